@@ -1,0 +1,40 @@
+//! Embeds every `locales/<code>/*.ftl` file, so that adding a language is adding a folder.
+use std::{env, fs, path::PathBuf};
+
+fn main() {
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap()).join("../locales");
+    println!("cargo:rerun-if-changed={}", root.display());
+    let mut locales: Vec<(String, Vec<PathBuf>)> = Vec::new();
+    for entry in fs::read_dir(&root).expect("locales/ folder") {
+        let path = entry.expect("locale entry").path();
+        if !path.is_dir() {
+            continue;
+        }
+        println!("cargo:rerun-if-changed={}", path.display());
+        let code = path.file_name().unwrap().to_string_lossy().into_owned();
+        let mut files: Vec<PathBuf> = fs::read_dir(&path)
+            .expect("locale folder")
+            .map(|e| e.expect("ftl entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+            .collect();
+        files.sort();
+        for f in &files {
+            println!("cargo:rerun-if-changed={}", f.display());
+        }
+        locales.push((code, files));
+    }
+    locales.sort();
+    let mut out = String::from("pub(crate) static SOURCES: &[(&str, &[(&str, &str)])] = &[\n");
+    for (code, files) in &locales {
+        out.push_str(&format!("    ({code:?}, &[\n"));
+        for f in files {
+            let name = f.file_name().unwrap().to_string_lossy();
+            let abs = fs::canonicalize(f).unwrap();
+            out.push_str(&format!("        ({name:?}, include_str!({:?})),\n", abs.display().to_string()));
+        }
+        out.push_str("    ]),\n");
+    }
+    out.push_str("];\n");
+    let dest = PathBuf::from(env::var("OUT_DIR").unwrap()).join("locales.rs");
+    fs::write(dest, out).expect("write locales.rs");
+}

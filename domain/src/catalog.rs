@@ -1,0 +1,247 @@
+//! What Relais offers: offerings, their editions and sessions, the people who facilitate
+//! them and the organisations behind them, as the API serves them to a reader in one language.
+
+use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::Text;
+
+/// The kinds of offering found in the networks' own documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OfferingKind {
+    Workshop,
+    /// An edition is a cohort that attends every session together.
+    TrainingSeries,
+    Coaching,
+    CommunityMeeting,
+    CollectiveEvent,
+    CourseModule,
+    ResourceLibrary,
+}
+
+impl OfferingKind {
+    pub const ALL: [OfferingKind; 7] = [
+        OfferingKind::Workshop,
+        OfferingKind::TrainingSeries,
+        OfferingKind::Coaching,
+        OfferingKind::CommunityMeeting,
+        OfferingKind::CollectiveEvent,
+        OfferingKind::CourseModule,
+        OfferingKind::ResourceLibrary,
+    ];
+
+    /// The stored and serialized name, also the suffix of its UI message id (`kind-…`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OfferingKind::Workshop => "workshop",
+            OfferingKind::TrainingSeries => "training_series",
+            OfferingKind::Coaching => "coaching",
+            OfferingKind::CommunityMeeting => "community_meeting",
+            OfferingKind::CollectiveEvent => "collective_event",
+            OfferingKind::CourseModule => "course_module",
+            OfferingKind::ResourceLibrary => "resource_library",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OfferingKind> {
+        OfferingKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Online,
+    InPerson,
+    Hybrid,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Online => "online",
+            Format::InPerson => "in_person",
+            Format::Hybrid => "hybrid",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Format> {
+        [Format::Online, Format::InPerson, Format::Hybrid].into_iter().find(|f| f.as_str() == s)
+    }
+}
+
+/// How people get a place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RegistrationMode {
+    /// First come, first served up to capacity, then a waiting list.
+    Open,
+    /// Applicants answer questions; coordinators select.
+    Application,
+    /// Registration happens on another site.
+    External,
+    /// Drop in, no registration.
+    None,
+}
+
+impl RegistrationMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegistrationMode::Open => "open",
+            RegistrationMode::Application => "application",
+            RegistrationMode::External => "external",
+            RegistrationMode::None => "none",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RegistrationMode> {
+        [RegistrationMode::Open, RegistrationMode::Application, RegistrationMode::External, RegistrationMode::None]
+            .into_iter()
+            .find(|m| m.as_str() == s)
+    }
+}
+
+/// One sitting: an instant, plus the zone the organiser thinks in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub id: String,
+    pub title: Option<Text>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    /// The organiser's IANA zone, e.g. `America/Toronto`.
+    pub zone: String,
+    /// The organiser's UTC offset at the start and at the end, so a reader can show the
+    /// organiser's wall clock without carrying the zone table.
+    pub start_offset_minutes: i32,
+    pub end_offset_minutes: i32,
+}
+
+impl Session {
+    pub fn organiser_start(&self) -> NaiveDateTime {
+        (self.starts_at + TimeDelta::minutes(self.start_offset_minutes.into())).naive_utc()
+    }
+
+    pub fn organiser_end(&self) -> NaiveDateTime {
+        (self.ends_at + TimeDelta::minutes(self.end_offset_minutes.into())).naive_utc()
+    }
+}
+
+/// A run of an offering that people register for as a whole (a cohort, a meeting, a module).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Edition {
+    pub id: String,
+    pub title: Option<Text>,
+    pub registration_mode: RegistrationMode,
+    /// Places in total; `None` when unlimited.
+    pub capacity: Option<u32>,
+    pub location: Option<Text>,
+    pub format: Format,
+    pub sessions: Vec<Session>,
+}
+
+impl Edition {
+    pub fn starts_at(&self) -> Option<DateTime<Utc>> {
+        self.sessions.iter().map(|s| s.starts_at).min()
+    }
+
+    pub fn ends_at(&self) -> Option<DateTime<Utc>> {
+        self.sessions.iter().map(|s| s.ends_at).max()
+    }
+
+    /// An edition is past once its last session has ended; one with no session yet is not.
+    pub fn is_past(&self, now: DateTime<Utc>) -> bool {
+        self.ends_at().is_some_and(|end| end <= now)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub role: Option<Text>,
+    pub bio: Option<Text>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Partner {
+    pub id: String,
+    pub name: String,
+    pub description: Option<Text>,
+    pub url: Option<String>,
+}
+
+/// An offering as listed in the catalog.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OfferingSummary {
+    pub id: String,
+    pub kind: OfferingKind,
+    pub title: Text,
+    pub summary: Text,
+    pub topics: Vec<String>,
+    /// Languages the offering is delivered in (not the languages of its description).
+    pub languages: Vec<String>,
+    pub format: Format,
+    pub cost: Option<Text>,
+    pub partner: Option<Partner>,
+    /// The next edition that has not ended, if any.
+    pub next_edition: Option<Edition>,
+}
+
+/// An offering with everything a reader needs to decide.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OfferingDetail {
+    #[serde(flatten)]
+    pub summary: OfferingSummary,
+    pub description: Text,
+    pub audience: Option<Text>,
+    pub facilitators: Vec<Person>,
+    pub upcoming_editions: Vec<Edition>,
+    pub past_editions: Vec<Edition>,
+}
+
+/// One page of the catalog.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CatalogPage {
+    pub lang: crate::Lang,
+    pub items: Vec<OfferingSummary>,
+    /// Pass as `cursor` to get the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for k in OfferingKind::ALL {
+            assert_eq!(OfferingKind::parse(k.as_str()), Some(k));
+            assert_eq!(serde_json_str(&k), k.as_str());
+        }
+        for m in ["open", "application", "external", "none"] {
+            assert_eq!(RegistrationMode::parse(m).unwrap().as_str(), m);
+        }
+        assert_eq!(Format::parse("in_person"), Some(Format::InPerson));
+        assert_eq!(Format::parse("hybride"), None);
+    }
+
+    fn serde_json_str<T: Serialize>(v: &T) -> String {
+        serde_json::to_value(v).unwrap().as_str().unwrap().to_owned()
+    }
+
+    #[test]
+    fn organiser_wall_clock_comes_from_the_offset() {
+        let s = Session {
+            id: "s".into(),
+            title: None,
+            starts_at: "2026-12-08T19:00:00Z".parse().unwrap(),
+            ends_at: "2026-12-08T20:30:00Z".parse().unwrap(),
+            zone: "America/Toronto".into(),
+            start_offset_minutes: -300,
+            end_offset_minutes: -300,
+        };
+        assert_eq!(s.organiser_start().to_string(), "2026-12-08 14:00:00");
+        assert_eq!(s.organiser_end().to_string(), "2026-12-08 15:30:00");
+    }
+}

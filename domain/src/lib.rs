@@ -1,0 +1,11 @@
+//! Relais's domain: the types and rules shared by the volunteer's app and the edge API.
+//!
+//! Plain functions over plain types, no I/O, so every rule is tested on the host.
+
+pub mod catalog;
+pub mod i18n;
+pub mod locale;
+pub mod problem;
+pub mod schedule;
+
+pub use locale::{Lang, Localized, Text};

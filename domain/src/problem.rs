@@ -1,0 +1,111 @@
+//! API errors as RFC 9457 problem details, written in the caller's language.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Messages;
+
+pub const CONTENT_TYPE: &str = "application/problem+json";
+
+/// Every kind of failure the API reports. Each has a status, a stable `type` URI and a
+/// message id (`problem-<slug>`) in every locale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    NotFound,
+    InvalidQuery,
+    MethodNotAllowed,
+    Internal,
+    Unavailable,
+}
+
+impl ProblemKind {
+    pub fn status(self) -> u16 {
+        match self {
+            ProblemKind::NotFound => 404,
+            ProblemKind::InvalidQuery => 400,
+            ProblemKind::MethodNotAllowed => 405,
+            ProblemKind::Internal => 500,
+            ProblemKind::Unavailable => 503,
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            ProblemKind::NotFound => "not-found",
+            ProblemKind::InvalidQuery => "invalid-query",
+            ProblemKind::MethodNotAllowed => "method-not-allowed",
+            ProblemKind::Internal => "internal",
+            ProblemKind::Unavailable => "unavailable",
+        }
+    }
+}
+
+/// A field that was refused, and why, in the caller's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    /// Stable, language-neutral reason, for programs.
+    pub code: String,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub type_uri: String,
+    pub title: String,
+    pub status: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+    /// The language the texts above are written in.
+    pub lang: String,
+}
+
+impl Problem {
+    pub fn new(kind: ProblemKind, messages: &Messages) -> Problem {
+        Problem {
+            type_uri: format!("/api/problems/{}", kind.slug()),
+            title: messages.get(&format!("problem-{}", kind.slug())),
+            status: kind.status(),
+            detail: None,
+            errors: vec![],
+            lang: messages.lang().code().to_owned(),
+        }
+    }
+
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Problem {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    /// Adds a refused field; `code` names the reason and its message id (`field-<code>`).
+    pub fn with_field(mut self, field: &str, code: &str, messages: &Messages) -> Problem {
+        self.errors.push(FieldError {
+            field: field.to_owned(),
+            code: code.to_owned(),
+            message: messages.get(&format!("field-{code}")),
+        });
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lang;
+
+    #[test]
+    fn problems_are_written_in_the_callers_language() {
+        for (code, expected) in [("fr", "Introuvable"), ("en", "Not found")] {
+            let m = Messages::new(Lang::parse(code).unwrap()).unwrap();
+            let p = Problem::new(ProblemKind::NotFound, &m).with_field("lang", "unknown-language", &m);
+            assert_eq!(p.title, expected);
+            assert_eq!(p.status, 404);
+            assert_eq!(p.lang, code);
+            assert!(!p.errors[0].message.starts_with("field-"), "{:?}", p.errors);
+            let json = serde_json::to_value(&p).unwrap();
+            assert_eq!(json["type"], "/api/problems/not-found");
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! Time: resolving an organiser's wall clock to instants, recurring dates, and writing a
+//! date or time the way each language writes it.
+
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, Timelike, Weekday};
+use fluent_bundle::FluentValue;
+use thiserror::Error;
+
+use crate::i18n::Messages;
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ScheduleError {
+    #[error("{0:?} is not an IANA time zone")]
+    UnknownZone(String),
+    /// The wall-clock time is skipped by a daylight-saving jump in that zone.
+    #[error("{local} does not exist in {zone} (daylight-saving gap)")]
+    NonexistentLocalTime { local: NaiveDateTime, zone: String },
+}
+
+#[cfg(feature = "tz")]
+mod zones {
+    use chrono::{DateTime, LocalResult, NaiveDateTime, Offset, TimeZone, Utc};
+    use chrono_tz::Tz;
+
+    use super::ScheduleError;
+
+    pub fn parse_zone(name: &str) -> Result<Tz, ScheduleError> {
+        name.parse::<Tz>().map_err(|_| ScheduleError::UnknownZone(name.to_owned()))
+    }
+
+    /// The instant at which clocks in `zone` show `local`. In a fall-back overlap the earlier
+    /// instant is taken (the first time the clock shows it); a spring-forward gap is an error
+    /// rather than a silent shift, so a loader or a coordinator sees it.
+    pub fn resolve_local(local: NaiveDateTime, zone: &str) -> Result<DateTime<Utc>, ScheduleError> {
+        let tz = parse_zone(zone)?;
+        match tz.from_local_datetime(&local) {
+            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => Ok(t.with_timezone(&Utc)),
+            LocalResult::None => {
+                Err(ScheduleError::NonexistentLocalTime { local, zone: zone.to_owned() })
+            }
+        }
+    }
+
+    /// The zone's offset from UTC, in minutes, at `instant`.
+    pub fn offset_minutes(instant: DateTime<Utc>, zone: &str) -> Result<i32, ScheduleError> {
+        let tz = parse_zone(zone)?;
+        Ok(instant.with_timezone(&tz).offset().fix().local_minus_utc() / 60)
+    }
+}
+
+#[cfg(feature = "tz")]
+pub use zones::{offset_minutes, parse_zone, resolve_local};
+
+/// A period that keeps the weekday and, within a day or so a year, the season.
+const YEAR_OF_WEEKS: u64 = 364;
+
+/// How many 52-week years to move a dated edition that starts on `first` so that it starts
+/// at least `lead_days` after `today`. Demo data uses it to keep the catalog in the future
+/// while every session stays on its original weekday and wall-clock time.
+pub fn years_of_weeks_until(first: NaiveDate, today: NaiveDate, lead_days: u64) -> u64 {
+    let Some(target) = today.checked_add_days(Days::new(lead_days)) else { return 0 };
+    if first >= target {
+        return 0;
+    }
+    let behind = (target - first).num_days() as u64;
+    behind.div_ceil(YEAR_OF_WEEKS)
+}
+
+/// `date` moved forward by `n` 52-week years.
+pub fn add_years_of_weeks(date: NaiveDate, n: u64) -> Option<NaiveDate> {
+    date.checked_add_days(Days::new(n * YEAR_OF_WEEKS))
+}
+
+/// The `n`th (1-based) `weekday` of a month, e.g. the second Tuesday; `None` past the month.
+pub fn nth_weekday_of_month(year: i32, month: u32, weekday: Weekday, n: u8) -> Option<NaiveDate> {
+    NaiveDate::from_weekday_of_month_opt(year, month, weekday, n)
+}
+
+/// Dates of a "every `every_months` months, on the `n`th `weekday`" rule, from the month of
+/// `anchor` on, keeping the first `count` dates that fall on or after `from`.
+pub fn monthly_nth_weekday(
+    anchor: NaiveDate,
+    every_months: u32,
+    weekday: Weekday,
+    n: u8,
+    from: NaiveDate,
+    count: usize,
+) -> Vec<NaiveDate> {
+    let every = every_months.max(1);
+    let mut out = Vec::with_capacity(count);
+    let (mut year, mut month0) = (anchor.year(), anchor.month0());
+    // A rule with no date at all (a fifth weekday that never comes) must not spin forever.
+    for _ in 0..(count * 12 + 240) {
+        if out.len() >= count {
+            break;
+        }
+        if let Some(d) = nth_weekday_of_month(year, month0 + 1, weekday, n) {
+            if d >= from {
+                out.push(d);
+            }
+        }
+        month0 += every;
+        year += (month0 / 12) as i32;
+        month0 %= 12;
+    }
+    out
+}
+
+/// « mardi 8 décembre 2026 » / "Tuesday, December 8, 2026".
+pub fn format_date(date: NaiveDate, messages: &Messages) -> String {
+    let weekday = messages.get(&format!("weekday-{}", date.weekday().number_from_monday()));
+    let month = messages.get(&format!("month-{}", date.month()));
+    messages.format(
+        "date-long",
+        &[
+            ("weekday", FluentValue::from(weekday)),
+            ("day", FluentValue::from(date.day())),
+            ("month", FluentValue::from(month)),
+            ("year", FluentValue::from(date.year().to_string())),
+        ],
+    )
+}
+
+/// « 13 h 30 », « 14 h » / "1:30 PM", "2:00 PM".
+pub fn format_time(time: NaiveDateTime, messages: &Messages) -> String {
+    let (hour, minute) = (time.hour(), time.minute());
+    let (is_pm, hour12) = time.hour12();
+    messages.format(
+        "time-of-day",
+        &[
+            ("hour", FluentValue::from(hour.to_string())),
+            ("hour12", FluentValue::from(hour12.to_string())),
+            ("minute", FluentValue::from(format!("{minute:02}"))),
+            ("on_the_hour", FluentValue::from(if minute == 0 { "yes" } else { "no" })),
+            ("meridiem", FluentValue::from(if is_pm { "pm" } else { "am" })),
+        ],
+    )
+}
+
+/// « mardi 8 décembre 2026, 13 h 30 » / "Tuesday, December 8, 2026, 1:30 PM".
+pub fn format_datetime(local: NaiveDateTime, messages: &Messages) -> String {
+    messages.format(
+        "datetime-long",
+        &[
+            ("date", FluentValue::from(format_date(local.date(), messages))),
+            ("time", FluentValue::from(format_time(local, messages))),
+        ],
+    )
+}
+
+/// A session's span on one reader's clock: the date once, then both times; both dates when
+/// it crosses midnight.
+pub fn format_span(start: NaiveDateTime, end: NaiveDateTime, messages: &Messages) -> String {
+    if start.date() == end.date() {
+        messages.format(
+            "time-span-same-day",
+            &[
+                ("date", FluentValue::from(format_date(start.date(), messages))),
+                ("start", FluentValue::from(format_time(start, messages))),
+                ("end", FluentValue::from(format_time(end, messages))),
+            ],
+        )
+    } else {
+        messages.format(
+            "time-span",
+            &[
+                ("start", FluentValue::from(format_datetime(start, messages))),
+                ("end", FluentValue::from(format_datetime(end, messages))),
+            ],
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lang;
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    }
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+    fn messages(code: &str) -> Messages {
+        Messages::new(Lang::parse(code).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn writes_dates_and_times_as_each_language_does() {
+        let fr = messages("fr");
+        let en = messages("en");
+        assert_eq!(format_datetime(at("2026-12-08 13:30"), &fr), "mardi 8 décembre 2026, 13 h 30");
+        assert_eq!(format_datetime(at("2026-12-08 13:30"), &en), "Tuesday, December 8, 2026, 1:30 PM");
+        assert_eq!(format_time(at("2026-12-01 14:00"), &fr), "14 h");
+        assert_eq!(format_time(at("2026-12-01 00:05"), &en), "12:05 AM");
+        assert_eq!(format_date(day("2026-12-01"), &fr), "mardi 1er décembre 2026");
+        assert_eq!(
+            format_span(at("2027-01-11 13:30"), at("2027-01-11 18:00"), &fr),
+            "lundi 11 janvier 2027, 13 h 30 – 18 h"
+        );
+        assert_eq!(
+            format_span(at("2027-01-11 23:30"), at("2027-01-12 01:00"), &en),
+            "Monday, January 11, 2027, 11:30 PM – Tuesday, January 12, 2027, 1:00 AM"
+        );
+    }
+
+    #[test]
+    fn shifting_keeps_the_weekday_and_lands_after_the_lead() {
+        let first = day("2023-01-16"); // a Monday
+        let today = day("2026-11-21");
+        let n = years_of_weeks_until(first, today, 14);
+        let moved = add_years_of_weeks(first, n).unwrap();
+        assert_eq!(moved.weekday(), Weekday::Mon);
+        assert!(moved >= day("2026-12-05"));
+        assert!(moved < day("2027-12-05"), "the smallest such shift: {moved}");
+        assert_eq!(years_of_weeks_until(day("2027-03-01"), today, 14), 0);
+    }
+
+    #[test]
+    fn every_second_month_on_the_second_tuesday() {
+        let dates = monthly_nth_weekday(day("2026-01-01"), 2, Weekday::Tue, 2, day("2026-11-21"), 3);
+        assert_eq!(dates, vec![day("2027-01-12"), day("2027-03-09"), day("2027-05-11")]);
+        assert!(monthly_nth_weekday(day("2026-02-01"), 12, Weekday::Mon, 5, day("2026-01-01"), 2).len() <= 2);
+    }
+
+    #[cfg(feature = "tz")]
+    #[test]
+    fn resolves_wall_clocks_across_daylight_saving() {
+        // Montréal in winter and summer.
+        assert_eq!(resolve_local(at("2026-12-08 14:00"), "America/Toronto").unwrap().to_rfc3339(), "2026-12-08T19:00:00+00:00");
+        assert_eq!(resolve_local(at("2026-07-07 14:00"), "America/Toronto").unwrap().to_rfc3339(), "2026-07-07T18:00:00+00:00");
+        // Spring-forward gap in Paris, and the earlier of the fall-back overlap.
+        assert!(matches!(
+            resolve_local(at("2027-03-28 02:30"), "Europe/Paris"),
+            Err(ScheduleError::NonexistentLocalTime { .. })
+        ));
+        assert_eq!(resolve_local(at("2026-10-25 02:30"), "Europe/Paris").unwrap().to_rfc3339(), "2026-10-25T00:30:00+00:00");
+        assert_eq!(offset_minutes("2026-12-08T19:00:00Z".parse().unwrap(), "Asia/Kathmandu").unwrap(), 345);
+        assert!(matches!(resolve_local(at("2026-12-08 14:00"), "Mars/Olympus"), Err(ScheduleError::UnknownZone(_))));
+    }
+}

@@ -1,0 +1,81 @@
+## The volunteers' app.
+
+language-name = English
+app-name = Relais
+app-tagline = Workshops, trainings and meetings for people who support grassroots movements
+skip-to-content = Skip to content
+nav-main = Main navigation
+nav-catalog = Catalog
+switch-language = Language
+catalog-title = Catalog
+catalog-intro = Workshops, training series, coaching and community-of-practice meetings, in your own time zone.
+catalog-empty = Nothing on offer yet. Come back soon!
+catalog-more = Show more offerings
+loading = Loading…
+error-load = These details could not be loaded.
+error-offline = You seem to be offline.
+retry = Try again
+not-translated = Not yet translated
+kind-workshop = Workshop
+kind-training_series = Training series
+kind-coaching = Coaching
+kind-community_meeting = Community of practice meeting
+kind-collective_event = Collective event
+kind-course_module = Course module
+kind-resource_library = Resource library
+format-online = Online
+format-in_person = In person
+format-hybrid = Hybrid
+registration-open = Open registration
+registration-application = By application
+registration-external = Registration on another site
+registration-none = No registration needed
+next-session = Next session
+no-upcoming = No date planned yet
+sessions-count = { $count ->
+    [one] { $count } session
+   *[other] { $count } sessions
+}
+places-total = { $count ->
+    [one] { $count } place
+   *[other] { $count } places
+}
+your-time = Your time
+organiser-time = Organiser's time ({ $zone })
+offering-back = Back to the catalog
+offering-description = Description
+offering-audience = Who is it for?
+offering-cost = Cost
+offering-languages = Languages
+offering-topics = Topics
+offering-facilitators = Facilitators
+offering-partner = Partner organisation
+offering-upcoming = Upcoming editions
+offering-past = Past editions
+offering-sessions = Sessions
+offering-location = Where
+not-found-title = Page not found
+not-found-body = This page does not exist, or no longer does.
+lang-fr = French
+lang-en = English
+lang-es = Spanish
+lang-pt = Portuguese
+topic-group-structure = Group structure
+topic-collaborative-strategy = Collaborative strategy
+topic-digital-organizing = Digital organizing
+topic-community-care = Community care
+topic-burnout = Breaking the burnout cycle
+topic-transformative-justice = Transformative justice
+topic-evaluation = Evaluation
+topic-collective-decision-making = Collective decision-making
+topic-decentralized-movements = Decentralized movements
+topic-strategy = Strategy
+topic-coalition-work = Coalition work
+topic-knowledge-sharing = Knowledge sharing
+topic-digital-inclusion = Digital inclusion
+topic-free-software = Free software
+topic-territorial-innovation = Territorial innovation
+topic-collective-impact = Collective impact
+topic-learning-capture = Capturing learning
+topic-nonprofit-support = Supporting nonprofits
+topic-mentoring = Coaching and mentoring

@@ -1,0 +1,81 @@
+## L'application des bénévoles.
+
+language-name = Français
+app-name = Relais
+app-tagline = Ateliers, formations et rencontres pour les personnes qui soutiennent les mouvements grassroots
+skip-to-content = Aller au contenu
+nav-main = Navigation principale
+nav-catalog = Catalogue
+switch-language = Langue
+catalog-title = Catalogue
+catalog-intro = Ateliers, séries de formation, coaching et rencontres de communautés de pratique, à l'heure de chez vous.
+catalog-empty = Aucune offre pour le moment. Revenez bientôt !
+catalog-more = Afficher plus d'offres
+loading = Chargement…
+error-load = Impossible de charger ces informations.
+error-offline = Vous semblez hors ligne.
+retry = Réessayer
+not-translated = Pas encore traduit
+kind-workshop = Atelier
+kind-training_series = Série de formation
+kind-coaching = Accompagnement-conseil
+kind-community_meeting = Rencontre de communauté de pratique
+kind-collective_event = Activité collective
+kind-course_module = Module de cours
+kind-resource_library = Bibliothèque de ressources
+format-online = En ligne
+format-in_person = En présentiel
+format-hybrid = Hybride
+registration-open = Inscription ouverte
+registration-application = Sur candidature
+registration-external = Inscription sur un autre site
+registration-none = Sans inscription
+next-session = Prochaine séance
+no-upcoming = Pas de date prévue pour le moment
+sessions-count = { $count ->
+    [one] { $count } séance
+   *[other] { $count } séances
+}
+places-total = { $count ->
+    [one] { $count } place
+   *[other] { $count } places
+}
+your-time = Chez vous
+organiser-time = Chez l'organisation ({ $zone })
+offering-back = Retour au catalogue
+offering-description = Description
+offering-audience = Pour qui ?
+offering-cost = Coût
+offering-languages = Langues
+offering-topics = Thèmes
+offering-facilitators = Équipe d'animation
+offering-partner = Organisation partenaire
+offering-upcoming = Prochaines éditions
+offering-past = Éditions passées
+offering-sessions = Séances
+offering-location = Lieu
+not-found-title = Page introuvable
+not-found-body = Cette page n'existe pas ou plus.
+lang-fr = français
+lang-en = anglais
+lang-es = espagnol
+lang-pt = portugais
+topic-group-structure = Structure de groupe
+topic-collaborative-strategy = Stratégie collaborative
+topic-digital-organizing = Organisation numérique
+topic-community-care = Soins communautaires
+topic-burnout = Rupture du cycle d'épuisement
+topic-transformative-justice = Justice transformatrice
+topic-evaluation = Évaluation
+topic-collective-decision-making = Prise de décision collective
+topic-decentralized-movements = Mouvements décentralisés
+topic-strategy = Stratégie
+topic-coalition-work = Travail en coalition
+topic-knowledge-sharing = Partage de connaissances
+topic-digital-inclusion = Inclusion numérique
+topic-free-software = Numérique libre
+topic-territorial-innovation = Innovation territoriale
+topic-collective-impact = Impact collectif
+topic-learning-capture = Captation des apprentissages
+topic-nonprofit-support = Accompagnement associatif
+topic-mentoring = Coaching et mentorat
