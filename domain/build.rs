@@ -30,7 +30,10 @@ fn main() {
         for f in files {
             let name = f.file_name().unwrap().to_string_lossy();
             let abs = fs::canonicalize(f).unwrap();
-            out.push_str(&format!("        ({name:?}, include_str!({:?})),\n", abs.display().to_string()));
+            out.push_str(&format!(
+                "        ({name:?}, include_str!({:?})),\n",
+                abs.display().to_string()
+            ));
         }
         out.push_str("    ]),\n");
     }

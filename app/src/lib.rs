@@ -1,1 +1,32 @@
+//! The volunteers' app: routes, and the pieces every page shares.
+//!
+//! Pages live in one module each (`catalog`, `offering`); all network access goes through
+//! `api`, so a local cache can later answer in its place.
 
+mod api;
+mod catalog;
+mod i18n;
+mod layout;
+mod offering;
+mod time;
+
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::layout::{Layout, NotFound, PickLanguage};
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <NotFound/> }>
+                <Route path=path!("/") view=PickLanguage/>
+                <ParentRoute path=path!("/:lang") view=Layout>
+                    <Route path=path!("") view=catalog::CatalogPage/>
+                    <Route path=path!("offerings/:id") view=offering::OfferingPage/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}

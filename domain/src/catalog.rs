@@ -67,7 +67,9 @@ impl Format {
     }
 
     pub fn parse(s: &str) -> Option<Format> {
-        [Format::Online, Format::InPerson, Format::Hybrid].into_iter().find(|f| f.as_str() == s)
+        [Format::Online, Format::InPerson, Format::Hybrid]
+            .into_iter()
+            .find(|f| f.as_str() == s)
     }
 }
 
@@ -96,9 +98,14 @@ impl RegistrationMode {
     }
 
     pub fn parse(s: &str) -> Option<RegistrationMode> {
-        [RegistrationMode::Open, RegistrationMode::Application, RegistrationMode::External, RegistrationMode::None]
-            .into_iter()
-            .find(|m| m.as_str() == s)
+        [
+            RegistrationMode::Open,
+            RegistrationMode::Application,
+            RegistrationMode::External,
+            RegistrationMode::None,
+        ]
+        .into_iter()
+        .find(|m| m.as_str() == s)
     }
 }
 
@@ -227,7 +234,11 @@ mod tests {
     }
 
     fn serde_json_str<T: Serialize>(v: &T) -> String {
-        serde_json::to_value(v).unwrap().as_str().unwrap().to_owned()
+        serde_json::to_value(v)
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_owned()
     }
 
     #[test]

@@ -13,9 +13,17 @@ include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 #[derive(Debug, Error)]
 pub enum I18nError {
     #[error("{lang}/{file} does not parse: {errors}")]
-    Parse { lang: &'static str, file: &'static str, errors: String },
+    Parse {
+        lang: &'static str,
+        file: &'static str,
+        errors: String,
+    },
     #[error("{lang}/{file} defines {id} twice")]
-    Duplicate { lang: &'static str, file: &'static str, id: String },
+    Duplicate {
+        lang: &'static str,
+        file: &'static str,
+        id: String,
+    },
     #[error("{0} is not a valid language identifier")]
     LanguageId(&'static str),
 }
@@ -29,8 +37,16 @@ pub struct Messages {
 
 impl Messages {
     pub fn new(lang: Lang) -> Result<Messages, I18nError> {
-        let fallback = if lang == Lang::default_lang() { None } else { Some(bundle(Lang::default_lang())?) };
-        Ok(Messages { lang, bundle: bundle(lang)?, fallback })
+        let fallback = if lang == Lang::default_lang() {
+            None
+        } else {
+            Some(bundle(Lang::default_lang())?)
+        };
+        Ok(Messages {
+            lang,
+            bundle: bundle(lang)?,
+            fallback,
+        })
     }
 
     pub fn lang(&self) -> Lang {
@@ -52,7 +68,9 @@ impl Messages {
         for b in std::iter::once(&self.bundle).chain(self.fallback.as_ref()) {
             if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
                 let mut errors = vec![];
-                return b.format_pattern(pattern, Some(&fargs), &mut errors).into_owned();
+                return b
+                    .format_pattern(pattern, Some(&fargs), &mut errors)
+                    .into_owned();
             }
         }
         id.to_owned()
@@ -64,25 +82,36 @@ impl Messages {
 }
 
 fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
-    SOURCES.iter().find(|(code, _)| *code == lang.code()).map(|(_, files)| *files).unwrap_or(&[])
+    SOURCES
+        .iter()
+        .find(|(code, _)| *code == lang.code())
+        .map(|(_, files)| *files)
+        .unwrap_or(&[])
 }
 
 fn bundle(lang: Lang) -> Result<FluentBundle<FluentResource>, I18nError> {
-    let id: LanguageIdentifier = lang.code().parse().map_err(|_| I18nError::LanguageId(lang.code()))?;
+    let id: LanguageIdentifier = lang
+        .code()
+        .parse()
+        .map_err(|_| I18nError::LanguageId(lang.code()))?;
     let mut bundle = FluentBundle::new(vec![id]);
     // Unicode isolation marks would leak into attributes and tests; our arguments are plain text.
     bundle.set_use_isolating(false);
     for (file, source) in sources(lang) {
-        let resource = FluentResource::try_new(source.to_string()).map_err(|(_, errors)| I18nError::Parse {
-            lang: lang.code(),
-            file,
-            errors: format!("{errors:?}"),
+        let resource = FluentResource::try_new(source.to_string()).map_err(|(_, errors)| {
+            I18nError::Parse {
+                lang: lang.code(),
+                file,
+                errors: format!("{errors:?}"),
+            }
         })?;
-        bundle.add_resource(resource).map_err(|errors| I18nError::Duplicate {
-            lang: lang.code(),
-            file,
-            id: format!("{errors:?}"),
-        })?;
+        bundle
+            .add_resource(resource)
+            .map_err(|errors| I18nError::Duplicate {
+                lang: lang.code(),
+                file,
+                id: format!("{errors:?}"),
+            })?;
     }
     Ok(bundle)
 }
@@ -91,10 +120,12 @@ fn bundle(lang: Lang) -> Result<FluentBundle<FluentResource>, I18nError> {
 pub fn message_ids(lang: Lang) -> Result<BTreeSet<String>, I18nError> {
     let mut ids = BTreeSet::new();
     for (file, source) in sources(lang) {
-        let resource = FluentResource::try_new(source.to_string()).map_err(|(_, errors)| I18nError::Parse {
-            lang: lang.code(),
-            file,
-            errors: format!("{errors:?}"),
+        let resource = FluentResource::try_new(source.to_string()).map_err(|(_, errors)| {
+            I18nError::Parse {
+                lang: lang.code(),
+                file,
+                errors: format!("{errors:?}"),
+            }
         })?;
         for entry in resource.entries() {
             if let fluent_syntax::ast::Entry::Message(m) = entry {
@@ -107,9 +138,13 @@ pub fn message_ids(lang: Lang) -> Result<BTreeSet<String>, I18nError> {
 
 /// Ids present in some language but missing in another: `language -> missing ids`.
 pub fn missing_messages() -> Result<HashMap<Lang, BTreeSet<String>>, I18nError> {
-    let per_lang: Vec<(Lang, BTreeSet<String>)> =
-        Lang::all().map(|l| message_ids(l).map(|ids| (l, ids))).collect::<Result<_, _>>()?;
-    let every: BTreeSet<String> = per_lang.iter().flat_map(|(_, ids)| ids.iter().cloned()).collect();
+    let per_lang: Vec<(Lang, BTreeSet<String>)> = Lang::all()
+        .map(|l| message_ids(l).map(|ids| (l, ids)))
+        .collect::<Result<_, _>>()?;
+    let every: BTreeSet<String> = per_lang
+        .iter()
+        .flat_map(|(_, ids)| ids.iter().cloned())
+        .collect();
     Ok(per_lang
         .into_iter()
         .filter_map(|(l, ids)| {
@@ -137,9 +172,21 @@ mod tests {
     fn formats_plurals_per_language() {
         let fr = Messages::new(Lang::parse("fr").unwrap()).unwrap();
         let en = Messages::new(Lang::parse("en").unwrap()).unwrap();
-        assert_eq!(fr.format("sessions-count", &[("count", 1.into())]), "1 séance");
-        assert_eq!(fr.format("sessions-count", &[("count", 5.into())]), "5 séances");
-        assert_eq!(en.format("sessions-count", &[("count", 1.into())]), "1 session");
-        assert_eq!(en.format("sessions-count", &[("count", 5.into())]), "5 sessions");
+        assert_eq!(
+            fr.format("sessions-count", &[("count", 1.into())]),
+            "1 séance"
+        );
+        assert_eq!(
+            fr.format("sessions-count", &[("count", 5.into())]),
+            "5 séances"
+        );
+        assert_eq!(
+            en.format("sessions-count", &[("count", 1.into())]),
+            "1 session"
+        );
+        assert_eq!(
+            en.format("sessions-count", &[("count", 5.into())]),
+            "5 sessions"
+        );
     }
 }

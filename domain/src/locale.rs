@@ -47,7 +47,10 @@ impl Lang {
             })
             .collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        ranked.first().map(|r| r.2).unwrap_or_else(Lang::default_lang)
+        ranked
+            .first()
+            .map(|r| r.2)
+            .unwrap_or_else(Lang::default_lang)
     }
 
     pub fn code(self) -> &'static str {
@@ -76,7 +79,8 @@ impl Serialize for Lang {
 impl<'de> Deserialize<'de> for Lang {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let code = String::deserialize(d)?;
-        Lang::parse(&code).ok_or_else(|| serde::de::Error::custom(format!("unknown language {code:?}")))
+        Lang::parse(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown language {code:?}")))
     }
 }
 
@@ -101,11 +105,18 @@ impl Localized {
     /// The text in `lang`, else in the default language, else in any language: never a blank
     /// while some translation exists. The returned `Text` says which language it is in.
     pub fn resolve(&self, lang: Lang) -> Option<Text> {
-        let written = |code: &str| self.0.get_key_value(code).filter(|(_, v)| !v.trim().is_empty());
+        let written = |code: &str| {
+            self.0
+                .get_key_value(code)
+                .filter(|(_, v)| !v.trim().is_empty())
+        };
         let (code, value) = written(lang.code())
             .or_else(|| written(Lang::DEFAULT_CODE))
             .or_else(|| self.0.iter().find(|(_, v)| !v.trim().is_empty()))?;
-        Some(Text { text: value.clone(), lang: code.to_owned() })
+        Some(Text {
+            text: value.clone(),
+            lang: code.to_owned(),
+        })
     }
 
     pub fn is_empty(&self) -> bool {

@@ -99,7 +99,8 @@ mod tests {
     fn problems_are_written_in_the_callers_language() {
         for (code, expected) in [("fr", "Introuvable"), ("en", "Not found")] {
             let m = Messages::new(Lang::parse(code).unwrap()).unwrap();
-            let p = Problem::new(ProblemKind::NotFound, &m).with_field("lang", "unknown-language", &m);
+            let p =
+                Problem::new(ProblemKind::NotFound, &m).with_field("lang", "unknown-language", &m);
             assert_eq!(p.title, expected);
             assert_eq!(p.status, 404);
             assert_eq!(p.lang, code);

@@ -24,7 +24,8 @@ mod zones {
     use super::ScheduleError;
 
     pub fn parse_zone(name: &str) -> Result<Tz, ScheduleError> {
-        name.parse::<Tz>().map_err(|_| ScheduleError::UnknownZone(name.to_owned()))
+        name.parse::<Tz>()
+            .map_err(|_| ScheduleError::UnknownZone(name.to_owned()))
     }
 
     /// The instant at which clocks in `zone` show `local`. In a fall-back overlap the earlier
@@ -34,9 +35,10 @@ mod zones {
         let tz = parse_zone(zone)?;
         match tz.from_local_datetime(&local) {
             LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => Ok(t.with_timezone(&Utc)),
-            LocalResult::None => {
-                Err(ScheduleError::NonexistentLocalTime { local, zone: zone.to_owned() })
-            }
+            LocalResult::None => Err(ScheduleError::NonexistentLocalTime {
+                local,
+                zone: zone.to_owned(),
+            }),
         }
     }
 
@@ -57,7 +59,9 @@ const YEAR_OF_WEEKS: u64 = 364;
 /// at least `lead_days` after `today`. Demo data uses it to keep the catalog in the future
 /// while every session stays on its original weekday and wall-clock time.
 pub fn years_of_weeks_until(first: NaiveDate, today: NaiveDate, lead_days: u64) -> u64 {
-    let Some(target) = today.checked_add_days(Days::new(lead_days)) else { return 0 };
+    let Some(target) = today.checked_add_days(Days::new(lead_days)) else {
+        return 0;
+    };
     if first >= target {
         return 0;
     }
@@ -130,8 +134,14 @@ pub fn format_time(time: NaiveDateTime, messages: &Messages) -> String {
             ("hour", FluentValue::from(hour.to_string())),
             ("hour12", FluentValue::from(hour12.to_string())),
             ("minute", FluentValue::from(format!("{minute:02}"))),
-            ("on_the_hour", FluentValue::from(if minute == 0 { "yes" } else { "no" })),
-            ("meridiem", FluentValue::from(if is_pm { "pm" } else { "am" })),
+            (
+                "on_the_hour",
+                FluentValue::from(if minute == 0 { "yes" } else { "no" }),
+            ),
+            (
+                "meridiem",
+                FluentValue::from(if is_pm { "pm" } else { "am" }),
+            ),
         ],
     )
 }
@@ -141,7 +151,10 @@ pub fn format_datetime(local: NaiveDateTime, messages: &Messages) -> String {
     messages.format(
         "datetime-long",
         &[
-            ("date", FluentValue::from(format_date(local.date(), messages))),
+            (
+                "date",
+                FluentValue::from(format_date(local.date(), messages)),
+            ),
             ("time", FluentValue::from(format_time(local, messages))),
         ],
     )
@@ -154,7 +167,10 @@ pub fn format_span(start: NaiveDateTime, end: NaiveDateTime, messages: &Messages
         messages.format(
             "time-span-same-day",
             &[
-                ("date", FluentValue::from(format_date(start.date(), messages))),
+                (
+                    "date",
+                    FluentValue::from(format_date(start.date(), messages)),
+                ),
                 ("start", FluentValue::from(format_time(start, messages))),
                 ("end", FluentValue::from(format_time(end, messages))),
             ],
@@ -189,11 +205,20 @@ mod tests {
     fn writes_dates_and_times_as_each_language_does() {
         let fr = messages("fr");
         let en = messages("en");
-        assert_eq!(format_datetime(at("2026-12-08 13:30"), &fr), "mardi 8 décembre 2026, 13 h 30");
-        assert_eq!(format_datetime(at("2026-12-08 13:30"), &en), "Tuesday, December 8, 2026, 1:30 PM");
+        assert_eq!(
+            format_datetime(at("2026-12-08 13:30"), &fr),
+            "mardi 8 décembre 2026, 13 h 30"
+        );
+        assert_eq!(
+            format_datetime(at("2026-12-08 13:30"), &en),
+            "Tuesday, December 8, 2026, 1:30 PM"
+        );
         assert_eq!(format_time(at("2026-12-01 14:00"), &fr), "14 h");
         assert_eq!(format_time(at("2026-12-01 00:05"), &en), "12:05 AM");
-        assert_eq!(format_date(day("2026-12-01"), &fr), "mardi 1er décembre 2026");
+        assert_eq!(
+            format_date(day("2026-12-01"), &fr),
+            "mardi 1er décembre 2026"
+        );
         assert_eq!(
             format_span(at("2027-01-11 13:30"), at("2027-01-11 18:00"), &fr),
             "lundi 11 janvier 2027, 13 h 30 – 18 h"
@@ -212,30 +237,61 @@ mod tests {
         let moved = add_years_of_weeks(first, n).unwrap();
         assert_eq!(moved.weekday(), Weekday::Mon);
         assert!(moved >= day("2026-12-05"));
-        assert!(moved < day("2027-12-05"), "the smallest such shift: {moved}");
+        assert!(
+            moved < day("2027-12-05"),
+            "the smallest such shift: {moved}"
+        );
         assert_eq!(years_of_weeks_until(day("2027-03-01"), today, 14), 0);
     }
 
     #[test]
     fn every_second_month_on_the_second_tuesday() {
-        let dates = monthly_nth_weekday(day("2026-01-01"), 2, Weekday::Tue, 2, day("2026-11-21"), 3);
-        assert_eq!(dates, vec![day("2027-01-12"), day("2027-03-09"), day("2027-05-11")]);
-        assert!(monthly_nth_weekday(day("2026-02-01"), 12, Weekday::Mon, 5, day("2026-01-01"), 2).len() <= 2);
+        let dates =
+            monthly_nth_weekday(day("2026-01-01"), 2, Weekday::Tue, 2, day("2026-11-21"), 3);
+        assert_eq!(
+            dates,
+            vec![day("2027-01-12"), day("2027-03-09"), day("2027-05-11")]
+        );
+        assert!(
+            monthly_nth_weekday(day("2026-02-01"), 12, Weekday::Mon, 5, day("2026-01-01"), 2).len()
+                <= 2
+        );
     }
 
     #[cfg(feature = "tz")]
     #[test]
     fn resolves_wall_clocks_across_daylight_saving() {
         // Montréal in winter and summer.
-        assert_eq!(resolve_local(at("2026-12-08 14:00"), "America/Toronto").unwrap().to_rfc3339(), "2026-12-08T19:00:00+00:00");
-        assert_eq!(resolve_local(at("2026-07-07 14:00"), "America/Toronto").unwrap().to_rfc3339(), "2026-07-07T18:00:00+00:00");
+        assert_eq!(
+            resolve_local(at("2026-12-08 14:00"), "America/Toronto")
+                .unwrap()
+                .to_rfc3339(),
+            "2026-12-08T19:00:00+00:00"
+        );
+        assert_eq!(
+            resolve_local(at("2026-07-07 14:00"), "America/Toronto")
+                .unwrap()
+                .to_rfc3339(),
+            "2026-07-07T18:00:00+00:00"
+        );
         // Spring-forward gap in Paris, and the earlier of the fall-back overlap.
         assert!(matches!(
             resolve_local(at("2027-03-28 02:30"), "Europe/Paris"),
             Err(ScheduleError::NonexistentLocalTime { .. })
         ));
-        assert_eq!(resolve_local(at("2026-10-25 02:30"), "Europe/Paris").unwrap().to_rfc3339(), "2026-10-25T00:30:00+00:00");
-        assert_eq!(offset_minutes("2026-12-08T19:00:00Z".parse().unwrap(), "Asia/Kathmandu").unwrap(), 345);
-        assert!(matches!(resolve_local(at("2026-12-08 14:00"), "Mars/Olympus"), Err(ScheduleError::UnknownZone(_))));
+        assert_eq!(
+            resolve_local(at("2026-10-25 02:30"), "Europe/Paris")
+                .unwrap()
+                .to_rfc3339(),
+            "2026-10-25T00:30:00+00:00"
+        );
+        assert_eq!(
+            offset_minutes("2026-12-08T19:00:00Z".parse().unwrap(), "Asia/Kathmandu").unwrap(),
+            345
+        );
+        assert!(matches!(
+            resolve_local(at("2026-12-08 14:00"), "Mars/Olympus"),
+            Err(ScheduleError::UnknownZone(_))
+        ));
     }
 }

@@ -31,6 +31,7 @@ registration-application = By application
 registration-external = Registration on another site
 registration-none = No registration needed
 next-session = Next session
+next-session-label = Next session:
 no-upcoming = No date planned yet
 sessions-count = { $count ->
     [one] { $count } session
@@ -41,7 +42,7 @@ places-total = { $count ->
    *[other] { $count } places
 }
 your-time = Your time
-organiser-time = Organiser's time ({ $zone })
+organiser-time = Organiser's time ({ $zone }): { $span }
 offering-back = Back to the catalog
 offering-description = Description
 offering-audience = Who is it for?

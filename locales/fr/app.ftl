@@ -31,6 +31,7 @@ registration-application = Sur candidature
 registration-external = Inscription sur un autre site
 registration-none = Sans inscription
 next-session = Prochaine séance
+next-session-label = Prochaine séance :
 no-upcoming = Pas de date prévue pour le moment
 sessions-count = { $count ->
     [one] { $count } séance
@@ -41,7 +42,7 @@ places-total = { $count ->
    *[other] { $count } places
 }
 your-time = Chez vous
-organiser-time = Chez l'organisation ({ $zone })
+organiser-time = Chez l'organisation ({ $zone }) : { $span }
 offering-back = Retour au catalogue
 offering-description = Description
 offering-audience = Pour qui ?

@@ -1,0 +1,57 @@
+//! Every network read the app makes, as typed, serializable results: the one place a local
+//! cache will later answer from when the network is gone.
+
+use gloo_net::http::Request;
+use relais_domain::catalog::{CatalogPage, OfferingDetail};
+use relais_domain::problem::{Problem, CONTENT_TYPE};
+use relais_domain::Lang;
+use serde::de::DeserializeOwned;
+
+#[derive(Clone, Debug)]
+pub enum ApiError {
+    /// No answer at all: offline, or the connection dropped.
+    Offline,
+    /// The API refused, and said why in the reader's language.
+    Refused(Problem),
+    /// An answer we could not read.
+    Unexpected(String),
+}
+
+impl ApiError {
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, ApiError::Refused(p) if p.status == 404)
+    }
+}
+
+async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    let response = Request::get(url)
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .map_err(|_| ApiError::Offline)?;
+    if response.ok() {
+        return response
+            .json::<T>()
+            .await
+            .map_err(|e| ApiError::Unexpected(e.to_string()));
+    }
+    let is_problem = response
+        .headers()
+        .get("Content-Type")
+        .is_some_and(|c| c.starts_with(CONTENT_TYPE));
+    if is_problem {
+        if let Ok(problem) = response.json::<Problem>().await {
+            return Err(ApiError::Refused(problem));
+        }
+    }
+    Err(ApiError::Unexpected(format!("HTTP {}", response.status())))
+}
+
+pub async fn catalog(lang: Lang) -> Result<CatalogPage, ApiError> {
+    get_json(&format!("/api/offerings?lang={lang}")).await
+}
+
+pub async fn offering(lang: Lang, id: String) -> Result<OfferingDetail, ApiError> {
+    let id = String::from(js_sys::encode_uri_component(&id));
+    get_json(&format!("/api/offerings/{id}?lang={lang}")).await
+}

@@ -1,0 +1,90 @@
+//! The language shown, from the URL, and the messages in it.
+
+use leptos::prelude::*;
+use relais_domain::i18n::Messages;
+use relais_domain::Lang;
+
+const PREFERENCE_KEY: &str = "relais.lang";
+
+/// Every locale's messages, built once, and the language the current URL asks for.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    pub lang: Memo<Lang>,
+    messages: StoredValue<Vec<Messages>, LocalStorage>,
+}
+
+impl I18n {
+    pub fn new(lang: Memo<Lang>) -> I18n {
+        // A locale that fails to parse is caught by the domain's tests, never shipped.
+        let all = Lang::all().filter_map(|l| Messages::new(l).ok()).collect();
+        I18n {
+            lang,
+            messages: StoredValue::new_local(all),
+        }
+    }
+
+    /// Runs `f` with the current language's messages; reactive on the language.
+    pub fn with<R>(&self, f: impl FnOnce(&Messages) -> R) -> R {
+        self.with_lang(self.lang.get(), f)
+    }
+
+    pub fn with_lang<R>(&self, lang: Lang, f: impl FnOnce(&Messages) -> R) -> R {
+        self.messages.with_value(|all| {
+            let m = all
+                .iter()
+                .find(|m| m.lang() == lang)
+                .or_else(|| all.first())
+                .expect("one locale at least");
+            f(m)
+        })
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        self.with(|m| m.get(id))
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.lang.get().code()
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn remember(lang: Lang) {
+    if let Some(s) = storage() {
+        // Private browsing may refuse storage; the URL still carries the language.
+        let _ = s.set_item(PREFERENCE_KEY, lang.code());
+    }
+}
+
+/// A first visit picks the browser's language; a returning visitor gets the one they chose.
+pub fn preferred() -> Lang {
+    if let Some(lang) = storage()
+        .and_then(|s| s.get_item(PREFERENCE_KEY).ok().flatten())
+        .and_then(|c| Lang::parse(&c))
+    {
+        return lang;
+    }
+    let languages: Vec<String> = web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    // navigator.languages is in preference order: weight it as Accept-Language would.
+    let header: Vec<String> = languages
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("{l};q={:.2}", 1.0 - i as f32 * 0.01))
+        .collect();
+    Lang::negotiate(&header.join(","))
+}

@@ -1,0 +1,175 @@
+//! What every page shares: the language from the URL, the header with the language switch,
+//! loading and error states, and the pages for a bare `/` and for unknown addresses.
+
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, Redirect};
+use leptos_router::hooks::{use_location, use_params_map};
+use relais_domain::{Lang, Text};
+
+use crate::api::ApiError;
+use crate::i18n::{self, use_i18n, I18n};
+
+/// `/`: send the reader to their language.
+#[component]
+pub fn PickLanguage() -> impl IntoView {
+    let lang = i18n::preferred();
+    view! { <Redirect path=format!("/{lang}")/> }
+}
+
+#[component]
+pub fn Layout() -> impl IntoView {
+    let params = use_params_map();
+    let from_url = Memo::new(move |_| params.read().get("lang").and_then(|c| Lang::parse(&c)));
+    let lang = Memo::new(move |_| from_url.get().unwrap_or_else(Lang::default_lang));
+    let i18n = I18n::new(lang);
+    provide_context(i18n);
+
+    // Screen readers pick their voice from <html lang>; keep it on the language shown.
+    Effect::new(move |_| {
+        let code = lang.get().code();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", code);
+        }
+        document().set_title(&i18n.t("app-name"));
+    });
+
+    view! {
+        <a class="skip" href="#main">{move || i18n.t("skip-to-content")}</a>
+        <header class="masthead">
+            <a class="brand" href=move || format!("/{}", i18n.code())>
+                <span class="brand-mark" aria-hidden="true">"◆"</span>
+                {move || i18n.t("app-name")}
+            </a>
+            <LanguageSwitch/>
+        </header>
+        <main id="main" tabindex="-1">
+            <Show when=move || from_url.get().is_some() fallback=|| view! { <NotFoundBody/> }>
+                <Outlet/>
+            </Show>
+        </main>
+    }
+}
+
+/// Links to the same page in every other language, each named in its own language.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let href_for = move |lang: Lang| {
+        let path = location.pathname.get();
+        let rest = path
+            .trim_start_matches('/')
+            .split_once('/')
+            .map(|(_, r)| format!("/{r}"))
+            .unwrap_or_default();
+        format!(
+            "/{}{}{}",
+            lang.code(),
+            rest,
+            location
+                .search
+                .get()
+                .trim_end_matches('?')
+                .to_owned()
+                .as_str()
+        )
+    };
+    view! {
+        <nav class="languages" aria-label=move || i18n.t("switch-language")>
+            <ul>
+                {Lang::all()
+                    .map(|lang| {
+                        let name = i18n.with_lang(lang, |m| m.get("language-name"));
+                        view! {
+                            <li>
+                                <a
+                                    href=move || href_for(lang)
+                                    hreflang=lang.code()
+                                    lang=lang.code()
+                                    aria-current=move || (i18n.lang.get() == lang).then_some("true")
+                                    on:click=move |_| i18n::remember(lang)
+                                >
+                                    {name}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// A text that may be a fallback: it carries its real language, and says when it is not
+/// yet translated into the reader's.
+#[component]
+pub fn Localized(text: Text, #[prop(optional)] class: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let written_in = text.lang.clone();
+    let missing = move || written_in != i18n.code();
+    let lang = text.lang.clone();
+    view! {
+        <span class=class lang=lang>
+            {text.text.clone()}
+        </span>
+        <Show when=missing>
+            <span class="untranslated">" " {move || i18n.t("not-translated")}</span>
+        </Show>
+    }
+}
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="loading" role="status" aria-live="polite">
+            <span class="spinner" aria-hidden="true"></span>
+            {move || i18n.t("loading")}
+        </p>
+    }
+}
+
+#[component]
+pub fn LoadError(error: ApiError, retry: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let message = match &error {
+        ApiError::Offline => i18n.t("error-offline"),
+        ApiError::Refused(p) => p.title.clone(),
+        ApiError::Unexpected(detail) => {
+            leptos::logging::warn!("unexpected API answer: {detail}");
+            i18n.t("error-load")
+        }
+    };
+    view! {
+        <div class="error" role="alert">
+            <p>{i18n.t("error-load")}</p>
+            <p class="detail">{message}</p>
+            <button type="button" on:click=move |_| retry.run(())>{move || i18n.t("retry")}</button>
+        </div>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let lang = Memo::new(|_| i18n::preferred());
+    provide_context(I18n::new(lang));
+    view! {
+        <main id="main">
+            <NotFoundBody/>
+        </main>
+    }
+}
+
+#[component]
+fn NotFoundBody() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="not-found">
+            <h1>{move || i18n.t("not-found-title")}</h1>
+            <p>{move || i18n.t("not-found-body")}</p>
+            <p>
+                <a href=move || format!("/{}", i18n.code())>{move || i18n.t("offering-back")}</a>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,186 @@
+//! One offering: what it is, who runs it, and every edition with its sessions on the
+//! reader's clock.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use relais_domain::catalog::{Edition, OfferingDetail, Person};
+
+use crate::api;
+use crate::i18n::use_i18n;
+use crate::layout::{LoadError, Loading, Localized};
+use crate::time::SessionTime;
+
+#[component]
+pub fn OfferingPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let offering = LocalResource::new(move || api::offering(i18n.lang.get(), id.get()));
+    let retry = Callback::new(move |_| offering.refetch());
+    view! {
+        <p class="back">
+            <a href=move || format!("/{}", i18n.code())>"← " {move || i18n.t("offering-back")}</a>
+        </p>
+        {move || match offering.get() {
+            None => view! { <Loading/> }.into_any(),
+            Some(Err(error)) if error.is_not_found() => {
+                view! {
+                    <section class="not-found">
+                        <h1>{i18n.t("not-found-title")}</h1>
+                        <p>{i18n.t("not-found-body")}</p>
+                    </section>
+                }
+                    .into_any()
+            }
+            Some(Err(error)) => view! { <LoadError error retry/> }.into_any(),
+            Some(Ok(detail)) => view! { <OfferingView detail/> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn OfferingView(detail: OfferingDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let s = detail.summary;
+    let t = move |id: &str| i18n.t(id);
+    let kind = t(&format!("kind-{}", s.kind.as_str()));
+    let languages = s
+        .languages
+        .iter()
+        .map(|l| t(&format!("lang-{l}")))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let topics = s.topics.clone();
+    view! {
+        <article class="offering" aria-labelledby="offering-title">
+            <p class="kind">{kind}</p>
+            <h1 id="offering-title">
+                <Localized text=s.title.clone()/>
+            </h1>
+            <p class="summary lead">
+                <Localized text=s.summary.clone()/>
+            </p>
+            <dl class="facts">
+                <dt>{t("offering-languages")}</dt>
+                <dd>{languages}</dd>
+                <dt>{t("offering-location")}</dt>
+                <dd>{t(&format!("format-{}", s.format.as_str()))}</dd>
+                {s.cost.clone().map(|c| view! { <dt>{t("offering-cost")}</dt> <dd><Localized text=c/></dd> })}
+                {s.partner.clone().map(|p| view! { <dt>{t("offering-partner")}</dt> <dd>{p.name}</dd> })}
+            </dl>
+            {(!topics.is_empty())
+                .then(|| {
+                    view! {
+                        <h2 class="visually-hidden">{t("offering-topics")}</h2>
+                        <ul class="topics" role="list">
+                            {topics.iter().map(|topic| view! { <li>{t(&format!("topic-{topic}"))}</li> }).collect_view()}
+                        </ul>
+                    }
+                })}
+            <section aria-labelledby="upcoming-title">
+                <h2 id="upcoming-title">{t("offering-upcoming")}</h2>
+                {if detail.upcoming_editions.is_empty() {
+                    view! { <p class="none">{t("no-upcoming")}</p> }.into_any()
+                } else {
+                    detail
+                        .upcoming_editions
+                        .into_iter()
+                        .map(|edition| view! { <EditionView edition/> })
+                        .collect_view()
+                        .into_any()
+                }}
+            </section>
+            <section aria-labelledby="description-title">
+                <h2 id="description-title">{t("offering-description")}</h2>
+                <div class="prose" lang=detail.description.lang.clone()>
+                    {paragraphs(&detail.description.text)}
+                </div>
+                {detail
+                    .audience
+                    .map(|a| {
+                        view! {
+                            <h3>{t("offering-audience")}</h3>
+                            <div class="prose" lang=a.lang.clone()>{paragraphs(&a.text)}</div>
+                        }
+                    })}
+            </section>
+            {(!detail.facilitators.is_empty())
+                .then(|| {
+                    view! {
+                        <section aria-labelledby="facilitators-title">
+                            <h2 id="facilitators-title">{t("offering-facilitators")}</h2>
+                            <ul class="people" role="list">
+                                {detail.facilitators.into_iter().map(|person| view! { <PersonView person/> }).collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })}
+            {(!detail.past_editions.is_empty())
+                .then(|| {
+                    view! {
+                        <details class="past">
+                            <summary>{t("offering-past")}</summary>
+                            {detail.past_editions.into_iter().map(|edition| view! { <EditionView edition/> }).collect_view()}
+                        </details>
+                    }
+                })}
+        </article>
+    }
+}
+
+fn paragraphs(text: &str) -> impl IntoView {
+    text.split("\n\n")
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .map(|p| view! { <p>{p}</p> })
+        .collect_view()
+}
+
+#[component]
+fn EditionView(edition: Edition) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |id: &str| i18n.t(id);
+    let sessions = edition.sessions.len();
+    view! {
+        <div class="edition">
+            {edition.title.map(|title| view! { <h3><Localized text=title/></h3> })}
+            <ul class="facts" role="list">
+                <li>{t(&format!("registration-{}", edition.registration_mode.as_str()))}</li>
+                <li>{t(&format!("format-{}", edition.format.as_str()))}</li>
+                {edition.location.map(|l| view! { <li><Localized text=l/></li> })}
+                {edition
+                    .capacity
+                    .map(|c| view! { <li>{i18n.with(|m| m.format("places-total", &[("count", c.into())]))}</li> })}
+                <li>{i18n.with(|m| m.format("sessions-count", &[("count", sessions.into())]))}</li>
+            </ul>
+            <ol class="sessions">
+                {edition
+                    .sessions
+                    .into_iter()
+                    .map(|session| {
+                        let title = session.title.clone();
+                        view! {
+                            <li>
+                                {title.map(|title| view! { <strong><Localized text=title/></strong> })}
+                                <SessionTime session/>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </div>
+    }
+}
+
+#[component]
+fn PersonView(person: Person) -> impl IntoView {
+    view! {
+        <li class="person">
+            <p class="name">
+                <strong>{person.name}</strong>
+                {person.role.map(|r| view! { ", " <Localized text=r/> })}
+            </p>
+            {person.bio.map(|b| view! { <p class="bio"><Localized text=b/></p> })}
+        </li>
+    }
+}

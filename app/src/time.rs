@@ -1,0 +1,61 @@
+//! The reader's clock, from the browser's own time-zone data (no zone table shipped).
+
+use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
+use wasm_bindgen::JsValue;
+
+/// The reader's IANA zone as the browser knows it, e.g. `Africa/Lagos`.
+pub fn viewer_zone() -> String {
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+        .resolved_options();
+    js_sys::Reflect::get(&options, &JsValue::from_str("timeZone"))
+        .ok()
+        .and_then(|z| z.as_string())
+        .unwrap_or_else(|| "UTC".to_owned())
+}
+
+/// The wall-clock time the reader's clock shows at `instant`.
+pub fn viewer_local(instant: DateTime<Utc>) -> NaiveDateTime {
+    let date = js_sys::Date::new(&JsValue::from_f64(instant.timestamp_millis() as f64));
+    // getTimezoneOffset is UTC minus local, in minutes, at that very instant (DST included).
+    let offset = -(date.get_timezone_offset() as i64);
+    (instant + TimeDelta::minutes(offset)).naive_utc()
+}
+
+use leptos::prelude::*;
+use relais_domain::catalog::Session;
+use relais_domain::schedule::format_span;
+
+use crate::i18n::use_i18n;
+
+/// A session on the reader's clock, with the organiser's clock beside it when they differ.
+#[component]
+pub fn SessionTime(session: Session) -> impl IntoView {
+    let i18n = use_i18n();
+    let (start, end) = (
+        viewer_local(session.starts_at),
+        viewer_local(session.ends_at),
+    );
+    let (org_start, org_end) = (session.organiser_start(), session.organiser_end());
+    let same_clock = start == org_start && end == org_end;
+    let zone = session.zone.clone();
+    let datetime = session.starts_at.to_rfc3339();
+    view! {
+        <span class="when">
+            <time datetime=datetime>{move || i18n.with(|m| format_span(start, end, m))}</time>
+            <span class="zone">" · " {move || i18n.t("your-time")} " (" {viewer_zone()} ")"</span>
+        </span>
+        {(!same_clock)
+            .then(|| {
+                view! {
+                    <span class="organiser-time">
+                        {move || {
+                            i18n.with(|m| {
+                                let span = format_span(org_start, org_end, m);
+                                m.format("organiser-time", &[("zone", zone.clone().into()), ("span", span.into())])
+                            })
+                        }}
+                    </span>
+                }
+            })}
+    }
+}

@@ -1,0 +1,90 @@
+// A volunteer on a phone: lands in their language, reads the catalog, switches language.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { BASE, PHONE, launch } from './browser.mjs';
+
+const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
+let browser;
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await launch();
+});
+after(() => browser?.close());
+
+async function phone(options) {
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+test('a French-speaking volunteer lands on /fr, switches to English and back, on the same page', async () => {
+  const { context, page, errors } = await phone({ locale: 'fr-CA', timezoneId: 'America/Toronto' });
+  await page.goto(BASE + '/');
+  await page.waitForURL(/\/fr$/);
+  await page.getByRole('heading', { level: 1, name: 'Catalogue' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  const training = page.getByRole('link', { name: /Comment bâtir et soutenir des mouvements décentralisés/ });
+  await training.waitFor();
+  assert.ok(await page.getByText('Prochaine séance :').first().isVisible());
+  assert.equal(await page.getByText('Chargement…').count(), 0, 'loading state has gone');
+  await page.screenshot({ path: ARTIFACTS + 'catalog-fr.png', fullPage: false });
+
+  await page.getByRole('navigation', { name: 'Langue' }).getByRole('link', { name: 'English' }).click();
+  await page.waitForURL(/\/en$/);
+  await page.getByRole('heading', { level: 1, name: 'Catalog' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.getByRole('link', { name: /How to build and sustain decentralized movements/i }).waitFor();
+  await page.screenshot({ path: ARTIFACTS + 'catalog-en.png', fullPage: false });
+
+  // Into an offering, then switch language: the page stays the same offering.
+  await page.getByRole('link', { name: /How to build and sustain decentralized movements/i }).click();
+  await page.waitForURL(/\/en\/offerings\/[^/]+$/);
+  const offeringPath = new URL(page.url()).pathname.replace(/^\/en/, '');
+  await page.getByRole('heading', { level: 2, name: 'Facilitators' }).waitFor();
+  assert.ok(await page.getByText('Louis Ramirez').isVisible());
+  await page.screenshot({ path: ARTIFACTS + 'offering-en.png', fullPage: true });
+  await page.getByRole('link', { name: 'Français' }).click();
+  await page.waitForURL((url) => url.pathname === '/fr' + offeringPath);
+  await page.getByRole('heading', { level: 2, name: "Équipe d'animation" }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  await page.screenshot({ path: ARTIFACTS + 'offering-fr.png', fullPage: true });
+
+  // The choice is remembered: the bare address now opens in French even for an English browser.
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an English browser lands on /en; unknown pages say so in the reader language', async () => {
+  const { context, page, errors } = await phone({ locale: 'en-US', timezoneId: 'Africa/Lagos' });
+  await page.goto(BASE + '/');
+  await page.waitForURL(/\/en$/);
+  await page.getByRole('heading', { level: 1, name: 'Catalog' }).waitFor();
+  await page.goto(BASE + '/en/offerings/no-such-thing');
+  await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+  await page.goto(BASE + '/fr/nulle-part/ici');
+  await page.getByRole('heading', { level: 1, name: /introuvable|not found/i }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('times are shown on the reader clock, with the organiser clock beside them', async () => {
+  const { context, page } = await phone({ locale: 'en-US', timezoneId: 'Asia/Kathmandu' });
+  const api = await (await fetch(`${BASE}/api/offerings?lang=en&limit=50`)).json();
+  const training = api.items.find((o) => /decentralized movements/i.test(o.title.text));
+  const first = training.next_edition.sessions[0];
+  const expected = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Kathmandu', hour: 'numeric', minute: '2-digit' })
+    .format(new Date(first.starts_at))
+    .replace(/\u202f/g, ' ');
+  await page.goto(BASE + '/en');
+  const card = page.getByRole('article').filter({ has: page.getByRole('link', { name: /decentralized movements/i }) });
+  await card.waitFor();
+  const text = await card.innerText();
+  assert.ok(text.includes(expected), `card shows ${expected} Kathmandu time: ${text}`);
+  assert.ok(text.includes('Asia/Kathmandu'), 'names the reader zone');
+  assert.ok(text.includes("Organiser's time (America/Toronto)"), 'shows the organiser clock');
+  await context.close();
+});

@@ -1,0 +1,215 @@
+//! The public catalog: `GET /api/offerings` (one page, soonest first) and
+//! `GET /api/offerings/{id}` (an offering with its editions, sessions and facilitators).
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use relais_domain::catalog::{CatalogPage, Edition, OfferingDetail};
+use relais_domain::problem::ProblemKind;
+use relais_domain::Lang;
+use wasm_bindgen::JsValue;
+use worker::{D1Database, Date, Env, Request, Response};
+
+use crate::http::{self, ApiError, Caller};
+use crate::rows::{EditionRow, OfferingRow, PersonRow, SessionRow};
+
+const DEFAULT_PAGE: u32 = 20;
+const MAX_PAGE: u32 = 50;
+/// How many editions of one offering a page shows on each side of now; the archive can
+/// grow without the page growing.
+const EDITIONS_SHOWN: u32 = 12;
+/// Public reads may be cached briefly by browsers and the edge.
+const MAX_AGE: u32 = 60;
+
+const OFFERING_COLUMNS: &str = "o.id, o.kind, o.title, o.summary, o.description, o.audience, o.cost, o.topics, \
+     o.languages, o.format, o.partner_id, p.name AS partner_name, p.description AS partner_description, \
+     p.url AS partner_url";
+const EDITION_COLUMNS: &str =
+    "e.id, e.offering_id, e.title, e.registration_mode, e.capacity, e.format, e.location";
+
+fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(Date::now().as_millis() as i64).unwrap_or_default()
+}
+
+fn stamp(t: DateTime<Utc>) -> JsValue {
+    JsValue::from_str(&t.to_rfc3339_opts(SecondsFormat::Secs, true))
+}
+
+fn page_size(caller: &Caller) -> Result<u32, ApiError> {
+    match caller.param("limit") {
+        None => Ok(DEFAULT_PAGE),
+        Some(v) => v
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=MAX_PAGE).contains(n))
+            .ok_or(ApiError::Problem(
+                ProblemKind::InvalidQuery,
+                vec![("limit", "invalid-limit")],
+            )),
+    }
+}
+
+fn offset(caller: &Caller) -> Result<u32, ApiError> {
+    match caller.param("cursor") {
+        None => Ok(0),
+        Some(v) => v.parse::<u32>().map_err(|_| {
+            ApiError::Problem(
+                ProblemKind::InvalidQuery,
+                vec![("cursor", "invalid-cursor")],
+            )
+        }),
+    }
+}
+
+pub async fn list(_req: &Request, env: &Env, caller: &Caller) -> Result<Response, ApiError> {
+    let (limit, offset) = (page_size(caller)?, offset(caller)?);
+    let db = env.d1("DB")?;
+    let now = now();
+    // Soonest upcoming first; offerings with no date after, in the publishers' order.
+    let offerings: Vec<OfferingRow> = db
+        .prepare(format!(
+            "SELECT {OFFERING_COLUMNS}, \
+               (SELECT min(e.starts_at) FROM edition e WHERE e.offering_id = o.id AND e.ends_at > ?1) AS next_start \
+             FROM offering o LEFT JOIN partner p ON p.id = o.partner_id \
+             ORDER BY next_start IS NULL, next_start, o.position, o.id LIMIT ?2 OFFSET ?3"
+        ))
+        .bind(&[stamp(now), (limit + 1).into(), offset.into()])?
+        .all()
+        .await?
+        .results()?;
+    let has_more = offerings.len() > limit as usize;
+    let offerings = &offerings[..offerings.len().min(limit as usize)];
+
+    let ids: Vec<&str> = offerings.iter().map(|o| o.id.as_str()).collect();
+    let editions: Vec<EditionRow> = db
+        .prepare(format!(
+            "SELECT {EDITION_COLUMNS} FROM edition e \
+             WHERE e.offering_id IN (SELECT value FROM json_each(?1)) \
+               AND e.id = (SELECT e2.id FROM edition e2 WHERE e2.offering_id = e.offering_id AND e2.ends_at > ?2 \
+                           ORDER BY e2.starts_at, e2.id LIMIT 1)"
+        ))
+        .bind(&[serde_json::to_string(&ids)?.into(), stamp(now)])?
+        .all()
+        .await?
+        .results()?;
+    let mut next = with_sessions(&db, editions, caller.lang).await?;
+
+    let items = offerings
+        .iter()
+        .map(|o| o.summary(caller.lang, next.remove(&o.id).and_then(|mut v| v.pop())))
+        .collect::<Result<Vec<_>, _>>()?;
+    let page = CatalogPage {
+        lang: caller.lang,
+        items,
+        next_cursor: has_more.then(|| (offset + limit).to_string()),
+    };
+    http::json(&page, MAX_AGE)
+}
+
+pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, ApiError> {
+    let db = env.d1("DB")?;
+    let now = now();
+    let lang = caller.lang;
+    let results = db
+        .batch(vec![
+            db.prepare(format!(
+                "SELECT {OFFERING_COLUMNS} FROM offering o LEFT JOIN partner p ON p.id = o.partner_id WHERE o.id = ?1"
+            ))
+            .bind(&[id.into()])?,
+            db.prepare(
+                "SELECT p.id, p.name, p.bio, op.role FROM offering_person op JOIN person p ON p.id = op.person_id \
+                 WHERE op.offering_id = ?1 ORDER BY op.position, p.name",
+            )
+            .bind(&[id.into()])?,
+            db.prepare(format!(
+                "SELECT {EDITION_COLUMNS} FROM edition e WHERE e.offering_id = ?1 \
+                 AND (e.ends_at IS NULL OR e.ends_at > ?2) ORDER BY e.starts_at, e.id LIMIT ?3"
+            ))
+            .bind(&[id.into(), stamp(now), EDITIONS_SHOWN.into()])?,
+            db.prepare(format!(
+                "SELECT {EDITION_COLUMNS} FROM edition e WHERE e.offering_id = ?1 \
+                 AND e.ends_at <= ?2 ORDER BY e.starts_at DESC, e.id LIMIT ?3"
+            ))
+            .bind(&[id.into(), stamp(now), EDITIONS_SHOWN.into()])?,
+        ])
+        .await?;
+    let [offering, people, upcoming, past] = results.as_slice() else {
+        return Err(ApiError::Internal(format!(
+            "batch gave {} results",
+            results.len()
+        )));
+    };
+    let Some(offering) = offering.results::<OfferingRow>()?.into_iter().next() else {
+        return Err(ApiError::Problem(ProblemKind::NotFound, vec![]));
+    };
+    let upcoming: Vec<EditionRow> = upcoming.results()?;
+    let past: Vec<EditionRow> = past.results()?;
+    let upcoming_ids: Vec<String> = upcoming.iter().map(|e| e.id.clone()).collect();
+    let past_ids: Vec<String> = past.iter().map(|e| e.id.clone()).collect();
+    let mut editions: HashMap<String, Edition> =
+        with_sessions(&db, upcoming.into_iter().chain(past).collect(), lang)
+            .await?
+            .into_values()
+            .flatten()
+            .map(|e| (e.id.clone(), e))
+            .collect();
+    let mut take = |ids: Vec<String>| {
+        ids.into_iter()
+            .filter_map(|id| editions.remove(&id))
+            .collect::<Vec<_>>()
+    };
+    let upcoming_editions = take(upcoming_ids);
+    let past_editions = take(past_ids);
+
+    let detail = OfferingDetail {
+        description: offering.description(lang)?,
+        audience: offering.audience(lang)?,
+        facilitators: people
+            .results::<PersonRow>()?
+            .iter()
+            .map(|p| p.person(lang))
+            .collect::<Result<_, _>>()?,
+        summary: offering.summary(lang, upcoming_editions.first().cloned())?,
+        upcoming_editions,
+        past_editions,
+    };
+    http::json(&detail, MAX_AGE)
+}
+
+/// Loads the sessions of `editions` in one query; returns editions grouped by offering id,
+/// each group in the order given.
+async fn with_sessions(
+    db: &D1Database,
+    editions: Vec<EditionRow>,
+    lang: Lang,
+) -> Result<HashMap<String, Vec<Edition>>, ApiError> {
+    let ids: Vec<&str> = editions.iter().map(|e| e.id.as_str()).collect();
+    let sessions: Vec<SessionRow> = if ids.is_empty() {
+        vec![]
+    } else {
+        db.prepare(
+            "SELECT id, edition_id, title, starts_at, ends_at, zone FROM session \
+             WHERE edition_id IN (SELECT value FROM json_each(?1)) ORDER BY starts_at, id",
+        )
+        .bind(&[serde_json::to_string(&ids)?.into()])?
+        .all()
+        .await?
+        .results()?
+    };
+    let mut by_edition: HashMap<String, Vec<_>> = HashMap::new();
+    for s in &sessions {
+        by_edition
+            .entry(s.edition_id.clone())
+            .or_default()
+            .push(s.session(lang)?);
+    }
+    let mut by_offering: HashMap<String, Vec<Edition>> = HashMap::new();
+    for e in &editions {
+        let edition = e.edition(lang, by_edition.remove(&e.id).unwrap_or_default())?;
+        by_offering
+            .entry(e.offering_id.clone())
+            .or_default()
+            .push(edition);
+    }
+    Ok(by_offering)
+}

@@ -1,0 +1,119 @@
+//! Requests in, JSON and problem details out: the caller's language, response headers,
+//! and the mapping of every failure to `application/problem+json`.
+
+use relais_domain::i18n::Messages;
+use relais_domain::problem::{Problem, ProblemKind, CONTENT_TYPE};
+use relais_domain::Lang;
+use serde::Serialize;
+use worker::{console_error, Headers, Request, Response};
+
+/// Who is asking, as far as answers depend on it.
+pub struct Caller {
+    pub lang: Lang,
+    pub query: Vec<(String, String)>,
+}
+
+/// A refused field: its name and the reason code (message id `field-<code>`).
+pub type FieldRefusal = (&'static str, &'static str);
+
+#[derive(Debug, Clone)]
+pub enum ApiError {
+    Problem(ProblemKind, Vec<FieldRefusal>),
+    /// Something below us failed; the caller gets a generic 500, the log gets the detail.
+    Internal(String),
+}
+
+impl From<worker::Error> for ApiError {
+    fn from(e: worker::Error) -> Self {
+        ApiError::Internal(e.to_string())
+    }
+}
+
+impl From<serde_json::Error> for ApiError {
+    fn from(e: serde_json::Error) -> Self {
+        ApiError::Internal(format!("json: {e}"))
+    }
+}
+
+impl From<worker::kv::KvError> for ApiError {
+    fn from(e: worker::kv::KvError) -> Self {
+        ApiError::Internal(format!("kv: {e}"))
+    }
+}
+
+impl Caller {
+    /// `?lang=` wins over `Accept-Language`; an unknown `lang` is refused rather than ignored.
+    pub fn from_request(req: &Request) -> Result<Caller, ApiError> {
+        let query: Vec<(String, String)> = req
+            .url()
+            .map(|u| {
+                u.query_pairs()
+                    .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let negotiated = req
+            .headers()
+            .get("Accept-Language")
+            .ok()
+            .flatten()
+            .map(|h| Lang::negotiate(&h))
+            .unwrap_or_else(Lang::default_lang);
+        let lang = match query.iter().find(|(k, _)| k == "lang") {
+            Some((_, v)) => Lang::parse(v).ok_or(ApiError::Problem(
+                ProblemKind::InvalidQuery,
+                vec![("lang", "unknown-language")],
+            ))?,
+            None => negotiated,
+        };
+        Ok(Caller { lang, query })
+    }
+
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A JSON answer. `max_age` lets browsers and the edge cache public reads briefly.
+pub fn json<T: Serialize>(value: &T, max_age: u32) -> Result<Response, ApiError> {
+    let body = serde_json::to_string(value)?;
+    let headers = Headers::new();
+    headers.set("Content-Type", "application/json; charset=utf-8")?;
+    let cache = if max_age == 0 {
+        "no-store".to_owned()
+    } else {
+        format!("public, max-age={max_age}")
+    };
+    headers.set("Cache-Control", &cache)?;
+    headers.set("Vary", "Accept-Language")?;
+    Ok(Response::ok(body)?.with_headers(headers))
+}
+
+pub fn problem_response(error: ApiError, caller: Option<&Caller>) -> worker::Result<Response> {
+    // A caller whose own `lang` was refused is answered in its negotiated default.
+    let lang = caller.map(|c| c.lang).unwrap_or_else(Lang::default_lang);
+    let messages = Messages::new(lang).map_err(|e| worker::Error::RustError(e.to_string()))?;
+    let problem = match error {
+        ApiError::Problem(kind, fields) => fields
+            .into_iter()
+            .fold(Problem::new(kind, &messages), |p, (field, code)| {
+                p.with_field(field, code, &messages)
+            }),
+        ApiError::Internal(detail) => {
+            console_error!("internal error: {detail}");
+            Problem::new(ProblemKind::Internal, &messages)
+        }
+    };
+    let headers = Headers::new();
+    headers.set("Content-Type", CONTENT_TYPE)?;
+    headers.set("Content-Language", lang.code())?;
+    headers.set("Cache-Control", "no-store")?;
+    let body =
+        serde_json::to_string(&problem).map_err(|e| worker::Error::RustError(e.to_string()))?;
+    Ok(Response::ok(body)?
+        .with_status(problem.status)
+        .with_headers(headers))
+}

@@ -1,0 +1,166 @@
+//! D1 rows as stored, and their conversion to the domain's catalog types in one language.
+
+use chrono::{DateTime, Utc};
+use relais_domain::catalog::{
+    Edition, Format, OfferingKind, OfferingSummary, Partner, Person, RegistrationMode, Session,
+};
+use relais_domain::schedule;
+use relais_domain::{Lang, Localized, Text};
+use serde::Deserialize;
+
+use crate::http::ApiError;
+
+fn localized(json: &str) -> Result<Localized, ApiError> {
+    Ok(serde_json::from_str(json)?)
+}
+
+fn text(json: &str, lang: Lang) -> Result<Option<Text>, ApiError> {
+    Ok(localized(json)?.resolve(lang))
+}
+
+fn required_text(json: &str, lang: Lang, what: &str) -> Result<Text, ApiError> {
+    text(json, lang)?
+        .ok_or_else(|| ApiError::Internal(format!("{what} has no text in any language")))
+}
+
+fn instant(s: &str) -> Result<DateTime<Utc>, ApiError> {
+    s.parse()
+        .map_err(|e| ApiError::Internal(format!("bad instant {s:?}: {e}")))
+}
+
+#[derive(Deserialize)]
+pub struct OfferingRow {
+    pub id: String,
+    pub kind: String,
+    pub title: String,
+    pub summary: String,
+    pub description: String,
+    pub audience: String,
+    pub cost: String,
+    pub topics: String,
+    pub languages: String,
+    pub format: String,
+    pub partner_id: Option<String>,
+    pub partner_name: Option<String>,
+    pub partner_description: Option<String>,
+    pub partner_url: Option<String>,
+}
+
+impl OfferingRow {
+    pub fn summary(
+        &self,
+        lang: Lang,
+        next_edition: Option<Edition>,
+    ) -> Result<OfferingSummary, ApiError> {
+        let partner = match (&self.partner_id, &self.partner_name) {
+            (Some(id), Some(name)) => Some(Partner {
+                id: id.clone(),
+                name: name.clone(),
+                description: match &self.partner_description {
+                    Some(d) => text(d, lang)?,
+                    None => None,
+                },
+                url: self.partner_url.clone(),
+            }),
+            _ => None,
+        };
+        Ok(OfferingSummary {
+            id: self.id.clone(),
+            kind: OfferingKind::parse(&self.kind)
+                .ok_or_else(|| ApiError::Internal(format!("kind {}", self.kind)))?,
+            title: required_text(&self.title, lang, &self.id)?,
+            summary: required_text(&self.summary, lang, &self.id)?,
+            topics: serde_json::from_str(&self.topics)?,
+            languages: serde_json::from_str(&self.languages)?,
+            format: parse_format(&self.format)?,
+            cost: text(&self.cost, lang)?,
+            partner,
+            next_edition,
+        })
+    }
+
+    pub fn description(&self, lang: Lang) -> Result<Text, ApiError> {
+        required_text(&self.description, lang, &self.id)
+    }
+
+    pub fn audience(&self, lang: Lang) -> Result<Option<Text>, ApiError> {
+        text(&self.audience, lang)
+    }
+}
+
+fn parse_format(s: &str) -> Result<Format, ApiError> {
+    Format::parse(s).ok_or_else(|| ApiError::Internal(format!("format {s}")))
+}
+
+#[derive(Deserialize)]
+pub struct EditionRow {
+    pub id: String,
+    pub offering_id: String,
+    pub title: String,
+    pub registration_mode: String,
+    pub capacity: Option<u32>,
+    pub format: String,
+    pub location: String,
+}
+
+impl EditionRow {
+    pub fn edition(&self, lang: Lang, sessions: Vec<Session>) -> Result<Edition, ApiError> {
+        Ok(Edition {
+            id: self.id.clone(),
+            title: text(&self.title, lang)?,
+            registration_mode: RegistrationMode::parse(&self.registration_mode)
+                .ok_or_else(|| ApiError::Internal(format!("mode {}", self.registration_mode)))?,
+            capacity: self.capacity,
+            location: text(&self.location, lang)?,
+            format: parse_format(&self.format)?,
+            sessions,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SessionRow {
+    pub id: String,
+    pub edition_id: String,
+    pub title: String,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub zone: String,
+}
+
+impl SessionRow {
+    pub fn session(&self, lang: Lang) -> Result<Session, ApiError> {
+        let (starts_at, ends_at) = (instant(&self.starts_at)?, instant(&self.ends_at)?);
+        let offset = |at| {
+            schedule::offset_minutes(at, &self.zone).map_err(|e| ApiError::Internal(e.to_string()))
+        };
+        Ok(Session {
+            id: self.id.clone(),
+            title: text(&self.title, lang)?,
+            starts_at,
+            ends_at,
+            zone: self.zone.clone(),
+            start_offset_minutes: offset(starts_at)?,
+            end_offset_minutes: offset(ends_at)?,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PersonRow {
+    pub id: String,
+    pub name: String,
+    pub bio: String,
+    pub role: String,
+}
+
+impl PersonRow {
+    pub fn person(&self, lang: Lang) -> Result<Person, ApiError> {
+        Ok(Person {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            role: text(&self.role, lang)?,
+            bio: text(&self.bio, lang)?,
+        })
+    }
+}

@@ -1,0 +1,181 @@
+// The API against the real local stack (workerd with D1 and KV, through wrangler).
+// BASE_URL and RELAIS_TEST_STATE come from scripts/test.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { Validator } from '@seriousme/openapi-schema-validator';
+
+const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8799';
+
+async function get(path, headers = {}) {
+  const res = await fetch(BASE + path, { headers });
+  const type = res.headers.get('content-type') ?? '';
+  const body = type.includes('json') ? await res.json() : await res.text();
+  return { status: res.status, type, body, headers: res.headers };
+}
+
+function assertProblem(res, status) {
+  assert.equal(res.status, status, JSON.stringify(res.body));
+  assert.match(res.type, /^application\/problem\+json/);
+  assert.equal(res.body.status, status);
+  assert.ok(res.body.title && res.body.type, 'a problem has a title and a type');
+}
+
+async function allOfferings(lang) {
+  const items = [];
+  let cursor = null;
+  for (let guard = 0; guard < 100; guard++) {
+    const page = await get(`/api/offerings?lang=${lang}&limit=4${cursor ? `&cursor=${cursor}` : ''}`);
+    assert.equal(page.status, 200);
+    items.push(...page.body.items);
+    cursor = page.body.next_cursor;
+    if (!cursor) return items;
+  }
+  throw new Error('pagination never ended');
+}
+
+test('health reports the version and real D1 and KV round trips', async () => {
+  const res = await get('/api/health');
+  assert.equal(res.status, 200);
+  assert.equal(res.body.status, 'ok');
+  assert.match(res.body.version, /^\d+\.\d+\.\d+/);
+  assert.equal(res.body.d1.ok, true);
+  assert.equal(res.body.kv.ok, true);
+  assert.equal(res.headers.get('cache-control'), 'no-store');
+});
+
+test('the OpenAPI document is valid OpenAPI 3.1 and every route it lists answers', async () => {
+  const res = await get('/api/openapi.json');
+  assert.equal(res.status, 200);
+  assert.equal(res.body.openapi, '3.1.0');
+  const validator = new Validator();
+  const result = await validator.validate(res.body);
+  assert.equal(result.valid, true, JSON.stringify(result.errors, null, 1));
+  const health = await get('/api/health');
+  assert.equal(res.body.info.version, health.body.version, 'the document carries the running version');
+
+  const paths = Object.entries(res.body.paths);
+  assert.ok(paths.length >= 4);
+  for (const [template, operations] of paths) {
+    for (const [method, op] of Object.entries(operations)) {
+      const params = [...(op.parameters ?? [])];
+      let path = template;
+      for (const p of params.filter((p) => p.in === 'path')) {
+        assert.ok(p.example, `${template}: path parameter ${p.name} needs an example`);
+        path = path.replace(`{${p.name}}`, encodeURIComponent(p.example));
+      }
+      const answer = await fetch(BASE + path, { method: method.toUpperCase() });
+      assert.ok(
+        Object.keys(op.responses).includes(String(answer.status)),
+        `${method} ${path} answered ${answer.status}, not a documented status`,
+      );
+      assert.equal(answer.status, 200, `${method} ${path}`);
+    }
+  }
+});
+
+test('routes that do not exist, or with the wrong method, are problems too', async () => {
+  assertProblem(await get('/api/nothing-here'), 404);
+  const post = await fetch(BASE + '/api/offerings', { method: 'POST', body: '{}' });
+  assert.equal(post.status, 405);
+  assert.match(post.headers.get('content-type'), /^application\/problem\+json/);
+});
+
+test('the catalog is bilingual, complete and paginated', async () => {
+  const fr = await allOfferings('fr');
+  const en = await allOfferings('en');
+  assert.ok(fr.length >= 10, `only ${fr.length} offerings`);
+  assert.deepEqual(fr.map((o) => o.id), en.map((o) => o.id), 'same offerings in the same order');
+  assert.equal(new Set(fr.map((o) => o.id)).size, fr.length, 'no offering twice across pages');
+  for (const [o, o2] of fr.map((o, i) => [o, en[i]])) {
+    assert.equal(o.title.lang, 'fr', `${o.id} has a French title`);
+    assert.equal(o2.title.lang, 'en', `${o.id} has an English title`);
+    assert.notEqual(o.title.text, o2.title.text, `${o.id} title is translated`);
+  }
+  const training = fr.find((o) => o.title.text.includes('mouvements décentralisés'));
+  assert.ok(training, 'the free training is in the catalog');
+  assert.equal(training.next_edition.sessions.length, 5);
+  assert.equal(en.find((o) => o.id === training.id).next_edition.sessions.length, 5);
+
+  // Soonest first: offerings with a next edition come before those without, in date order.
+  const starts = fr.map((o) => o.next_edition?.sessions[0]?.starts_at ?? null);
+  const dated = starts.filter(Boolean);
+  assert.ok(dated.length >= 8, `only ${dated.length} offerings have an upcoming date`);
+  assert.deepEqual(dated, [...dated].sort(), 'sorted by next start');
+  assert.equal(starts.indexOf(null) === -1 || starts.slice(starts.indexOf(null)).every((s) => s === null), true);
+  const now = new Date();
+  for (const s of dated) assert.ok(new Date(s) > now, `${s} is in the future`);
+});
+
+test('sessions carry the instant, the organiser zone and its offsets', async () => {
+  const page = await get('/api/offerings?lang=en&limit=50');
+  for (const o of page.body.items) {
+    for (const s of o.next_edition?.sessions ?? []) {
+      assert.match(s.starts_at, /Z$|\+00:00$/);
+      assert.ok(new Date(s.ends_at) > new Date(s.starts_at));
+      // The offset agrees with the browser-independent Intl data for that zone and instant.
+      const local = new Intl.DateTimeFormat('en-CA', {
+        timeZone: s.zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+      }).format(new Date(s.starts_at));
+      const shifted = new Date(new Date(s.starts_at).getTime() + s.start_offset_minutes * 60000).toISOString();
+      assert.equal(shifted.slice(0, 16).replace('T', ', '), local, `${s.id} in ${s.zone}`);
+    }
+  }
+});
+
+test('an offering page has its editions, sessions and facilitators', async () => {
+  const fr = await allOfferings('fr');
+  const training = fr.find((o) => o.title.text.includes('mouvements décentralisés'));
+  const detail = await get(`/api/offerings/${training.id}?lang=fr`);
+  assert.equal(detail.status, 200);
+  const names = detail.body.facilitators.map((p) => p.name);
+  assert.ok(names.includes('Louis Ramirez') && names.includes('Ashley Torres'), names.join(', '));
+  assert.equal(detail.body.upcoming_editions[0].sessions.length, 5);
+  assert.ok(detail.body.description.text.length > 200);
+
+  // A dated edition from the sources stays in the archive, and has an upcoming twin.
+  const emancip = fr.find((o) => /Emancip|associations dans leur transition/i.test(o.title.text + o.summary.text));
+  assert.ok(emancip, 'the Emancip’Asso training is in the catalog');
+  const e = (await get(`/api/offerings/${emancip.id}?lang=en`)).body;
+  assert.ok(e.past_editions.some((ed) => ed.sessions[0].starts_at.startsWith('2023-01-16')), 'original January 2023 edition kept');
+  assert.equal(e.upcoming_editions[0].capacity, 20);
+  assert.equal(e.upcoming_editions[0].registration_mode, 'application');
+  assert.equal(e.upcoming_editions[0].sessions[0].zone, 'Europe/Paris');
+  assert.equal(e.upcoming_editions[0].sessions.length, 5);
+});
+
+test('bad requests get problems in the caller language, and nothing else', async () => {
+  const frLang = await get('/api/offerings?lang=xx', { 'Accept-Language': 'fr-CA,fr;q=0.9' });
+  assertProblem(frLang, 400);
+  assert.equal(frLang.body.lang, 'fr');
+  assert.equal(frLang.body.errors[0].field, 'lang');
+  assert.match(frLang.body.errors[0].message, /Langue/);
+  const enLang = await get('/api/offerings?lang=xx', { 'Accept-Language': 'en-GB' });
+  assert.equal(enLang.body.lang, 'en');
+  assert.match(enLang.body.errors[0].message, /language/i);
+
+  const limit = await get('/api/offerings?lang=en&limit=0');
+  assertProblem(limit, 400);
+  assert.equal(limit.body.errors[0].field, 'limit');
+  assertProblem(await get('/api/offerings?lang=en&cursor=abc'), 400);
+
+  const missing = await get('/api/offerings/no-such-offering?lang=fr');
+  assertProblem(missing, 404);
+  assert.equal(missing.body.title, 'Introuvable');
+  assert.equal((await get('/api/offerings/no-such-offering?lang=en')).body.title, 'Not found');
+});
+
+test('loading the demo data again changes nothing', { timeout: 180_000 }, () => {
+  const state = process.env.RELAIS_TEST_STATE;
+  assert.ok(state, 'RELAIS_TEST_STATE is set by scripts/test');
+  const count = () => {
+    const out = execFileSync('wrangler', ['d1', 'execute', 'DB', '--local', '--persist-to', state, '--json', '--command',
+      'SELECT (SELECT count(*) FROM offering) AS o, (SELECT count(*) FROM edition) AS e, (SELECT count(*) FROM session) AS s, (SELECT count(*) FROM person) AS p'],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return JSON.parse(out)[0].results[0];
+  };
+  const before = count();
+  assert.ok(before.o >= 10 && before.s >= 20, JSON.stringify(before));
+  execFileSync('bash', ['scripts/load-demo', '--persist-to', state], { stdio: 'ignore' });
+  assert.deepEqual(count(), before);
+});
