@@ -7,9 +7,10 @@ use wasm_bindgen::JsValue;
 pub fn viewer_zone() -> String {
     let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
         .resolved_options();
-    js_sys::Reflect::get(&options, &JsValue::from_str("timeZone"))
+    let zone = js_sys::Reflect::get(&options, &JsValue::from_str("timeZone"))
         .ok()
-        .and_then(|z| z.as_string())
+        .and_then(|z| z.as_string());
+    zone.map(|z| relais_domain::schedule::canonical_zone(&z).to_owned())
         .unwrap_or_else(|| "UTC".to_owned())
 }
 

@@ -52,6 +52,31 @@ mod zones {
 #[cfg(feature = "tz")]
 pub use zones::{offset_minutes, parse_zone, resolve_local};
 
+/// Browsers report zones by ICU's names, some of which are IANA's old spellings
+/// (`Asia/Katmandu`, `Asia/Calcutta`): the current IANA name for such a zone, else `name`.
+pub fn canonical_zone(name: &str) -> &str {
+    const RENAMED: &[(&str, &str)] = &[
+        ("Africa/Asmera", "Africa/Asmara"),
+        ("America/Buenos_Aires", "America/Argentina/Buenos_Aires"),
+        ("America/Godthab", "America/Nuuk"),
+        ("America/Indianapolis", "America/Indiana/Indianapolis"),
+        ("Asia/Calcutta", "Asia/Kolkata"),
+        ("Asia/Katmandu", "Asia/Kathmandu"),
+        ("Asia/Rangoon", "Asia/Yangon"),
+        ("Asia/Saigon", "Asia/Ho_Chi_Minh"),
+        ("Atlantic/Faeroe", "Atlantic/Faroe"),
+        ("Europe/Kiev", "Europe/Kyiv"),
+        ("Pacific/Enderbury", "Pacific/Kanton"),
+        ("Pacific/Ponape", "Pacific/Pohnpei"),
+        ("Pacific/Truk", "Pacific/Chuuk"),
+    ];
+    RENAMED
+        .iter()
+        .find(|(old, _)| *old == name)
+        .map(|(_, new)| *new)
+        .unwrap_or(name)
+}
+
 /// A period that keeps the weekday and, within a day or so a year, the season.
 const YEAR_OF_WEEKS: u64 = 364;
 
@@ -146,7 +171,7 @@ pub fn format_time(time: NaiveDateTime, messages: &Messages) -> String {
     )
 }
 
-/// « mardi 8 décembre 2026, 13 h 30 » / "Tuesday, December 8, 2026, 1:30 PM".
+/// « mardi 8 décembre 2026, 13 h 30 » / "Tuesday, December 8, 2026, 1:30\u{a0}PM".
 pub fn format_datetime(local: NaiveDateTime, messages: &Messages) -> String {
     messages.format(
         "datetime-long",
@@ -207,25 +232,25 @@ mod tests {
         let en = messages("en");
         assert_eq!(
             format_datetime(at("2026-12-08 13:30"), &fr),
-            "mardi 8 décembre 2026, 13 h 30"
+            "mardi 8 décembre 2026, 13\u{a0}h\u{a0}30"
         );
         assert_eq!(
             format_datetime(at("2026-12-08 13:30"), &en),
-            "Tuesday, December 8, 2026, 1:30 PM"
+            "Tuesday, December 8, 2026, 1:30\u{a0}PM"
         );
-        assert_eq!(format_time(at("2026-12-01 14:00"), &fr), "14 h");
-        assert_eq!(format_time(at("2026-12-01 00:05"), &en), "12:05 AM");
+        assert_eq!(format_time(at("2026-12-01 14:00"), &fr), "14\u{a0}h");
+        assert_eq!(format_time(at("2026-12-01 00:05"), &en), "12:05\u{a0}AM");
         assert_eq!(
             format_date(day("2026-12-01"), &fr),
             "mardi 1er décembre 2026"
         );
         assert_eq!(
             format_span(at("2027-01-11 13:30"), at("2027-01-11 18:00"), &fr),
-            "lundi 11 janvier 2027, 13 h 30 – 18 h"
+            "lundi 11 janvier 2027, 13\u{a0}h\u{a0}30 – 18\u{a0}h"
         );
         assert_eq!(
             format_span(at("2027-01-11 23:30"), at("2027-01-12 01:00"), &en),
-            "Monday, January 11, 2027, 11:30 PM – Tuesday, January 12, 2027, 1:00 AM"
+            "Monday, January 11, 2027, 11:30\u{a0}PM – Tuesday, January 12, 2027, 1:00\u{a0}AM"
         );
     }
 
@@ -256,6 +281,28 @@ mod tests {
             monthly_nth_weekday(day("2026-02-01"), 12, Weekday::Mon, 5, day("2026-01-01"), 2).len()
                 <= 2
         );
+    }
+
+    #[test]
+    fn browser_zone_names_become_current_iana_names() {
+        assert_eq!(canonical_zone("Asia/Katmandu"), "Asia/Kathmandu");
+        assert_eq!(canonical_zone("Asia/Calcutta"), "Asia/Kolkata");
+        assert_eq!(canonical_zone("Africa/Lagos"), "Africa/Lagos");
+    }
+
+    #[cfg(feature = "tz")]
+    #[test]
+    fn every_renamed_zone_is_a_zone() {
+        for old in [
+            "Asia/Katmandu",
+            "Asia/Calcutta",
+            "Europe/Kiev",
+            "Asia/Saigon",
+            "America/Godthab",
+            "Pacific/Enderbury",
+        ] {
+            parse_zone(canonical_zone(old)).unwrap();
+        }
     }
 
     #[cfg(feature = "tz")]

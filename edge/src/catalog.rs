@@ -96,8 +96,16 @@ pub async fn list(_req: &Request, env: &Env, caller: &Caller) -> Result<Response
 
     let items = offerings
         .iter()
-        .map(|o| o.summary(caller.lang, next.remove(&o.id).and_then(|mut v| v.pop())))
-        .collect::<Result<Vec<_>, _>>()?;
+        .map(|o| {
+            let mut summary =
+                o.summary(caller.lang, next.remove(&o.id).and_then(|mut v| v.pop()))?;
+            // A card names the partner; its description is for the offering page.
+            if let Some(p) = summary.partner.as_mut() {
+                p.description = None;
+            }
+            Ok(summary)
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
     let page = CatalogPage {
         lang: caller.lang,
         items,

@@ -42,8 +42,9 @@ impl From<worker::kv::KvError> for ApiError {
 }
 
 impl Caller {
-    /// `?lang=` wins over `Accept-Language`; an unknown `lang` is refused rather than ignored.
-    pub fn from_request(req: &Request) -> Result<Caller, ApiError> {
+    /// `?lang=` wins over `Accept-Language`. An unknown `lang` is refused rather than ignored,
+    /// and the refusal is written in the `Accept-Language` choice.
+    pub fn from_request(req: &Request) -> Result<Caller, (ApiError, Lang)> {
         let query: Vec<(String, String)> = req
             .url()
             .map(|u| {
@@ -60,9 +61,12 @@ impl Caller {
             .map(|h| Lang::negotiate(&h))
             .unwrap_or_else(Lang::default_lang);
         let lang = match query.iter().find(|(k, _)| k == "lang") {
-            Some((_, v)) => Lang::parse(v).ok_or(ApiError::Problem(
-                ProblemKind::InvalidQuery,
-                vec![("lang", "unknown-language")],
+            Some((_, v)) => Lang::parse(v).ok_or((
+                ApiError::Problem(
+                    ProblemKind::InvalidQuery,
+                    vec![("lang", "unknown-language")],
+                ),
+                negotiated,
             ))?,
             None => negotiated,
         };
@@ -92,9 +96,7 @@ pub fn json<T: Serialize>(value: &T, max_age: u32) -> Result<Response, ApiError>
     Ok(Response::ok(body)?.with_headers(headers))
 }
 
-pub fn problem_response(error: ApiError, caller: Option<&Caller>) -> worker::Result<Response> {
-    // A caller whose own `lang` was refused is answered in its negotiated default.
-    let lang = caller.map(|c| c.lang).unwrap_or_else(Lang::default_lang);
+pub fn problem_response(error: ApiError, lang: Lang) -> worker::Result<Response> {
     let messages = Messages::new(lang).map_err(|e| worker::Error::RustError(e.to_string()))?;
     let problem = match error {
         ApiError::Problem(kind, fields) => fields

@@ -14,14 +14,15 @@ use crate::http::{ApiError, Caller};
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
-    let caller = Caller::from_request(&req);
-    let answer = match caller.as_ref() {
-        Ok(caller) => route(&req, &env, caller).await,
-        Err(e) => Err(e.clone()),
+    let answer = match Caller::from_request(&req) {
+        Ok(caller) => route(&req, &env, &caller)
+            .await
+            .map_err(|e| (e, caller.lang)),
+        Err(refusal) => Err(refusal),
     };
     match answer {
         Ok(response) => Ok(response),
-        Err(error) => http::problem_response(error, caller.ok().as_ref()),
+        Err((error, lang)) => http::problem_response(error, lang),
     }
 }
 

@@ -20,7 +20,7 @@ month-10 = October
 month-11 = November
 month-12 = December
 date-long = { $weekday }, { $month } { $day }, { $year }
-time-of-day = { $hour12 }:{ $minute } { $meridiem ->
+time-of-day = { $hour12 }:{ $minute } { $meridiem ->
     [pm] PM
    *[am] AM
 }

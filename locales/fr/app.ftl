@@ -9,7 +9,7 @@ nav-catalog = Catalogue
 switch-language = Langue
 catalog-title = Catalogue
 catalog-intro = Ateliers, séries de formation, coaching et rencontres de communautés de pratique, à l'heure de chez vous.
-catalog-empty = Aucune offre pour le moment. Revenez bientôt !
+catalog-empty = Aucune offre pour le moment. Revenez bientôt !
 catalog-more = Afficher plus d'offres
 loading = Chargement…
 error-load = Impossible de charger ces informations.
@@ -31,7 +31,7 @@ registration-application = Sur candidature
 registration-external = Inscription sur un autre site
 registration-none = Sans inscription
 next-session = Prochaine séance
-next-session-label = Prochaine séance :
+next-session-label = Prochaine séance :
 no-upcoming = Pas de date prévue pour le moment
 sessions-count = { $count ->
     [one] { $count } séance
@@ -42,10 +42,10 @@ places-total = { $count ->
    *[other] { $count } places
 }
 your-time = Chez vous
-organiser-time = Chez l'organisation ({ $zone }) : { $span }
+organiser-time = Chez l'organisation ({ $zone }) : { $span }
 offering-back = Retour au catalogue
 offering-description = Description
-offering-audience = Pour qui ?
+offering-audience = Pour qui ?
 offering-cost = Coût
 offering-languages = Langues
 offering-topics = Thèmes

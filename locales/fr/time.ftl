@@ -24,8 +24,8 @@ date-long = { $weekday } { $day ->
    *[other] { $day }
 } { $month } { $year }
 time-of-day = { $on_the_hour ->
-    [yes] { $hour } h
-   *[no] { $hour } h { $minute }
+    [yes] { $hour } h
+   *[no] { $hour } h { $minute }
 }
 datetime-long = { $date }, { $time }
 time-span-same-day = { $date }, { $start } – { $end }

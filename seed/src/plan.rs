@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use relais_domain::catalog::{Format, OfferingKind, RegistrationMode};
 use relais_domain::i18n::Messages;
 use relais_domain::schedule::{self, ScheduleError};
