@@ -21,3 +21,10 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
 }
+
+# True when OUTPUT exists and no file under INPUTS is newer: lets a second run skip builds.
+up_to_date() {
+  local output=$1; shift
+  [ -e "$output" ] || return 1
+  [ -z "$(find "$@" -newer "$output" -type f -print -quit 2>/dev/null)" ]
+}
