@@ -47,8 +47,12 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
     Err(ApiError::Unexpected(format!("HTTP {}", response.status())))
 }
 
-pub async fn catalog(lang: Lang) -> Result<CatalogPage, ApiError> {
-    get_json(&format!("/api/offerings?lang={lang}")).await
+/// One page of the catalog; `cursor` is the previous page's `next_cursor`.
+pub async fn catalog(lang: Lang, cursor: Option<String>) -> Result<CatalogPage, ApiError> {
+    let after = cursor
+        .map(|c| format!("&cursor={}", String::from(js_sys::encode_uri_component(&c))))
+        .unwrap_or_default();
+    get_json(&format!("/api/offerings?lang={lang}{after}")).await
 }
 
 pub async fn offering(lang: Lang, id: String) -> Result<OfferingDetail, ApiError> {

@@ -11,7 +11,7 @@ use crate::time::SessionTime;
 #[component]
 pub fn CatalogPage() -> impl IntoView {
     let i18n = use_i18n();
-    let page = LocalResource::new(move || api::catalog(i18n.lang.get()));
+    let page = LocalResource::new(move || api::catalog(i18n.lang.get(), None));
     let retry = Callback::new(move |_| page.refetch());
     view! {
         <section class="catalog" aria-labelledby="catalog-title">
@@ -32,6 +32,7 @@ pub fn CatalogPage() -> impl IntoView {
                                 .map(|offering| view! { <OfferingCard offering/> })
                                 .collect_view()}
                         </ul>
+                        <MorePages first_cursor=page.next_cursor/>
                     }
                         .into_any()
                 }
@@ -94,5 +95,47 @@ fn NextEdition(edition: Option<Edition>) -> impl IntoView {
             }
                 .into_any()
         }
+    }
+}
+
+/// The pages after the first, appended on request, so a long catalog never loads at once.
+#[component]
+fn MorePages(first_cursor: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = RwSignal::new(Vec::<OfferingSummary>::new());
+    let cursor = RwSignal::new(first_cursor);
+    let loading = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let load_more = move |_| {
+        let Some(after) = cursor.get_untracked() else {
+            return;
+        };
+        loading.set(true);
+        failed.set(false);
+        leptos::task::spawn_local(async move {
+            match api::catalog(i18n.lang.get_untracked(), Some(after)).await {
+                Ok(page) => {
+                    items.update(|all| all.extend(page.items));
+                    cursor.set(page.next_cursor);
+                }
+                Err(_) => failed.set(true),
+            }
+            loading.set(false);
+        });
+    };
+    view! {
+        <ul class="cards" role="list">
+            <For each=move || items.get() key=|o| o.id.clone() let:offering>
+                <OfferingCard offering/>
+            </For>
+        </ul>
+        <Show when=move || failed.get()>
+            <p class="error" role="alert">{move || i18n.t("error-load")}</p>
+        </Show>
+        <Show when=move || cursor.with(Option::is_some)>
+            <button type="button" class="more" on:click=load_more disabled=move || loading.get() aria-busy=move || loading.get().to_string()>
+                {move || if loading.get() { i18n.t("loading") } else { i18n.t("catalog-more") }}
+            </button>
+        </Show>
     }
 }

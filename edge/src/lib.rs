@@ -8,7 +8,7 @@ mod openapi;
 mod rows;
 
 use relais_domain::problem::ProblemKind;
-use worker::{event, Context, Env, Method, Request, Response, Result};
+use worker::{event, Context, Env, Request, Response, Result};
 
 use crate::http::{ApiError, Caller};
 
@@ -26,23 +26,120 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     }
 }
 
-/// One place lists every route; `openapi.json` describes the same list and a test holds
-/// the two together.
+/// Every route, as `(method, path template)`. `openapi.json` describes exactly these (a host
+/// test holds the two together) and `route` has a handler for each (the API tests call them).
+pub const ROUTES: &[(&str, &str)] = &[
+    ("GET", "/api/health"),
+    ("GET", "/api/openapi.json"),
+    ("GET", "/api/offerings"),
+    ("GET", "/api/offerings/{id}"),
+];
+
 async fn route(
     req: &Request,
     env: &Env,
     caller: &Caller,
 ) -> std::result::Result<Response, ApiError> {
     let path = req.path();
-    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
-    match (req.method(), segments.as_slice()) {
-        (Method::Get, ["api", "health"]) => health::get(env).await,
-        (Method::Get, ["api", "openapi.json"]) => openapi::get(),
-        (Method::Get, ["api", "offerings"]) => catalog::list(req, env, caller).await,
-        (Method::Get, ["api", "offerings", id]) => catalog::detail(env, caller, id).await,
-        (_, ["api", "health" | "openapi.json" | "offerings"] | ["api", "offerings", _]) => {
-            Err(ApiError::Problem(ProblemKind::MethodNotAllowed, vec![]))
+    let (template, params) =
+        find_route(req.method().as_ref(), &path).map_err(|kind| ApiError::Problem(kind, vec![]))?;
+    match (template, params.as_slice()) {
+        ("/api/health", []) => health::get(env).await,
+        ("/api/openapi.json", []) => openapi::get(),
+        ("/api/offerings", []) => catalog::list(req, env, caller).await,
+        ("/api/offerings/{id}", [id]) => catalog::detail(env, caller, id).await,
+        _ => Err(ApiError::Internal(format!("no handler for {template}"))),
+    }
+}
+
+/// The template `path` matches and its parameters; a known path with another method is
+/// "method not allowed", anything else "not found".
+fn find_route<'p>(
+    method: &str,
+    path: &'p str,
+) -> std::result::Result<(&'static str, Vec<&'p str>), ProblemKind> {
+    let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    let mut path_known = false;
+    for (route_method, template) in ROUTES {
+        let parts: Vec<&str> = template.split('/').collect();
+        if parts.len() != segments.len() {
+            continue;
         }
-        _ => Err(ApiError::Problem(ProblemKind::NotFound, vec![])),
+        let mut params = vec![];
+        let matches = parts.iter().zip(&segments).all(|(part, segment)| {
+            if part.starts_with('{') {
+                params.push(*segment);
+                !segment.is_empty()
+            } else {
+                part == segment
+            }
+        });
+        if matches {
+            path_known = true;
+            if *route_method == method {
+                return Ok((template, params));
+            }
+        }
+    }
+    Err(if path_known {
+        ProblemKind::MethodNotAllowed
+    } else {
+        ProblemKind::NotFound
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    #[test]
+    fn the_openapi_document_describes_exactly_the_routes() {
+        let doc: serde_json::Value = serde_json::from_str(include_str!("../openapi.json")).unwrap();
+        let documented: BTreeSet<(String, String)> = doc["paths"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .flat_map(|(path, ops)| {
+                ops.as_object()
+                    .unwrap()
+                    .keys()
+                    .map(|m| (m.to_uppercase(), path.clone()))
+            })
+            .collect();
+        let routed: BTreeSet<(String, String)> = ROUTES
+            .iter()
+            .map(|(m, p)| (m.to_string(), p.to_string()))
+            .collect();
+        assert_eq!(documented, routed);
+    }
+
+    #[test]
+    fn finds_routes_and_their_parameters() {
+        assert_eq!(
+            find_route("GET", "/api/health"),
+            Ok(("/api/health", vec![]))
+        );
+        assert_eq!(
+            find_route("GET", "/api/offerings/"),
+            Ok(("/api/offerings", vec![]))
+        );
+        assert_eq!(
+            find_route("GET", "/api/offerings/abc"),
+            Ok(("/api/offerings/{id}", vec!["abc"]))
+        );
+        assert_eq!(
+            find_route("POST", "/api/offerings"),
+            Err(ProblemKind::MethodNotAllowed)
+        );
+        assert_eq!(
+            find_route("GET", "/api/offerings/a/b"),
+            Err(ProblemKind::NotFound)
+        );
+        assert_eq!(
+            find_route("GET", "/api/nothing"),
+            Err(ProblemKind::NotFound)
+        );
     }
 }
