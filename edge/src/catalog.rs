@@ -8,7 +8,7 @@ use relais_domain::catalog::{CatalogPage, Edition, OfferingDetail};
 use relais_domain::problem::ProblemKind;
 use relais_domain::Lang;
 use wasm_bindgen::JsValue;
-use worker::{D1Database, Date, Env, Request, Response};
+use worker::{D1Database, Date, Env, Response};
 
 use crate::http::{self, ApiError, Caller};
 use crate::rows::{EditionRow, OfferingRow, PersonRow, SessionRow};
@@ -61,7 +61,7 @@ fn offset(caller: &Caller) -> Result<u32, ApiError> {
     }
 }
 
-pub async fn list(_req: &Request, env: &Env, caller: &Caller) -> Result<Response, ApiError> {
+pub async fn list(env: &Env, caller: &Caller) -> Result<Response, ApiError> {
     let (limit, offset) = (page_size(caller)?, offset(caller)?);
     let db = env.d1("DB")?;
     let now = now();

@@ -46,7 +46,7 @@ async fn route(
     match (template, params.as_slice()) {
         ("/api/health", []) => health::get(env).await,
         ("/api/openapi.json", []) => openapi::get(),
-        ("/api/offerings", []) => catalog::list(req, env, caller).await,
+        ("/api/offerings", []) => catalog::list(env, caller).await,
         ("/api/offerings/{id}", [id]) => catalog::detail(env, caller, id).await,
         _ => Err(ApiError::Internal(format!("no handler for {template}"))),
     }
