@@ -49,7 +49,7 @@ test('a French-speaking volunteer lands on /fr, switches to English and back, on
   await page.screenshot({ path: ARTIFACTS + 'offering-en.png', fullPage: true });
   await page.getByRole('link', { name: 'Français' }).click();
   await page.waitForURL((url) => url.pathname === '/fr' + offeringPath);
-  await page.getByRole('heading', { level: 2, name: "Équipe d'animation" }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Équipe d’animation' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
   await page.screenshot({ path: ARTIFACTS + 'offering-fr.png', fullPage: true });
 
