@@ -1,4 +1,5 @@
 //! `GET /api/health`: the version, and a real round trip to D1 and to KV.
+//! `GET /api/ping`: the Worker alone, no storage: a liveness probe, and the bench's baseline.
 
 use serde::Serialize;
 use worker::{Date, Env, Response};
@@ -79,4 +80,8 @@ pub async fn get(env: &Env) -> Result<Response, ApiError> {
     } else {
         response.with_status(503)
     })
+}
+
+pub fn ping() -> Result<Response, ApiError> {
+    http::json(&"pong", 0)
 }

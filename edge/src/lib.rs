@@ -30,6 +30,7 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
 /// test holds the two together) and `route` has a handler for each (the API tests call them).
 pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/health"),
+    ("GET", "/api/ping"),
     ("GET", "/api/openapi.json"),
     ("GET", "/api/offerings"),
     ("GET", "/api/offerings/{id}"),
@@ -45,6 +46,7 @@ async fn route(
         find_route(req.method().as_ref(), &path).map_err(|kind| ApiError::Problem(kind, vec![]))?;
     match (template, params.as_slice()) {
         ("/api/health", []) => health::get(env).await,
+        ("/api/ping", []) => health::ping(),
         ("/api/openapi.json", []) => openapi::get(),
         ("/api/offerings", []) => catalog::list(env, caller).await,
         ("/api/offerings/{id}", [id]) => catalog::detail(env, caller, id).await,
