@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect};
 use leptos_router::hooks::{use_location, use_params_map};
 use relais_domain::{Lang, Text};
+use wasm_bindgen::JsCast;
 
 use crate::api::ApiError;
 use crate::i18n::{self, use_i18n, I18n};
@@ -34,7 +35,7 @@ pub fn Layout() -> impl IntoView {
     });
 
     view! {
-        <a class="skip" href="#main">{move || i18n.t("skip-to-content")}</a>
+        <a class="skip" href="#main" on:click=skip_to_main>{move || i18n.t("skip-to-content")}</a>
         <header class="masthead">
             <a class="brand" href=move || format!("/{}", i18n.code())>
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
@@ -47,6 +48,18 @@ pub fn Layout() -> impl IntoView {
                 <Outlet/>
             </Show>
         </main>
+    }
+}
+
+/// The router would treat `#main` as a navigation; move focus there ourselves, as the link
+/// promises to keyboard and screen-reader users.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
     }
 }
 

@@ -1,0 +1,129 @@
+// Browser quality gates: WCAG 2.2 A/AA (axe-core) on every page in both languages at a
+// phone and a desktop size; every control reachable and operable by keyboard with a
+// visible focus; Lighthouse's accessibility and best-practices scores on the catalog.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { BASE, PHONE, launch } from './browser.mjs';
+
+const DESKTOP = { width: 1280, height: 900 };
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+let browser;
+let offeringIds;
+
+before(async () => {
+  browser = await launch();
+  const page = await (await fetch(`${BASE}/api/offerings?lang=fr&limit=50`)).json();
+  // An offering with upcoming sessions and facilitators, one with past editions, one with none.
+  offeringIds = ['hub-mouvements-decentralises', 'emancipasso-formation', 'hub-connaissances'];
+  for (const id of offeringIds) assert.ok(page.items.some((o) => o.id === id), `${id} is in the demo catalog`);
+});
+after(() => browser?.close());
+
+/** Every page of the app, as paths without the language. */
+function pages() {
+  return ['', ...offeringIds.map((id) => `/offerings/${id}`), '/offerings/no-such-offering'];
+}
+
+/** Waits until the page has fetched what it shows: no request in flight, no loading state. */
+async function settle(page) {
+  await page.waitForLoadState('networkidle');
+  await page.locator('main h1').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.loading'));
+}
+
+for (const [sizeName, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
+  test(`no WCAG 2.2 A/AA violation on any page, both languages, ${sizeName}`, async () => {
+    const context = await browser.newContext({ viewport, locale: 'fr-CA', timezoneId: 'Europe/Paris' });
+    const page = await context.newPage();
+    const found = [];
+    for (const lang of ['fr', 'en']) {
+      for (const path of pages()) {
+        await page.goto(`${BASE}/${lang}${path}`);
+        await settle(page);
+        // Open every disclosure so what it hides is checked too.
+        for (const details of await page.locator('details').all()) await details.evaluate((d) => { d.open = true; });
+        const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+        for (const v of result.violations) {
+          found.push(`${lang}${path} [${sizeName}] ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        }
+        assert.ok(result.passes.length > 10, `axe ran real checks on ${lang}${path}`);
+      }
+    }
+    assert.deepEqual(found, []);
+    await context.close();
+  });
+}
+
+test('every control is reachable by Tab, shows its focus, and works from the keyboard', async () => {
+  const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB', timezoneId: 'Asia/Kolkata' });
+  const page = await context.newPage();
+  for (const path of ['/en', '/en/offerings/emancipasso-formation']) {
+    await page.goto(BASE + path);
+    await settle(page);
+    const controls = await page.evaluate(() =>
+      [...document.querySelectorAll('a[href], button, summary, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
+        .filter((el) => !el.disabled && el.getClientRects().length > 0 || el.classList.contains('skip'))
+        .map((el, i) => { el.dataset.kb = String(i); return String(i); }));
+    assert.ok(controls.length >= 5, `${path} has controls`);
+    const reached = new Set();
+    const unfocusedLook = [];
+    for (let i = 0; i < controls.length + 5; i++) {
+      await page.keyboard.press('Tab');
+      const state = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+        return { kb: el.dataset.kb ?? null, visible, label: (el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 40) };
+      });
+      if (!state) continue;
+      if (state.kb) reached.add(state.kb);
+      if (!state.visible) unfocusedLook.push(state.label);
+    }
+    const missed = controls.filter((c) => !reached.has(c));
+    assert.deepEqual(missed, [], `${path}: controls never reached by Tab`);
+    assert.deepEqual(unfocusedLook, [], `${path}: focus not visible on`);
+  }
+
+  // Operable: the skip link moves focus to the content; Enter follows a link; Enter opens a disclosure.
+  await page.goto(BASE + '/en');
+  await settle(page);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  const link = page.getByRole('link', { name: /decentralized movements/i });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/en\/offerings\/hub-mouvements-decentralises$/);
+  await page.goto(BASE + '/en/offerings/emancipasso-formation');
+  await settle(page);
+  const summary = page.locator('details.past summary');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('details.past').evaluate((d) => d.open), true);
+  await page.getByRole('link', { name: 'Français' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/fr\/offerings\/emancipasso-formation$/);
+  await context.close();
+});
+
+test('Lighthouse (mobile): accessibility and best practices score at least 95', { timeout: 240_000 }, () => {
+  const out = new URL('../bench/lighthouse-catalog.json', import.meta.url).pathname;
+  mkdirSync(new URL('../bench/', import.meta.url).pathname, { recursive: true });
+  execFileSync('lighthouse', [
+    `${BASE}/fr`, '--quiet', '--output=json', `--output-path=${out}`,
+    '--only-categories=accessibility,best-practices,performance,seo',
+    '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
+  ], { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  const score = (c) => Math.round(report.categories[c].score * 100);
+  const failing = (c) => report.categories[c].auditRefs
+    .map((r) => report.audits[r.id]).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative')
+    .map((a) => a.id);
+  assert.ok(score('accessibility') >= 95, `accessibility ${score('accessibility')}: ${failing('accessibility')}`);
+  assert.ok(score('best-practices') >= 95, `best practices ${score('best-practices')}: ${failing('best-practices')}`);
+});
