@@ -88,3 +88,24 @@ test('times are shown on the reader clock, with the organiser clock beside them'
   assert.ok(text.includes("Organiser's time (America/Toronto)"), 'shows the organiser clock');
   await context.close();
 });
+
+test('the catalog data is asked for once, while the app downloads, and reused by the app', async () => {
+  const { context, page, errors } = await phone({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const catalogRequests = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/offerings')) catalogRequests.push({ url: r.url() });
+  });
+  await page.goto(BASE + '/fr');
+  await page.locator('.card').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.equal(catalogRequests.length, 1, JSON.stringify(catalogRequests));
+  // Exactly the address index.html asks for (the app's own client would add a trailing '&').
+  assert.equal(catalogRequests[0].url, `${BASE}/api/offerings?lang=fr`);
+  // Switching language fetches the other language, through the network this time.
+  await page.getByRole('link', { name: 'English' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Catalog' }).waitFor();
+  await page.getByRole('link', { name: /How to build and sustain decentralized movements/i }).waitFor();
+  assert.ok(catalogRequests.some((r) => r.url.includes('lang=en')));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

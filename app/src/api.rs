@@ -1,7 +1,10 @@
 //! Every network read the app makes, as typed, serializable results: the one place a local
 //! cache will later answer from when the network is gone.
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
+use js_sys::Reflect;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use relais_domain::catalog::{CatalogPage, OfferingDetail};
 use relais_domain::problem::{Problem, CONTENT_TYPE};
 use relais_domain::Lang;
@@ -23,12 +26,30 @@ impl ApiError {
     }
 }
 
+/// The response `index.html` already asked for while the app was downloading, if it is for
+/// `url`. Taken once: later reads go to the network.
+async fn prefetched(url: &str) -> Option<Response> {
+    let window = web_sys::window()?;
+    let key = JsValue::from_str("relaisPrefetch");
+    let entry = Reflect::get(&window, &key).ok().filter(JsValue::is_object)?;
+    let _ = Reflect::delete_property(&window, &key);
+    if Reflect::get(&entry, &JsValue::from_str("url")).ok()?.as_string()? != url {
+        return None;
+    }
+    let promise: js_sys::Promise = Reflect::get(&entry, &JsValue::from_str("response")).ok()?.dyn_into().ok()?;
+    let raw: web_sys::Response = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
+    Some(Response::from(raw))
+}
+
 async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    let response = Request::get(url)
-        .header("Accept", "application/json")
-        .send()
-        .await
-        .map_err(|_| ApiError::Offline)?;
+    let response = match prefetched(url).await {
+        Some(response) => response,
+        None => Request::get(url)
+            .header("Accept", "application/json")
+            .send()
+            .await
+            .map_err(|_| ApiError::Offline)?,
+    };
     if response.ok() {
         return response
             .json::<T>()
