@@ -10,6 +10,7 @@ use relais_domain::Lang;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, Date, Env, Response};
 
+use crate::cache;
 use crate::http::{self, ApiError, Caller};
 use crate::rows::{EditionRow, OfferingRow, PersonRow, SessionRow};
 
@@ -63,6 +64,10 @@ fn offset(caller: &Caller) -> Result<u32, ApiError> {
 
 pub async fn list(env: &Env, caller: &Caller) -> Result<Response, ApiError> {
     let (limit, offset) = (page_size(caller)?, offset(caller)?);
+    let key = format!("offerings:{}:{limit}:{offset}", caller.lang);
+    if let Some(body) = cache::get(&key) {
+        return http::json_text(body, MAX_AGE);
+    }
     let db = env.d1("DB")?;
     let now = now();
     // Soonest upcoming first; offerings with no date after, in the publishers' order.
@@ -99,9 +104,17 @@ pub async fn list(env: &Env, caller: &Caller) -> Result<Response, ApiError> {
         .map(|o| {
             let mut summary =
                 o.summary(caller.lang, next.remove(&o.id).and_then(|mut v| v.pop()))?;
-            // A card names the partner; its description is for the offering page.
+            // A card names the partner and shows when the next edition starts; descriptions
+            // and session titles are for the offering page.
             if let Some(p) = summary.partner.as_mut() {
                 p.description = None;
+            }
+            for s in summary
+                .next_edition
+                .iter_mut()
+                .flat_map(|e| e.sessions.iter_mut())
+            {
+                s.title = None;
             }
             Ok(summary)
         })
@@ -115,6 +128,10 @@ pub async fn list(env: &Env, caller: &Caller) -> Result<Response, ApiError> {
 }
 
 pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, ApiError> {
+    let key = format!("offering:{}:{id}", caller.lang);
+    if let Some(body) = cache::get(&key) {
+        return http::json_text(body, MAX_AGE);
+    }
     let db = env.d1("DB")?;
     let now = now();
     let lang = caller.lang;
@@ -181,7 +198,9 @@ pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, Ap
         upcoming_editions,
         past_editions,
     };
-    http::json(&detail, MAX_AGE)
+    let body = serde_json::to_string(&detail)?;
+    cache::put(key, body.clone());
+    http::json_text(body, MAX_AGE)
 }
 
 /// Loads the sessions of `editions` in one query; returns editions grouped by offering id,

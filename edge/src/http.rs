@@ -83,7 +83,11 @@ impl Caller {
 
 /// A JSON answer. `max_age` lets browsers and the edge cache public reads briefly.
 pub fn json<T: Serialize>(value: &T, max_age: u32) -> Result<Response, ApiError> {
-    let body = serde_json::to_string(value)?;
+    json_text(serde_json::to_string(value)?, max_age)
+}
+
+/// A JSON answer already serialized (from a cache).
+pub fn json_text(body: String, max_age: u32) -> Result<Response, ApiError> {
     let headers = Headers::new();
     headers.set("Content-Type", "application/json; charset=utf-8")?;
     let cache = if max_age == 0 {

@@ -1,6 +1,7 @@
 //! Relais's Worker: the JSON API under `/api`, on the same origin as the app's static files
 //! (wrangler serves those and sends only `/api/*` here).
 
+mod cache;
 mod catalog;
 mod health;
 mod http;
