@@ -3,12 +3,12 @@
 
 use gloo_net::http::{Request, Response};
 use js_sys::Reflect;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use relais_domain::catalog::{CatalogPage, OfferingDetail};
 use relais_domain::problem::{Problem, CONTENT_TYPE};
 use relais_domain::Lang;
 use serde::de::DeserializeOwned;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 #[derive(Clone, Debug)]
 pub enum ApiError {
@@ -31,12 +31,21 @@ impl ApiError {
 async fn prefetched(url: &str) -> Option<Response> {
     let window = web_sys::window()?;
     let key = JsValue::from_str("relaisPrefetch");
-    let entry = Reflect::get(&window, &key).ok().filter(JsValue::is_object)?;
+    let entry = Reflect::get(&window, &key)
+        .ok()
+        .filter(JsValue::is_object)?;
     let _ = Reflect::delete_property(&window, &key);
-    if Reflect::get(&entry, &JsValue::from_str("url")).ok()?.as_string()? != url {
+    if Reflect::get(&entry, &JsValue::from_str("url"))
+        .ok()?
+        .as_string()?
+        != url
+    {
         return None;
     }
-    let promise: js_sys::Promise = Reflect::get(&entry, &JsValue::from_str("response")).ok()?.dyn_into().ok()?;
+    let promise: js_sys::Promise = Reflect::get(&entry, &JsValue::from_str("response"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
     let raw: web_sys::Response = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
     Some(Response::from(raw))
 }
