@@ -179,3 +179,17 @@ test('loading the demo data again changes nothing', { timeout: 180_000 }, () => 
   execFileSync('bash', ['scripts/load-demo', '--persist-to', state], { stdio: 'ignore' });
   assert.deepEqual(count(), before);
 });
+
+test('public catalog reads are answered from memory after the first, with the same content', async () => {
+  // A query no other test uses, so the first answer is a miss.
+  const path = '/api/offerings?lang=en&limit=7';
+  const first = await fetch(BASE + path);
+  const second = await fetch(BASE + path);
+  assert.equal(first.headers.get('x-relais-cache'), 'miss');
+  assert.equal(second.headers.get('x-relais-cache'), 'hit');
+  assert.deepEqual(await second.json(), await first.json());
+  assert.equal(second.headers.get('cache-control'), 'public, max-age=60');
+  // Languages are cached apart.
+  const french = await (await fetch(BASE + '/api/offerings?lang=fr&limit=7')).json();
+  assert.equal(french.lang, 'fr');
+});

@@ -45,3 +45,14 @@ pub fn put(key: String, body: String) {
         entries.insert(key, (now + FRESH_MS, body));
     });
 }
+
+/// Says whether an answer came from memory, for the bench and for anyone debugging.
+pub fn mark(
+    mut response: worker::Response,
+    hit: bool,
+) -> Result<worker::Response, crate::http::ApiError> {
+    response
+        .headers_mut()
+        .set("X-Relais-Cache", if hit { "hit" } else { "miss" })?;
+    Ok(response)
+}

@@ -66,7 +66,7 @@ pub async fn list(env: &Env, caller: &Caller) -> Result<Response, ApiError> {
     let (limit, offset) = (page_size(caller)?, offset(caller)?);
     let key = format!("offerings:{}:{limit}:{offset}", caller.lang);
     if let Some(body) = cache::get(&key) {
-        return http::json_text(body, MAX_AGE);
+        return cache::mark(http::json_text(body, MAX_AGE)?, true);
     }
     let db = env.d1("DB")?;
     let now = now();
@@ -124,13 +124,15 @@ pub async fn list(env: &Env, caller: &Caller) -> Result<Response, ApiError> {
         items,
         next_cursor: has_more.then(|| (offset + limit).to_string()),
     };
-    http::json(&page, MAX_AGE)
+    let body = serde_json::to_string(&page)?;
+    cache::put(key, body.clone());
+    cache::mark(http::json_text(body, MAX_AGE)?, false)
 }
 
 pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, ApiError> {
     let key = format!("offering:{}:{id}", caller.lang);
     if let Some(body) = cache::get(&key) {
-        return http::json_text(body, MAX_AGE);
+        return cache::mark(http::json_text(body, MAX_AGE)?, true);
     }
     let db = env.d1("DB")?;
     let now = now();
@@ -200,7 +202,7 @@ pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, Ap
     };
     let body = serde_json::to_string(&detail)?;
     cache::put(key, body.clone());
-    http::json_text(body, MAX_AGE)
+    cache::mark(http::json_text(body, MAX_AGE)?, false)
 }
 
 /// Loads the sessions of `editions` in one query; returns editions grouped by offering id,
