@@ -89,6 +89,14 @@ fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
         .unwrap_or(&[])
 }
 
+fn parse(lang: Lang, file: &'static str, source: &str) -> Result<FluentResource, I18nError> {
+    FluentResource::try_new(source.to_owned()).map_err(|(_, errors)| I18nError::Parse {
+        lang: lang.code(),
+        file,
+        errors: format!("{errors:?}"),
+    })
+}
+
 fn bundle(lang: Lang) -> Result<FluentBundle<FluentResource>, I18nError> {
     let id: LanguageIdentifier = lang
         .code()
@@ -98,13 +106,7 @@ fn bundle(lang: Lang) -> Result<FluentBundle<FluentResource>, I18nError> {
     // Unicode isolation marks would leak into attributes and tests; our arguments are plain text.
     bundle.set_use_isolating(false);
     for (file, source) in sources(lang) {
-        let resource = FluentResource::try_new(source.to_string()).map_err(|(_, errors)| {
-            I18nError::Parse {
-                lang: lang.code(),
-                file,
-                errors: format!("{errors:?}"),
-            }
-        })?;
+        let resource = parse(lang, file, source)?;
         bundle
             .add_resource(resource)
             .map_err(|errors| I18nError::Duplicate {
@@ -120,13 +122,7 @@ fn bundle(lang: Lang) -> Result<FluentBundle<FluentResource>, I18nError> {
 pub fn message_ids(lang: Lang) -> Result<BTreeSet<String>, I18nError> {
     let mut ids = BTreeSet::new();
     for (file, source) in sources(lang) {
-        let resource = FluentResource::try_new(source.to_string()).map_err(|(_, errors)| {
-            I18nError::Parse {
-                lang: lang.code(),
-                file,
-                errors: format!("{errors:?}"),
-            }
-        })?;
+        let resource = parse(lang, file, source)?;
         for entry in resource.entries() {
             if let fluent_syntax::ast::Entry::Message(m) = entry {
                 ids.insert(m.id.name.to_string());
