@@ -75,17 +75,8 @@ fn LanguageSwitch() -> impl IntoView {
             .split_once('/')
             .map(|(_, r)| format!("/{r}"))
             .unwrap_or_default();
-        format!(
-            "/{}{}{}",
-            lang.code(),
-            rest,
-            location
-                .search
-                .get()
-                .trim_end_matches('?')
-                .to_owned()
-                .as_str()
-        )
+        let search = location.search.get();
+        format!("/{}{rest}{}", lang.code(), search.trim_end_matches('?'))
     };
     view! {
         <nav class="languages" aria-label=move || i18n.t("switch-language")>

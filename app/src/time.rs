@@ -1,7 +1,12 @@
 //! The reader's clock, from the browser's own time-zone data (no zone table shipped).
 
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
+use leptos::prelude::*;
+use relais_domain::catalog::Session;
+use relais_domain::schedule::format_span;
 use wasm_bindgen::JsValue;
+
+use crate::i18n::use_i18n;
 
 /// The reader's IANA zone as the browser knows it, e.g. `Africa/Lagos`.
 pub fn viewer_zone() -> String {
@@ -21,12 +26,6 @@ pub fn viewer_local(instant: DateTime<Utc>) -> NaiveDateTime {
     let offset = -(date.get_timezone_offset() as i64);
     (instant + TimeDelta::minutes(offset)).naive_utc()
 }
-
-use leptos::prelude::*;
-use relais_domain::catalog::Session;
-use relais_domain::schedule::format_span;
-
-use crate::i18n::use_i18n;
 
 /// A session on the reader's clock, with the organiser's clock beside it when they differ.
 #[component]

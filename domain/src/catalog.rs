@@ -147,21 +147,6 @@ pub struct Edition {
     pub sessions: Vec<Session>,
 }
 
-impl Edition {
-    pub fn starts_at(&self) -> Option<DateTime<Utc>> {
-        self.sessions.iter().map(|s| s.starts_at).min()
-    }
-
-    pub fn ends_at(&self) -> Option<DateTime<Utc>> {
-        self.sessions.iter().map(|s| s.ends_at).max()
-    }
-
-    /// An edition is past once its last session has ended; one with no session yet is not.
-    pub fn is_past(&self, now: DateTime<Utc>) -> bool {
-        self.ends_at().is_some_and(|end| end <= now)
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Person {
     pub id: String,

@@ -16,7 +16,7 @@ pub struct Caller {
 /// A refused field: its name and the reason code (message id `field-<code>`).
 pub type FieldRefusal = (&'static str, &'static str);
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum ApiError {
     Problem(ProblemKind, Vec<FieldRefusal>),
     /// Something below us failed; the caller gets a generic 500, the log gets the detail.
