@@ -19,8 +19,9 @@ export function launch() {
 }
 
 // Runs in the page before its own scripts: records LCP candidates and the first frame in
-// which the catalog is there (h1 "Catalogue" and at least one .card, rendered by the wasm
-// app, so its handlers are attached: visible and interactive).
+// which the app's own catalog is there (index.html's shell, which holds the catalog as the
+// Worker wrote it, has been replaced; h1 "Catalogue" and at least one .card, rendered by the
+// wasm app, so its handlers are attached: visible and interactive).
 function instrument() {
   const b = (window.__bench = { lcp: null, lcpElement: null, visible: null, visibleDom: null });
   try {
@@ -34,6 +35,7 @@ function instrument() {
   let scheduled = false;
   const ready = () => {
     const h1 = document.querySelector('h1');
+    if (document.getElementById('shell')) return false;
     return !!(h1 && h1.textContent.trim() === 'Catalogue' && document.querySelector('.card'));
   };
   const mo = new MutationObserver(() => {

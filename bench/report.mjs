@@ -107,12 +107,12 @@ function markdown(r, bs) {
     for (const f of fv.files) L.push(`| \`${f.key}\`${f.requestedBy === 'declared' ? ' (declared)' : ''} | ${f.kind} | ${fmt(f.raw.median, 'B')} | ${fmt(f.gzip.median, 'B')} | ${fmt(f.brotli.median, 'B')} | ${f.served.n ? fmt(f.served.median, 'B') + (f.contentEncoding ? ` ${f.contentEncoding}` : '') : '–'} |`);
     L.push(`| **Total** | | **${fmt(fv.total.raw.median, 'B')}** | **${fmt(fv.total.gzip.median, 'B')}** | **${fmt(fv.total.brotli.median, 'B')}** | ${fmt(fv.total.served.median, 'B')} |`, '');
     L.push(`Totals with spread: raw ${spread(fv.total.raw, 'B')}; gzip ${spread(fv.total.gzip, 'B')}; brotli ${spread(fv.total.brotli, 'B')}. Response headers add ${fmt(fv.total.headers.median, 'B')}.`);
-    L.push('"Served (http)" is what wrangler dev sent over plain http: Chromium advertises brotli only over https, so locally the wasm travels gzip; in production (https) it would travel brotli, as in the brotli column.', '');
+    L.push('"Served (http)" is what wrangler dev sent: its asset server answers gzip although Chromium asks for brotli too; Cloudflare's edge serves brotli to browsers that accept it, as in the brotli column, so the timed loads below (gzip) are somewhat pessimistic.', '');
   }
   if (br) {
     L.push('## 2. Load in a real browser', '');
     L.push(`Headless Chromium ${m.machine.chromium}, ${br.phone.viewport.width}×${br.phone.viewport.height} CSS px, isMobile, device scale ${br.phone.deviceScaleFactor}; CDP throttling: latency ${br.throttling.latency} ms, download ${(br.throttling.downloadThroughput * 8 / 1e6).toFixed(1)} Mbit/s, upload ${(br.throttling.uploadThroughput * 8 / 1e3).toFixed(0)} kbit/s, CPU ${br.throttling.cpuRate}× slower. ` +
-      `Cold: a new browser context each run; warm: a second page in the same context. ${br.runs} runs each. "Visible and interactive": the first frame in which the wasm app has rendered the \`h1\` "Catalogue" and at least one \`.card\`.`, '');
+      `Cold: a new browser context each run; warm: a second page in the same context. ${br.runs} runs each. The page arrives with the catalog's first page written in by the Worker (the LCP element is painted from the HTML); "visible and interactive": the first frame in which the wasm app has replaced it with its own, \`h1\` "Catalogue" and at least one \`.card\`.`, '');
     L.push('| | Cold | Warm |', '| --- | --- | --- |');
     for (const [k, label, unit] of [['fcp', 'First contentful paint', 'ms'], ['lcp', 'Largest contentful paint', 'ms'], ['visible', 'Catalog visible and interactive', 'ms'], ['ttfb', 'Time to first byte', 'ms'], ['transferred', 'Bytes transferred', 'B']]) {
       L.push(`| ${label} | ${spread(br.cold[k], unit)} | ${spread(br.warm[k], unit)} |`);

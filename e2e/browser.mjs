@@ -13,3 +13,11 @@ export function launch() {
     ],
   });
 }
+
+/**
+ * Waits until the app has taken over from index.html's shell (which, on catalog pages, holds
+ * the catalog as the Worker wrote it) and has nothing left loading.
+ */
+export async function appReady(page) {
+  await page.waitForFunction(() => !document.getElementById('shell') && !document.querySelector('.loading'));
+}

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { BASE, PHONE, launch } from './browser.mjs';
+import { BASE, PHONE, appReady, launch } from './browser.mjs';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 let browser;
@@ -25,6 +25,7 @@ test('a French-speaking volunteer lands on /fr, switches to English and back, on
   const { context, page, errors } = await phone({ locale: 'fr-CA', timezoneId: 'America/Toronto' });
   await page.goto(BASE + '/');
   await page.waitForURL(/\/fr$/);
+  await appReady(page);
   await page.getByRole('heading', { level: 1, name: 'Catalogue' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
   const training = page.getByRole('link', { name: /Comment bâtir et soutenir des mouvements décentralisés/ });
@@ -62,6 +63,7 @@ test('an English browser lands on /en; unknown pages say so in the reader langua
   const { context, page, errors } = await phone({ locale: 'en-US', timezoneId: 'Africa/Lagos' });
   await page.goto(BASE + '/');
   await page.waitForURL(/\/en$/);
+  await appReady(page);
   await page.getByRole('heading', { level: 1, name: 'Catalog' }).waitFor();
   await page.goto(BASE + '/en/offerings/no-such-thing');
   await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
@@ -80,6 +82,7 @@ test('times are shown on the reader clock, with the organiser clock beside them'
     .format(new Date(first.starts_at))
     .replace(/[\u00a0\u202f]/g, ' ');
   await page.goto(BASE + '/en');
+  await appReady(page);
   const card = page.getByRole('article').filter({ has: page.getByRole('link', { name: /decentralized movements/i }) });
   await card.waitFor();
   const text = (await card.innerText()).replace(/[\u00a0\u202f]/g, ' ');
@@ -96,6 +99,7 @@ test('the catalog data is asked for once, while the app downloads, and reused by
     if (r.url().includes('/api/offerings')) catalogRequests.push({ url: r.url() });
   });
   await page.goto(BASE + '/fr');
+  await appReady(page);
   await page.locator('.card').first().waitFor();
   await page.waitForLoadState('networkidle');
   assert.equal(catalogRequests.length, 1, JSON.stringify(catalogRequests));
@@ -108,4 +112,33 @@ test('the catalog data is asked for once, while the app downloads, and reused by
   assert.ok(catalogRequests.some((r) => r.url.includes('lang=en')));
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('the catalog arrives written in the page: readable before the app loads, or without it', async () => {
+  const { context, page } = await phone({ locale: 'en-GB', timezoneId: 'Africa/Lagos', javaScriptEnabled: false });
+  const api = await (await fetch(`${BASE}/api/offerings?lang=en`)).json();
+  await page.goto(BASE + '/en');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.getByRole('status').innerText(), 'Loading…');
+  await page.getByRole('heading', { level: 1, name: 'Catalog' }).waitFor();
+  const titles = await page.locator('.card h2').allInnerTexts();
+  assert.deepEqual(titles.map((t) => t.trim()), api.items.map((o) => (o.title.lang === 'en' ? o.title.text : `${o.title.text} Not yet translated`)));
+  // Only the browser knows the reader's zone: the page says whose clock it shows.
+  const training = page.getByRole('article').filter({ has: page.getByRole('link', { name: /decentralized movements/i }) });
+  assert.match(await training.innerText(), /Organiser's time \(America\/Toronto\)/);
+  // Its links are ordinary links to the offering pages.
+  const href = await training.getByRole('link').getAttribute('href');
+  assert.match(href, /^\/en\/offerings\/[a-z0-9-]+$/);
+  await page.screenshot({ path: ARTIFACTS + 'catalog-en-written.png', fullPage: false });
+  await context.close();
+
+  // With the app: it replaces the written page with its own, once, on the reader's clock.
+  const live = await phone({ locale: 'en-GB', timezoneId: 'Africa/Lagos' });
+  await live.page.goto(BASE + '/en');
+  await appReady(live.page);
+  assert.equal(await live.page.locator('h1').count(), 1);
+  assert.equal(await live.page.locator('.card').count(), api.items.length);
+  assert.ok(await live.page.getByText(/Your time \(Africa\/Lagos\)/).first().isVisible());
+  assert.deepEqual(live.errors, []);
+  await live.context.close();
 });

@@ -31,8 +31,24 @@ function pages() {
 async function settle(page) {
   await page.waitForLoadState('networkidle');
   await page.locator('main h1').first().waitFor();
-  await page.waitForFunction(() => !document.querySelector('.loading'));
+  await page.waitForFunction(() => !document.getElementById('shell') && !document.querySelector('.loading'));
 }
+
+test('no WCAG 2.2 A/AA violation in the catalog as the Worker writes it (before the app, or without it)', async () => {
+  const context = await browser.newContext({ viewport: PHONE, locale: 'fr-CA', timezoneId: 'Europe/Paris' });
+  const page = await context.newPage();
+  // The app never arrives: what a reader sees while it downloads, or if it cannot run.
+  await page.route(/\/app-[0-9a-f]+(_bg\.wasm|\.js)$/, (route) => route.abort());
+  const found = [];
+  for (const lang of ['fr', 'en']) {
+    await page.goto(`${BASE}/${lang}`);
+    assert.ok(await page.locator('#shell-page .card').count() > 0, `${lang}: the page holds the catalog`);
+    const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    for (const v of result.violations) found.push(`${lang}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+  await context.close();
+  assert.deepEqual(found, []);
+});
 
 for (const [sizeName, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
   test(`no WCAG 2.2 A/AA violation on any page, both languages, ${sizeName}`, async () => {

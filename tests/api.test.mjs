@@ -132,6 +132,8 @@ test('an offering page has its editions, sessions and facilitators', async () =>
   assert.ok(names.includes('Louis Ramirez') && names.includes('Ashley Torres'), names.join(', '));
   assert.equal(detail.body.upcoming_editions[0].sessions.length, 5);
   assert.ok(detail.body.description.text.length > 200);
+  assert.equal(detail.body.offering.id, training.id);
+  assert.deepEqual(detail.body.offering.title, training.title);
 
   // A dated edition from the sources stays in the archive, and has an upcoming twin.
   const emancip = fr.find((o) => /Emancip|associations dans leur transition/i.test(o.title.text + o.summary.text));
@@ -180,6 +182,29 @@ test('public catalog reads are answered from memory after the first, with the sa
 });
 
 // Last: it blocks the event loop for seconds, which leaves pooled keep-alive sockets stale.
+test('catalog pages arrive with the first page written in, other addresses as the plain app', async () => {
+  for (const lang of ['fr', 'en']) {
+    const [page, api] = await Promise.all([get(`/${lang}`), get(`/api/offerings?lang=${lang}`)]);
+    assert.equal(page.status, 200);
+    assert.match(page.type, /^text\/html/);
+    assert.equal(page.headers.get('content-language'), lang);
+    assert.match(page.body, new RegExp(`<html lang="${lang}">`));
+    assert.match(page.body, /<script type="module"/, 'the app still loads');
+    const cards = page.body.match(/<li class="card">/g) ?? [];
+    assert.equal(cards.length, api.body.items.length);
+    for (const offering of api.body.items) {
+      assert.ok(page.body.includes(`href="/${lang}/offerings/${offering.id}"`), offering.id);
+    }
+  }
+  for (const path of ['/fr/offerings/hub-mouvements-decentralises', '/', '/de']) {
+    const res = await get(path);
+    assert.equal(res.status, 200, path);
+    assert.match(res.body, /<div id="shell-page"><\/div>/, `${path} is the plain app`);
+  }
+  const asset = await get('/manifest.webmanifest');
+  assert.equal(asset.status, 200);
+});
+
 test('loading the demo data again changes nothing', { timeout: 180_000 }, () => {
   const state = process.env.RELAIS_TEST_STATE;
   assert.ok(state, 'RELAIS_TEST_STATE is set by scripts/test');

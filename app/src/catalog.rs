@@ -6,6 +6,7 @@ use relais_domain::catalog::{Edition, OfferingSummary};
 use crate::api;
 use crate::i18n::use_i18n;
 use crate::layout::{LoadError, Loading, Localized};
+use crate::shell;
 use crate::time::SessionTime;
 
 #[component]
@@ -13,6 +14,12 @@ pub fn CatalogPage() -> impl IntoView {
     let i18n = use_i18n();
     let page = LocalResource::new(move || api::catalog(i18n.lang.get(), None));
     let retry = Callback::new(move |_| page.refetch());
+    // The shell may show this very page, written by the Worker: swap once ours has its data.
+    Effect::new(move |_| {
+        if page.with(Option::is_some) {
+            shell::replace();
+        }
+    });
     view! {
         <section class="catalog" aria-labelledby="catalog-title">
             <h1 id="catalog-title">{move || i18n.t("catalog-title")}</h1>

@@ -8,6 +8,7 @@ mod catalog;
 mod i18n;
 mod layout;
 mod offering;
+mod shell;
 mod time;
 
 use leptos::prelude::*;
@@ -15,6 +16,12 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::layout::{Layout, NotFound, PickLanguage};
+
+/// Starts the app beside `index.html`'s shell, which it replaces when its page is ready.
+pub fn start() {
+    shell::hold();
+    leptos::mount::mount_to_body(App);
+}
 
 #[component]
 pub fn App() -> impl IntoView {

@@ -41,7 +41,7 @@ pub fn OfferingPage() -> impl IntoView {
 #[component]
 fn OfferingView(detail: OfferingDetail) -> impl IntoView {
     let i18n = use_i18n();
-    let s = detail.summary;
+    let s = detail.offering;
     let t = move |id: &str| i18n.t(id);
     let kind = t(&format!("kind-{}", s.kind.as_str()));
     let languages = s

@@ -64,9 +64,26 @@ fn offset(caller: &Caller) -> Result<u32, ApiError> {
 
 pub async fn list(env: &Env, caller: &Caller) -> Result<Response, ApiError> {
     let (limit, offset) = (page_size(caller)?, offset(caller)?);
-    let key = format!("offerings:{}:{limit}:{offset}", caller.lang);
+    let (body, hit) = page_json(env, caller.lang, limit, offset).await?;
+    cache::mark(http::json_text(body, MAX_AGE)?, hit)
+}
+
+/// The first page a volunteer sees, as `GET /api/offerings?lang=` answers it.
+pub async fn first_page(env: &Env, lang: Lang) -> Result<CatalogPage, ApiError> {
+    let (body, _) = page_json(env, lang, DEFAULT_PAGE, 0).await?;
+    Ok(serde_json::from_str(&body)?)
+}
+
+/// One page of the catalog as JSON, and whether it came from memory.
+async fn page_json(
+    env: &Env,
+    lang: Lang,
+    limit: u32,
+    offset: u32,
+) -> Result<(String, bool), ApiError> {
+    let key = format!("offerings:{lang}:{limit}:{offset}");
     if let Some(body) = cache::get(&key) {
-        return cache::mark(http::json_text(body, MAX_AGE)?, true);
+        return Ok((body, true));
     }
     let db = env.d1("DB")?;
     let now = now();
@@ -97,13 +114,12 @@ pub async fn list(env: &Env, caller: &Caller) -> Result<Response, ApiError> {
         .all()
         .await?
         .results()?;
-    let mut next = with_sessions(&db, editions, caller.lang).await?;
+    let mut next = with_sessions(&db, editions, lang).await?;
 
     let items = offerings
         .iter()
         .map(|o| {
-            let mut summary =
-                o.summary(caller.lang, next.remove(&o.id).and_then(|mut v| v.pop()))?;
+            let mut summary = o.summary(lang, next.remove(&o.id).and_then(|mut v| v.pop()))?;
             // A card names the partner and shows when the next edition starts; descriptions
             // and session titles are for the offering page.
             if let Some(p) = summary.partner.as_mut() {
@@ -120,13 +136,13 @@ pub async fn list(env: &Env, caller: &Caller) -> Result<Response, ApiError> {
         })
         .collect::<Result<Vec<_>, ApiError>>()?;
     let page = CatalogPage {
-        lang: caller.lang,
+        lang,
         items,
         next_cursor: has_more.then(|| (offset + limit).to_string()),
     };
     let body = serde_json::to_string(&page)?;
     cache::put(key, body.clone());
-    cache::mark(http::json_text(body, MAX_AGE)?, false)
+    Ok((body, false))
 }
 
 pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, ApiError> {
@@ -196,7 +212,7 @@ pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, Ap
             .iter()
             .map(|p| p.person(lang))
             .collect::<Result<_, _>>()?,
-        summary: offering.summary(lang, upcoming_editions.first().cloned())?,
+        offering: offering.summary(lang, upcoming_editions.first().cloned())?,
         upcoming_editions,
         past_editions,
     };

@@ -1,5 +1,6 @@
-//! Relais's Worker: the JSON API under `/api`, on the same origin as the app's static files
-//! (wrangler serves those and sends only `/api/*` here).
+//! Relais's Worker: the JSON API under `/api`, on the same origin as the app's static files.
+//! Wrangler serves the app's hashed files itself (see `run_worker_first` in wrangler.toml);
+//! page addresses come here so that catalog pages arrive with their first page in them.
 
 mod cache;
 mod catalog;
@@ -7,14 +8,27 @@ mod health;
 mod http;
 mod openapi;
 mod rows;
+mod shell;
 
 use relais_domain::problem::ProblemKind;
-use worker::{event, Context, Env, Request, Response, Result};
+use worker::{event, Context, Env, Method, Request, Response, Result};
 
 use crate::http::{ApiError, Caller};
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+    let path = req.path();
+    if !path.starts_with("/api/") {
+        return match shell::catalog_lang(&path) {
+            Some(lang) if req.method() == Method::Get => {
+                match shell::catalog_page(req, &env, lang).await {
+                    Ok(response) => Ok(response),
+                    Err(error) => http::problem_response(error, lang),
+                }
+            }
+            _ => shell::asset(req, &env).await,
+        };
+    }
     let answer = match Caller::from_request(&req) {
         Ok(caller) => route(&req, &env, &caller)
             .await
