@@ -107,7 +107,7 @@ function markdown(r, bs) {
     for (const f of fv.files) L.push(`| \`${f.key}\`${f.requestedBy === 'declared' ? ' (declared)' : ''} | ${f.kind} | ${fmt(f.raw.median, 'B')} | ${fmt(f.gzip.median, 'B')} | ${fmt(f.brotli.median, 'B')} | ${f.served.n ? fmt(f.served.median, 'B') + (f.contentEncoding ? ` ${f.contentEncoding}` : '') : '–'} |`);
     L.push(`| **Total** | | **${fmt(fv.total.raw.median, 'B')}** | **${fmt(fv.total.gzip.median, 'B')}** | **${fmt(fv.total.brotli.median, 'B')}** | ${fmt(fv.total.served.median, 'B')} |`, '');
     L.push(`Totals with spread: raw ${spread(fv.total.raw, 'B')}; gzip ${spread(fv.total.gzip, 'B')}; brotli ${spread(fv.total.brotli, 'B')}. Response headers add ${fmt(fv.total.headers.median, 'B')}.`);
-    L.push('"Served (http)" is what wrangler dev sent: its asset server answers gzip although Chromium asks for brotli too; Cloudflare's edge serves brotli to browsers that accept it, as in the brotli column, so the timed loads below (gzip) are somewhat pessimistic.', '');
+    L.push('"Served (http)" is what wrangler dev sent: its asset server answers gzip although Chromium asks for brotli too; Cloudflare’s edge serves brotli to browsers that accept it, as in the brotli column, so the timed loads below (gzip) are somewhat pessimistic.', '');
   }
   if (br) {
     L.push('## 2. Load in a real browser', '');

@@ -130,6 +130,8 @@ test('the catalog arrives written in the page: readable before the app loads, or
   const href = await training.getByRole('link').getAttribute('href');
   assert.match(href, /^\/en\/offerings\/[a-z0-9-]+$/);
   await page.screenshot({ path: ARTIFACTS + 'catalog-en-written.png', fullPage: false });
+  const written = await cardSkeletonsVia(page);
+  assert.equal(written.length, api.items.length);
   await context.close();
 
   // With the app: it replaces the written page with its own, once, on the reader's clock.
@@ -139,6 +141,18 @@ test('the catalog arrives written in the page: readable before the app loads, or
   assert.equal(await live.page.locator('h1').count(), 1);
   assert.equal(await live.page.locator('.card').count(), api.items.length);
   assert.ok(await live.page.getByText(/Your time \(Africa\/Lagos\)/).first().isVisible());
+  // The Worker's markup and the app's are the same, but for the line of times.
+  assert.deepEqual(await cardSkeletonsVia(live.page), written);
   assert.deepEqual(live.errors, []);
   await live.context.close();
 });
+
+/** Each card as its elements' tags and classes, the line of times left out. */
+async function cardSkeletonsVia(page) {
+  return page.locator('main .card').evaluateAll((cards) => {
+    const skeleton = (el) => el.classList.contains('next')
+      ? 'p.next'
+      : `${el.tagName.toLowerCase()}${[...el.classList].map((c) => '.' + c).join('')}[${[...el.children].map(skeleton).join(',')}]`;
+    return cards.map(skeleton);
+  });
+}
