@@ -77,6 +77,67 @@ pub fn canonical_zone(name: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// Night for a reader: from 22:00 to 07:00 on their clock.
+pub const NIGHT_STARTS: u32 = 22;
+pub const NIGHT_ENDS: u32 = 7;
+
+/// Whether a session from `start` to `end` (the reader's wall clock) takes any of the
+/// reader's night. The catalog's "fits my daytime" filter keeps the sessions for which this
+/// is false, and the app marks the others.
+pub fn overlaps_night(start: NaiveDateTime, end: NaiveDateTime) -> bool {
+    let at_night = |t: NaiveDateTime| !(NIGHT_ENDS..NIGHT_STARTS).contains(&t.hour());
+    if at_night(start) || end - start >= chrono::TimeDelta::hours(24) {
+        return true;
+    }
+    // The first instant after `start` at which night begins.
+    let night = start
+        .date()
+        .and_hms_opt(NIGHT_STARTS, 0, 0)
+        .unwrap_or(start);
+    end > night
+}
+
+/// Where a series shifts on the reader's clock because a daylight-saving change moved the
+/// reader's offset against the organiser's: "from 29 March this session is at 15:00 for
+/// you, not 14:00".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClockShift {
+    /// Index of the first session at the new time.
+    pub index: usize,
+    /// That session's start on the reader's clock.
+    pub now: NaiveDateTime,
+    /// Where it would have been without the change.
+    pub before: NaiveDateTime,
+}
+
+/// One session as the shift rule needs it: its start on the reader's clock, and the
+/// reader's and the organiser's UTC offsets (minutes) at that start.
+#[derive(Clone, Copy, Debug)]
+pub struct ClockPair {
+    pub reader_start: NaiveDateTime,
+    pub reader_offset: i32,
+    pub organiser_offset: i32,
+}
+
+/// The shifts in a series, in order. A shift is a change of the gap between the reader's
+/// and the organiser's offsets from one session to the next: the organiser keeps their wall
+/// clock, so the reader's moves.
+pub fn clock_shifts(sessions: &[ClockPair]) -> Vec<ClockShift> {
+    sessions
+        .windows(2)
+        .enumerate()
+        .filter_map(|(i, pair)| {
+            let gap = |s: &ClockPair| s.reader_offset - s.organiser_offset;
+            let change = gap(&pair[1]) - gap(&pair[0]);
+            (change != 0).then(|| ClockShift {
+                index: i + 1,
+                now: pair[1].reader_start,
+                before: pair[1].reader_start - chrono::TimeDelta::minutes(change.into()),
+            })
+        })
+        .collect()
+}
+
 /// A period that keeps the weekday and, within a day or so a year, the season.
 const YEAR_OF_WEEKS: u64 = 364;
 
@@ -224,6 +285,76 @@ mod tests {
     }
     fn messages(code: &str) -> Messages {
         Messages::new(Lang::parse(code).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn night_is_from_ten_in_the_evening_to_seven_in_the_morning() {
+        assert!(!overlaps_night(
+            at("2026-12-08 07:00"),
+            at("2026-12-08 08:30")
+        ));
+        assert!(!overlaps_night(
+            at("2026-12-08 18:30"),
+            at("2026-12-08 22:00")
+        ));
+        assert!(overlaps_night(
+            at("2026-12-08 21:00"),
+            at("2026-12-08 22:30")
+        ));
+        assert!(overlaps_night(
+            at("2026-12-08 06:30"),
+            at("2026-12-08 08:00")
+        ));
+        assert!(overlaps_night(
+            at("2026-12-09 00:30"),
+            at("2026-12-09 02:00")
+        ));
+        assert!(overlaps_night(
+            at("2026-12-08 23:00"),
+            at("2026-12-09 01:00")
+        ));
+        assert!(overlaps_night(
+            at("2026-12-08 09:00"),
+            at("2026-12-09 09:00")
+        ));
+    }
+
+    #[test]
+    fn a_series_shifts_for_the_reader_when_only_one_clock_changes() {
+        // Montréal 14:00 every week; a reader in Paris: 20:00, then 19:00 for the weeks when
+        // Europe has changed clocks and Montréal not yet (2026: 29 March vs 8 March).
+        let pair = |start: &str, reader: i32, organiser: i32| ClockPair {
+            reader_start: at(start),
+            reader_offset: reader,
+            organiser_offset: organiser,
+        };
+        let series = [
+            pair("2026-03-03 20:00", 60, -300),
+            pair("2026-03-10 19:00", 60, -240),
+            pair("2026-03-17 19:00", 60, -240),
+            pair("2026-03-31 20:00", 120, -240),
+        ];
+        assert_eq!(
+            clock_shifts(&series),
+            vec![
+                ClockShift {
+                    index: 1,
+                    now: at("2026-03-10 19:00"),
+                    before: at("2026-03-10 20:00")
+                },
+                ClockShift {
+                    index: 3,
+                    now: at("2026-03-31 20:00"),
+                    before: at("2026-03-31 19:00")
+                },
+            ]
+        );
+        // Same zone as the organiser: both clocks move together, nothing to say.
+        let same = [
+            pair("2026-03-03 14:00", -300, -300),
+            pair("2026-03-10 14:00", -240, -240),
+        ];
+        assert!(clock_shifts(&same).is_empty());
     }
 
     #[test]
