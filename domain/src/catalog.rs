@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::Text;
 
+pub mod query;
+
 /// The kinds of offering found in the networks' own documents.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
