@@ -21,6 +21,8 @@ function assertProblem(res, status) {
   assert.ok(res.body.title && res.body.type, 'a problem has a title and a type');
 }
 
+const ids = (res) => res.body.items.map((o) => o.id).sort();
+
 async function allOfferings(lang) {
   const items = [];
   let cursor = null;
@@ -182,6 +184,84 @@ test('public catalog reads are answered from memory after the first, with the sa
 });
 
 // Last: it blocks the event loop for seconds, which leaves pooled keep-alive sockets stale.
+test('the catalog filters by kind, format, topic, language, dates and words', async () => {
+  const all = await allOfferings('fr');
+  const expectIds = (res, pred, what) => {
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(ids(res), all.filter(pred).map((o) => o.id).sort(), what);
+    assert.ok(res.body.items.length > 0, `${what}: something matches`);
+  };
+  expectIds(await get('/api/offerings?lang=fr&limit=50&kind=training_series'), (o) => o.kind === 'training_series', 'kind');
+  expectIds(await get('/api/offerings?lang=fr&limit=50&format=in_person'), (o) => o.format === 'in_person', 'format');
+  const topic = all.flatMap((o) => o.topics).find((t) => all.some((o) => !o.topics.includes(t)));
+  expectIds(await get(`/api/offerings?lang=fr&limit=50&topic=${topic}`), (o) => o.topics.includes(topic), 'topic');
+  const language = all.flatMap((o) => o.languages).find((l) => all.some((o) => !o.languages.includes(l)));
+  expectIds(await get(`/api/offerings?lang=fr&limit=50&language=${language}`), (o) => o.languages.includes(language), 'language');
+
+  // Words in any language, whatever the case and accents; every word must be found.
+  const words = await get(`/api/offerings?lang=en&limit=50&q=${encodeURIComponent('DECENTRALISES Mouvements')}`);
+  assert.deepEqual(ids(words), ['hub-mouvements-decentralises']);
+  assert.equal((await get('/api/offerings?lang=en&q=mouvements%20zzzz')).body.items.length, 0);
+
+  // Dates: the training's next session day is in, the day before it is out.
+  const training = all.find((o) => o.id === 'hub-mouvements-decentralises');
+  const day = training.next_edition.sessions[0].starts_at.slice(0, 10);
+  const before = new Date(Date.parse(day) - 86_400_000).toISOString().slice(0, 10);
+  assert.ok(ids(await get(`/api/offerings?lang=fr&limit=50&from=${day}&to=${day}&tz=UTC`)).includes(training.id));
+  assert.ok(!ids(await get(`/api/offerings?lang=fr&limit=50&to=${before}&tz=UTC`)).includes(training.id));
+
+  // Pages of a filtered list do not overlap and end.
+  const first = await get('/api/offerings?lang=fr&limit=2&q=formation');
+  assert.equal(first.body.items.length, 2);
+  const second = await get(`/api/offerings?lang=fr&limit=2&q=formation&cursor=${first.body.next_cursor}`);
+  assert.ok(second.body.items.length > 0);
+  assert.ok(second.body.items.every((o) => !ids(first).includes(o.id)));
+});
+
+test("with the reader's zone, sessions carry the reader's offsets and night-time can be left out", async () => {
+  const lagos = await get('/api/offerings?lang=en&limit=50&tz=Africa/Lagos');
+  const sessions = lagos.body.items.flatMap((o) => o.next_edition?.sessions ?? []);
+  assert.ok(sessions.length > 0);
+  for (const s of sessions) assert.equal(s.reader_start_offset_minutes, 60, 'Lagos is UTC+1 all year');
+  const plain = await get('/api/offerings?lang=en&limit=50');
+  assert.ok(plain.body.items.flatMap((o) => o.next_edition?.sessions ?? []).every((s) => s.reader_start_offset_minutes === undefined));
+
+  // The training meets at 18:30 in Toronto: 05:15 the next morning in Kathmandu (night), the
+  // evening in Toronto (day).
+  const night = await get('/api/offerings?lang=en&limit=50&daytime=1&tz=Asia/Kathmandu');
+  assert.equal(night.status, 200);
+  assert.ok(!ids(night).includes('hub-mouvements-decentralises'));
+  assert.ok(ids(await get('/api/offerings?lang=en&limit=50&daytime=1&tz=America/Toronto')).includes('hub-mouvements-decentralises'));
+  for (const o of night.body.items) {
+    for (const s of o.next_edition.sessions) {
+      const local = (iso, offset) => new Date(Date.parse(iso) + offset * 60_000).getUTCHours();
+      assert.equal(s.reader_start_offset_minutes, 345);
+      const [start, end] = [local(s.starts_at, 345), local(s.ends_at, 345)];
+      assert.ok(start >= 7 && start < 22 && end >= 7 && end <= 22, `${o.id} ${s.starts_at} is daytime in Kathmandu`);
+    }
+  }
+  // Browsers' old zone names are understood.
+  assert.equal((await get('/api/offerings?lang=en&tz=Asia/Katmandu')).status, 200);
+  const detail = await get('/api/offerings/hub-mouvements-decentralises?lang=en&tz=Australia/Sydney');
+  assert.ok([600, 660].includes(detail.body.upcoming_editions[0].sessions[0].reader_start_offset_minutes));
+});
+
+test('bad filters are refused together, each said in the caller language', async () => {
+  const res = await get('/api/offerings?kind=party&from=2026-13-01&daytime=1', { 'Accept-Language': 'fr-CA' });
+  assertProblem(res, 400);
+  const fields = Object.fromEntries(res.body.errors.map((e) => [e.field, e.message]));
+  assert.deepEqual(Object.keys(fields).sort(), ['daytime', 'from', 'kind']);
+  assert.match(fields.from, /Date invalide/);
+  assert.match(fields.daytime, /fuseau horaire/);
+  const zone = await get('/api/offerings?lang=en&tz=Mars/Olympus_Mons');
+  assertProblem(zone, 400);
+  assert.equal(zone.body.errors[0].field, 'tz');
+  assert.match(zone.body.errors[0].message, /IANA/);
+  const order = await get('/api/offerings?lang=en&from=2026-12-10&to=2026-12-01');
+  assertProblem(order, 400);
+  assert.match(order.body.errors[0].message, /end date comes before/);
+});
+
 test('catalog pages arrive with the first page written in, other addresses as the plain app', async () => {
   for (const lang of ['fr', 'en']) {
     const [page, api] = await Promise.all([get(`/${lang}`), get(`/api/offerings?lang=${lang}`)]);

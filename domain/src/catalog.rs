@@ -124,6 +124,12 @@ pub struct Session {
     /// organiser's wall clock without carrying the zone table.
     pub start_offset_minutes: i32,
     pub end_offset_minutes: i32,
+    /// The reader's offsets at the start and the end, when the request named the reader's
+    /// zone (`tz`): their wall clock without a zone table on their side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reader_start_offset_minutes: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reader_end_offset_minutes: Option<i32>,
 }
 
 impl Session {
@@ -133,6 +139,22 @@ impl Session {
 
     pub fn organiser_end(&self) -> NaiveDateTime {
         (self.ends_at + TimeDelta::minutes(self.end_offset_minutes.into())).naive_utc()
+    }
+
+    /// Start and end on the reader's clock, when the reader's offsets are known.
+    pub fn reader_span(&self) -> Option<(NaiveDateTime, NaiveDateTime)> {
+        let at =
+            |t: DateTime<Utc>, offset: i32| (t + TimeDelta::minutes(offset.into())).naive_utc();
+        Some((
+            at(self.starts_at, self.reader_start_offset_minutes?),
+            at(self.ends_at, self.reader_end_offset_minutes?),
+        ))
+    }
+
+    /// Whether the session takes any of the reader's night (false when their zone is unknown).
+    pub fn reader_takes_night(&self) -> bool {
+        self.reader_span()
+            .is_some_and(|(start, end)| crate::schedule::overlaps_night(start, end))
     }
 }
 
@@ -239,8 +261,24 @@ mod tests {
             zone: "America/Toronto".into(),
             start_offset_minutes: -300,
             end_offset_minutes: -300,
+            reader_start_offset_minutes: None,
+            reader_end_offset_minutes: None,
         };
         assert_eq!(s.organiser_start().to_string(), "2026-12-08 14:00:00");
         assert_eq!(s.organiser_end().to_string(), "2026-12-08 15:30:00");
+        assert_eq!(s.reader_span(), None);
+        assert!(!s.reader_takes_night());
+        // The same session for a reader in Kathmandu (UTC+5:45): 00:45 to 02:15, at night.
+        let kathmandu = Session {
+            reader_start_offset_minutes: Some(345),
+            reader_end_offset_minutes: Some(345),
+            ..s
+        };
+        let (start, end) = kathmandu.reader_span().unwrap();
+        assert_eq!(
+            (start.to_string(), end.to_string()),
+            ("2026-12-09 00:45:00".into(), "2026-12-09 02:15:00".into())
+        );
+        assert!(kathmandu.reader_takes_night());
     }
 }

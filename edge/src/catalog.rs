@@ -3,9 +3,11 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
+use relais_domain::catalog::query::CatalogQuery;
 use relais_domain::catalog::{CatalogPage, Edition, OfferingDetail};
 use relais_domain::problem::ProblemKind;
+use relais_domain::schedule;
 use relais_domain::Lang;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, Date, Env, Response};
@@ -64,57 +66,189 @@ fn offset(caller: &Caller) -> Result<u32, ApiError> {
 
 pub async fn list(env: &Env, caller: &Caller) -> Result<Response, ApiError> {
     let (limit, offset) = (page_size(caller)?, offset(caller)?);
-    let (body, hit) = page_json(env, caller.lang, limit, offset).await?;
+    let query = catalog_query(caller)?;
+    let (body, hit) = page_json(env, caller.lang, &query, limit, offset).await?;
     cache::mark(http::json_text(body, MAX_AGE)?, hit)
+}
+
+/// The filters of a catalog request, every bad one refused at once.
+fn catalog_query(caller: &Caller) -> Result<CatalogQuery, ApiError> {
+    let pairs = caller.query.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+    let mut query = CatalogQuery::parse(pairs)
+        .map_err(|refused| ApiError::Problem(ProblemKind::InvalidQuery, refused))?;
+    if let Some(zone) = query.zone.take() {
+        let zone = schedule::canonical_zone(&zone).to_owned();
+        schedule::parse_zone(&zone).map_err(|_| {
+            ApiError::Problem(ProblemKind::InvalidQuery, vec![("tz", "unknown-zone")])
+        })?;
+        query.zone = Some(zone);
+    }
+    Ok(query)
 }
 
 /// The first page a volunteer sees, as `GET /api/offerings?lang=` answers it.
 pub async fn first_page(env: &Env, lang: Lang) -> Result<CatalogPage, ApiError> {
-    let (body, _) = page_json(env, lang, DEFAULT_PAGE, 0).await?;
+    let (body, _) = page_json(env, lang, &CatalogQuery::default(), DEFAULT_PAGE, 0).await?;
     Ok(serde_json::from_str(&body)?)
+}
+
+/// Midnight starting `day`, on the reader's clock when there is a zone (else UTC). Where a
+/// zone skips midnight (Santiago in September), the day starts at the first hour it has.
+fn day_start(day: NaiveDate, zone: Option<&str>) -> DateTime<Utc> {
+    let Some(zone) = zone else {
+        return day.and_time(NaiveTime::MIN).and_utc();
+    };
+    (0..3)
+        .find_map(|h| {
+            let local = day.and_hms_opt(h, 0, 0)?;
+            schedule::resolve_local(local, zone).ok()
+        })
+        .unwrap_or_else(|| day.and_time(NaiveTime::MIN).and_utc())
 }
 
 /// One page of the catalog as JSON, and whether it came from memory.
 async fn page_json(
     env: &Env,
     lang: Lang,
+    query: &CatalogQuery,
     limit: u32,
     offset: u32,
 ) -> Result<(String, bool), ApiError> {
-    let key = format!("offerings:{lang}:{limit}:{offset}");
+    let filters: Vec<String> = query
+        .pairs()
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    let key = format!("offerings:{lang}:{limit}:{offset}:{}", filters.join("&"));
     if let Some(body) = cache::get(&key) {
         return Ok((body, true));
     }
     let db = env.d1("DB")?;
     let now = now();
-    // Soonest upcoming first; offerings with no date after, in the publishers' order.
-    let offerings: Vec<OfferingRow> = db
-        .prepare(format!(
-            "SELECT {OFFERING_COLUMNS}, \
-               (SELECT min(e.starts_at) FROM edition e WHERE e.offering_id = o.id AND e.ends_at > ?1) AS next_start \
-             FROM offering o LEFT JOIN partner p ON p.id = o.partner_id \
-             ORDER BY next_start IS NULL, next_start, o.position, o.id LIMIT ?2 OFFSET ?3"
-        ))
-        .bind(&[stamp(now), (limit + 1).into(), offset.into()])?
-        .all()
-        .await?
-        .results()?;
-    let has_more = offerings.len() > limit as usize;
-    let offerings = &offerings[..offerings.len().min(limit as usize)];
+    let zone = query.zone.as_deref();
 
-    let ids: Vec<&str> = offerings.iter().map(|o| o.id.as_str()).collect();
-    let editions: Vec<EditionRow> = db
+    // Which editions count as "next": not ended and, with dates asked, starting within them.
+    let mut binds: Vec<JsValue> = vec![stamp(now)];
+    let mut edition_window = String::from("e.ends_at > ?1");
+    if let Some(from) = query.from {
+        binds.push(stamp(day_start(from, zone)));
+        edition_window.push_str(&format!(" AND e.starts_at >= ?{}", binds.len()));
+    }
+    if let Some(to) = query.to.and_then(|d| d.succ_opt()) {
+        binds.push(stamp(day_start(to, zone)));
+        edition_window.push_str(&format!(" AND e.starts_at < ?{}", binds.len()));
+    }
+    let mut wheres = vec![];
+    if query.from.is_some() || query.to.is_some() {
+        wheres.push("next_start IS NOT NULL".to_owned());
+    }
+    let mut bind_where = |clause: &str, value: JsValue| {
+        binds.push(value);
+        wheres.push(clause.replace('?', &format!("?{}", binds.len())));
+    };
+    if let Some(kind) = query.kind {
+        bind_where("o.kind = ?", kind.as_str().into());
+    }
+    if let Some(format) = query.format {
+        bind_where("o.format = ?", format.as_str().into());
+    }
+    if let Some(topic) = &query.topic {
+        bind_where(
+            "EXISTS (SELECT 1 FROM json_each(o.topics) WHERE value = ?)",
+            topic.as_str().into(),
+        );
+    }
+    if let Some(language) = &query.language {
+        bind_where(
+            "EXISTS (SELECT 1 FROM json_each(o.languages) WHERE value = ?)",
+            language.as_str().into(),
+        );
+    }
+    // Text and daytime need Rust (folded text, the reader's clock): those pages are cut
+    // after filtering; the others by SQL.
+    let post_filtered = query.text.is_some() || query.daytime;
+    let page_clause = if post_filtered {
+        String::new()
+    } else {
+        binds.push((limit + 1).into());
+        binds.push(offset.into());
+        format!(" LIMIT ?{} OFFSET ?{}", binds.len() - 1, binds.len())
+    };
+    let where_clause = if wheres.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", wheres.join(" AND "))
+    };
+    // Soonest upcoming first; offerings with no date after, in the publishers' order.
+    let mut offerings: Vec<OfferingRow> = db
         .prepare(format!(
-            "SELECT {EDITION_COLUMNS} FROM edition e \
-             WHERE e.offering_id IN (SELECT value FROM json_each(?1)) \
-               AND e.id = (SELECT e2.id FROM edition e2 WHERE e2.offering_id = e.offering_id AND e2.ends_at > ?2 \
-                           ORDER BY e2.starts_at, e2.id LIMIT 1)"
+            "SELECT * FROM (SELECT {OFFERING_COLUMNS}, o.position, \
+               (SELECT min(e.starts_at) FROM edition e WHERE e.offering_id = o.id AND {edition_window}) AS next_start \
+             FROM offering o LEFT JOIN partner p ON p.id = o.partner_id) o{where_clause} \
+             ORDER BY next_start IS NULL, next_start, position, id{page_clause}"
         ))
-        .bind(&[serde_json::to_string(&ids)?.into(), stamp(now)])?
+        .bind(&binds)?
         .all()
         .await?
         .results()?;
-    let mut next = with_sessions(&db, editions, lang).await?;
+    if let Some(text) = &query.text {
+        offerings.retain(|o| o.matches_text(text));
+    }
+
+    let next_editions = |ids: Vec<&str>| -> Result<_, ApiError> {
+        let mut binds = vec![serde_json::to_string(&ids)?.into(), stamp(now)];
+        let mut window = String::from("e2.ends_at > ?2");
+        if let Some(from) = query.from {
+            binds.push(stamp(day_start(from, zone)));
+            window.push_str(&format!(" AND e2.starts_at >= ?{}", binds.len()));
+        }
+        if let Some(to) = query.to.and_then(|d| d.succ_opt()) {
+            binds.push(stamp(day_start(to, zone)));
+            window.push_str(&format!(" AND e2.starts_at < ?{}", binds.len()));
+        }
+        Ok(db
+            .prepare(format!(
+                "SELECT {EDITION_COLUMNS} FROM edition e \
+                 WHERE e.offering_id IN (SELECT value FROM json_each(?1)) \
+                   AND e.id = (SELECT e2.id FROM edition e2 WHERE e2.offering_id = e.offering_id AND {window} \
+                               ORDER BY e2.starts_at, e2.id LIMIT 1)"
+            ))
+            .bind(&binds)?)
+    };
+
+    let (offerings, mut next, has_more) = if query.daytime {
+        // Every candidate's next edition, to keep those clear of the reader's night.
+        let ids: Vec<&str> = offerings.iter().map(|o| o.id.as_str()).collect();
+        let editions: Vec<EditionRow> = next_editions(ids)?.all().await?.results()?;
+        let next = with_sessions(&db, editions, lang, zone).await?;
+        let fitting: Vec<&OfferingRow> = offerings
+            .iter()
+            .filter(|o| {
+                next.get(&o.id)
+                    .and_then(|e| e.first())
+                    .is_some_and(|e| e.sessions.iter().all(|s| !s.reader_takes_night()))
+            })
+            .collect();
+        let start = (offset as usize).min(fitting.len());
+        let end = (start + limit as usize).min(fitting.len());
+        let has_more = fitting.len() > end;
+        let page: Vec<OfferingRow> = fitting[start..end].iter().map(|o| (*o).clone()).collect();
+        (page, next, has_more)
+    } else {
+        let (start, end) = if post_filtered {
+            let start = (offset as usize).min(offerings.len());
+            (start, (start + limit as usize + 1).min(offerings.len()))
+        } else {
+            (0, offerings.len())
+        };
+        let mut page: Vec<OfferingRow> = offerings.drain(start..end).collect();
+        let has_more = page.len() > limit as usize;
+        page.truncate(limit as usize);
+        let ids: Vec<&str> = page.iter().map(|o| o.id.as_str()).collect();
+        let editions: Vec<EditionRow> = next_editions(ids)?.all().await?.results()?;
+        let next = with_sessions(&db, editions, lang, zone).await?;
+        (page, next, has_more)
+    };
 
     let items = offerings
         .iter()
@@ -146,7 +280,10 @@ async fn page_json(
 }
 
 pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, ApiError> {
-    let key = format!("offering:{}:{id}", caller.lang);
+    // Only the reader's zone applies to one offering; other filters are ignored here.
+    let zone = catalog_query(caller)?.zone;
+    let zone = zone.as_deref();
+    let key = format!("offering:{}:{id}:{}", caller.lang, zone.unwrap_or(""));
     if let Some(body) = cache::get(&key) {
         return cache::mark(http::json_text(body, MAX_AGE)?, true);
     }
@@ -190,7 +327,7 @@ pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, Ap
     let upcoming_ids: Vec<String> = upcoming.iter().map(|e| e.id.clone()).collect();
     let past_ids: Vec<String> = past.iter().map(|e| e.id.clone()).collect();
     let mut editions: HashMap<String, Edition> =
-        with_sessions(&db, upcoming.into_iter().chain(past).collect(), lang)
+        with_sessions(&db, upcoming.into_iter().chain(past).collect(), lang, zone)
             .await?
             .into_values()
             .flatten()
@@ -227,6 +364,7 @@ async fn with_sessions(
     db: &D1Database,
     editions: Vec<EditionRow>,
     lang: Lang,
+    reader_zone: Option<&str>,
 ) -> Result<HashMap<String, Vec<Edition>>, ApiError> {
     let ids: Vec<&str> = editions.iter().map(|e| e.id.as_str()).collect();
     let sessions: Vec<SessionRow> = if ids.is_empty() {
@@ -246,7 +384,7 @@ async fn with_sessions(
         by_edition
             .entry(s.edition_id.clone())
             .or_default()
-            .push(s.session(lang)?);
+            .push(s.session(lang, reader_zone)?);
     }
     let mut by_offering: HashMap<String, Vec<Edition>> = HashMap::new();
     for e in &editions {

@@ -1,6 +1,7 @@
 //! D1 rows as stored, and their conversion to the domain's catalog types in one language.
 
 use chrono::{DateTime, Utc};
+use relais_domain::catalog::query;
 use relais_domain::catalog::{
     Edition, Format, OfferingKind, OfferingSummary, Partner, Person, RegistrationMode, Session,
 };
@@ -28,7 +29,7 @@ fn instant(s: &str) -> Result<DateTime<Utc>, ApiError> {
         .map_err(|e| ApiError::Internal(format!("bad instant {s:?}: {e}")))
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 pub struct OfferingRow {
     pub id: String,
     pub kind: String,
@@ -77,6 +78,17 @@ impl OfferingRow {
             partner,
             next_edition,
         })
+    }
+
+    /// Whether every word of `query` is in the title, summary or description, in any
+    /// language the offering is written in.
+    pub fn matches_text(&self, query: &str) -> bool {
+        let texts: Vec<String> = [&self.title, &self.summary, &self.description]
+            .into_iter()
+            .filter_map(|json| localized(json).ok())
+            .flat_map(|l| l.0.into_values())
+            .collect();
+        query::matches_text(query, texts.iter().map(String::as_str))
     }
 
     pub fn description(&self, lang: Lang) -> Result<Text, ApiError> {
@@ -129,10 +141,15 @@ pub struct SessionRow {
 }
 
 impl SessionRow {
-    pub fn session(&self, lang: Lang) -> Result<Session, ApiError> {
+    /// The session in `lang`, with the reader's offsets too when their zone is known.
+    pub fn session(&self, lang: Lang, reader_zone: Option<&str>) -> Result<Session, ApiError> {
         let (starts_at, ends_at) = (instant(&self.starts_at)?, instant(&self.ends_at)?);
-        let offset = |at| {
-            schedule::offset_minutes(at, &self.zone).map_err(|e| ApiError::Internal(e.to_string()))
+        let offset = |at, zone: &str| {
+            schedule::offset_minutes(at, zone).map_err(|e| ApiError::Internal(e.to_string()))
+        };
+        let (reader_start, reader_end) = match reader_zone {
+            Some(zone) => (Some(offset(starts_at, zone)?), Some(offset(ends_at, zone)?)),
+            None => (None, None),
         };
         Ok(Session {
             id: self.id.clone(),
@@ -140,8 +157,10 @@ impl SessionRow {
             starts_at,
             ends_at,
             zone: self.zone.clone(),
-            start_offset_minutes: offset(starts_at)?,
-            end_offset_minutes: offset(ends_at)?,
+            start_offset_minutes: offset(starts_at, &self.zone)?,
+            end_offset_minutes: offset(ends_at, &self.zone)?,
+            reader_start_offset_minutes: reader_start,
+            reader_end_offset_minutes: reader_end,
         })
     }
 }

@@ -132,8 +132,7 @@ impl CatalogQuery {
 
 fn is_identifier(s: &str) -> bool {
     s.len() <= 64
-        && s
-            .chars()
+        && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
@@ -247,7 +246,10 @@ mod tests {
             parse(&[("daytime", "1")]).unwrap_err(),
             vec![("daytime", "daytime-needs-zone")]
         );
-        assert_eq!(parse(&[("tz", "Lagos")]).unwrap_err(), vec![("tz", "unknown-zone")]);
+        assert_eq!(
+            parse(&[("tz", "Lagos")]).unwrap_err(),
+            vec![("tz", "unknown-zone")]
+        );
     }
 
     #[test]
@@ -257,8 +259,14 @@ mod tests {
             ["Comment bâtir et soutenir des mouvements décentralisés"]
         ));
         assert!(matches_text("emancip'asso", ["Le projet Emancip’Asso"]));
-        assert!(matches_text("militant e s", ["Formation pour militant.e.s"]));
-        assert!(!matches_text("burnout zoom", ["Burnout and community care"]));
+        assert!(matches_text(
+            "militant e s",
+            ["Formation pour militant.e.s"]
+        ));
+        assert!(!matches_text(
+            "burnout zoom",
+            ["Burnout and community care"]
+        ));
         assert!(matches_text("", ["anything"]));
     }
 }
