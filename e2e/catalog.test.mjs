@@ -73,22 +73,82 @@ test('an English browser lands on /en; unknown pages say so in the reader langua
   await context.close();
 });
 
-test('times are shown on the reader clock, with the organiser clock beside them', async () => {
-  const { context, page } = await phone({ locale: 'en-US', timezoneId: 'Asia/Kathmandu' });
-  const api = await (await fetch(`${BASE}/api/offerings?lang=en&limit=50`)).json();
-  const training = api.items.find((o) => /decentralized movements/i.test(o.title.text));
-  const first = training.next_edition.sessions[0];
-  const expected = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Kathmandu', hour: 'numeric', minute: '2-digit' })
-    .format(new Date(first.starts_at))
-    .replace(/[\u00a0\u202f]/g, ' ');
+for (const zone of ['Africa/Lagos', 'America/Santiago', 'Asia/Kathmandu', 'Australia/Sydney', 'Europe/Paris']) {
+  test(`times are shown on the reader clock in ${zone}, with the organiser clock beside them`, async () => {
+    const { context, page } = await phone({ locale: 'en-US', timezoneId: zone });
+    const api = await (await fetch(`${BASE}/api/offerings?lang=en&limit=50`)).json();
+    const training = api.items.find((o) => /decentralized movements/i.test(o.title.text));
+    const first = training.next_edition.sessions[0];
+    // The browser's own zone data as the oracle: weekday, date and time of the first session.
+    const expected = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'long', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' })
+      .formatToParts(new Date(first.starts_at));
+    const part = (type) => expected.find((p) => p.type === type).value;
+    const time = `${part('hour')}:${part('minute')} ${part('dayPeriod')}`;
+    const localHour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: 'numeric', hourCycle: 'h23' }).format(new Date(first.starts_at)));
+    await page.goto(BASE + '/en');
+    await appReady(page);
+    const card = page.getByRole('article').filter({ has: page.getByRole('link', { name: /decentralized movements/i }) });
+    const text = (await card.innerText()).replace(/[\u00a0\u202f]/g, ' ');
+    assert.ok(text.includes(`${part('weekday')}, ${part('month')} ${part('day')}`), `card shows the reader's day: ${text}`);
+    assert.ok(text.includes(time), `card shows ${time} in ${zone}: ${text}`);
+    assert.ok(text.includes(`Your time (${zone})`), 'names the reader zone');
+    assert.ok(text.includes("Organiser's time (America/Toronto)"), 'shows the organiser clock');
+    const night = localHour >= 22 || localHour < 7;
+    assert.equal(text.includes('At night for you'), night, `night mark at ${localHour} h`);
+    await context.close();
+  });
+}
+
+test('a reader picks another time zone; it is remembered and the times follow', async () => {
+  const { context, page, errors } = await phone({ locale: 'en-GB', timezoneId: 'Europe/Paris' });
   await page.goto(BASE + '/en');
   await appReady(page);
-  const card = page.getByRole('article').filter({ has: page.getByRole('link', { name: /decentralized movements/i }) });
-  await card.waitFor();
-  const text = (await card.innerText()).replace(/[\u00a0\u202f]/g, ' ');
-  assert.ok(text.includes(expected), `card shows ${expected} Kathmandu time: ${text}`);
-  assert.ok(text.includes('Asia/Kathmandu'), 'names the reader zone');
-  assert.ok(text.includes("Organiser's time (America/Toronto)"), 'shows the organiser clock');
+  await page.getByText('Times shown for').click();
+  await page.getByLabel(/Find a time zone/).fill('Nowhere/Else');
+  await page.getByRole('button', { name: 'Use this zone' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Unknown time zone' }).waitFor();
+  await page.getByLabel(/Find a time zone/).fill('asia/katmandu');
+  await page.getByRole('button', { name: 'Use this zone' }).click();
+  await page.getByText('Your time (Asia/Kathmandu)').first().waitFor();
+  await page.reload();
+  await appReady(page);
+  assert.ok(await page.getByText('Your time (Asia/Kathmandu)').first().isVisible(), 'remembered after a reload');
+  await page.getByText('Times shown for').click();
+  await page.getByRole('button', { name: "Back to this device's zone" }).click();
+  await page.getByText('Your time (Europe/Paris)').first().waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('search and filters make a shareable address, and an empty result says so', async () => {
+  const { context, page, errors } = await phone({ locale: 'fr-CA', timezoneId: 'America/Toronto' });
+  await page.goto(BASE + '/fr');
+  await appReady(page);
+  await page.getByText('Rechercher et filtrer').click();
+  await page.getByLabel('Mots à chercher').fill('decentralises');
+  await page.getByLabel('Type d’offre').selectOption('training_series');
+  await page.getByLabel(/Seulement pendant ma journée/).check();
+  await page.getByRole('button', { name: 'Afficher les offres' }).click();
+  await page.waitForFunction(() => location.search.includes('kind=training_series'));
+  assert.equal(new URL(page.url()).search, '?q=decentralises&kind=training_series&daytime=1');
+  // The list follows the address (the previous one stays until the new one has arrived).
+  await page.waitForFunction(() => [...document.querySelectorAll('.card .kind')].every((k) => /série de formation/i.test(k.textContent)));
+  const titles = await page.locator('.card h2').allInnerTexts();
+  assert.ok(titles.length >= 1 && titles.every((t) => /décentralisés/i.test(t)), titles.join(' | '));
+  for (const kind of await page.locator('.card .kind').allInnerTexts()) assert.equal(kind.toLowerCase(), 'série de formation');
+  // The same address, opened fresh (a shared link), shows the same view with its filters set.
+  const shared = await context.newPage();
+  await shared.goto(page.url());
+  await appReady(shared);
+  assert.equal(await shared.locator('.card').count(), await page.locator('.card').count());
+  assert.equal(await shared.getByLabel('Type d’offre').inputValue(), 'training_series');
+  assert.ok(await shared.getByLabel(/Seulement pendant ma journée/).isChecked());
+  await shared.goto(BASE + '/fr?q=aucune-offre-ne-parle-de-ceci');
+  await appReady(shared);
+  assert.match(await shared.locator('.empty').innerText(), /Aucune offre ne correspond/);
+  await shared.getByRole('link', { name: 'Effacer les filtres' }).first().click();
+  await shared.waitForFunction(() => location.search === '' && document.querySelectorAll('.card').length > 1);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
@@ -103,8 +163,8 @@ test('the catalog data is asked for once, while the app downloads, and reused by
   await page.locator('.card').first().waitFor();
   await page.waitForLoadState('networkidle');
   assert.equal(catalogRequests.length, 1, JSON.stringify(catalogRequests));
-  // Exactly the address index.html asks for (the app's own client would add a trailing '&').
-  assert.equal(catalogRequests[0].url, `${BASE}/api/offerings?lang=fr`);
+  // Exactly the address index.html asks for, in the reader's zone.
+  assert.equal(catalogRequests[0].url, `${BASE}/api/offerings?lang=fr&tz=Europe%2FParis`);
   // Switching language fetches the other language, through the network this time.
   await page.getByRole('link', { name: 'English' }).click();
   await page.getByRole('heading', { level: 1, name: 'Catalog' }).waitFor();

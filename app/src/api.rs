@@ -3,6 +3,7 @@
 
 use gloo_net::http::{Request, Response};
 use js_sys::Reflect;
+use relais_domain::catalog::query::CatalogQuery;
 use relais_domain::catalog::{CatalogPage, OfferingDetail};
 use relais_domain::problem::{Problem, CONTENT_TYPE};
 use relais_domain::Lang;
@@ -77,15 +78,39 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
     Err(ApiError::Unexpected(format!("HTTP {}", response.status())))
 }
 
-/// One page of the catalog; `cursor` is the previous page's `next_cursor`.
-pub async fn catalog(lang: Lang, cursor: Option<String>) -> Result<CatalogPage, ApiError> {
-    let after = cursor
-        .map(|c| format!("&cursor={}", String::from(js_sys::encode_uri_component(&c))))
-        .unwrap_or_default();
-    get_json(&format!("/api/offerings?lang={lang}{after}")).await
+fn encode(value: &str) -> String {
+    String::from(js_sys::encode_uri_component(value))
 }
 
-pub async fn offering(lang: Lang, id: String) -> Result<OfferingDetail, ApiError> {
-    let id = String::from(js_sys::encode_uri_component(&id));
-    get_json(&format!("/api/offerings/{id}?lang={lang}")).await
+/// The catalog address for `query`, parameters in one order (`CatalogQuery::pairs`), so
+/// the same view is always the same address: `index.html` asks for the unfiltered one
+/// (`lang`, then `tz`) while the app downloads.
+pub fn catalog_url(lang: Lang, query: &CatalogQuery, cursor: Option<&str>) -> String {
+    let mut url = format!("/api/offerings?lang={lang}");
+    for (key, value) in query.pairs() {
+        url.push_str(&format!("&{key}={}", encode(&value)));
+    }
+    if let Some(cursor) = cursor {
+        url.push_str(&format!("&cursor={}", encode(cursor)));
+    }
+    url
+}
+
+/// One page of the catalog; `cursor` is the previous page's `next_cursor`.
+pub async fn catalog(
+    lang: Lang,
+    query: CatalogQuery,
+    cursor: Option<String>,
+) -> Result<CatalogPage, ApiError> {
+    get_json(&catalog_url(lang, &query, cursor.as_deref())).await
+}
+
+/// One offering, with the reader's offsets for `zone`.
+pub async fn offering(lang: Lang, id: String, zone: String) -> Result<OfferingDetail, ApiError> {
+    get_json(&format!(
+        "/api/offerings/{}?lang={lang}&tz={}",
+        encode(&id),
+        encode(&zone)
+    ))
+    .await
 }

@@ -1,18 +1,39 @@
 //! The catalog: every offering, soonest first, on the reader's clock.
 
 use leptos::prelude::*;
-use relais_domain::catalog::{Edition, OfferingSummary};
+use leptos_router::hooks::{use_navigate, use_query_map};
+use relais_domain::catalog::query::CatalogQuery;
+use relais_domain::catalog::{Edition, Format, OfferingKind, OfferingSummary};
+use relais_domain::Lang;
 
 use crate::api;
 use crate::i18n::use_i18n;
 use crate::layout::{LoadError, Loading, Localized};
 use crate::shell;
-use crate::time::SessionTime;
+use crate::time::{use_reader_zone, SessionTime, ZonePicker};
 
 #[component]
 pub fn CatalogPage() -> impl IntoView {
     let i18n = use_i18n();
-    let page = LocalResource::new(move || api::catalog(i18n.lang.get(), None));
+    let reader = use_reader_zone();
+    let url_query = use_query_map();
+    // The filters live in the address, so every view can be shared; the zone does not (a
+    // shared link shows each reader their own clock).
+    let filters = Memo::new(move |_| {
+        url_query.with(|q| {
+            let pairs: Vec<(String, String)> = q
+                .clone()
+                .into_iter()
+                .map(|(k, v)| (k.into_owned(), v))
+                .collect();
+            from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        })
+    });
+    let page = LocalResource::new(move || {
+        let mut query = filters.get();
+        query.zone = Some(reader.zone.get());
+        api::catalog(i18n.lang.get(), query, None)
+    });
     let retry = Callback::new(move |_| page.refetch());
     // The shell may show this very page, written by the Worker: swap once ours has its data.
     Effect::new(move |_| {
@@ -24,14 +45,31 @@ pub fn CatalogPage() -> impl IntoView {
         <section class="catalog" aria-labelledby="catalog-title">
             <h1 id="catalog-title">{move || i18n.t("catalog-title")}</h1>
             <p class="intro">{move || i18n.t("catalog-intro")}</p>
+            <div class="tools">
+                <ZonePicker/>
+                <Filters current=filters/>
+            </div>
             {move || match page.get() {
                 None => view! { <Loading/> }.into_any(),
                 Some(Err(error)) => view! { <LoadError error retry/> }.into_any(),
+                Some(Ok(page)) if page.items.is_empty() && filters.with(CatalogQuery::is_filtered) => {
+                    view! {
+                        <p class="empty" role="status">
+                            {i18n.t("catalog-no-match")} " "
+                            <a href=move || format!("/{}", i18n.code())>{move || i18n.t("filters-clear")}</a>
+                        </p>
+                    }
+                        .into_any()
+                }
                 Some(Ok(page)) if page.items.is_empty() => {
                     view! { <p class="empty">{i18n.t("catalog-empty")}</p> }.into_any()
                 }
                 Some(Ok(page)) => {
+                    let count = page.items.len();
                     view! {
+                        <p class="visually-hidden" role="status">
+                            {move || i18n.with(|m| m.format("catalog-count", &[("count", count.into())]))}
+                        </p>
                         <ul class="cards" role="list">
                             {page
                                 .items
@@ -39,13 +77,155 @@ pub fn CatalogPage() -> impl IntoView {
                                 .map(|offering| view! { <OfferingCard offering/> })
                                 .collect_view()}
                         </ul>
-                        <MorePages first_cursor=page.next_cursor/>
+                        <MorePages first_cursor=page.next_cursor filters/>
                     }
                         .into_any()
                 }
             }}
         </section>
     }
+}
+
+/// Search and filters, as a form whose answer is the page's address.
+#[component]
+fn Filters(current: Memo<CatalogQuery>) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    let open = current.get_untracked().is_filtered();
+    let topics = StoredValue::new(ids_with_prefix("topic-"));
+    let languages = StoredValue::new(ids_with_prefix("lang-"));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(form) = form_ref.get() else { return };
+        let Ok(data) = web_sys::FormData::new_with_form(&form) else {
+            return;
+        };
+        let field = |name: &str| data.get(name).as_string().unwrap_or_default();
+        let daytime = if data.has("daytime") { "1" } else { "" };
+        let values = [
+            ("q", field("q")),
+            ("kind", field("kind")),
+            ("topic", field("topic")),
+            ("language", field("language")),
+            ("format", field("format")),
+            ("from", field("from")),
+            ("to", field("to")),
+            ("daytime", daytime.to_owned()),
+        ];
+        let query = from_pairs(values.iter().map(|(k, v)| (*k, v.as_str())));
+        let search: Vec<String> = query
+            .pairs()
+            .into_iter()
+            .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(&v))))
+            .collect();
+        let path = format!("/{}", i18n.code());
+        let href = if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{}", search.join("&"))
+        };
+        navigate(&href, Default::default());
+    };
+    // One rendering per language and per filter set, with plain texts inside: a reactive
+    // closure per label would cost the reader's phone many kilobytes of wasm.
+    let form = move || {
+        let q = current.get();
+        i18n.with(|m| {
+            let t = |id: &str| m.get(id);
+            let any = t("filter-any");
+            let options = |choices: Vec<(String, String)>, selected: Option<&str>| {
+                std::iter::once((String::new(), any.clone()))
+                    .chain(choices)
+                    .map(|(value, label)| {
+                        let is_selected = selected.unwrap_or_default() == value;
+                        view! { <option value=value selected=is_selected>{label}</option> }
+                    })
+                    .collect_view()
+            };
+            let kinds = OfferingKind::ALL
+                .iter()
+                .map(|k| (k.as_str().to_owned(), t(&format!("kind-{}", k.as_str()))))
+                .collect();
+            let topic_choices = topics.with_value(|all| {
+                all.iter().map(|id| (id.clone(), t(&format!("topic-{id}")))).collect()
+            });
+            let language_choices = languages.with_value(|all| {
+                all.iter().map(|id| (id.clone(), t(&format!("lang-{id}")))).collect()
+            });
+            let formats = [Format::Online, Format::InPerson, Format::Hybrid]
+                .into_iter()
+                .map(|f| (f.as_str().to_owned(), t(&format!("format-{}", f.as_str()))))
+                .collect();
+            let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+            view! {
+                <summary>{t("filters-title")}</summary>
+                <form role="search" node_ref=form_ref on:submit=submit.clone()>
+                    <p>
+                        <label for="filter-q">{t("filter-text")}</label>
+                        <input id="filter-q" name="q" type="search" maxlength="100" value=q.text.clone().unwrap_or_default()/>
+                    </p>
+                    <p>
+                        <label for="filter-kind">{t("filter-kind")}</label>
+                        <select id="filter-kind" name="kind">{options(kinds, q.kind.map(|k| k.as_str()))}</select>
+                    </p>
+                    <p>
+                        <label for="filter-topic">{t("filter-topic")}</label>
+                        <select id="filter-topic" name="topic">{options(topic_choices, q.topic.as_deref())}</select>
+                    </p>
+                    <p>
+                        <label for="filter-language">{t("filter-language")}</label>
+                        <select id="filter-language" name="language">{options(language_choices, q.language.as_deref())}</select>
+                    </p>
+                    <p>
+                        <label for="filter-format">{t("filter-format")}</label>
+                        <select id="filter-format" name="format">{options(formats, q.format.map(|f| f.as_str()))}</select>
+                    </p>
+                    <p class="dates">
+                        <span>
+                            <label for="filter-from">{t("filter-from")}</label>
+                            <input id="filter-from" name="from" type="date" value=day(q.from)/>
+                        </span>
+                        <span>
+                            <label for="filter-to">{t("filter-to")}</label>
+                            <input id="filter-to" name="to" type="date" value=day(q.to)/>
+                        </span>
+                    </p>
+                    <p class="check">
+                        <input id="filter-daytime" name="daytime" type="checkbox" value="1" checked=q.daytime/>
+                        <label for="filter-daytime">{t("filter-daytime")}</label>
+                    </p>
+                    <p class="actions">
+                        <button type="submit">{t("filters-apply")}</button>
+                        <a href=format!("/{}", m.lang().code())>{t("filters-clear")}</a>
+                    </p>
+                </form>
+            }
+        })
+    };
+    view! { <details class="filters" open=open>{form}</details> }
+}
+
+/// The filters of an address or a form; the zone is the reader's own, never the link's.
+/// A hand-edited address with a bad value shows the unfiltered catalog.
+fn from_pairs<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> CatalogQuery {
+    let pairs = pairs.filter(|(k, _)| *k != "tz").chain([("tz", "UTC")]);
+    CatalogQuery {
+        zone: None,
+        ..CatalogQuery::parse(pairs).unwrap_or_default()
+    }
+}
+
+/// Ids of the messages `prefix…` in the default language: the topics and languages the
+/// UI has names for.
+fn ids_with_prefix(prefix: &str) -> Vec<String> {
+    relais_domain::i18n::message_ids(Lang::default_lang())
+        .map(|ids| {
+            ids.into_iter()
+                .filter_map(|id| id.strip_prefix(prefix).map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 #[component]
@@ -107,7 +287,8 @@ fn NextEdition(edition: Option<Edition>) -> impl IntoView {
 
 /// The pages after the first, appended on request, so a long catalog never loads at once.
 #[component]
-fn MorePages(first_cursor: Option<String>) -> impl IntoView {
+fn MorePages(first_cursor: Option<String>, filters: Memo<CatalogQuery>) -> impl IntoView {
+    let reader = use_reader_zone();
     let i18n = use_i18n();
     let items = RwSignal::new(Vec::<OfferingSummary>::new());
     let cursor = RwSignal::new(first_cursor);
@@ -120,7 +301,9 @@ fn MorePages(first_cursor: Option<String>) -> impl IntoView {
         loading.set(true);
         failed.set(false);
         leptos::task::spawn_local(async move {
-            match api::catalog(i18n.lang.get_untracked(), Some(after)).await {
+            let mut query = filters.get_untracked();
+            query.zone = Some(reader.zone.get_untracked());
+            match api::catalog(i18n.lang.get_untracked(), query, Some(after)).await {
                 Ok(page) => {
                     items.update(|all| all.extend(page.items));
                     cursor.set(page.next_cursor);

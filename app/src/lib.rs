@@ -25,6 +25,7 @@ pub fn start() {
 
 #[component]
 pub fn App() -> impl IntoView {
+    time::ReaderZone::provide();
     view! {
         <Router>
             <Routes fallback=|| view! { <NotFound/> }>

@@ -8,14 +8,16 @@ use relais_domain::catalog::{Edition, OfferingDetail, Person};
 use crate::api;
 use crate::i18n::use_i18n;
 use crate::layout::{LoadError, Loading, Localized};
-use crate::time::SessionTime;
+use crate::time::{use_reader_zone, SessionTime};
 
 #[component]
 pub fn OfferingPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let offering = LocalResource::new(move || api::offering(i18n.lang.get(), id.get()));
+    let reader = use_reader_zone();
+    let offering =
+        LocalResource::new(move || api::offering(i18n.lang.get(), id.get(), reader.zone.get()));
     let retry = Callback::new(move |_| offering.refetch());
     view! {
         <p class="back">

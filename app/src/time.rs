@@ -42,6 +42,162 @@ fn temporal_zone() -> Option<String> {
     time_zone_id.call0(&now).ok()?.as_string()
 }
 
+/// Where a reader chose to see times, when not in their device's zone.
+const ZONE_KEY: &str = "relais.zone";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The zone times are shown in: the one the reader picked (remembered on this device), else
+/// their device's. Every read of the catalog names it, so sessions come with its offsets.
+#[derive(Clone, Copy)]
+pub struct ReaderZone {
+    pub zone: RwSignal<String>,
+    pub picked: RwSignal<bool>,
+}
+
+impl ReaderZone {
+    pub fn provide() -> ReaderZone {
+        let picked = storage().and_then(|s| s.get_item(ZONE_KEY).ok().flatten());
+        let reader = ReaderZone {
+            picked: RwSignal::new(picked.is_some()),
+            zone: RwSignal::new(picked.unwrap_or_else(viewer_zone)),
+        };
+        provide_context(reader);
+        reader
+    }
+
+    pub fn pick(&self, zone: String) {
+        if let Some(s) = storage() {
+            let _ = s.set_item(ZONE_KEY, &zone);
+        }
+        self.picked.set(true);
+        self.zone.set(zone);
+    }
+
+    pub fn use_device(&self) {
+        if let Some(s) = storage() {
+            let _ = s.remove_item(ZONE_KEY);
+        }
+        self.picked.set(false);
+        self.zone.set(viewer_zone());
+    }
+}
+
+pub fn use_reader_zone() -> ReaderZone {
+    expect_context::<ReaderZone>()
+}
+
+/// Every IANA zone the browser knows (`Intl.supportedValuesOf`), for the picker: no zone
+/// list is shipped in the app.
+fn known_zones() -> Vec<String> {
+    let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).ok();
+    let supported: Option<js_sys::Function> = intl
+        .as_ref()
+        .and_then(|i| Reflect::get(i, &JsValue::from_str("supportedValuesOf")).ok())
+        .and_then(|f| f.dyn_into().ok());
+    let list = supported
+        .zip(intl)
+        .and_then(|(f, intl)| f.call1(&intl, &JsValue::from_str("timeZone")).ok());
+    // Browsers list some zones by ICU's old names (Asia/Katmandu): shown by their IANA name.
+    let mut zones: Vec<String> = list
+        .map(|l| {
+            js_sys::Array::from(&l)
+                .iter()
+                .filter_map(|z| z.as_string())
+                .map(|z| relais_domain::schedule::canonical_zone(&z).to_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    zones.push("UTC".to_owned());
+    zones.sort();
+    zones.dedup();
+    zones
+}
+
+/// The zone times are shown in, and a searchable picker of every zone (the browser's own
+/// `<datalist>` suggestions, filled on first opening). Built with few reactive parts: each
+/// costs the reader's phone wasm bytes.
+#[component]
+pub fn ZonePicker() -> impl IntoView {
+    let i18n = use_i18n();
+    let reader = use_reader_zone();
+    let error = RwSignal::new(false);
+    let input = NodeRef::<leptos::html::Input>::new();
+    let list = NodeRef::<leptos::html::Datalist>::new();
+    let fill = move |_| {
+        let (Some(list), Some(document)) =
+            (list.get(), web_sys::window().and_then(|w| w.document()))
+        else {
+            return;
+        };
+        if list.child_element_count() > 0 {
+            return;
+        }
+        for zone in known_zones() {
+            if let Ok(option) = document.create_element("option") {
+                let _ = option.set_attribute("value", &zone);
+                let _ = list.append_child(&option);
+            }
+        }
+    };
+    let choose = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = input.get().map(|i| i.value()).unwrap_or_default();
+        let wanted = relais_domain::schedule::canonical_zone(typed.trim()).to_owned();
+        match known_zones()
+            .into_iter()
+            .find(|z| z.eq_ignore_ascii_case(&wanted))
+        {
+            Some(zone) => {
+                error.set(false);
+                reader.pick(zone);
+                if let Some(i) = input.get() {
+                    i.set_value("");
+                }
+            }
+            None => error.set(true),
+        }
+    };
+    let summary = move || {
+        let (zone, picked) = (reader.zone.get(), reader.picked.get());
+        i18n.with(|m| {
+            let device = (!picked).then(|| format!(" ({})", m.get("zone-device")));
+            view! {
+                {m.get("zone-shown")} " " <strong>{zone}</strong> {device}
+                <span class="change">{m.get("zone-change")}</span>
+            }
+        })
+    };
+    let back = move || {
+        reader.picked.get().then(|| {
+            view! {
+                <button type="button" class="secondary" on:click=move |_| reader.use_device()>
+                    {i18n.t("zone-use-device")}
+                </button>
+            }
+        })
+    };
+    view! {
+        <details class="zone" on:toggle=fill>
+            <summary>{summary}</summary>
+            <form class="zone-form" on:submit=choose>
+                <label for="zone-input">{move || i18n.t("zone-search")}</label>
+                <input id="zone-input" node_ref=input type="search" list="zone-list" autocomplete="off"
+                    placeholder="Africa/Lagos" aria-describedby="zone-error"
+                    aria-invalid=move || error.get().to_string()/>
+                <datalist id="zone-list" node_ref=list></datalist>
+                <button type="submit">{move || i18n.t("zone-apply")}</button>
+                <p id="zone-error" class="field-error" role="alert">
+                    {move || error.get().then(|| i18n.t("zone-unknown"))}
+                </p>
+                {back}
+            </form>
+        </details>
+    }
+}
+
 /// The wall-clock time the reader's clock shows at `instant`.
 pub fn viewer_local(instant: DateTime<Utc>) -> NaiveDateTime {
     let date = js_sys::Date::new(&JsValue::from_f64(instant.timestamp_millis() as f64));
@@ -50,14 +206,21 @@ pub fn viewer_local(instant: DateTime<Utc>) -> NaiveDateTime {
     (instant + TimeDelta::minutes(offset)).naive_utc()
 }
 
-/// A session on the reader's clock, with the organiser's clock beside it when they differ.
+/// A session on the reader's clock, with the organiser's clock beside it when they differ,
+/// and a mark when it falls in the reader's night.
 #[component]
 pub fn SessionTime(session: Session) -> impl IntoView {
     let i18n = use_i18n();
-    let (start, end) = (
-        viewer_local(session.starts_at),
-        viewer_local(session.ends_at),
-    );
+    let reader = use_reader_zone();
+    // The API gives the reader's offsets for the zone it was asked about; the device's own
+    // clock stands in until then.
+    let (start, end) = session.reader_span().unwrap_or_else(|| {
+        (
+            viewer_local(session.starts_at),
+            viewer_local(session.ends_at),
+        )
+    });
+    let night = relais_domain::schedule::overlaps_night(start, end);
     let (org_start, org_end) = (session.organiser_start(), session.organiser_end());
     let same_clock = start == org_start && end == org_end;
     let zone = session.zone.clone();
@@ -65,7 +228,8 @@ pub fn SessionTime(session: Session) -> impl IntoView {
     view! {
         <span class="when">
             <time datetime=datetime>{move || i18n.with(|m| format_span(start, end, m))}</time>
-            <span class="zone">" · " {move || i18n.t("your-time")} " (" {viewer_zone()} ")"</span>
+            <span class="zone">" · " {move || i18n.t("your-time")} " (" {move || reader.zone.get()} ")"</span>
+            {night.then(|| view! { <span class="night">{move || i18n.t("night-for-you")}</span> })}
         </span>
         {(!same_clock)
             .then(|| {

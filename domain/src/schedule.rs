@@ -53,7 +53,8 @@ mod zones {
 pub use zones::{offset_minutes, parse_zone, resolve_local};
 
 /// Browsers report zones by ICU's names, some of which are IANA's old spellings
-/// (`Asia/Katmandu`, `Asia/Calcutta`): the current IANA name for such a zone, else `name`.
+/// (`Asia/Katmandu`, `Asia/Calcutta`): the current IANA name for such a zone (whatever the
+/// case it is written in), else `name`.
 pub fn canonical_zone(name: &str) -> &str {
     const RENAMED: &[(&str, &str)] = &[
         ("Africa/Asmera", "Africa/Asmara"),
@@ -72,7 +73,7 @@ pub fn canonical_zone(name: &str) -> &str {
     ];
     RENAMED
         .iter()
-        .find(|(old, _)| *old == name)
+        .find(|(old, _)| old.eq_ignore_ascii_case(name))
         .map(|(_, new)| *new)
         .unwrap_or(name)
 }

@@ -34,6 +34,8 @@ pub async fn asset(req: Request, env: &Env) -> worker::Result<Response> {
 
 pub async fn catalog_page(req: Request, env: &Env, lang: Lang) -> Result<Response, ApiError> {
     let url = req.url()?;
+    // A filtered view is the app's to show: the Worker writes only the plain first page.
+    let filtered = url.query().is_some_and(|q| !q.is_empty());
     let mut index_url = url.clone();
     index_url.set_path("/");
     index_url.set_query(None);
@@ -48,6 +50,7 @@ pub async fn catalog_page(req: Request, env: &Env, lang: Lang) -> Result<Respons
     let html = index.text().await?;
     // Without the catalog (D1 down, say) the page still works: the app shows its own error.
     let page = match catalog::first_page(env, lang).await {
+        Ok(_) if filtered => None,
         Ok(page) => Some(page),
         Err(ApiError::Internal(detail)) => {
             worker::console_warn!("no catalog in the page shell: {detail}");
@@ -107,6 +110,12 @@ fn render(page: &CatalogPage, m: &Messages) -> String {
         &m.get("catalog-title"),
     );
     push_tag(&mut out, r#"p class="intro""#, "p", &m.get("catalog-intro"));
+    // The app's zone picker and filters, closed, so that nothing moves when it takes over.
+    out.push_str(r#"<div class="tools"><details class="zone"><summary>"#);
+    out.push_str(&escape(&m.get("zone-organiser")));
+    out.push_str(r#"</summary></details><details class="filters"><summary>"#);
+    out.push_str(&escape(&m.get("filters-title")));
+    out.push_str("</summary></details></div>");
     if page.items.is_empty() {
         push_tag(&mut out, r#"p class="empty""#, "p", &m.get("catalog-empty"));
     } else {

@@ -80,3 +80,29 @@ topic-collective-impact = Collective impact
 topic-learning-capture = Capturing learning
 topic-nonprofit-support = Supporting nonprofits
 topic-mentoring = Coaching and mentoring
+zone-shown = Times shown for
+zone-device = this device's zone
+zone-change = Change
+zone-search = Find a time zone (city or region: "Lagos", "Kolkata")
+zone-apply = Use this zone
+zone-unknown = Unknown time zone: pick one from the list.
+zone-use-device = Back to this device's zone
+night-for-you = At night for you
+filters-title = Search and filter
+filter-text = Words to find
+filter-kind = Kind of offering
+filter-topic = Topic
+filter-language = Language of delivery
+filter-format = Format
+filter-from = From
+filter-to = Until
+filter-any = Any
+filter-daytime = Only during my day (7 AM to 10 PM where I am)
+filters-apply = Show offerings
+filters-clear = Clear filters
+catalog-no-match = No offering matches these filters.
+catalog-count = { $count ->
+    [one] { $count } offering shown
+   *[other] { $count } offerings shown
+}
+zone-organiser = Times shown: the organiser's

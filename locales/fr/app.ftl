@@ -80,3 +80,29 @@ topic-collective-impact = Impact collectif
 topic-learning-capture = Captation des apprentissages
 topic-nonprofit-support = Accompagnement associatif
 topic-mentoring = Coaching et mentorat
+zone-shown = Heures affichées pour
+zone-device = fuseau de cet appareil
+zone-change = Changer
+zone-search = Chercher un fuseau horaire (ville ou région, en anglais : « Lagos », « Kolkata »)
+zone-apply = Utiliser ce fuseau
+zone-unknown = Fuseau horaire inconnu : choisissez-en un dans la liste.
+zone-use-device = Revenir au fuseau de cet appareil
+night-for-you = De nuit pour vous
+filters-title = Rechercher et filtrer
+filter-text = Mots à chercher
+filter-kind = Type d’offre
+filter-topic = Thème
+filter-language = Langue d’animation
+filter-format = Format
+filter-from = À partir du
+filter-to = Jusqu’au
+filter-any = Tous
+filter-daytime = Seulement pendant ma journée (de 7 h à 22 h chez moi)
+filters-apply = Afficher les offres
+filters-clear = Effacer les filtres
+catalog-no-match = Aucune offre ne correspond à ces filtres.
+catalog-count = { $count ->
+    [one] { $count } offre affichée
+   *[other] { $count } offres affichées
+}
+zone-organiser = Heures affichées : celles de l’organisation
