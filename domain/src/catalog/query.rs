@@ -67,7 +67,7 @@ impl CatalogQuery {
                     query.language = Some(value.to_ascii_lowercase())
                 }
                 "language" => refused.push(("language", "unknown-language-code")),
-                "from" | "to" => match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+                "from" | "to" => match parse_day(value) {
                     Ok(day) if key == "from" => query.from = Some(day),
                     Ok(day) => query.to = Some(day),
                     Err(_) if key == "from" => refused.push(("from", "invalid-date")),
@@ -128,6 +128,20 @@ impl CatalogQuery {
             ..self.clone()
         } != CatalogQuery::default()
     }
+}
+
+/// `YYYY-MM-DD`, read by hand: chrono's format parser would cost the app's wasm kilobytes.
+fn parse_day(s: &str) -> Result<NaiveDate, ()> {
+    let mut parts = s.splitn(3, '-');
+    let mut number = |digits: usize| {
+        parts
+            .next()
+            .filter(|p| p.len() == digits && p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse::<u32>().ok())
+            .ok_or(())
+    };
+    let (year, month, day) = (number(4)?, number(2)?, number(2)?);
+    NaiveDate::from_ymd_opt(year as i32, month, day).ok_or(())
 }
 
 fn is_identifier(s: &str) -> bool {
@@ -249,6 +263,13 @@ mod tests {
         assert_eq!(
             parse(&[("tz", "Lagos")]).unwrap_err(),
             vec![("tz", "unknown-zone")]
+        );
+        for bad in ["2026-02-30", "2026-2-03", "26-02-03", "2026-02-03T00", "2026/02/03"] {
+            assert!(parse_day(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            parse_day("2028-02-29"),
+            Ok(NaiveDate::from_ymd_opt(2028, 2, 29).unwrap())
         );
     }
 
