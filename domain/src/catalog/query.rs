@@ -264,7 +264,13 @@ mod tests {
             parse(&[("tz", "Lagos")]).unwrap_err(),
             vec![("tz", "unknown-zone")]
         );
-        for bad in ["2026-02-30", "2026-2-03", "26-02-03", "2026-02-03T00", "2026/02/03"] {
+        for bad in [
+            "2026-02-30",
+            "2026-2-03",
+            "26-02-03",
+            "2026-02-03T00",
+            "2026/02/03",
+        ] {
             assert!(parse_day(bad).is_err(), "{bad}");
         }
         assert_eq!(
