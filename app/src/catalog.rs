@@ -43,8 +43,8 @@ pub fn CatalogPage() -> impl IntoView {
     });
     view! {
         <section class="catalog" aria-labelledby="catalog-title">
-            <h1 id="catalog-title">{move || i18n.t("catalog-title")}</h1>
-            <p class="intro">{move || i18n.t("catalog-intro")}</p>
+            <h1 id="catalog-title">{i18n.text("catalog-title")}</h1>
+            <p class="intro">{i18n.text("catalog-intro")}</p>
             <div class="tools">
                 <ZonePicker/>
                 <Filters current=filters/>
@@ -56,7 +56,7 @@ pub fn CatalogPage() -> impl IntoView {
                     view! {
                         <p class="empty" role="status">
                             {i18n.t("catalog-no-match")} " "
-                            <a href=move || format!("/{}", i18n.code())>{move || i18n.t("filters-clear")}</a>
+                            <a href=move || format!("/{}", i18n.code())>{i18n.text("filters-clear")}</a>
                         </p>
                     }
                         .into_any()
@@ -320,7 +320,7 @@ fn MorePages(first_cursor: Option<String>, filters: Memo<CatalogQuery>) -> impl 
             </For>
         </ul>
         <Show when=move || failed.get()>
-            <p class="error" role="alert">{move || i18n.t("error-load")}</p>
+            <p class="error" role="alert">{i18n.text("error-load")}</p>
         </Show>
         <Show when=move || cursor.with(Option::is_some)>
             <button type="button" class="more" on:click=load_more disabled=move || loading.get() aria-busy=move || loading.get().to_string()>

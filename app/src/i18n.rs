@@ -43,6 +43,12 @@ impl I18n {
         self.with(|m| m.get(id))
     }
 
+    /// The message `id`, kept in the language shown. Every label uses this one closure
+    /// type, so the view code that keeps a text up to date is compiled once, not per label.
+    pub fn text(self, id: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        move || self.t(id)
+    }
+
     pub fn code(&self) -> &'static str {
         self.lang.get().code()
     }

@@ -35,11 +35,11 @@ pub fn Layout() -> impl IntoView {
     });
 
     view! {
-        <a class="skip" href="#main" on:click=skip_to_main>{move || i18n.t("skip-to-content")}</a>
+        <a class="skip" href="#main" on:click=skip_to_main>{i18n.text("skip-to-content")}</a>
         <header class="masthead">
             <a class="brand" href=move || format!("/{}", i18n.code())>
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
-                {move || i18n.t("app-name")}
+                {i18n.text("app-name")}
             </a>
             <LanguageSwitch/>
         </header>
@@ -79,7 +79,7 @@ fn LanguageSwitch() -> impl IntoView {
         format!("/{}{rest}{}", lang.code(), search.trim_end_matches('?'))
     };
     view! {
-        <nav class="languages" aria-label=move || i18n.t("switch-language")>
+        <nav class="languages" aria-label=i18n.text("switch-language")>
             <ul>
                 {Lang::all()
                     .map(|lang| {
@@ -117,7 +117,7 @@ pub fn Localized(text: Text, #[prop(optional)] class: &'static str) -> impl Into
             {text.text.clone()}
         </span>
         <Show when=missing>
-            <span class="untranslated">" " {move || i18n.t("not-translated")}</span>
+            <span class="untranslated">" " {i18n.text("not-translated")}</span>
         </Show>
     }
 }
@@ -128,7 +128,7 @@ pub fn Loading() -> impl IntoView {
     view! {
         <p class="loading" role="status" aria-live="polite">
             <span class="spinner" aria-hidden="true"></span>
-            {move || i18n.t("loading")}
+            {i18n.text("loading")}
         </p>
     }
 }
@@ -148,7 +148,7 @@ pub fn LoadError(error: ApiError, retry: Callback<()>) -> impl IntoView {
         <div class="error" role="alert">
             <p>{i18n.t("error-load")}</p>
             <p class="detail">{message}</p>
-            <button type="button" on:click=move |_| retry.run(())>{move || i18n.t("retry")}</button>
+            <button type="button" on:click=move |_| retry.run(())>{i18n.text("retry")}</button>
         </div>
     }
 }
@@ -169,10 +169,10 @@ fn NotFoundBody() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="not-found">
-            <h1>{move || i18n.t("not-found-title")}</h1>
-            <p>{move || i18n.t("not-found-body")}</p>
+            <h1>{i18n.text("not-found-title")}</h1>
+            <p>{i18n.text("not-found-body")}</p>
             <p>
-                <a href=move || format!("/{}", i18n.code())>{move || i18n.t("offering-back")}</a>
+                <a href=move || format!("/{}", i18n.code())>{i18n.text("offering-back")}</a>
             </p>
         </section>
     }

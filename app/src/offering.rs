@@ -21,7 +21,7 @@ pub fn OfferingPage() -> impl IntoView {
     let retry = Callback::new(move |_| offering.refetch());
     view! {
         <p class="back">
-            <a href=move || format!("/{}", i18n.code())>"← " {move || i18n.t("offering-back")}</a>
+            <a href=move || format!("/{}", i18n.code())>"← " {i18n.text("offering-back")}</a>
         </p>
         {move || match offering.get() {
             None => view! { <Loading/> }.into_any(),

@@ -183,12 +183,12 @@ pub fn ZonePicker() -> impl IntoView {
         <details class="zone" on:toggle=fill>
             <summary>{summary}</summary>
             <form class="zone-form" on:submit=choose>
-                <label for="zone-input">{move || i18n.t("zone-search")}</label>
+                <label for="zone-input">{i18n.text("zone-search")}</label>
                 <input id="zone-input" node_ref=input type="search" list="zone-list" autocomplete="off"
                     placeholder="Africa/Lagos" aria-describedby="zone-error"
                     aria-invalid=move || error.get().to_string()/>
                 <datalist id="zone-list" node_ref=list></datalist>
-                <button type="submit">{move || i18n.t("zone-apply")}</button>
+                <button type="submit">{i18n.text("zone-apply")}</button>
                 <p id="zone-error" class="field-error" role="alert">
                     {move || error.get().then(|| i18n.t("zone-unknown"))}
                 </p>
@@ -228,8 +228,8 @@ pub fn SessionTime(session: Session) -> impl IntoView {
     view! {
         <span class="when">
             <time datetime=datetime>{move || i18n.with(|m| format_span(start, end, m))}</time>
-            <span class="zone">" · " {move || i18n.t("your-time")} " (" {move || reader.zone.get()} ")"</span>
-            {night.then(|| view! { <span class="night">{move || i18n.t("night-for-you")}</span> })}
+            <span class="zone">" · " {i18n.text("your-time")} " (" {move || reader.zone.get()} ")"</span>
+            {night.then(|| view! { <span class="night">{i18n.text("night-for-you")}</span> })}
         </span>
         {(!same_clock)
             .then(|| {

@@ -3,6 +3,7 @@
 //! Plain functions over plain types, no I/O, so every rule is tested on the host.
 
 pub mod catalog;
+pub mod html;
 pub mod i18n;
 pub mod locale;
 pub mod problem;

@@ -8,6 +8,7 @@
 //! on the organiser's clock here: only the browser knows the reader's.
 
 use relais_domain::catalog::{CatalogPage, Edition, OfferingSummary};
+use relais_domain::html::escape;
 use relais_domain::i18n::Messages;
 use relais_domain::schedule::format_span;
 use relais_domain::{Lang, Text};
@@ -214,22 +215,6 @@ fn push_tag(out: &mut String, open: &str, close: &str, text: &str) {
     out.push('>');
 }
 
-/// Text and attribute values made safe for HTML.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,14 +226,6 @@ mod tests {
         assert_eq!(catalog_lang("/fr-ca"), None);
         assert_eq!(catalog_lang("/fr/offerings/x"), None);
         assert_eq!(catalog_lang("/"), None);
-    }
-
-    #[test]
-    fn escapes_markup_in_content() {
-        assert_eq!(
-            escape(r#"<b>"Émancip'Asso" & co</b>"#),
-            "&lt;b&gt;&quot;Émancip&#39;Asso&quot; &amp; co&lt;/b&gt;"
-        );
     }
 
     #[test]
