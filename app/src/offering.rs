@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use relais_domain::catalog::{Edition, OfferingDetail, Person};
+use relais_domain::schedule::{clock_shifts, format_date, format_time, ClockPair, ClockShift};
 
 use crate::api;
 use crate::i18n::use_i18n;
@@ -143,6 +144,23 @@ fn EditionView(edition: Edition) -> impl IntoView {
     let i18n = use_i18n();
     let t = move |id: &str| i18n.t(id);
     let sessions = edition.sessions.len();
+    // Where a daylight-saving change moves this series on the reader's clock.
+    let pairs: Vec<ClockPair> = edition
+        .sessions
+        .iter()
+        .filter_map(|s| {
+            Some(ClockPair {
+                reader_start: s.reader_span()?.0,
+                reader_offset: s.reader_start_offset_minutes?,
+                organiser_offset: s.start_offset_minutes,
+            })
+        })
+        .collect();
+    let shifts = if pairs.len() == edition.sessions.len() {
+        clock_shifts(&pairs)
+    } else {
+        vec![]
+    };
     view! {
         <div class="edition">
             {edition.title.map(|title| view! { <h3><Localized text=title/></h3> })}
@@ -159,12 +177,15 @@ fn EditionView(edition: Edition) -> impl IntoView {
                 {edition
                     .sessions
                     .into_iter()
-                    .map(|session| {
+                    .enumerate()
+                    .map(|(index, session)| {
                         let title = session.title.clone();
+                        let shift = shifts.iter().find(|s| s.index == index).cloned();
                         view! {
                             <li>
                                 {title.map(|title| view! { <strong><Localized text=title/></strong> })}
                                 <SessionTime session/>
+                                {shift.map(|shift| view! { <ClockShiftNote shift/> })}
                             </li>
                         }
                     })
@@ -172,6 +193,25 @@ fn EditionView(edition: Edition) -> impl IntoView {
             </ol>
         </div>
     }
+}
+
+/// "From 29 March this session is at 15:00 for you, not 14:00": a clock change on one side.
+#[component]
+fn ClockShiftNote(shift: ClockShift) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = move || {
+        i18n.with(|m| {
+            m.format(
+                "clock-shift",
+                &[
+                    ("date", format_date(shift.now.date(), m).into()),
+                    ("now", format_time(shift.now, m).into()),
+                    ("before", format_time(shift.before, m).into()),
+                ],
+            )
+        })
+    };
+    view! { <p class="clock-shift" role="note">{text}</p> }
 }
 
 #[component]

@@ -106,3 +106,4 @@ catalog-count = { $count ->
    *[other] { $count } offerings shown
 }
 zone-organiser = Times shown: the organiser's
+clock-shift = Clocks change: from { $date }, this session is at { $now } for you, not { $before }.

@@ -106,3 +106,4 @@ catalog-count = { $count ->
    *[other] { $count } offres affichées
 }
 zone-organiser = Heures affichées : celles de l’organisation
+clock-shift = Changement d’heure : à partir du { $date }, cette séance est à { $now } pour vous, et non plus à { $before }.
