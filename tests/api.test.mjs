@@ -262,6 +262,50 @@ test('bad filters are refused together, each said in the caller language', async
   assert.match(order.body.errors[0].message, /end date comes before/);
 });
 
+/** An iCalendar feed read by Python's icalendar, not by our code. */
+function parseIcs(text) {
+  const out = execFileSync('python3', [new URL('./ics_events.py', import.meta.url).pathname], { input: text, encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+test('sessions, editions and the whole catalog as iCalendar, read by an independent parser', async () => {
+  const feed = await get('/api/calendar.ics?lang=en');
+  assert.equal(feed.status, 200);
+  assert.match(feed.type, /^text\/calendar/);
+  const { name, events } = parseIcs(feed.body);
+  assert.match(name, /Relais/);
+  const byUid = new Map(events.map((e) => [e.uid, e]));
+  assert.equal(byUid.size, events.length, 'one UID per session');
+  // Every coming session the catalog shows is in the feed, at the same instants.
+  const page = await get('/api/offerings?lang=en&limit=50');
+  let checked = 0;
+  for (const offering of page.body.items) {
+    for (const s of offering.next_edition?.sessions ?? []) {
+      const e = byUid.get(`session-${s.id}@relais`);
+      assert.ok(e, `${s.id} is in the feed`);
+      assert.equal(e.start, s.starts_at.replace(/\.\d+Z$/, 'Z'));
+      assert.equal(e.end, s.ends_at.replace(/\.\d+Z$/, 'Z'));
+      assert.ok(e.summary.startsWith(offering.title.text), `${e.summary} names the offering`);
+      assert.ok(e.url.endsWith(`/en/offerings/${offering.id}`));
+      checked++;
+    }
+  }
+  assert.ok(checked > 10, `${checked} sessions checked`);
+
+  // One edition, in French: its five sessions, the same UIDs as in the feed.
+  const detail = await get('/api/offerings/hub-mouvements-decentralises?lang=fr');
+  const edition = detail.body.upcoming_editions[0];
+  const one = parseIcs((await get(`/api/editions/${edition.id}/calendar.ics?lang=fr`)).body);
+  assert.deepEqual(one.events.map((e) => e.uid), edition.sessions.map((s) => `session-${s.id}@relais`));
+  assert.ok(one.events[0].summary.startsWith('Formation pour militant'), one.events[0].summary);
+  assert.deepEqual(one.events.map((e) => e.start), edition.sessions.map((s) => s.starts_at));
+  // One session; an unknown one is a problem.
+  const session = parseIcs((await get(`/api/sessions/${edition.sessions[0].id}/calendar.ics?lang=en`)).body);
+  assert.equal(session.events.length, 1);
+  assert.equal(session.events[0].uid, one.events[0].uid);
+  assertProblem(await get('/api/sessions/no-such-session/calendar.ics'), 404);
+});
+
 test('catalog pages arrive with the first page written in, other addresses as the plain app', async () => {
   for (const lang of ['fr', 'en']) {
     const [page, api] = await Promise.all([get(`/${lang}`), get(`/api/offerings?lang=${lang}`)]);

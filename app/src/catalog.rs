@@ -78,6 +78,9 @@ pub fn CatalogPage() -> impl IntoView {
                                 .collect_view()}
                         </ul>
                         <MorePages first_cursor=page.next_cursor filters/>
+                        <p class="calendar">
+                            <a rel="external" href=move || format!("/api/calendar.ics?lang={}", i18n.code())>{i18n.text("calendar-subscribe")}</a>
+                        </p>
                     }
                         .into_any()
                 }

@@ -173,6 +173,11 @@ fn EditionView(edition: Edition) -> impl IntoView {
                     .map(|c| view! { <li>{i18n.with(|m| m.format("places-total", &[("count", c.into())]))}</li> })}
                 <li>{i18n.with(|m| m.format("sessions-count", &[("count", sessions.into())]))}</li>
             </ul>
+            <p class="calendar">
+                <a href=format!("/api/editions/{}/calendar.ics?lang={}", edition.id, i18n.code()) download="" rel="external">
+                    {i18n.text("calendar-edition")}
+                </a>
+            </p>
             <ol class="sessions">
                 {edition
                     .sessions

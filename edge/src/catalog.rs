@@ -30,11 +30,11 @@ const OFFERING_COLUMNS: &str = "o.id, o.kind, o.title, o.summary, o.description,
 const EDITION_COLUMNS: &str =
     "e.id, e.offering_id, e.title, e.registration_mode, e.capacity, e.format, e.location";
 
-fn now() -> DateTime<Utc> {
+pub(crate) fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(Date::now().as_millis() as i64).unwrap_or_default()
 }
 
-fn stamp(t: DateTime<Utc>) -> JsValue {
+pub(crate) fn stamp(t: DateTime<Utc>) -> JsValue {
     JsValue::from_str(&t.to_rfc3339_opts(SecondsFormat::Secs, true))
 }
 

@@ -3,6 +3,7 @@
 //! page addresses come here so that catalog pages arrive with their first page in them.
 
 mod cache;
+mod calendar;
 mod catalog;
 mod health;
 mod http;
@@ -13,6 +14,7 @@ mod shell;
 use relais_domain::problem::ProblemKind;
 use worker::{event, Context, Env, Method, Request, Response, Result};
 
+use crate::calendar::Feed;
 use crate::http::{ApiError, Caller};
 
 #[event(fetch)]
@@ -49,6 +51,9 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/openapi.json"),
     ("GET", "/api/offerings"),
     ("GET", "/api/offerings/{id}"),
+    ("GET", "/api/calendar.ics"),
+    ("GET", "/api/editions/{id}/calendar.ics"),
+    ("GET", "/api/sessions/{id}/calendar.ics"),
 ];
 
 async fn route(
@@ -65,6 +70,13 @@ async fn route(
         ("/api/openapi.json", []) => openapi::get(),
         ("/api/offerings", []) => catalog::list(env, caller).await,
         ("/api/offerings/{id}", [id]) => catalog::detail(env, caller, id).await,
+        ("/api/calendar.ics", []) => calendar::get(req, env, caller, Feed::Catalog).await,
+        ("/api/editions/{id}/calendar.ics", [id]) => {
+            calendar::get(req, env, caller, Feed::Edition(id)).await
+        }
+        ("/api/sessions/{id}/calendar.ics", [id]) => {
+            calendar::get(req, env, caller, Feed::Session(id)).await
+        }
         _ => Err(ApiError::Internal(format!("no handler for {template}"))),
     }
 }

@@ -15,16 +15,16 @@ fn localized(json: &str) -> Result<Localized, ApiError> {
     Ok(serde_json::from_str(json)?)
 }
 
-fn text(json: &str, lang: Lang) -> Result<Option<Text>, ApiError> {
+pub(crate) fn text(json: &str, lang: Lang) -> Result<Option<Text>, ApiError> {
     Ok(localized(json)?.resolve(lang))
 }
 
-fn required_text(json: &str, lang: Lang, what: &str) -> Result<Text, ApiError> {
+pub(crate) fn required_text(json: &str, lang: Lang, what: &str) -> Result<Text, ApiError> {
     text(json, lang)?
         .ok_or_else(|| ApiError::Internal(format!("{what} has no text in any language")))
 }
 
-fn instant(s: &str) -> Result<DateTime<Utc>, ApiError> {
+pub(crate) fn instant(s: &str) -> Result<DateTime<Utc>, ApiError> {
     s.parse()
         .map_err(|e| ApiError::Internal(format!("bad instant {s:?}: {e}")))
 }

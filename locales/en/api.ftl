@@ -18,3 +18,4 @@ field-invalid-flag = Invalid value: use 1 (yes) or 0 (no).
 field-to-before-from = The end date comes before the start date.
 field-daytime-needs-zone = To keep to your daytime, also give your time zone (tz).
 field-unknown-zone = Unknown time zone: use an IANA name such as "Africa/Lagos".
+calendar-name = Relais: workshops, trainings and meetings

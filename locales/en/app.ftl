@@ -107,3 +107,5 @@ catalog-count = { $count ->
 }
 zone-organiser = Times shown: the organiser's
 clock-shift = Clocks change: from { $date }, this session is at { $now } for you, not { $before }.
+calendar-edition = Add these sessions to my calendar (.ics)
+calendar-subscribe = Every coming session in your calendar (iCalendar subscription)

@@ -18,3 +18,4 @@ field-invalid-flag = Valeur invalide : utilisez 1 (oui) ou 0 (non).
 field-to-before-from = La date de fin précède la date de début.
 field-daytime-needs-zone = Pour rester dans vos heures de jour, indiquez aussi votre fuseau horaire (tz).
 field-unknown-zone = Fuseau horaire inconnu : utilisez un nom IANA comme « Africa/Lagos ».
+calendar-name = Relais : ateliers, formations et rencontres

@@ -107,3 +107,5 @@ catalog-count = { $count ->
 }
 zone-organiser = Heures affichées : celles de l’organisation
 clock-shift = Changement d’heure : à partir du { $date }, cette séance est à { $now } pour vous, et non plus à { $before }.
+calendar-edition = Ajouter ces séances à mon agenda (.ics)
+calendar-subscribe = Toutes les séances à venir dans votre agenda (abonnement iCalendar)

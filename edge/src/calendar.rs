@@ -1,0 +1,115 @@
+//! The public catalog as iCalendar (RFC 5545): one session, one edition, or every coming
+//! session, for calendar apps to import or subscribe to.
+//!
+//! Times are written in UTC (`DTSTART:20261208T233000Z`): exact in every calendar, which
+//! then shows them on its owner's clock. Each session keeps one UID for good, so a
+//! subscribed calendar updates an event rather than adding a second one.
+
+use chrono::{DateTime, TimeDelta, Utc};
+use icalendar::{Calendar, Component, Event, EventLike};
+use relais_domain::i18n::Messages;
+use relais_domain::problem::ProblemKind;
+use serde::Deserialize;
+use wasm_bindgen::JsValue;
+use worker::{Env, Headers, Request, Response};
+
+use crate::catalog::{now, stamp};
+use crate::http::{ApiError, Caller};
+use crate::rows;
+
+/// How far ahead the whole-catalog feed reaches.
+const HORIZON_DAYS: i64 = 400;
+/// Calendar apps poll subscriptions; an hour of staleness is usual for them.
+const MAX_AGE: u32 = 3600;
+
+#[derive(Deserialize)]
+struct SessionEventRow {
+    id: String,
+    session_title: String,
+    starts_at: String,
+    ends_at: String,
+    offering_id: String,
+    title: String,
+    summary: String,
+    location: String,
+}
+
+/// Which sessions a feed holds.
+pub enum Feed<'a> {
+    Catalog,
+    Edition(&'a str),
+    Session(&'a str),
+}
+
+pub async fn get(
+    req: &Request,
+    env: &Env,
+    caller: &Caller,
+    feed: Feed<'_>,
+) -> Result<Response, ApiError> {
+    let db = env.d1("DB")?;
+    let now = now();
+    let (condition, binds): (&str, Vec<JsValue>) = match feed {
+        Feed::Catalog => (
+            "s.ends_at > ?1 AND s.starts_at < ?2",
+            vec![stamp(now), stamp(now + TimeDelta::days(HORIZON_DAYS))],
+        ),
+        Feed::Edition(id) => ("e.id = ?1", vec![id.into()]),
+        Feed::Session(id) => ("s.id = ?1", vec![id.into()]),
+    };
+    let rows: Vec<SessionEventRow> = db
+        .prepare(format!(
+            "SELECT s.id, s.title AS session_title, s.starts_at, s.ends_at, o.id AS offering_id, \
+               o.title, o.summary, e.location \
+             FROM session s JOIN edition e ON e.id = s.edition_id JOIN offering o ON o.id = e.offering_id \
+             WHERE {condition} ORDER BY s.starts_at, s.id"
+        ))
+        .bind(&binds)?
+        .all()
+        .await?
+        .results()?;
+    if rows.is_empty() && !matches!(feed, Feed::Catalog) {
+        return Err(ApiError::Problem(ProblemKind::NotFound, vec![]));
+    }
+    let origin = req.url()?.origin().ascii_serialization();
+    let messages = Messages::new(caller.lang).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let mut calendar = Calendar::new();
+    calendar.name(&messages.get("calendar-name"));
+    for row in &rows {
+        calendar.push(event(row, caller, &origin, now)?);
+    }
+    let headers = Headers::new();
+    headers.set("Content-Type", "text/calendar; charset=utf-8")?;
+    headers.set("Content-Language", caller.lang.code())?;
+    headers.set("Cache-Control", &format!("public, max-age={MAX_AGE}"))?;
+    Ok(Response::ok(calendar.done().to_string())?.with_headers(headers))
+}
+
+fn event(
+    row: &SessionEventRow,
+    caller: &Caller,
+    origin: &str,
+    now: DateTime<Utc>,
+) -> Result<Event, ApiError> {
+    let lang = caller.lang;
+    let title = rows::required_text(&row.title, lang, &row.offering_id)?.text;
+    let summary = match rows::text(&row.session_title, lang)? {
+        Some(session) => format!("{title} – {}", session.text),
+        None => title,
+    };
+    let page = format!("{origin}/{}/offerings/{}", lang.code(), row.offering_id);
+    let description = rows::required_text(&row.summary, lang, &row.offering_id)?.text;
+    let mut event = Event::new();
+    event
+        .uid(&format!("session-{}@relais", row.id))
+        .timestamp(now)
+        .summary(&summary)
+        .description(&format!("{description}\n\n{page}"))
+        .url(&page)
+        .starts(rows::instant(&row.starts_at)?)
+        .ends(rows::instant(&row.ends_at)?);
+    if let Some(place) = rows::text(&row.location, lang)? {
+        event.location(&place.text);
+    }
+    Ok(event.done())
+}

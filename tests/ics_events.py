@@ -1,0 +1,23 @@
+"""Reads an iCalendar feed on stdin with Python's icalendar (an independent parser) and
+prints its events as JSON: uid, start and end as UTC instants, summary, url."""
+import json
+import sys
+from datetime import timezone
+
+import icalendar
+
+calendar = icalendar.Calendar.from_ical(sys.stdin.read())
+events = []
+for event in calendar.walk("VEVENT"):
+    def utc(name):
+        value = event.decoded(name)
+        return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    events.append({
+        "uid": str(event.get("UID")),
+        "start": utc("DTSTART"),
+        "end": utc("DTEND"),
+        "summary": str(event.get("SUMMARY")),
+        "url": str(event.get("URL")),
+        "stamp": utc("DTSTAMP"),
+    })
+json.dump({"name": str(calendar.get("X-WR-CALNAME") or calendar.get("NAME")), "events": events}, sys.stdout)
