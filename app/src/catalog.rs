@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use relais_domain::catalog::query::CatalogQuery;
 use relais_domain::catalog::{Edition, Format, OfferingKind, OfferingSummary};
-use relais_domain::Lang;
 
 use crate::api;
 use crate::i18n::use_i18n;
@@ -96,8 +95,6 @@ fn Filters(current: Memo<CatalogQuery>) -> impl IntoView {
     let navigate = use_navigate();
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let open = current.get_untracked().is_filtered();
-    let topics = StoredValue::new(ids_with_prefix("topic-"));
-    let languages = StoredValue::new(ids_with_prefix("lang-"));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(form) = form_ref.get() else { return };
@@ -150,12 +147,11 @@ fn Filters(current: Memo<CatalogQuery>) -> impl IntoView {
                 .iter()
                 .map(|k| (k.as_str().to_owned(), t(&format!("kind-{}", k.as_str()))))
                 .collect();
-            let topic_choices = topics.with_value(|all| {
-                all.iter().map(|id| (id.clone(), t(&format!("topic-{id}")))).collect()
-            });
-            let language_choices = languages.with_value(|all| {
-                all.iter().map(|id| (id.clone(), t(&format!("lang-{id}")))).collect()
-            });
+            let choices = |ids: &[&str], prefix: &str| -> Vec<(String, String)> {
+                ids.iter().map(|id| (id.to_string(), t(&format!("{prefix}{id}")))).collect()
+            };
+            let topic_choices = choices(relais_domain::catalog::TOPICS, "topic-");
+            let language_choices = choices(relais_domain::catalog::DELIVERY_LANGUAGES, "lang-");
             let formats = [Format::Online, Format::InPerson, Format::Hybrid]
                 .into_iter()
                 .map(|f| (f.as_str().to_owned(), t(&format!("format-{}", f.as_str()))))
@@ -217,18 +213,6 @@ fn from_pairs<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> CatalogQue
         zone: None,
         ..CatalogQuery::parse(pairs).unwrap_or_default()
     }
-}
-
-/// Ids of the messages `prefix…` in the default language: the topics and languages the
-/// UI has names for.
-fn ids_with_prefix(prefix: &str) -> Vec<String> {
-    relais_domain::i18n::message_ids(Lang::default_lang())
-        .map(|ids| {
-            ids.into_iter()
-                .filter_map(|id| id.strip_prefix(prefix).map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 #[component]

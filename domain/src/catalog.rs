@@ -6,7 +6,35 @@ use serde::{Deserialize, Serialize};
 
 use crate::Text;
 
+pub mod instant;
 pub mod query;
+
+/// The topics offerings are tagged with; each has a `topic-<id>` message in every language
+/// (a test holds the two lists equal). The app lists them in its filters from here.
+pub const TOPICS: &[&str] = &[
+    "group-structure",
+    "collaborative-strategy",
+    "digital-organizing",
+    "community-care",
+    "burnout",
+    "transformative-justice",
+    "evaluation",
+    "collective-decision-making",
+    "decentralized-movements",
+    "strategy",
+    "coalition-work",
+    "knowledge-sharing",
+    "digital-inclusion",
+    "free-software",
+    "territorial-innovation",
+    "collective-impact",
+    "learning-capture",
+    "nonprofit-support",
+    "mentoring",
+];
+
+/// Languages offerings are delivered in, each with a `lang-<code>` message.
+pub const DELIVERY_LANGUAGES: &[&str] = &["fr", "en", "es", "pt"];
 
 /// The kinds of offering found in the networks' own documents.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -116,7 +144,9 @@ impl RegistrationMode {
 pub struct Session {
     pub id: String,
     pub title: Option<Text>,
+    #[serde(with = "instant")]
     pub starts_at: DateTime<Utc>,
+    #[serde(with = "instant")]
     pub ends_at: DateTime<Utc>,
     /// The organiser's IANA zone, e.g. `America/Toronto`.
     pub zone: String,
@@ -249,6 +279,28 @@ mod tests {
             .as_str()
             .unwrap()
             .to_owned()
+    }
+
+    #[test]
+    fn every_topic_and_delivery_language_has_its_messages_and_no_more() {
+        for lang in crate::Lang::all() {
+            let ids = crate::i18n::message_ids(lang).unwrap();
+            let with = |prefix: &str| -> Vec<String> {
+                let mut v: Vec<String> = ids
+                    .iter()
+                    .filter_map(|id| id.strip_prefix(prefix).map(str::to_owned))
+                    .collect();
+                v.sort();
+                v
+            };
+            let sorted = |list: &[&str]| {
+                let mut v: Vec<String> = list.iter().map(|s| s.to_string()).collect();
+                v.sort();
+                v
+            };
+            assert_eq!(with("topic-"), sorted(TOPICS), "{lang}");
+            assert_eq!(with("lang-"), sorted(DELIVERY_LANGUAGES), "{lang}");
+        }
     }
 
     #[test]
