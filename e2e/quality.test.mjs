@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { BASE, PHONE, launch } from './browser.mjs';
 
@@ -72,6 +72,52 @@ for (const [sizeName, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
     await context.close();
   });
 }
+
+/** Every message id of every locale (locales/<code>/*.ftl). */
+function messageIds() {
+  const root = new URL('../locales/', import.meta.url).pathname;
+  const ids = new Set();
+  for (const lang of readdirSync(root)) {
+    for (const file of readdirSync(root + lang).filter((f) => f.endsWith('.ftl'))) {
+      for (const m of readFileSync(`${root}${lang}/${file}`, 'utf8').matchAll(/^([a-z][a-z0-9-]*) =/gm)) ids.add(m[1]);
+    }
+  }
+  return ids;
+}
+
+test('every page, in both languages, shows its messages: no raw message id, no blank text', async () => {
+  const ids = [...messageIds()].filter((id) => id.includes('-'));
+  assert.ok(ids.length > 50, `${ids.length} message ids`);
+  const context = await browser.newContext({ viewport: PHONE, locale: 'fr-CA', timezoneId: 'America/Toronto' });
+  const page = await context.newPage();
+  const found = [];
+  for (const lang of ['fr', 'en']) {
+    for (const path of pages()) {
+      await page.goto(`${BASE}/${lang}${path}`);
+      await settle(page);
+      for (const details of await page.locator('details').all()) await details.evaluate((d) => { d.open = true; });
+      const { text, blanks } = await page.evaluate(() => ({
+        // Text as written, not as styled (`.kind` is shown in capitals), scripts left out.
+        text: (() => {
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          const parts = [];
+          while (walker.nextNode()) {
+            if (!walker.currentNode.parentElement.closest('script, style, noscript')) parts.push(walker.currentNode.data);
+          }
+          return parts.join(' ');
+        })(),
+        blanks: [...document.querySelectorAll('h1, h2, h3, p, li, a, button, label, summary, option, dt, dd')]
+          .filter((el) => el.checkVisibility() && el.textContent.trim() === '' && !el.querySelector('img, svg, input, select'))
+          .map((el) => el.outerHTML.slice(0, 80)),
+      }));
+      const words = new Set(text.split(/[^a-z0-9-]+/));
+      for (const id of ids) if (words.has(id)) found.push(`${lang}${path}: raw id ${id}`);
+      for (const b of blanks) found.push(`${lang}${path}: blank ${b}`);
+    }
+  }
+  await context.close();
+  assert.deepEqual(found, []);
+});
 
 test('every control is reachable by Tab, shows its focus, and works from the keyboard', async () => {
   const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB', timezoneId: 'Asia/Kolkata' });
