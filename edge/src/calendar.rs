@@ -7,14 +7,13 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
-use relais_domain::i18n::Messages;
 use relais_domain::problem::ProblemKind;
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{Env, Headers, Request, Response};
 
 use crate::catalog::{now, stamp};
-use crate::http::{ApiError, Caller};
+use crate::http::{self, ApiError, Caller};
 use crate::rows;
 
 /// How far ahead the whole-catalog feed reaches.
@@ -72,7 +71,7 @@ pub async fn get(
         return Err(ApiError::Problem(ProblemKind::NotFound, vec![]));
     }
     let origin = req.url()?.origin().ascii_serialization();
-    let messages = Messages::new(caller.lang).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let messages = http::messages(caller.lang)?;
     let mut calendar = Calendar::new();
     calendar.name(&messages.get("calendar-name"));
     for row in &rows {

@@ -106,6 +106,28 @@ fn day_start(day: NaiveDate, zone: Option<&str>) -> DateTime<Utc> {
         .unwrap_or_else(|| day.and_time(NaiveTime::MIN).and_utc())
 }
 
+/// Which editions count as an offering's "next": not ended and, when days were asked for,
+/// starting within them (`from` inclusive, `until` exclusive). The SQL condition on the
+/// edition table aliased `alias`, its values appended to `binds`.
+fn next_edition_window(
+    alias: &str,
+    binds: &mut Vec<JsValue>,
+    now: DateTime<Utc>,
+    (from, until): (Option<DateTime<Utc>>, Option<DateTime<Utc>>),
+) -> String {
+    binds.push(stamp(now));
+    let mut condition = format!("{alias}.ends_at > ?{}", binds.len());
+    if let Some(from) = from {
+        binds.push(stamp(from));
+        condition.push_str(&format!(" AND {alias}.starts_at >= ?{}", binds.len()));
+    }
+    if let Some(until) = until {
+        binds.push(stamp(until));
+        condition.push_str(&format!(" AND {alias}.starts_at < ?{}", binds.len()));
+    }
+    condition
+}
+
 /// One page of the catalog as JSON, and whether it came from memory.
 async fn page_json(
     env: &Env,
@@ -127,17 +149,15 @@ async fn page_json(
     let now = now();
     let zone = query.zone.as_deref();
 
-    // Which editions count as "next": not ended and, with dates asked, starting within them.
-    let mut binds: Vec<JsValue> = vec![stamp(now)];
-    let mut edition_window = String::from("e.ends_at > ?1");
-    if let Some(from) = query.from {
-        binds.push(stamp(day_start(from, zone)));
-        edition_window.push_str(&format!(" AND e.starts_at >= ?{}", binds.len()));
-    }
-    if let Some(to) = query.to.and_then(|d| d.succ_opt()) {
-        binds.push(stamp(day_start(to, zone)));
-        edition_window.push_str(&format!(" AND e.starts_at < ?{}", binds.len()));
-    }
+    let days = (
+        query.from.map(|d| day_start(d, zone)),
+        query
+            .to
+            .and_then(|d| d.succ_opt())
+            .map(|d| day_start(d, zone)),
+    );
+    let mut binds: Vec<JsValue> = vec![];
+    let edition_window = next_edition_window("e", &mut binds, now, days);
     let mut wheres = vec![];
     if query.from.is_some() || query.to.is_some() {
         wheres.push("next_start IS NOT NULL".to_owned());
@@ -196,16 +216,8 @@ async fn page_json(
     }
 
     let next_editions = |ids: Vec<&str>| -> Result<_, ApiError> {
-        let mut binds = vec![serde_json::to_string(&ids)?.into(), stamp(now)];
-        let mut window = String::from("e2.ends_at > ?2");
-        if let Some(from) = query.from {
-            binds.push(stamp(day_start(from, zone)));
-            window.push_str(&format!(" AND e2.starts_at >= ?{}", binds.len()));
-        }
-        if let Some(to) = query.to.and_then(|d| d.succ_opt()) {
-            binds.push(stamp(day_start(to, zone)));
-            window.push_str(&format!(" AND e2.starts_at < ?{}", binds.len()));
-        }
+        let mut binds = vec![serde_json::to_string(&ids)?.into()];
+        let window = next_edition_window("e2", &mut binds, now, days);
         Ok(db
             .prepare(format!(
                 "SELECT {EDITION_COLUMNS} FROM edition e \

@@ -1,6 +1,10 @@
 //! Requests in, JSON and problem details out: the caller's language, response headers,
 //! and the mapping of every failure to `application/problem+json`.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use relais_domain::i18n::Messages;
 use relais_domain::problem::{Problem, ProblemKind, CONTENT_TYPE};
 use relais_domain::Lang;
@@ -100,8 +104,22 @@ pub fn json_text(body: String, max_age: u32) -> Result<Response, ApiError> {
     Ok(Response::ok(body)?.with_headers(headers))
 }
 
+/// A language's messages, built once per isolate: building them parses every `.ftl` file,
+/// too much work to repeat for every page, feed and error.
+pub fn messages(lang: Lang) -> Result<Rc<Messages>, ApiError> {
+    thread_local! {
+        static BUILT: RefCell<HashMap<Lang, Rc<Messages>>> = RefCell::new(HashMap::new());
+    }
+    if let Some(messages) = BUILT.with_borrow(|built| built.get(&lang).cloned()) {
+        return Ok(messages);
+    }
+    let messages = Rc::new(Messages::new(lang).map_err(|e| ApiError::Internal(e.to_string()))?);
+    BUILT.with_borrow_mut(|built| built.insert(lang, messages.clone()));
+    Ok(messages)
+}
+
 pub fn problem_response(error: ApiError, lang: Lang) -> worker::Result<Response> {
-    let messages = Messages::new(lang).map_err(|e| worker::Error::RustError(e.to_string()))?;
+    let messages = messages(lang).map_err(|e| worker::Error::RustError(format!("{e:?}")))?;
     let problem = match error {
         ApiError::Problem(kind, fields) => fields
             .into_iter()

@@ -15,7 +15,7 @@ use relais_domain::{Lang, Text};
 use worker::{Env, Headers, Request, Response};
 
 use crate::catalog;
-use crate::http::ApiError;
+use crate::http::{self, ApiError};
 
 /// Where `index.html` receives the page (an empty element inside its shell).
 const SLOT: &str = r#"<div id="shell-page"></div>"#;
@@ -59,7 +59,7 @@ pub async fn catalog_page(req: Request, env: &Env, lang: Lang) -> Result<Respons
         }
         Err(other) => return Err(other),
     };
-    let messages = Messages::new(lang).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let messages = http::messages(lang)?;
     let body = page
         .map(|page| {
             fill(
