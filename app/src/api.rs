@@ -4,7 +4,7 @@
 use gloo_net::http::{Request, Response};
 use js_sys::Reflect;
 use relais_domain::catalog::query::CatalogQuery;
-use relais_domain::catalog::{CatalogPage, OfferingDetail};
+use relais_domain::catalog::CatalogPage;
 use relais_domain::problem::{Problem, CONTENT_TYPE};
 use relais_domain::Lang;
 use serde::de::DeserializeOwned;
@@ -51,22 +51,27 @@ async fn prefetched(url: &str) -> Option<Response> {
     Some(Response::from(raw))
 }
 
-/// The body parsed by the browser's own `JSON.parse`, then typed: smaller wasm than a
-/// JSON parser of our own.
-async fn read_json<T: DeserializeOwned>(response: &web_sys::Response) -> Result<T, ApiError> {
+/// The body parsed by the browser's own `JSON.parse`: smaller wasm than a JSON parser of
+/// our own.
+async fn read_json(response: &web_sys::Response) -> Answer {
     let promise = response
         .json()
         .map_err(|_| ApiError::Unexpected("no body".into()))?;
-    let value = JsFuture::from(promise)
+    JsFuture::from(promise)
         .await
-        .map_err(|_| ApiError::Unexpected("not JSON".into()))?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| ApiError::Unexpected(e.to_string()))
+        .map_err(|_| ApiError::Unexpected("not JSON".into()))
 }
 
-async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    let response: web_sys::Response = match prefetched(url).await {
+/// An answer as the browser parsed it, before a page reads it as its own type (`typed`).
+/// Pages hold their answers in this one type: each type a page resource holds costs a
+/// phone kilobytes of wasm.
+pub type Answer = Result<JsValue, ApiError>;
+
+/// GETs `url` (or takes the answer `index.html` asked for) and parses its JSON.
+pub async fn fetch(url: String) -> Answer {
+    let response: web_sys::Response = match prefetched(&url).await {
         Some(response) => response,
-        None => Request::get(url)
+        None => Request::get(&url)
             .header("Accept", "application/json")
             .send()
             .await
@@ -83,11 +88,16 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
         .flatten()
         .is_some_and(|c| c.starts_with(CONTENT_TYPE));
     if is_problem {
-        if let Ok(problem) = read_json::<Problem>(&response).await {
+        if let Ok(problem) = read_json(&response).await.and_then(typed::<Problem>) {
             return Err(ApiError::Refused(problem));
         }
     }
     Err(ApiError::Unexpected(format!("HTTP {}", response.status())))
+}
+
+/// An answer read as `T`.
+pub fn typed<T: DeserializeOwned>(value: JsValue) -> Result<T, ApiError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| ApiError::Unexpected(e.to_string()))
 }
 
 fn encode(value: &str) -> String {
@@ -114,15 +124,52 @@ pub async fn catalog(
     query: CatalogQuery,
     cursor: Option<String>,
 ) -> Result<CatalogPage, ApiError> {
-    get_json(&catalog_url(lang, &query, cursor.as_deref())).await
+    typed(fetch(catalog_url(lang, &query, cursor.as_deref())).await?)
 }
 
-/// One offering, with the reader's offsets for `zone`.
-pub async fn offering(lang: Lang, id: String, zone: String) -> Result<OfferingDetail, ApiError> {
-    get_json(&format!(
+/// One offering (`OfferingDetail`), with the reader's offsets for `zone`.
+pub fn offering_url(lang: Lang, id: &str, zone: &str) -> String {
+    format!(
         "/api/offerings/{}?lang={lang}&tz={}",
-        encode(&id),
-        encode(&zone)
-    ))
-    .await
+        encode(id),
+        encode(zone)
+    )
+}
+
+/// Whose page a profile is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum ProfileKind {
+    Facilitator,
+    Partner,
+}
+
+impl ProfileKind {
+    /// The path segment, the same in the app's addresses and the API's.
+    pub fn segment(self) -> &'static str {
+        match self {
+            ProfileKind::Facilitator => "people",
+            ProfileKind::Partner => "partners",
+        }
+    }
+}
+
+/// A facilitator's or a partner's page (`Profile`), their offerings with the reader's
+/// offsets for `zone`.
+pub fn profile_url(kind: ProfileKind, lang: Lang, id: &str, zone: &str) -> String {
+    format!(
+        "/api/{}/{}?lang={lang}&tz={}",
+        kind.segment(),
+        encode(id),
+        encode(zone)
+    )
+}
+
+/// One page of past editions (`ArchivePage`), most recent first; `cursor` is the previous
+/// page's `next_cursor`.
+pub fn archive_url(lang: Lang, cursor: Option<&str>, zone: &str) -> String {
+    let mut url = format!("/api/archive?lang={lang}&tz={}", encode(zone));
+    if let Some(cursor) = cursor {
+        url.push_str(&format!("&cursor={}", encode(cursor)));
+    }
+    url
 }

@@ -1,14 +1,16 @@
 //! The catalog: every offering, soonest first, on the reader's clock.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyView;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use relais_domain::catalog::query::CatalogQuery;
-use relais_domain::catalog::{Edition, Format, OfferingKind, OfferingSummary};
+use relais_domain::catalog::{CatalogPage, Edition, Format, OfferingKind, OfferingSummary};
 
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::i18n::use_i18n;
-use crate::layout::{LoadError, Loading, Localized};
-use crate::shell;
+use crate::layout::{Fetched, Localized};
 use crate::time::{use_reader_zone, SessionTime, ZonePicker};
 
 #[component]
@@ -28,18 +30,49 @@ pub fn CatalogPage() -> impl IntoView {
             from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         })
     });
-    let page = LocalResource::new(move || {
+    let url = Signal::derive(move || {
         let mut query = filters.get();
         query.zone = Some(reader.zone.get());
-        api::catalog(i18n.lang.get(), query, None)
+        api::catalog_url(i18n.lang.get(), &query, None)
     });
-    let retry = Callback::new(move |_| page.refetch());
-    // The shell may show this very page, written by the Worker: swap once ours has its data.
-    Effect::new(move |_| {
-        if page.with(Option::is_some) {
-            shell::replace();
-        }
-    });
+    let show = move |answer| -> Result<AnyView, ApiError> {
+        let page: CatalogPage = api::typed(answer)?;
+        Ok(
+            if page.items.is_empty() && filters.with(CatalogQuery::is_filtered) {
+                view! {
+                    <p class="empty" role="status">
+                        {i18n.t("catalog-no-match")} " "
+                        <a href=move || format!("/{}", i18n.code())>{i18n.text("filters-clear")}</a>
+                    </p>
+                }
+                .into_any()
+            } else if page.items.is_empty() {
+                view! { <p class="empty">{i18n.t("catalog-empty")}</p> }.into_any()
+            } else {
+                let count = page.items.len();
+                view! {
+                <p class="visually-hidden" role="status">
+                    {move || i18n.with(|m| m.format("catalog-count", &[("count", count.into())]))}
+                </p>
+                <ul class="cards" role="list">
+                    {page
+                        .items
+                        .into_iter()
+                        .map(|offering| view! { <OfferingCard offering/> })
+                        .collect_view()}
+                </ul>
+                <MorePages first_cursor=page.next_cursor filters/>
+                <p class="calendar">
+                    <a rel="external" href=move || format!("/api/calendar.ics?lang={}", i18n.code())>{i18n.text("calendar-subscribe")}</a>
+                </p>
+                <p class="archive-link">
+                    <a href=move || format!("/{}/archive", i18n.code())>{i18n.text("archive-link")}</a>
+                </p>
+            }
+            .into_any()
+            },
+        )
+    };
     view! {
         <section class="catalog" aria-labelledby="catalog-title">
             <h1 id="catalog-title">{i18n.text("catalog-title")}</h1>
@@ -48,42 +81,7 @@ pub fn CatalogPage() -> impl IntoView {
                 <ZonePicker/>
                 <Filters current=filters/>
             </div>
-            {move || match page.get() {
-                None => view! { <Loading/> }.into_any(),
-                Some(Err(error)) => view! { <LoadError error retry/> }.into_any(),
-                Some(Ok(page)) if page.items.is_empty() && filters.with(CatalogQuery::is_filtered) => {
-                    view! {
-                        <p class="empty" role="status">
-                            {i18n.t("catalog-no-match")} " "
-                            <a href=move || format!("/{}", i18n.code())>{i18n.text("filters-clear")}</a>
-                        </p>
-                    }
-                        .into_any()
-                }
-                Some(Ok(page)) if page.items.is_empty() => {
-                    view! { <p class="empty">{i18n.t("catalog-empty")}</p> }.into_any()
-                }
-                Some(Ok(page)) => {
-                    let count = page.items.len();
-                    view! {
-                        <p class="visually-hidden" role="status">
-                            {move || i18n.with(|m| m.format("catalog-count", &[("count", count.into())]))}
-                        </p>
-                        <ul class="cards" role="list">
-                            {page
-                                .items
-                                .into_iter()
-                                .map(|offering| view! { <OfferingCard offering/> })
-                                .collect_view()}
-                        </ul>
-                        <MorePages first_cursor=page.next_cursor filters/>
-                        <p class="calendar">
-                            <a rel="external" href=move || format!("/api/calendar.ics?lang={}", i18n.code())>{i18n.text("calendar-subscribe")}</a>
-                        </p>
-                    }
-                        .into_any()
-                }
-            }}
+            <Fetched url show=Arc::new(show)/>
         </section>
     }
 }
@@ -216,7 +214,7 @@ fn from_pairs<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> CatalogQue
 }
 
 #[component]
-fn OfferingCard(offering: OfferingSummary) -> impl IntoView {
+pub(crate) fn OfferingCard(offering: OfferingSummary) -> impl IntoView {
     let i18n = use_i18n();
     let href = format!("/{}/offerings/{}", i18n.code(), offering.id);
     let kind = i18n.t(&format!("kind-{}", offering.kind.as_str()));

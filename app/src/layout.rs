@@ -1,14 +1,17 @@
 //! What every page shares: the language from the URL, the header with the language switch,
 //! loading and error states, and the pages for a bare `/` and for unknown addresses.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect};
 use leptos_router::hooks::{use_location, use_params_map};
 use relais_domain::{Lang, Text};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
-use crate::api::ApiError;
+use crate::api::{self, ApiError};
 use crate::i18n::{self, use_i18n, I18n};
+use crate::shell;
 
 /// `/`: send the reader to their language.
 #[component]
@@ -119,6 +122,64 @@ pub fn Localized(text: Text, #[prop(optional)] class: &'static str) -> impl Into
         <Show when=missing>
             <span class="untranslated">" " {i18n.text("not-translated")}</span>
         </Show>
+    }
+}
+
+/// A long text in paragraphs (blank lines between them), marked like `Localized` when it
+/// is not in the reader's language.
+#[component]
+pub fn Prose(text: Text) -> impl IntoView {
+    let i18n = use_i18n();
+    let written_in = text.lang.clone();
+    let missing = move || written_in != i18n.code();
+    let paragraphs = text
+        .text
+        .split("\n\n")
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .map(|p| view! { <p>{p}</p> })
+        .collect_view();
+    view! {
+        <Show when=missing>
+            <p class="untranslated">{i18n.text("not-translated")}</p>
+        </Show>
+        <div class="prose" lang=text.lang.clone()>
+            {paragraphs}
+        </div>
+    }
+}
+
+/// What a page makes of its answer: the answer read as the page's type, shown.
+pub type ShowAnswer = Arc<dyn Fn(JsValue) -> Result<AnyView, ApiError> + Send + Sync>;
+
+/// A page's data from the API at `url` (fetched again when it changes): the loading, error
+/// and not-found states every page shares, and `show` for the answer. One component and
+/// one resource type for every page, each page's type read inside `show`: a resource type
+/// per page would cost a phone kilobytes of wasm each.
+#[component]
+pub fn Fetched(#[prop(into)] url: Signal<String>, show: ShowAnswer) -> impl IntoView {
+    let i18n = use_i18n();
+    let answer = LocalResource::new(move || api::fetch(url.get()));
+    let retry = Callback::new(move |_| answer.refetch());
+    // The shell may show this very page, written by the Worker: swap once ours has its data.
+    Effect::new(move |_| {
+        if answer.with(Option::is_some) {
+            shell::replace();
+        }
+    });
+    move || match answer.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(error)) if error.is_not_found() => view! {
+            <section class="not-found">
+                <h1>{i18n.t("not-found-title")}</h1>
+                <p>{i18n.t("not-found-body")}</p>
+            </section>
+        }
+        .into_any(),
+        Some(answer) => match answer.and_then(|value| show(value)) {
+            Ok(view) => view,
+            Err(error) => view! { <LoadError error retry/> }.into_any(),
+        },
     }
 }
 

@@ -1,14 +1,17 @@
 //! One offering: what it is, who runs it, and every edition with its sessions on the
 //! reader's clock.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyView;
 use leptos_router::hooks::use_params_map;
 use relais_domain::catalog::{Edition, OfferingDetail, Person};
 use relais_domain::schedule::{clock_shifts, format_date, format_time, ClockPair, ClockShift};
 
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::i18n::use_i18n;
-use crate::layout::{LoadError, Loading, Localized};
+use crate::layout::{Fetched, Localized, Prose};
 use crate::time::{use_reader_zone, SessionTime};
 
 #[component]
@@ -17,27 +20,17 @@ pub fn OfferingPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let reader = use_reader_zone();
-    let offering =
-        LocalResource::new(move || api::offering(i18n.lang.get(), id.get(), reader.zone.get()));
-    let retry = Callback::new(move |_| offering.refetch());
+    let url =
+        Signal::derive(move || api::offering_url(i18n.lang.get(), &id.get(), &reader.zone.get()));
+    let show = |answer| -> Result<AnyView, ApiError> {
+        let detail: OfferingDetail = api::typed(answer)?;
+        Ok(view! { <OfferingView detail/> }.into_any())
+    };
     view! {
         <p class="back">
             <a href=move || format!("/{}", i18n.code())>"← " {i18n.text("offering-back")}</a>
         </p>
-        {move || match offering.get() {
-            None => view! { <Loading/> }.into_any(),
-            Some(Err(error)) if error.is_not_found() => {
-                view! {
-                    <section class="not-found">
-                        <h1>{i18n.t("not-found-title")}</h1>
-                        <p>{i18n.t("not-found-body")}</p>
-                    </section>
-                }
-                    .into_any()
-            }
-            Some(Err(error)) => view! { <LoadError error retry/> }.into_any(),
-            Some(Ok(detail)) => view! { <OfferingView detail/> }.into_any(),
-        }}
+        <Fetched url show=Arc::new(show)/>
     }
 }
 
@@ -69,7 +62,16 @@ fn OfferingView(detail: OfferingDetail) -> impl IntoView {
                 <dt>{t("offering-location")}</dt>
                 <dd>{t(&format!("format-{}", s.format.as_str()))}</dd>
                 {s.cost.clone().map(|c| view! { <dt>{t("offering-cost")}</dt> <dd><Localized text=c/></dd> })}
-                {s.partner.clone().map(|p| view! { <dt>{t("offering-partner")}</dt> <dd>{p.name}</dd> })}
+                {s
+                    .partner
+                    .clone()
+                    .map(|p| {
+                        let href = format!("/{}/partners/{}", i18n.code(), p.id);
+                        view! {
+                            <dt>{t("offering-partner")}</dt>
+                            <dd><a href=href>{p.name}</a></dd>
+                        }
+                    })}
             </dl>
             {(!topics.is_empty())
                 .then(|| {
@@ -95,15 +97,13 @@ fn OfferingView(detail: OfferingDetail) -> impl IntoView {
             </section>
             <section aria-labelledby="description-title">
                 <h2 id="description-title">{t("offering-description")}</h2>
-                <div class="prose" lang=detail.description.lang.clone()>
-                    {paragraphs(&detail.description.text)}
-                </div>
+                <Prose text=detail.description/>
                 {detail
                     .audience
                     .map(|a| {
                         view! {
                             <h3>{t("offering-audience")}</h3>
-                            <div class="prose" lang=a.lang.clone()>{paragraphs(&a.text)}</div>
+                            <Prose text=a/>
                         }
                     })}
             </section>
@@ -123,7 +123,10 @@ fn OfferingView(detail: OfferingDetail) -> impl IntoView {
                     view! {
                         <details class="past">
                             <summary>{t("offering-past")}</summary>
-                            {detail.past_editions.into_iter().map(|edition| view! { <EditionView edition/> }).collect_view()}
+                            {detail.past_editions.into_iter().map(|edition| view! { <EditionView edition past=true/> }).collect_view()}
+                            <p class="archive-link">
+                                <a href=format!("/{}/archive", i18n.code())>{t("archive-link")}</a>
+                            </p>
                         </details>
                     }
                 })}
@@ -131,16 +134,13 @@ fn OfferingView(detail: OfferingDetail) -> impl IntoView {
     }
 }
 
-fn paragraphs(text: &str) -> impl IntoView {
-    text.split("\n\n")
-        .map(|p| p.trim().to_owned())
-        .filter(|p| !p.is_empty())
-        .map(|p| view! { <p>{p}</p> })
-        .collect_view()
-}
-
 #[component]
-fn EditionView(edition: Edition) -> impl IntoView {
+pub(crate) fn EditionView(
+    edition: Edition,
+    /// Ended: no registration to speak of, nothing to add to a calendar.
+    #[prop(optional)]
+    past: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let t = move |id: &str| i18n.t(id);
     let sessions = edition.sessions.len();
@@ -162,42 +162,44 @@ fn EditionView(edition: Edition) -> impl IntoView {
         vec![]
     };
     view! {
-        <div class="edition">
-            {edition.title.map(|title| view! { <h3><Localized text=title/></h3> })}
-            <ul class="facts" role="list">
-                <li>{t(&format!("registration-{}", edition.registration_mode.as_str()))}</li>
-                <li>{t(&format!("format-{}", edition.format.as_str()))}</li>
-                {edition.location.map(|l| view! { <li><Localized text=l/></li> })}
-                {edition
-                    .capacity
-                    .map(|c| view! { <li>{i18n.with(|m| m.format("places-total", &[("count", c.into())]))}</li> })}
-                <li>{i18n.with(|m| m.format("sessions-count", &[("count", sessions.into())]))}</li>
-            </ul>
-            <p class="calendar">
-                <a href=format!("/api/editions/{}/calendar.ics?lang={}", edition.id, i18n.code()) download="" rel="external">
-                    {i18n.text("calendar-edition")}
-                </a>
-            </p>
-            <ol class="sessions">
-                {edition
-                    .sessions
-                    .into_iter()
-                    .enumerate()
-                    .map(|(index, session)| {
-                        let title = session.title.clone();
-                        let shift = shifts.iter().find(|s| s.index == index).cloned();
-                        view! {
-                            <li>
-                                {title.map(|title| view! { <strong><Localized text=title/></strong> })}
-                                <SessionTime session/>
-                                {shift.map(|shift| view! { <ClockShiftNote shift/> })}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
-        </div>
-    }
+            <div class="edition">
+                {edition.title.map(|title| view! { <h3><Localized text=title/></h3> })}
+                <ul class="facts" role="list">
+                    {(!past).then(|| view! { <li>{t(&format!("registration-{}", edition.registration_mode.as_str()))}</li> })}
+                    <li>{t(&format!("format-{}", edition.format.as_str()))}</li>
+                    {edition.location.map(|l| view! { <li><Localized text=l/></li> })}
+                    {edition
+                        .capacity
+                        .map(|c| view! { <li>{i18n.with(|m| m.format("places-total", &[("count", c.into())]))}</li> })}
+                    <li>{i18n.with(|m| m.format("sessions-count", &[("count", sessions.into())]))}</li>
+                </ul>
+    {(!past).then(|| view! {
+                <p class="calendar">
+                    <a href=format!("/api/editions/{}/calendar.ics?lang={}", edition.id, i18n.code()) download="" rel="external">
+                        {i18n.text("calendar-edition")}
+                    </a>
+                </p>
+    })}
+                <ol class="sessions">
+                    {edition
+                        .sessions
+                        .into_iter()
+                        .enumerate()
+                        .map(|(index, session)| {
+                            let title = session.title.clone();
+                            let shift = shifts.iter().find(|s| s.index == index).cloned();
+                            view! {
+                                <li>
+                                    {title.map(|title| view! { <strong><Localized text=title/></strong> })}
+                                    <SessionTime session/>
+                                    {shift.map(|shift| view! { <ClockShiftNote shift/> })}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </div>
+        }
 }
 
 /// "From 29 March this session is at 15:00 for you, not 14:00": a clock change on one side.
@@ -221,10 +223,11 @@ fn ClockShiftNote(shift: ClockShift) -> impl IntoView {
 
 #[component]
 fn PersonView(person: Person) -> impl IntoView {
+    let href = format!("/{}/people/{}", use_i18n().code(), person.id);
     view! {
         <li class="person">
             <p class="name">
-                <strong>{person.name}</strong>
+                <strong><a href=href>{person.name}</a></strong>
                 {person.role.map(|r| view! { ", " <Localized text=r/> })}
             </p>
             {person.bio.map(|b| view! { <p class="bio"><Localized text=b/></p> })}

@@ -256,6 +256,36 @@ pub struct CatalogPage {
     pub next_cursor: Option<String>,
 }
 
+/// A facilitator's or a partner's page: who they are, and what they run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub id: String,
+    pub name: String,
+    /// A facilitator's bio or a partner's description.
+    pub about: Option<Text>,
+    pub url: Option<String>,
+    /// Their offerings as catalog cards, soonest first.
+    pub offerings: Vec<OfferingSummary>,
+}
+
+/// An edition that has ended, with the offering it belongs to: one entry of the archive.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArchivedEdition {
+    pub offering_id: String,
+    pub offering_kind: OfferingKind,
+    pub offering_title: Text,
+    pub edition: Edition,
+}
+
+/// One page of the archive, the most recent editions first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArchivePage {
+    pub lang: crate::Lang,
+    pub items: Vec<ArchivedEdition>,
+    /// Pass as `cursor` to get older editions; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,17 +17,17 @@ use crate::http::{self, ApiError, Caller};
 use crate::rows::{EditionRow, OfferingRow, PersonRow, SessionRow};
 
 const DEFAULT_PAGE: u32 = 20;
-const MAX_PAGE: u32 = 50;
+pub(crate) const MAX_PAGE: u32 = 50;
 /// How many editions of one offering a page shows on each side of now; the archive can
 /// grow without the page growing.
 const EDITIONS_SHOWN: u32 = 12;
 /// Public reads may be cached briefly by browsers and the edge.
-const MAX_AGE: u32 = 60;
+pub(crate) const MAX_AGE: u32 = 60;
 
 const OFFERING_COLUMNS: &str = "o.id, o.kind, o.title, o.summary, o.description, o.audience, o.cost, o.topics, \
      o.languages, o.format, o.partner_id, p.name AS partner_name, p.description AS partner_description, \
      p.url AS partner_url";
-const EDITION_COLUMNS: &str =
+pub(crate) const EDITION_COLUMNS: &str =
     "e.id, e.offering_id, e.title, e.registration_mode, e.capacity, e.format, e.location";
 
 pub(crate) fn now() -> DateTime<Utc> {
@@ -38,7 +38,7 @@ pub(crate) fn stamp(t: DateTime<Utc>) -> JsValue {
     JsValue::from_str(&t.to_rfc3339_opts(SecondsFormat::Secs, true))
 }
 
-fn page_size(caller: &Caller) -> Result<u32, ApiError> {
+pub(crate) fn page_size(caller: &Caller) -> Result<u32, ApiError> {
     match caller.param("limit") {
         None => Ok(DEFAULT_PAGE),
         Some(v) => v
@@ -52,7 +52,7 @@ fn page_size(caller: &Caller) -> Result<u32, ApiError> {
     }
 }
 
-fn offset(caller: &Caller) -> Result<u32, ApiError> {
+pub(crate) fn offset(caller: &Caller) -> Result<u32, ApiError> {
     match caller.param("cursor") {
         None => Ok(0),
         Some(v) => v.parse::<u32>().map_err(|_| {
@@ -67,12 +67,12 @@ fn offset(caller: &Caller) -> Result<u32, ApiError> {
 pub async fn list(env: &Env, caller: &Caller) -> Result<Response, ApiError> {
     let (limit, offset) = (page_size(caller)?, offset(caller)?);
     let query = catalog_query(caller)?;
-    let (body, hit) = page_json(env, caller.lang, &query, limit, offset).await?;
+    let (body, hit) = page_json(env, caller.lang, Scope::Catalog, &query, limit, offset).await?;
     cache::mark(http::json_text(body, MAX_AGE)?, hit)
 }
 
 /// The filters of a catalog request, every bad one refused at once.
-fn catalog_query(caller: &Caller) -> Result<CatalogQuery, ApiError> {
+pub(crate) fn catalog_query(caller: &Caller) -> Result<CatalogQuery, ApiError> {
     let pairs = caller.query.iter().map(|(k, v)| (k.as_str(), v.as_str()));
     let mut query = CatalogQuery::parse(pairs)
         .map_err(|refused| ApiError::Problem(ProblemKind::InvalidQuery, refused))?;
@@ -88,7 +88,8 @@ fn catalog_query(caller: &Caller) -> Result<CatalogQuery, ApiError> {
 
 /// The first page a volunteer sees, as `GET /api/offerings?lang=` answers it.
 pub async fn first_page(env: &Env, lang: Lang) -> Result<CatalogPage, ApiError> {
-    let (body, _) = page_json(env, lang, &CatalogQuery::default(), DEFAULT_PAGE, 0).await?;
+    let query = CatalogQuery::default();
+    let (body, _) = page_json(env, lang, Scope::Catalog, &query, DEFAULT_PAGE, 0).await?;
     Ok(serde_json::from_str(&body)?)
 }
 
@@ -128,10 +129,21 @@ fn next_edition_window(
     condition
 }
 
+/// Which offerings a list covers.
+#[derive(Clone, Copy)]
+pub(crate) enum Scope<'a> {
+    Catalog,
+    /// Those a person facilitates (their page).
+    Facilitator(&'a str),
+    /// Those a partner organisation runs (its page).
+    Partner(&'a str),
+}
+
 /// One page of the catalog as JSON, and whether it came from memory.
-async fn page_json(
+pub(crate) async fn page_json(
     env: &Env,
     lang: Lang,
+    scope: Scope<'_>,
     query: &CatalogQuery,
     limit: u32,
     offset: u32,
@@ -141,7 +153,15 @@ async fn page_json(
         .iter()
         .map(|(k, v)| format!("{k}={v}"))
         .collect();
-    let key = format!("offerings:{lang}:{limit}:{offset}:{}", filters.join("&"));
+    let scope_key = match scope {
+        Scope::Catalog => String::new(),
+        Scope::Facilitator(id) => format!("facilitator={id}"),
+        Scope::Partner(id) => format!("partner={id}"),
+    };
+    let key = format!(
+        "offerings:{lang}:{limit}:{offset}:{scope_key}:{}",
+        filters.join("&")
+    );
     if let Some(body) = cache::get(&key) {
         return Ok((body, true));
     }
@@ -166,6 +186,14 @@ async fn page_json(
         binds.push(value);
         wheres.push(clause.replace('?', &format!("?{}", binds.len())));
     };
+    match scope {
+        Scope::Catalog => {}
+        Scope::Facilitator(id) => bind_where(
+            "EXISTS (SELECT 1 FROM offering_person op WHERE op.offering_id = o.id AND op.person_id = ?)",
+            id.into(),
+        ),
+        Scope::Partner(id) => bind_where("o.partner_id = ?", id.into()),
+    }
     if let Some(kind) = query.kind {
         bind_where("o.kind = ?", kind.as_str().into());
     }
@@ -372,7 +400,7 @@ pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, Ap
 
 /// Loads the sessions of `editions` in one query; returns editions grouped by offering id,
 /// each group in the order given.
-async fn with_sessions(
+pub(crate) async fn with_sessions(
     db: &D1Database,
     editions: Vec<EditionRow>,
     lang: Lang,

@@ -2,12 +2,14 @@
 //! Wrangler serves the app's hashed files itself (see `run_worker_first` in wrangler.toml);
 //! page addresses come here so that catalog pages arrive with their first page in them.
 
+mod archive;
 mod cache;
 mod calendar;
 mod catalog;
 mod health;
 mod http;
 mod openapi;
+mod profile;
 mod rows;
 mod shell;
 
@@ -51,6 +53,9 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/openapi.json"),
     ("GET", "/api/offerings"),
     ("GET", "/api/offerings/{id}"),
+    ("GET", "/api/people/{id}"),
+    ("GET", "/api/partners/{id}"),
+    ("GET", "/api/archive"),
     ("GET", "/api/calendar.ics"),
     ("GET", "/api/editions/{id}/calendar.ics"),
     ("GET", "/api/sessions/{id}/calendar.ics"),
@@ -70,6 +75,9 @@ async fn route(
         ("/api/openapi.json", []) => openapi::get(),
         ("/api/offerings", []) => catalog::list(env, caller).await,
         ("/api/offerings/{id}", [id]) => catalog::detail(env, caller, id).await,
+        ("/api/people/{id}", [id]) => profile::person(env, caller, id).await,
+        ("/api/partners/{id}", [id]) => profile::partner(env, caller, id).await,
+        ("/api/archive", []) => archive::list(env, caller).await,
         ("/api/calendar.ics", []) => calendar::get(req, env, caller, Feed::Catalog).await,
         ("/api/editions/{id}/calendar.ics", [id]) => {
             calendar::get(req, env, caller, Feed::Edition(id)).await
