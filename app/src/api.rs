@@ -16,7 +16,7 @@ pub enum ApiError {
     /// No answer at all: offline, or the connection dropped.
     Offline,
     /// The API refused, and said why in the reader's language.
-    Refused(Problem),
+    Refused(Box<Problem>),
     /// An answer we could not read.
     Unexpected(String),
 }
@@ -89,7 +89,7 @@ pub async fn fetch(url: String) -> Answer {
         .is_some_and(|c| c.starts_with(CONTENT_TYPE));
     if is_problem {
         if let Ok(problem) = read_json(&response).await.and_then(typed::<Problem>) {
-            return Err(ApiError::Refused(problem));
+            return Err(ApiError::Refused(Box::new(problem)));
         }
     }
     Err(ApiError::Unexpected(format!("HTTP {}", response.status())))
