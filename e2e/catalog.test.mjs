@@ -216,3 +216,45 @@ async function cardSkeletonsVia(page) {
     return cards.map(skeleton);
   });
 }
+
+test('from an offering to its facilitators and partner, and from the catalog to the archive', async () => {
+  const { context, page, errors } = await phone({ locale: 'en-GB', timezoneId: 'Asia/Kolkata' });
+  await page.goto(BASE + '/en/offerings/hub-mouvements-decentralises');
+  await page.getByRole('heading', { level: 2, name: 'Facilitators' }).waitFor();
+
+  // A facilitator's page lists the offering they came from, on the reader's clock.
+  await page.getByRole('link', { name: 'Louis Ramirez' }).click();
+  await page.waitForURL(/\/en\/people\/louis-ramirez$/);
+  await page.getByRole('heading', { level: 1, name: 'Louis Ramirez' }).waitFor();
+  assert.ok(await page.getByText('Facilitator', { exact: true }).isVisible());
+  await page.getByRole('link', { name: /How to build and sustain decentralized movements/i }).waitFor();
+  assert.ok(await page.locator('.card .next').first().textContent().then((t) => t.includes('Your time (Asia/Kolkata)')));
+  await page.screenshot({ path: ARTIFACTS + 'person-en.png', fullPage: true });
+
+  // Back, then to the partner's page.
+  await page.goBack();
+  await page.getByRole('heading', { level: 2, name: 'Facilitators' }).waitFor();
+  await page.getByRole('link', { name: 'Le Hub' }).click();
+  await page.waitForURL(/\/en\/partners\/le-hub$/);
+  await page.getByRole('heading', { level: 1, name: 'Le Hub' }).waitFor();
+  assert.ok(await page.getByText('Partner organisation', { exact: true }).isVisible());
+  assert.ok((await page.locator('.card').count()) >= 3, 'Le Hub runs several offerings');
+
+  // The archive, from the catalog; the language switch keeps it.
+  await page.goto(BASE + '/en');
+  await appReady(page);
+  await page.getByRole('link', { name: 'Past editions (archive)' }).click();
+  await page.waitForURL(/\/en\/archive$/);
+  await page.getByRole('heading', { level: 1, name: 'Archive' }).waitFor();
+  await appReady(page);
+  const entries = page.locator('.archived > li');
+  assert.ok((await entries.count()) >= 5, 'past editions listed');
+  assert.equal(await page.locator('.archived a[href="/en/offerings/emancipasso-formation"]').count(), 1, 'the January 2023 Emancip’Asso training is archived');
+  assert.equal(await page.locator('.archived .calendar').count(), 0, 'nothing to add to a calendar for what has ended');
+  await page.getByRole('link', { name: 'Français' }).click();
+  await page.waitForURL(/\/fr\/archive$/);
+  await page.getByRole('heading', { level: 1, name: 'Archives' }).waitFor();
+  await page.screenshot({ path: ARTIFACTS + 'archive-fr.png', fullPage: false });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -24,7 +24,10 @@ after(() => browser?.close());
 
 /** Every page of the app, as paths without the language. */
 function pages() {
-  return ['', ...offeringIds.map((id) => `/offerings/${id}`), '/offerings/no-such-offering'];
+  return [
+    '', ...offeringIds.map((id) => `/offerings/${id}`), '/offerings/no-such-offering',
+    '/people/louis-ramirez', '/partners/framasoft', '/partners/no-such-partner', '/archive',
+  ];
 }
 
 /** Waits until the page has fetched what it shows: no request in flight, no loading state. */

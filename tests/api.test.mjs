@@ -148,6 +148,74 @@ test('an offering page has its editions, sessions and facilitators', async () =>
   assert.equal(e.upcoming_editions[0].sessions.length, 5);
 });
 
+test("a facilitator's and a partner's pages name them and list what they run", async () => {
+  // Every facilitator named on an offering page has a page listing that offering.
+  const fr = await allOfferings('fr');
+  const training = fr.find((o) => o.title.text.includes('mouvements décentralisés'));
+  const detail = (await get(`/api/offerings/${training.id}?lang=fr`)).body;
+  for (const person of detail.facilitators) {
+    const page = await get(`/api/people/${person.id}?lang=fr&tz=Asia/Kathmandu`);
+    assert.equal(page.status, 200);
+    assert.equal(page.body.name, person.name);
+    assert.ok(page.body.offerings.some((o) => o.id === training.id), `${person.id} runs ${training.id}`);
+    const next = page.body.offerings.find((o) => o.id === training.id).next_edition.sessions[0];
+    assert.equal(next.reader_start_offset_minutes, 345, "sessions on the reader's clock (Kathmandu, UTC+5:45)");
+  }
+
+  // A partner page: its description in the asked language, its site, and exactly its offerings.
+  const partner = training.partner;
+  const en = await get(`/api/partners/${partner.id}?lang=en`);
+  assert.equal(en.status, 200);
+  assert.equal(en.body.name, partner.name);
+  assert.equal(en.body.about.lang, 'en');
+  const runs = fr.filter((o) => o.partner?.id === partner.id).map((o) => o.id).sort();
+  assert.deepEqual(en.body.offerings.map((o) => o.id).sort(), runs);
+  assert.ok(en.body.offerings.every((o) => o.title.lang === 'en'));
+  const framasoft = await get('/api/partners/framasoft?lang=fr');
+  assert.equal(framasoft.body.url, 'https://framasoft.org');
+
+  for (const path of ['/api/people/nobody', '/api/partners/nobody']) {
+    const missing = await get(`${path}?lang=en`);
+    assertProblem(missing, 404);
+    assert.equal(missing.body.lang, 'en');
+  }
+  assertProblem(await get('/api/people/tom-liacas?tz=Mars/Olympus'), 400);
+});
+
+test('the archive lists every ended edition, most recent first, page by page', async () => {
+  const now = new Date().toISOString();
+  const items = [];
+  let cursor = null;
+  for (let guard = 0; guard < 100; guard++) {
+    const page = await get(`/api/archive?lang=en&limit=3&tz=America/Santiago${cursor ? `&cursor=${cursor}` : ''}`);
+    assert.equal(page.status, 200);
+    assert.ok(page.body.items.length <= 3);
+    items.push(...page.body.items);
+    cursor = page.body.next_cursor;
+    if (!cursor) break;
+  }
+  assert.ok(items.length >= 5, `${items.length} past editions`);
+  const ends = items.map((i) => i.edition.sessions.at(-1).ends_at);
+  assert.ok(ends.every((end) => end <= now), 'only ended editions');
+  const starts = items.map((i) => i.edition.sessions[0].starts_at);
+  assert.deepEqual(starts, [...starts].sort().reverse(), 'most recent first');
+  assert.equal(new Set(items.map((i) => i.edition.id)).size, items.length, 'no edition twice across pages');
+  assert.ok(items.some((i) => i.edition.id === 'emancipasso-2023' && i.offering_id === 'emancipasso-formation'));
+  assert.ok(items.every((i) => i.offering_title.text && i.offering_kind));
+  assert.ok(items.every((i) => i.edition.sessions.every((s) => s.reader_start_offset_minutes !== undefined)));
+
+  // The same editions as the offering pages' past editions.
+  const emancip = (await get('/api/offerings/emancipasso-formation?lang=en')).body;
+  const archived = items.filter((i) => i.offering_id === 'emancipasso-formation').map((i) => i.edition.id);
+  assert.deepEqual(archived.sort(), emancip.past_editions.map((e) => e.id).sort());
+
+  const bad = await get('/api/archive?cursor=later', { 'Accept-Language': 'fr' });
+  assertProblem(bad, 400);
+  assert.equal(bad.body.errors[0].field, 'cursor');
+  assert.match(bad.body.errors[0].message, /pagination/i);
+  assert.equal(bad.body.lang, 'fr');
+});
+
 test('bad requests get problems in the caller language, and nothing else', async () => {
   const frLang = await get('/api/offerings?lang=xx', { 'Accept-Language': 'fr-CA,fr;q=0.9' });
   assertProblem(frLang, 400);
