@@ -128,10 +128,22 @@ test('search and filters make a shareable address, and an empty result says so',
   await page.getByLabel('Mots à chercher').fill('decentralises');
   await page.getByLabel('Type d’offre').selectOption('training_series');
   await page.getByLabel(/Seulement pendant ma journée/).check();
+  // A slow network (the filtered list's request held back a moment, then sent to the real
+  // server): meanwhile the previous list stays, marked busy, with the loading line.
+  const before = await page.locator('.card').count();
+  await page.route(/\/api\/offerings\?.*kind=training_series/, async (route) => {
+    await new Promise((r) => setTimeout(r, 1200));
+    await route.continue();
+  });
   await page.getByRole('button', { name: 'Afficher les offres' }).click();
   await page.waitForFunction(() => location.search.includes('kind=training_series'));
   assert.equal(new URL(page.url()).search, '?q=decentralises&kind=training_series&daytime=1');
-  // The list follows the address (the previous one stays until the new one has arrived).
+  await page.locator('.fetched[aria-busy="true"]').waitFor();
+  assert.ok(await page.locator('.fetched .loading').isVisible(), 'the loading line shows while the list reloads');
+  assert.equal(await page.locator('.card').count(), before, 'the previous list stays meanwhile');
+  await page.locator('.fetched[aria-busy="false"]').waitFor();
+  await page.unrouteAll();
+  // The list follows the address.
   await page.waitForFunction(() => [...document.querySelectorAll('.card .kind')].every((k) => /série de formation/i.test(k.textContent)));
   const titles = await page.locator('.card h2').allInnerTexts();
   assert.ok(titles.length >= 1 && titles.every((t) => /décentralisés/i.test(t)), titles.join(' | '));

@@ -159,27 +159,39 @@ pub type ShowAnswer = Arc<dyn Fn(JsValue) -> Result<AnyView, ApiError> + Send + 
 #[component]
 pub fn Fetched(#[prop(into)] url: Signal<String>, show: ShowAnswer) -> impl IntoView {
     let i18n = use_i18n();
-    let answer = LocalResource::new(move || api::fetch(url.get()));
+    // Each answer keeps the address it answers, so a page whose address changed (a new
+    // filter, another zone) shows the previous answer as busy until the new one arrives.
+    let answer = LocalResource::new(move || {
+        let url = url.get();
+        async move { (url.clone(), api::fetch(url).await) }
+    });
     let retry = Callback::new(move |_| answer.refetch());
+    let busy = move || answer.with(|a| a.as_ref().is_some_and(|(of, _)| *of != url.get()));
     // The shell may show this very page, written by the Worker: swap once ours has its data.
     Effect::new(move |_| {
         if answer.with(Option::is_some) {
             shell::replace();
         }
     });
-    move || match answer.get() {
+    let shown = move || match answer.get() {
         None => view! { <Loading/> }.into_any(),
-        Some(Err(error)) if error.is_not_found() => view! {
+        Some((_, Err(error))) if error.is_not_found() => view! {
             <section class="not-found">
                 <h1>{i18n.t("not-found-title")}</h1>
                 <p>{i18n.t("not-found-body")}</p>
             </section>
         }
         .into_any(),
-        Some(answer) => match answer.and_then(|value| show(value)) {
+        Some((_, answer)) => match answer.and_then(|value| show(value)) {
             Ok(view) => view,
             Err(error) => view! { <LoadError error retry/> }.into_any(),
         },
+    };
+    view! {
+        <div class="fetched" aria-busy=move || busy().to_string()>
+            {move || busy().then(|| view! { <Loading/> })}
+            {shown}
+        </div>
     }
 }
 
