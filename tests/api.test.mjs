@@ -340,8 +340,11 @@ test('sessions, editions and the whole catalog as iCalendar, read by an independ
   const feed = await get('/api/calendar.ics?lang=en');
   assert.equal(feed.status, 200);
   assert.match(feed.type, /^text\/calendar/);
-  const { name, events } = parseIcs(feed.body);
-  assert.match(name, /Relais/);
+  const { name, wr_name, events } = parseIcs(feed.body);
+  // Both names, commas and all, as the calendar-name message says it (text escaped in the feed).
+  assert.equal(name, 'Relais: workshops, trainings and meetings');
+  // The parser leaves an X- property as written: unescape it here.
+  assert.equal(wr_name.replace(/\\([,;\\])/g, '$1'), name);
   const byUid = new Map(events.map((e) => [e.uid, e]));
   assert.equal(byUid.size, events.length, 'one UID per session');
   // Every coming session the catalog shows is in the feed, at the same instants.

@@ -1,5 +1,6 @@
 """Reads an iCalendar feed on stdin with Python's icalendar (an independent parser) and
-prints its events as JSON: uid, start and end as UTC instants, summary, url."""
+prints its names (NAME, X-WR-CALNAME) and its events as JSON: uid, start and end as UTC
+instants, summary, url."""
 import json
 import sys
 from datetime import timezone
@@ -20,4 +21,8 @@ for event in calendar.walk("VEVENT"):
         "url": str(event.get("URL")),
         "stamp": utc("DTSTAMP"),
     })
-json.dump({"name": str(calendar.get("X-WR-CALNAME") or calendar.get("NAME")), "events": events}, sys.stdout)
+json.dump({
+    "name": str(calendar.get("NAME")),
+    "wr_name": str(calendar.get("X-WR-CALNAME")),
+    "events": events,
+}, sys.stdout)

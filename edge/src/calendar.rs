@@ -6,7 +6,7 @@
 //! subscribed calendar updates an event rather than adding a second one.
 
 use chrono::{DateTime, TimeDelta, Utc};
-use icalendar::{Calendar, Component, Event, EventLike};
+use icalendar::{Calendar, Component, Event, EventLike, Property};
 use relais_domain::problem::ProblemKind;
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
@@ -73,7 +73,14 @@ pub async fn get(
     let origin = req.url()?.origin().ascii_serialization();
     let messages = http::messages(caller.lang)?;
     let mut calendar = Calendar::new();
-    calendar.name(&messages.get("calendar-name"));
+    // `Calendar::name` writes `NAME` unescaped (the crate does not know it as text): say it is.
+    let name = messages.get("calendar-name");
+    calendar.append_property(
+        Property::new("NAME", &name)
+            .add_parameter("VALUE", "TEXT")
+            .done(),
+    );
+    calendar.append_property(Property::new("X-WR-CALNAME", &name));
     for row in &rows {
         calendar.push(event(row, caller, &origin, now)?);
     }
