@@ -164,7 +164,7 @@ test('search and filters make a shareable address, and an empty result says so',
   await context.close();
 });
 
-test('the catalog data is asked for once, while the app downloads, and reused by the app', async () => {
+test('the catalog data comes in the page on the device clock, and is asked for once in a picked zone', async () => {
   const { context, page, errors } = await phone({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
   const catalogRequests = [];
   page.on('request', (r) => {
@@ -174,9 +174,19 @@ test('the catalog data is asked for once, while the app downloads, and reused by
   await appReady(page);
   await page.locator('.card').first().waitFor();
   await page.waitForLoadState('networkidle');
+  // The Worker wrote the first page's data into the page: the app asks for nothing more,
+  // and its times are the reader's (offsets from the device's clock).
+  assert.deepEqual(catalogRequests, []);
+  assert.match(await page.locator('.card .next').first().innerText(), /Chez vous \(Europe\/Paris\)/);
+
+  // A zone the reader picked is not the device's: index.html asks for it while the app loads.
+  await page.evaluate(() => localStorage.setItem('relais.zone', 'Asia/Kathmandu'));
+  await page.reload();
+  await appReady(page);
+  await page.waitForLoadState('networkidle');
   assert.equal(catalogRequests.length, 1, JSON.stringify(catalogRequests));
-  // Exactly the address index.html asks for, in the reader's zone.
-  assert.equal(catalogRequests[0].url, `${BASE}/api/offerings?lang=fr&tz=Europe%2FParis`);
+  assert.equal(catalogRequests[0].url, `${BASE}/api/offerings?lang=fr&tz=Asia%2FKathmandu`);
+  assert.match(await page.locator('.card .next').first().innerText(), /Chez vous \(Asia\/Kathmandu\)/);
   // Switching language fetches the other language, through the network this time.
   await page.getByRole('link', { name: 'English' }).click();
   await page.getByRole('heading', { level: 1, name: 'Catalog' }).waitFor();

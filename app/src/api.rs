@@ -1,7 +1,7 @@
 //! Every network read the app makes, as typed, serializable results: the one place a local
 //! cache will later answer from when the network is gone.
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::Request;
 use js_sys::Reflect;
 use relais_domain::catalog::query::CatalogQuery;
 use relais_domain::catalog::CatalogPage;
@@ -27,28 +27,26 @@ impl ApiError {
     }
 }
 
-/// The response `index.html` already asked for while the app was downloading, if it is for
-/// `url`. Taken once: later reads go to the network.
-async fn prefetched(url: &str) -> Option<Response> {
+/// What `index.html` has for `url`, if anything: the catalog's first page the Worker wrote
+/// into the page, or the answer to the request it made while the app was downloading.
+/// Taken once: later reads go to the network.
+async fn prefetched(url: &str) -> Option<Answer> {
     let window = web_sys::window()?;
     let key = JsValue::from_str("relaisPrefetch");
     let entry = Reflect::get(&window, &key)
         .ok()
         .filter(JsValue::is_object)?;
     let _ = Reflect::delete_property(&window, &key);
-    if Reflect::get(&entry, &JsValue::from_str("url"))
-        .ok()?
-        .as_string()?
-        != url
-    {
+    let field = |name: &str| Reflect::get(&entry, &JsValue::from_str(name)).ok();
+    if field("url")?.as_string()? != url {
         return None;
     }
-    let promise: js_sys::Promise = Reflect::get(&entry, &JsValue::from_str("response"))
-        .ok()?
-        .dyn_into()
-        .ok()?;
+    if let Some(data) = field("data").filter(JsValue::is_object) {
+        return Some(Ok(data));
+    }
+    let promise: js_sys::Promise = field("response")?.dyn_into().ok()?;
     let raw: web_sys::Response = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
-    Some(Response::from(raw))
+    Some(answer(raw).await)
 }
 
 /// The body parsed by the browser's own `JSON.parse`: smaller wasm than a JSON parser of
@@ -67,17 +65,23 @@ async fn read_json(response: &web_sys::Response) -> Answer {
 /// phone kilobytes of wasm.
 pub type Answer = Result<JsValue, ApiError>;
 
-/// GETs `url` (or takes the answer `index.html` asked for) and parses its JSON.
+/// GETs `url` (or takes what `index.html` has for it) and parses its JSON.
 pub async fn fetch(url: String) -> Answer {
-    let response: web_sys::Response = match prefetched(&url).await {
-        Some(response) => response,
-        None => Request::get(&url)
-            .header("Accept", "application/json")
-            .send()
-            .await
-            .map_err(|_| ApiError::Offline)?,
+    if let Some(answer) = prefetched(&url).await {
+        return answer;
     }
-    .into();
+    match Request::get(&url)
+        .header("Accept", "application/json")
+        .send()
+        .await
+    {
+        Ok(response) => answer(response.into()).await,
+        Err(_) => Err(ApiError::Offline),
+    }
+}
+
+/// A response's JSON, or the problem it reports.
+async fn answer(response: web_sys::Response) -> Answer {
     if response.ok() {
         return read_json(&response).await;
     }

@@ -86,11 +86,13 @@ pub(crate) fn catalog_query(caller: &Caller) -> Result<CatalogQuery, ApiError> {
     Ok(query)
 }
 
-/// The first page a volunteer sees, as `GET /api/offerings?lang=` answers it.
-pub async fn first_page(env: &Env, lang: Lang) -> Result<CatalogPage, ApiError> {
+/// The first page a volunteer sees, as `GET /api/offerings?lang=` answers it: its JSON,
+/// and the page read from it.
+pub async fn first_page(env: &Env, lang: Lang) -> Result<(String, CatalogPage), ApiError> {
     let query = CatalogQuery::default();
     let (body, _) = page_json(env, lang, Scope::Catalog, &query, DEFAULT_PAGE, 0).await?;
-    Ok(serde_json::from_str(&body)?)
+    let page = serde_json::from_str(&body)?;
+    Ok((body, page))
 }
 
 /// Midnight starting `day`, on the reader's clock when there is a zone (else UTC). Where a

@@ -19,6 +19,8 @@ use crate::http::{self, ApiError};
 
 /// Where `index.html` receives the page (an empty element inside its shell).
 const SLOT: &str = r#"<div id="shell-page"></div>"#;
+/// Where `index.html` receives the page's data, for the app to start from.
+const DATA_SLOT: &str = r#"<script type="application/json" id="catalog-data"></script>"#;
 /// The shell's loading line.
 const STATUS: &str = r#"<span id="shell-text">"#;
 
@@ -61,12 +63,13 @@ pub async fn catalog_page(req: Request, env: &Env, lang: Lang) -> Result<Respons
     };
     let messages = http::messages(lang)?;
     let body = page
-        .map(|page| {
+        .map(|(json, page)| {
             fill(
                 &html,
                 lang,
                 &messages.get("loading"),
                 &render(&page, &messages),
+                &json,
             )
         })
         .unwrap_or(html);
@@ -82,12 +85,20 @@ pub async fn catalog_page(req: Request, env: &Env, lang: Lang) -> Result<Respons
     Ok(Response::ok(body)?.with_headers(out))
 }
 
-/// `index.html` with `page` in its shell, and its language: `<html lang>` and the loading line.
-fn fill(html: &str, lang: Lang, loading: &str, page: &str) -> String {
+/// `index.html` with `page` in its shell, its data (`json`) for the app, and its language:
+/// `<html lang>` and the loading line.
+fn fill(html: &str, lang: Lang, loading: &str, page: &str, json: &str) -> String {
+    // In a <script> element nothing may look like a closing tag: `<` as JSON's `\u003c`.
+    let data = json.replace('<', "\\u003c");
     let mut out = html
         .replacen(
             r#"<html lang="fr">"#,
             &format!(r#"<html lang="{}">"#, lang.code()),
+            1,
+        )
+        .replacen(
+            DATA_SLOT,
+            &format!(r#"<script type="application/json" id="catalog-data">{data}</script>"#),
             1,
         )
         .replacen(SLOT, &format!(r#"<div id="shell-page">{page}</div>"#), 1);
@@ -229,14 +240,14 @@ mod tests {
     }
 
     #[test]
-    fn fills_the_slot_and_the_language() {
+    fn fills_the_slots_and_the_language() {
         let html = format!(
-            r#"<html lang="fr"><body><p>{STATUS}Chargement…</span></p>{SLOT}</body></html>"#
+            r#"<html lang="fr"><head>{DATA_SLOT}</head><body><p>{STATUS}Chargement…</span></p>{SLOT}</body></html>"#
         );
         let en = Lang::parse("en").unwrap();
         assert_eq!(
-            fill(&html, en, "Loading…", "<p>x</p>"),
-            r#"<html lang="en"><body><p><span id="shell-text">Loading…</span></p><div id="shell-page"><p>x</p></div></body></html>"#
+            fill(&html, en, "Loading…", "<p>x</p>", r#"{"a":"</script>"}"#),
+            r#"<html lang="en"><head><script type="application/json" id="catalog-data">{"a":"\u003c/script>"}</script></head><body><p><span id="shell-text">Loading…</span></p><div id="shell-page"><p>x</p></div></body></html>"#
         );
     }
 }
