@@ -7,6 +7,7 @@ pub mod html;
 pub mod i18n;
 pub mod locale;
 pub mod problem;
+pub mod registration;
 pub mod schedule;
 
 pub use locale::{Lang, Localized, Text};

@@ -15,9 +15,27 @@ pub enum ProblemKind {
     MethodNotAllowed,
     Internal,
     Unavailable,
+    InvalidBody,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    TooManyRequests,
+    RegistrationClosed,
 }
 
 impl ProblemKind {
+    pub const ALL: [ProblemKind; 10] = [
+        ProblemKind::NotFound,
+        ProblemKind::InvalidQuery,
+        ProblemKind::MethodNotAllowed,
+        ProblemKind::Internal,
+        ProblemKind::Unavailable,
+        ProblemKind::InvalidBody,
+        ProblemKind::PayloadTooLarge,
+        ProblemKind::UnsupportedMediaType,
+        ProblemKind::TooManyRequests,
+        ProblemKind::RegistrationClosed,
+    ];
+
     pub fn status(self) -> u16 {
         match self {
             ProblemKind::NotFound => 404,
@@ -25,6 +43,11 @@ impl ProblemKind {
             ProblemKind::MethodNotAllowed => 405,
             ProblemKind::Internal => 500,
             ProblemKind::Unavailable => 503,
+            ProblemKind::InvalidBody => 400,
+            ProblemKind::PayloadTooLarge => 413,
+            ProblemKind::UnsupportedMediaType => 415,
+            ProblemKind::TooManyRequests => 429,
+            ProblemKind::RegistrationClosed => 409,
         }
     }
 
@@ -35,6 +58,11 @@ impl ProblemKind {
             ProblemKind::MethodNotAllowed => "method-not-allowed",
             ProblemKind::Internal => "internal",
             ProblemKind::Unavailable => "unavailable",
+            ProblemKind::InvalidBody => "invalid-body",
+            ProblemKind::PayloadTooLarge => "payload-too-large",
+            ProblemKind::UnsupportedMediaType => "unsupported-media-type",
+            ProblemKind::TooManyRequests => "too-many-requests",
+            ProblemKind::RegistrationClosed => "registration-closed",
         }
     }
 }
@@ -94,6 +122,19 @@ impl Problem {
 mod tests {
     use super::*;
     use crate::Lang;
+
+    #[test]
+    fn every_problem_has_its_title_in_every_language() {
+        for lang in Lang::all() {
+            let m = Messages::new(lang).unwrap();
+            let ids = crate::i18n::message_ids(lang).unwrap();
+            for kind in ProblemKind::ALL {
+                let id = format!("problem-{}", kind.slug());
+                assert!(ids.contains(&id), "{lang}: {id}");
+                assert!(!Problem::new(kind, &m).title.is_empty());
+            }
+        }
+    }
 
     #[test]
     fn problems_are_written_in_the_callers_language() {

@@ -1,0 +1,516 @@
+//! Registering for an edition, with no account: what a volunteer sends, the checks it must
+//! pass (each refusal named by field), when an edition takes registrations, and where a new
+//! registration goes (a place, the waiting list, or an application to decide on).
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{instant, RegistrationMode};
+use crate::{Lang, Localized};
+
+/// The largest registration body the API reads.
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
+const MAX_NAME: usize = 100;
+const MAX_EMAIL: usize = 254;
+const MAX_REGION: usize = 100;
+const MAX_ORGANISATION: usize = 150;
+const MAX_ACCESSIBILITY: usize = 1000;
+const MAX_ANSWER: usize = 2000;
+
+/// A refused field (`answers.<question>` for an answer) and its reason code, whose message
+/// id is `field-<code>`.
+pub type Refusal = (String, &'static str);
+
+/// What a volunteer sends. Every field is optional here so that a missing one is refused by
+/// name, with the others, rather than failing the whole body.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RegistrationRequest {
+    pub name: Option<String>,
+    pub email: Option<String>,
+    /// The language messages to them are written in.
+    pub lang: Option<String>,
+    /// Their IANA zone: times in messages are on their clock.
+    pub zone: Option<String>,
+    pub region: Option<String>,
+    pub organisation: Option<String>,
+    /// Answers to the edition's questions, by question id.
+    pub answers: BTreeMap<String, String>,
+    pub accessibility: Option<String>,
+    /// Explicit consent to the use of their data, as the privacy notice states it.
+    pub consent: bool,
+}
+
+/// What an application asks (set per edition).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub label: Localized,
+    #[serde(default)]
+    pub required: bool,
+    /// A yes/no question whose "yes" puts the applicant in a priority group (ranked first in
+    /// the coordinators' view).
+    #[serde(default)]
+    pub priority: bool,
+}
+
+/// A registration that passed every check, normalised.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Registrant {
+    pub name: String,
+    /// Trimmed and lower-cased: the same address is the same person for an edition.
+    pub email: String,
+    pub lang: Lang,
+    pub zone: String,
+    pub region: String,
+    pub organisation: String,
+    pub answers: BTreeMap<String, String>,
+    pub accessibility: String,
+    /// Whether they answered "yes" to a priority question.
+    pub priority: bool,
+}
+
+/// Checks `request` against the edition's `questions`; `zone` maps a zone name to its
+/// canonical IANA spelling, or `None` when unknown. Every refusal is reported at once.
+pub fn validate(
+    request: RegistrationRequest,
+    questions: &[Question],
+    zone: impl Fn(&str) -> Option<String>,
+) -> Result<Registrant, Vec<Refusal>> {
+    let mut refused: Vec<Refusal> = vec![];
+    let mut refuse = |field: &str, code: &'static str| refused.push((field.to_owned(), code));
+
+    let name = clean(request.name);
+    match name.chars().count() {
+        0 => refuse("name", "required"),
+        n if n > MAX_NAME => refuse("name", "too-long"),
+        _ if name.chars().any(char::is_control) => refuse("name", "invalid-text"),
+        _ => {}
+    }
+    let email = clean(request.email).to_lowercase();
+    if email.is_empty() {
+        refuse("email", "required");
+    } else if !is_email(&email) {
+        refuse("email", "invalid-email");
+    }
+    let lang = match request.lang.as_deref().map(str::trim) {
+        None | Some("") => {
+            refuse("lang", "required");
+            None
+        }
+        Some(code) => {
+            let lang = Lang::parse(code);
+            if lang.is_none() {
+                refuse("lang", "unknown-language");
+            }
+            lang
+        }
+    };
+    let zone = match request.zone.as_deref().map(str::trim) {
+        None | Some("") => {
+            refuse("zone", "required");
+            None
+        }
+        Some(name) => {
+            let known = zone(name);
+            if known.is_none() {
+                refuse("zone", "unknown-zone");
+            }
+            known
+        }
+    };
+    let mut optional = |field: &str, value: Option<String>, max: usize| {
+        let value = clean(value);
+        if value.chars().count() > max {
+            refuse(field, "too-long");
+        }
+        value
+    };
+    let region = optional("region", request.region, MAX_REGION);
+    let organisation = optional("organisation", request.organisation, MAX_ORGANISATION);
+    let accessibility = optional("accessibility", request.accessibility, MAX_ACCESSIBILITY);
+
+    let mut answers = BTreeMap::new();
+    let mut priority = false;
+    for (id, answer) in request.answers {
+        let field = format!("answers.{id}");
+        let answer = answer.trim().to_owned();
+        match questions.iter().find(|q| q.id == id) {
+            None => refused.push((field, "unknown-question")),
+            Some(_) if answer.chars().count() > MAX_ANSWER => refused.push((field, "too-long")),
+            Some(q) if q.priority && !matches!(answer.as_str(), "yes" | "no" | "") => {
+                refused.push((field, "yes-or-no"))
+            }
+            Some(q) => {
+                priority |= q.priority && answer == "yes";
+                if !answer.is_empty() {
+                    answers.insert(id, answer);
+                }
+            }
+        }
+    }
+    for q in questions.iter().filter(|q| q.required) {
+        if !answers.contains_key(&q.id) {
+            refused.push((format!("answers.{}", q.id), "required"));
+        }
+    }
+    if !request.consent {
+        refused.push(("consent".to_owned(), "consent-required"));
+    }
+
+    match (lang, zone) {
+        (Some(lang), Some(zone)) if refused.is_empty() => Ok(Registrant {
+            name,
+            email,
+            lang,
+            zone,
+            region,
+            organisation,
+            answers,
+            accessibility,
+            priority,
+        }),
+        _ => Err(refused),
+    }
+}
+
+fn clean(value: Option<String>) -> String {
+    value.map(|v| v.trim().to_owned()).unwrap_or_default()
+}
+
+/// An address mail can be sent to, as forms check it (the WHATWG `type=email` rule, with a
+/// dot required in the domain): no spaces, one `@`, a domain of letters, digits and hyphens.
+fn is_email(email: &str) -> bool {
+    if email.len() > MAX_EMAIL {
+        return false;
+    }
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-".contains(c));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
+    local_ok && domain_ok
+}
+
+/// Where a registration stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Has a place.
+    Confirmed,
+    /// Waits for a place, in arrival order.
+    Waitlisted,
+    /// Applied; a coordinator will accept, decline or waitlist.
+    Applied,
+    /// Accepted by a coordinator: has a place.
+    Accepted,
+    Declined,
+    Cancelled,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Confirmed => "confirmed",
+            Status::Waitlisted => "waitlisted",
+            Status::Applied => "applied",
+            Status::Accepted => "accepted",
+            Status::Declined => "declined",
+            Status::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        [
+            Status::Confirmed,
+            Status::Waitlisted,
+            Status::Applied,
+            Status::Accepted,
+            Status::Declined,
+            Status::Cancelled,
+        ]
+        .into_iter()
+        .find(|status| status.as_str() == s)
+    }
+
+    /// Whether this registration holds one of the edition's places.
+    pub fn holds_place(self) -> bool {
+        matches!(self, Status::Confirmed | Status::Accepted)
+    }
+}
+
+/// Why an edition does not take a registration now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Closed {
+    /// Registration is elsewhere (a link) or not needed (drop in).
+    NotHere,
+    NotYetOpen,
+    Over,
+}
+
+/// Whether an edition takes registrations at `now`: its mode is open or application, and
+/// `now` is within its window. The window opens at `opens` (else at once) and closes at
+/// `closes`, else when the first session starts.
+pub fn window(
+    mode: RegistrationMode,
+    opens: Option<DateTime<Utc>>,
+    closes: Option<DateTime<Utc>>,
+    first_session: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<(), Closed> {
+    if !matches!(mode, RegistrationMode::Open | RegistrationMode::Application) {
+        return Err(Closed::NotHere);
+    }
+    if opens.is_some_and(|opens| now < opens) {
+        return Err(Closed::NotYetOpen);
+    }
+    match closes.or(first_session) {
+        Some(closes) if now >= closes => Err(Closed::Over),
+        _ => Ok(()),
+    }
+}
+
+/// Where a new registration goes. In open mode, places go in arrival order while any is
+/// left (`taken` counts those held), then the waiting list; an application waits for a
+/// coordinator's decision. The edge evaluates this same rule inside its insert, so that
+/// registrations arriving together each see the ones before them.
+pub fn placement(mode: RegistrationMode, capacity: Option<u32>, taken: u32) -> Status {
+    match (mode, capacity) {
+        (RegistrationMode::Application, _) => Status::Applied,
+        (_, Some(capacity)) if taken >= capacity => Status::Waitlisted,
+        _ => Status::Confirmed,
+    }
+}
+
+/// What the API answers to a registration, in the registrant's terms.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegistrationAnswer {
+    pub status: Status,
+    /// Position on the waiting list (1 = next), when waitlisted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waitlist_position: Option<u32>,
+    /// The private manage address; only in the answer that created the registration (it is
+    /// also sent by email). A second registration with the same address gets the state only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manage_url: Option<String>,
+    /// Whether this answer created the registration.
+    pub created: bool,
+    pub edition_id: String,
+    #[serde(with = "instant")]
+    pub registered_at: DateTime<Utc>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn zone(name: &str) -> Option<String> {
+        ["Africa/Lagos", "America/Toronto"]
+            .into_iter()
+            .find(|z| z.eq_ignore_ascii_case(name))
+            .map(str::to_owned)
+    }
+
+    fn question(id: &str, required: bool, priority: bool) -> Question {
+        Question {
+            id: id.into(),
+            label: Localized::default(),
+            required,
+            priority,
+        }
+    }
+
+    fn request() -> RegistrationRequest {
+        RegistrationRequest {
+            name: Some("  Amina Diallo ".into()),
+            email: Some(" Amina.Diallo@Example.org ".into()),
+            lang: Some("fr".into()),
+            zone: Some("africa/lagos".into()),
+            consent: true,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_complete_request_is_normalised() {
+        let r = validate(request(), &[], zone).unwrap();
+        assert_eq!(r.name, "Amina Diallo");
+        assert_eq!(r.email, "amina.diallo@example.org");
+        assert_eq!(r.lang.code(), "fr");
+        assert_eq!(r.zone, "Africa/Lagos");
+        assert!(!r.priority);
+    }
+
+    #[test]
+    fn every_refusal_is_reported_at_once_by_field() {
+        let questions = [
+            question("motivation", true, false),
+            question("chatons", false, true),
+        ];
+        let mut answers = BTreeMap::new();
+        answers.insert("chatons".to_owned(), "peut-être".to_owned());
+        answers.insert("shoe-size".to_owned(), "42".to_owned());
+        let bad = RegistrationRequest {
+            name: Some("x".repeat(101)),
+            email: Some("not an address".into()),
+            lang: Some("de".into()),
+            zone: Some("Mars/Olympus".into()),
+            region: Some("r".repeat(101)),
+            answers,
+            consent: false,
+            ..Default::default()
+        };
+        let mut refused = validate(bad, &questions, zone).unwrap_err();
+        refused.sort();
+        let expected: Vec<Refusal> = vec![
+            ("answers.chatons".into(), "yes-or-no"),
+            ("answers.motivation".into(), "required"),
+            ("answers.shoe-size".into(), "unknown-question"),
+            ("consent".into(), "consent-required"),
+            ("email".into(), "invalid-email"),
+            ("lang".into(), "unknown-language"),
+            ("name".into(), "too-long"),
+            ("region".into(), "too-long"),
+            ("zone".into(), "unknown-zone"),
+        ];
+        assert_eq!(refused, expected);
+        let empty = validate(RegistrationRequest::default(), &[], zone).unwrap_err();
+        let fields: Vec<&str> = empty.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(fields, ["name", "email", "lang", "zone", "consent"]);
+    }
+
+    #[test]
+    fn every_refusal_has_its_message_in_every_language() {
+        let questions = [
+            question("motivation", true, false),
+            question("chatons", false, true),
+        ];
+        let mut answers = BTreeMap::new();
+        answers.insert("chatons".to_owned(), "?".to_owned());
+        answers.insert("other".to_owned(), "?".to_owned());
+        let requests = [
+            RegistrationRequest::default(),
+            RegistrationRequest {
+                name: Some("a\u{7}b".into()),
+                email: Some("x".into()),
+                lang: Some("xx".into()),
+                zone: Some("Nowhere".into()),
+                accessibility: Some("a".repeat(1001)),
+                answers,
+                ..Default::default()
+            },
+        ];
+        let codes: std::collections::BTreeSet<&str> = requests
+            .into_iter()
+            .flat_map(|r| validate(r, &questions, zone).unwrap_err())
+            .map(|(_, code)| code)
+            .collect();
+        assert!(codes.len() >= 9, "{codes:?}");
+        for lang in Lang::all() {
+            let ids = crate::i18n::message_ids(lang).unwrap();
+            for code in &codes {
+                assert!(
+                    ids.contains(&format!("field-{code}")),
+                    "{lang}: field-{code}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_yes_to_a_priority_question_ranks_first() {
+        let questions = [question("chatons", false, true)];
+        let mut yes = request();
+        yes.answers.insert("chatons".into(), "yes".into());
+        assert!(validate(yes, &questions, zone).unwrap().priority);
+        let mut no = request();
+        no.answers.insert("chatons".into(), "no".into());
+        assert!(!validate(no, &questions, zone).unwrap().priority);
+    }
+
+    #[test]
+    fn addresses_are_checked_as_forms_check_them() {
+        for good in [
+            "a@b.co",
+            "first.last+tag@mail.example.org",
+            "x_y@sub-domain.ca",
+        ] {
+            assert!(is_email(good), "{good}");
+        }
+        for bad in [
+            "",
+            "a",
+            "a@b",
+            "@b.co",
+            "a@.co",
+            "a@b.c",
+            "a b@c.org",
+            "a@b..org",
+            "a@-b.org",
+            "a@b.org-",
+            "a@@b.org",
+            "a@b.12",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+        assert!(!is_email(&format!("{}@example.org", "a".repeat(65))));
+    }
+
+    #[test]
+    fn places_go_in_arrival_order_then_the_waiting_list() {
+        let (open, application) = (RegistrationMode::Open, RegistrationMode::Application);
+        assert_eq!(placement(open, Some(20), 0), Status::Confirmed);
+        assert_eq!(placement(open, Some(20), 19), Status::Confirmed);
+        assert_eq!(placement(open, Some(20), 20), Status::Waitlisted);
+        assert_eq!(placement(open, None, 10_000), Status::Confirmed);
+        assert_eq!(placement(application, Some(20), 0), Status::Applied);
+    }
+
+    #[test]
+    fn registration_opens_and_closes_at_set_instants() {
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        let start = Some(at("2026-12-08T23:30:00Z"));
+        let open = RegistrationMode::Open;
+        assert_eq!(
+            window(open, None, None, start, at("2026-12-01T00:00:00Z")),
+            Ok(())
+        );
+        assert_eq!(
+            window(open, None, None, start, at("2026-12-08T23:30:00Z")),
+            Err(Closed::Over)
+        );
+        let opens = Some(at("2026-12-02T12:00:00Z"));
+        assert_eq!(
+            window(open, opens, None, start, at("2026-12-01T00:00:00Z")),
+            Err(Closed::NotYetOpen)
+        );
+        let closes = Some(at("2026-12-05T00:00:00Z"));
+        assert_eq!(
+            window(open, None, closes, start, at("2026-12-06T00:00:00Z")),
+            Err(Closed::Over)
+        );
+        for mode in [RegistrationMode::External, RegistrationMode::None] {
+            assert_eq!(
+                window(mode, None, None, start, at("2026-12-01T00:00:00Z")),
+                Err(Closed::NotHere)
+            );
+        }
+    }
+}
