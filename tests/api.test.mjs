@@ -66,12 +66,14 @@ test('the OpenAPI document is valid OpenAPI 3.1 and every route it lists answers
         assert.ok(p.example, `${template}: path parameter ${p.name} needs an example`);
         path = path.replace(`{${p.name}}`, encodeURIComponent(p.example));
       }
-      const answer = await fetch(BASE + path, { method: method.toUpperCase() });
+      // Reads answer 200; writes are called with no body here (tests/registration.test.mjs
+      // sends real ones) and must answer one of their documented statuses.
+      const answer = await fetch(BASE + path, { method: method.toUpperCase(), headers: { 'CF-Connecting-IP': '192.0.2.250' } });
       assert.ok(
         Object.keys(op.responses).includes(String(answer.status)),
         `${method} ${path} answered ${answer.status}, not a documented status`,
       );
-      assert.equal(answer.status, 200, `${method} ${path}`);
+      if (method === 'get') assert.equal(answer.status, 200, `${method} ${path}`);
     }
   }
 });

@@ -37,7 +37,9 @@ async fn timed<F: std::future::Future<Output = Result<(), ApiError>>>(f: F) -> C
             latency_ms,
             error: Some(e),
         },
-        Err(ApiError::Problem(kind, _)) => Check {
+        Err(
+            ApiError::Problem(kind, _) | ApiError::Fields(kind, _) | ApiError::Detailed(kind, _),
+        ) => Check {
             ok: false,
             latency_ms,
             error: Some(format!("{kind:?}")),

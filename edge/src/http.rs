@@ -23,6 +23,10 @@ pub type FieldRefusal = (&'static str, &'static str);
 #[derive(Debug)]
 pub enum ApiError {
     Problem(ProblemKind, Vec<FieldRefusal>),
+    /// Refused fields whose names are built, such as `answers.motivation`.
+    Fields(ProblemKind, Vec<(String, &'static str)>),
+    /// A problem with its explanation (`detail`, a message id).
+    Detailed(ProblemKind, &'static str),
     /// Something below us failed; the caller gets a generic 500, the log gets the detail.
     Internal(String),
 }
@@ -126,6 +130,14 @@ pub fn problem_response(error: ApiError, lang: Lang) -> worker::Result<Response>
             .fold(Problem::new(kind, &messages), |p, (field, code)| {
                 p.with_field(field, code, &messages)
             }),
+        ApiError::Fields(kind, fields) => fields
+            .into_iter()
+            .fold(Problem::new(kind, &messages), |p, (field, code)| {
+                p.with_field(&field, code, &messages)
+            }),
+        ApiError::Detailed(kind, detail) => {
+            Problem::new(kind, &messages).with_detail(messages.get(detail))
+        }
         ApiError::Internal(detail) => {
             console_error!("internal error: {detail}");
             Problem::new(ProblemKind::Internal, &messages)
@@ -135,6 +147,9 @@ pub fn problem_response(error: ApiError, lang: Lang) -> worker::Result<Response>
     headers.set("Content-Type", CONTENT_TYPE)?;
     headers.set("Content-Language", lang.code())?;
     headers.set("Cache-Control", "no-store")?;
+    if problem.status == ProblemKind::TooManyRequests.status() {
+        headers.set("Retry-After", "60")?;
+    }
     let body =
         serde_json::to_string(&problem).map_err(|e| worker::Error::RustError(e.to_string()))?;
     Ok(Response::ok(body)?

@@ -6,10 +6,12 @@ mod archive;
 mod cache;
 mod calendar;
 mod catalog;
+mod crypto;
 mod health;
 mod http;
 mod openapi;
 mod profile;
+mod registration;
 mod rows;
 mod shell;
 
@@ -59,6 +61,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/calendar.ics"),
     ("GET", "/api/editions/{id}/calendar.ics"),
     ("GET", "/api/sessions/{id}/calendar.ics"),
+    ("POST", "/api/editions/{id}/registrations"),
 ];
 
 async fn route(
@@ -85,6 +88,7 @@ async fn route(
         ("/api/sessions/{id}/calendar.ics", [id]) => {
             calendar::get(req, env, caller, Feed::Session(id)).await
         }
+        ("/api/editions/{id}/registrations", [id]) => registration::create(req, env, id).await,
         _ => Err(ApiError::Internal(format!("no handler for {template}"))),
     }
 }

@@ -34,4 +34,6 @@ field-unknown-question = This edition has no such question.
 field-yes-or-no = Answer "yes" or "no".
 field-consent-required = To register, agree to the use of your data described in the privacy notice.
 field-malformed-json = The body is not valid JSON, or a field has the wrong type.
+field-invalid-idempotency-key = Invalid Idempotency-Key header: 1 to 200 characters.
+field-idempotency-key-reused = This Idempotency-Key was already used for another request.
 calendar-name = Relais: workshops, trainings and meetings

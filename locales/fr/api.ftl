@@ -34,4 +34,6 @@ field-unknown-question = Cette question n’existe pas pour cette édition.
 field-yes-or-no = Répondez « yes » (oui) ou « no » (non).
 field-consent-required = Pour vous inscrire, acceptez l’utilisation de vos données décrite dans l’avis de confidentialité.
 field-malformed-json = Le contenu n’est pas du JSON valide, ou un champ n’a pas le bon type.
+field-invalid-idempotency-key = En-tête Idempotency-Key invalide : de 1 à 200 caractères.
+field-idempotency-key-reused = Cette clé Idempotency-Key a déjà servi pour une autre demande.
 calendar-name = Relais : ateliers, formations et rencontres

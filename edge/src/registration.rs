@@ -1,0 +1,314 @@
+//! `POST /api/editions/{id}/registrations`: a volunteer registers for an edition (all of its
+//! sessions) with no account, and gets a private manage link.
+//!
+//! Capacity holds whatever the concurrency: the place is decided inside the one `INSERT`
+//! that writes the registration, and D1 runs a database's statements one at a time, each
+//! batch as a transaction. A second registration with the same address returns the first;
+//! a retry with the same `Idempotency-Key` gets the first answer again.
+
+use chrono::{DateTime, Utc};
+use relais_domain::catalog::RegistrationMode;
+use relais_domain::problem::ProblemKind;
+use relais_domain::registration::{
+    self, Closed, Question, RegistrationAnswer, RegistrationRequest, Status, MAX_BODY_BYTES,
+};
+use relais_domain::schedule;
+use serde::Deserialize;
+use wasm_bindgen::JsValue;
+use worker::{D1Database, Env, Headers, Request, Response};
+
+use crate::catalog::{now, stamp};
+use crate::crypto;
+use crate::http::ApiError;
+use crate::rows::instant;
+
+/// Registration attempts a client address may make per minute.
+const PER_MINUTE: u32 = 20;
+const MAX_IDEMPOTENCY_KEY: usize = 200;
+
+#[derive(Deserialize)]
+struct EditionRules {
+    registration_mode: String,
+    questions: String,
+    registration_opens_at: Option<String>,
+    registration_closes_at: Option<String>,
+    starts_at: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Placed {
+    id: String,
+    status: String,
+    created_at: String,
+    position: u32,
+}
+
+#[derive(Deserialize)]
+struct Replay {
+    request_hash: String,
+    status: u16,
+    body: String,
+}
+
+pub async fn create(req: &Request, env: &Env, edition_id: &str) -> Result<Response, ApiError> {
+    let db = env.d1("DB")?;
+    let now = now();
+    throttle(&db, req, now).await?;
+    let body = read_body(req).await?;
+
+    let idempotency_key = req.headers().get("Idempotency-Key")?;
+    let request_hash = crypto::sha256_hex(&format!("{edition_id}\n{body}")).await?;
+    if let Some(key) = &idempotency_key {
+        if key.is_empty() || key.len() > MAX_IDEMPOTENCY_KEY {
+            return Err(ApiError::Problem(
+                ProblemKind::InvalidBody,
+                vec![("Idempotency-Key", "invalid-idempotency-key")],
+            ));
+        }
+        if let Some(replay) = replayed(&db, key, &request_hash).await? {
+            return Ok(replay);
+        }
+    }
+
+    // An object, with each field of its type (serde would also read a struct from an array).
+    let request: RegistrationRequest = serde_json::from_str::<serde_json::Value>(&body)
+        .ok()
+        .filter(serde_json::Value::is_object)
+        .and_then(|value| serde_json::from_value(value).ok())
+        .ok_or(ApiError::Problem(
+            ProblemKind::InvalidBody,
+            vec![("body", "malformed-json")],
+        ))?;
+    let rules: EditionRules = db
+        .prepare(
+            "SELECT registration_mode, questions, registration_opens_at, \
+             registration_closes_at, starts_at FROM edition WHERE id = ?1",
+        )
+        .bind(&[edition_id.into()])?
+        .first(None)
+        .await?
+        .ok_or(ApiError::Problem(ProblemKind::NotFound, vec![]))?;
+    let mode = RegistrationMode::parse(&rules.registration_mode)
+        .ok_or_else(|| ApiError::Internal(format!("mode {}", rules.registration_mode)))?;
+    let at = |s: &Option<String>| s.as_deref().map(instant).transpose();
+    registration::window(
+        mode,
+        at(&rules.registration_opens_at)?,
+        at(&rules.registration_closes_at)?,
+        at(&rules.starts_at)?,
+        now,
+    )
+    .map_err(|closed| {
+        ApiError::Detailed(
+            ProblemKind::RegistrationClosed,
+            match closed {
+                Closed::NotHere => "registration-not-here",
+                Closed::NotYetOpen => "registration-not-yet-open",
+                Closed::Over => "registration-over",
+            },
+        )
+    })?;
+    let questions: Vec<Question> = serde_json::from_str(&rules.questions)?;
+    let registrant = registration::validate(request, &questions, |zone| {
+        let zone = schedule::canonical_zone(zone);
+        schedule::parse_zone(zone).ok().map(|_| zone.to_owned())
+    })
+    .map_err(|refused| ApiError::Fields(ProblemKind::InvalidBody, refused))?;
+
+    let id = format!("reg-{}", crypto::random_hex(12)?);
+    let token = crypto::random_hex(24)?;
+    let token_hash = crypto::sha256_hex(&token).await?;
+    let created_at = stamp(now);
+    // `registration::placement`, evaluated inside the insert so that registrations arriving
+    // together each count the places taken before them.
+    let insert = db
+        .prepare(
+            "INSERT INTO registration (id, edition_id, email, name, lang, zone, region, organisation, \
+               answers, accessibility, priority, status, arrival, token_hash, consented_at, created_at) \
+             SELECT ?1, e.id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, \
+               CASE WHEN ?12 = 'application' THEN 'applied' \
+                    WHEN e.capacity IS NULL OR (SELECT count(*) FROM registration r \
+                      WHERE r.edition_id = e.id AND r.status IN ('confirmed', 'accepted')) < e.capacity \
+                    THEN 'confirmed' ELSE 'waitlisted' END, \
+               coalesce((SELECT max(arrival) FROM registration r WHERE r.edition_id = e.id), 0) + 1, \
+               ?13, ?14, ?14 \
+             FROM edition e WHERE e.id = ?2 \
+             ON CONFLICT (edition_id, email) DO NOTHING",
+        )
+        .bind(&[
+            id.as_str().into(),
+            edition_id.into(),
+            registrant.email.as_str().into(),
+            registrant.name.as_str().into(),
+            registrant.lang.code().into(),
+            registrant.zone.as_str().into(),
+            registrant.region.as_str().into(),
+            registrant.organisation.as_str().into(),
+            serde_json::to_string(&registrant.answers)?.into(),
+            registrant.accessibility.as_str().into(),
+            JsValue::from(u32::from(registrant.priority)),
+            mode.as_str().into(),
+            token_hash.as_str().into(),
+            created_at.clone(),
+        ])?;
+    // Only a registration this request created gets its first history entry.
+    let history = db
+        .prepare(
+            "INSERT INTO registration_event (registration_id, edition_id, kind, at) \
+             SELECT id, edition_id, CASE status WHEN 'confirmed' THEN 'registered' ELSE status END, ?2 \
+             FROM registration WHERE id = ?1",
+        )
+        .bind(&[id.as_str().into(), created_at])?;
+    let placed = db
+        .prepare(
+            "SELECT r.id, r.status, r.created_at, \
+               (SELECT count(*) FROM registration w WHERE w.edition_id = r.edition_id \
+                  AND w.status = 'waitlisted' AND w.arrival <= r.arrival) AS position \
+             FROM registration r WHERE r.edition_id = ?1 AND r.email = ?2",
+        )
+        .bind(&[edition_id.into(), registrant.email.as_str().into()])?;
+    let results = db.batch(vec![insert, history, placed]).await?;
+    let placed: Placed = results
+        .get(2)
+        .ok_or_else(|| ApiError::Internal("batch without its select".into()))?
+        .results::<Placed>()?
+        .into_iter()
+        .next()
+        .ok_or_else(|| ApiError::Internal("registration not found after insert".into()))?;
+
+    let created = placed.id == id;
+    let status = Status::parse(&placed.status)
+        .ok_or_else(|| ApiError::Internal(format!("status {}", placed.status)))?;
+    let origin = req.url()?.origin().ascii_serialization();
+    let answer = RegistrationAnswer {
+        status,
+        waitlist_position: (status == Status::Waitlisted).then_some(placed.position),
+        manage_url: created.then(|| format!("{origin}/{}/manage/{token}", registrant.lang)),
+        created,
+        edition_id: edition_id.to_owned(),
+        registered_at: instant(&placed.created_at)?,
+    };
+    let code = if created { 201 } else { 200 };
+    let body = serde_json::to_string(&answer)?;
+    if let Some(key) = &idempotency_key {
+        remember(&db, key, &request_hash, code, &body, now).await?;
+    }
+    json_answer(code, body, false)
+}
+
+fn json_answer(code: u16, body: String, replayed: bool) -> Result<Response, ApiError> {
+    let headers = Headers::new();
+    headers.set("Content-Type", "application/json; charset=utf-8")?;
+    headers.set("Cache-Control", "no-store")?;
+    if replayed {
+        headers.set("Idempotent-Replayed", "true")?;
+    }
+    Ok(Response::ok(body)?.with_status(code).with_headers(headers))
+}
+
+/// Counts this attempt against the client's address for the current minute, atomically;
+/// refuses beyond `PER_MINUTE`.
+async fn throttle(db: &D1Database, req: &Request, now: DateTime<Utc>) -> Result<(), ApiError> {
+    let client = req
+        .headers()
+        .get("CF-Connecting-IP")?
+        .unwrap_or_else(|| "unknown".to_owned());
+    let minute = now.timestamp().div_euclid(60) as f64;
+    let results = db
+        .batch(vec![
+            db.prepare("DELETE FROM rate_limit WHERE window < ?1")
+                .bind(&[JsValue::from_f64(minute - 1.0)])?,
+            db.prepare(
+                "INSERT INTO rate_limit (key, window, count) VALUES (?1, ?2, 1) \
+                 ON CONFLICT (key, window) DO UPDATE SET count = count + 1 RETURNING count",
+            )
+            .bind(&[
+                format!("registration:{client}").into(),
+                JsValue::from_f64(minute),
+            ])?,
+        ])
+        .await?;
+    #[derive(Deserialize)]
+    struct Count {
+        count: u32,
+    }
+    let count = results
+        .get(1)
+        .and_then(|r| r.results::<Count>().ok())
+        .and_then(|rows| rows.into_iter().next())
+        .map_or(0, |c| c.count);
+    if count > PER_MINUTE {
+        return Err(ApiError::Problem(ProblemKind::TooManyRequests, vec![]));
+    }
+    Ok(())
+}
+
+/// The body as text, refused when it is not JSON or larger than `MAX_BODY_BYTES`.
+async fn read_body(req: &Request) -> Result<String, ApiError> {
+    let is_json = req.headers().get("Content-Type")?.is_some_and(|t| {
+        t.trim()
+            .to_ascii_lowercase()
+            .starts_with("application/json")
+    });
+    if !is_json {
+        return Err(ApiError::Problem(ProblemKind::UnsupportedMediaType, vec![]));
+    }
+    let too_large = ApiError::Problem(ProblemKind::PayloadTooLarge, vec![]);
+    let declared = req
+        .headers()
+        .get("Content-Length")?
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY_BYTES) {
+        return Err(too_large);
+    }
+    let body = req.clone()?.text().await?;
+    if body.len() > MAX_BODY_BYTES {
+        return Err(too_large);
+    }
+    Ok(body)
+}
+
+/// The first answer to a retry with the same key and the same request.
+async fn replayed(
+    db: &D1Database,
+    key: &str,
+    request_hash: &str,
+) -> Result<Option<Response>, ApiError> {
+    let replay: Option<Replay> = db
+        .prepare("SELECT request_hash, status, body FROM idempotency WHERE key = ?1")
+        .bind(&[key.into()])?
+        .first(None)
+        .await?;
+    match replay {
+        None => Ok(None),
+        Some(r) if r.request_hash == request_hash => Ok(Some(json_answer(r.status, r.body, true)?)),
+        Some(_) => Err(ApiError::Problem(
+            ProblemKind::InvalidBody,
+            vec![("Idempotency-Key", "idempotency-key-reused")],
+        )),
+    }
+}
+
+async fn remember(
+    db: &D1Database,
+    key: &str,
+    request_hash: &str,
+    status: u16,
+    body: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    db.prepare(
+        "INSERT INTO idempotency (key, request_hash, status, body, created_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (key) DO NOTHING",
+    )
+    .bind(&[
+        key.into(),
+        request_hash.into(),
+        JsValue::from(u32::from(status)),
+        body.into(),
+        stamp(now),
+    ])?
+    .run()
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,211 @@
+// Registration against the real local stack (workerd with D1, through wrangler): capacity
+// under concurrency, duplicates, retries, and bad input that must leave nothing behind.
+// The editions registered for here are added to the test state for this file and removed
+// after it, so the demo catalog other tests read is left as it was.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+
+const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8799';
+const STATE = process.env.RELAIS_TEST_STATE;
+const OFFERING = 'hub-mouvements-decentralises';
+const FAR = '2031-01-07T15:00:00Z';
+const FAR_END = '2031-01-07T16:30:00Z';
+
+/** Runs SQL on the test state with wrangler (the same SQLite the local stack serves). */
+function sql(command) {
+  const out = execFileSync('wrangler', ['d1', 'execute', 'DB', '--local', '--persist-to', STATE, '--json', '--command', command],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return JSON.parse(out).flatMap((r) => r.results ?? []);
+}
+
+const q = (s) => `'${s.replaceAll("'", "''")}'`;
+const QUESTIONS = JSON.stringify([
+  { id: 'motivation', label: { fr: 'Pourquoi cette formation ?', en: 'Why this training?' }, required: true },
+  { id: 'chatons', label: { fr: 'Membre de CHATONS ?', en: 'CHATONS member?' }, priority: true },
+]);
+const EDITIONS = {
+  'test-open-20': { mode: 'open', capacity: 20 },
+  'test-open-small': { mode: 'open', capacity: 2 },
+  'test-application': { mode: 'application', capacity: 20, questions: QUESTIONS },
+  'test-closed': { mode: 'open', capacity: 20, closes: '2020-01-01T00:00:00Z' },
+  'test-not-yet': { mode: 'open', capacity: 20, opens: '2030-12-01T00:00:00Z' },
+  'test-external': { mode: 'external', capacity: null },
+};
+const TEST_IDS = Object.keys(EDITIONS).map(q).join(', ');
+
+function cleanUp() {
+  sql(`DELETE FROM registration_event WHERE edition_id IN (${TEST_IDS});
+       DELETE FROM registration WHERE edition_id IN (${TEST_IDS});
+       DELETE FROM edition WHERE id IN (${TEST_IDS});
+       DELETE FROM idempotency WHERE key LIKE 'test-%';`);
+}
+
+before(() => {
+  assert.ok(STATE, 'RELAIS_TEST_STATE is set by scripts/test');
+  cleanUp();
+  const statements = Object.entries(EDITIONS).map(([id, e]) => `
+    INSERT INTO edition (id, offering_id, registration_mode, capacity, format, starts_at, ends_at,
+                         questions, registration_opens_at, registration_closes_at)
+    VALUES (${q(id)}, ${q(OFFERING)}, ${q(e.mode)}, ${e.capacity ?? 'NULL'}, 'online', ${q(FAR)}, ${q(FAR_END)},
+            ${q(e.questions ?? '[]')}, ${e.opens ? q(e.opens) : 'NULL'}, ${e.closes ? q(e.closes) : 'NULL'});
+    INSERT INTO session (id, edition_id, starts_at, ends_at, zone)
+    VALUES (${q(id + '-s1')}, ${q(id)}, ${q(FAR)}, ${q(FAR_END)}, 'America/Toronto');`);
+  sql(statements.join('\n'));
+});
+after(() => cleanUp());
+
+let lastAddress = 0;
+/** A new client address for each request, as many people would be (the limit is per address). */
+function nextAddress() {
+  lastAddress += 1;
+  return `10.${(lastAddress >> 16) & 255}.${(lastAddress >> 8) & 255}.${lastAddress & 255}`;
+}
+
+async function register(edition, body, { headers = {}, lang } = {}) {
+  const res = await fetch(`${BASE}/api/editions/${edition}/registrations${lang ? `?lang=${lang}` : ''}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': nextAddress(), ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json = null;
+  try { json = JSON.parse(text); } catch { /* not JSON */ }
+  return { status: res.status, type: res.headers.get('content-type') ?? '', headers: res.headers, body: json, text };
+}
+
+const person = (i, extra = {}) => ({
+  name: `Volunteer ${i}`, email: `volunteer.${i}@example.org`, lang: i % 2 ? 'fr' : 'en', zone: 'Africa/Lagos', consent: true, ...extra,
+});
+
+const countRows = (edition) => sql(`SELECT (SELECT count(*) FROM registration WHERE edition_id = ${q(edition)}) AS registrations,
+  (SELECT count(*) FROM registration_event WHERE edition_id = ${q(edition)}) AS events`)[0];
+
+test('200 people registering at once for 20 places: exactly 20 confirmed, 180 waiting in arrival order', { timeout: 120_000 }, async () => {
+  const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => register('test-open-20', person(i))));
+  for (const a of answers) assert.equal(a.status, 201, a.text);
+  const confirmed = answers.filter((a) => a.body.status === 'confirmed');
+  const waiting = answers.filter((a) => a.body.status === 'waitlisted');
+  assert.equal(confirmed.length, 20);
+  assert.equal(waiting.length, 180);
+  assert.deepEqual(waiting.map((a) => a.body.waitlist_position).sort((x, y) => x - y), Array.from({ length: 180 }, (_, i) => i + 1));
+  assert.ok(answers.every((a) => a.body.created && /\/(fr|en)\/manage\/[0-9a-f]{48}$/.test(a.body.manage_url)));
+  assert.equal(new Set(answers.map((a) => a.body.manage_url)).size, 200, 'every manage link is its own');
+
+  // In the database: one row each, places to the first 20 arrivals, the waiting list in
+  // arrival order, and one history entry per registration.
+  const rows = sql(`SELECT email, status, arrival FROM registration WHERE edition_id = 'test-open-20' ORDER BY arrival`);
+  assert.equal(rows.length, 200);
+  assert.equal(new Set(rows.map((r) => r.email)).size, 200);
+  assert.deepEqual(rows.map((r) => r.arrival), Array.from({ length: 200 }, (_, i) => i + 1));
+  assert.deepEqual(rows.map((r) => r.status), [...Array(20).fill('confirmed'), ...Array(180).fill('waitlisted')]);
+  const position = new Map(answers.map((a, i) => [person(i).email, a.body.waitlist_position]));
+  assert.deepEqual(rows.slice(20).map((r) => position.get(r.email)), Array.from({ length: 180 }, (_, i) => i + 1));
+  const events = sql(`SELECT kind, count(*) AS n FROM registration_event WHERE edition_id = 'test-open-20' GROUP BY kind ORDER BY kind`);
+  assert.deepEqual(events, [{ kind: 'registered', n: 20 }, { kind: 'waitlisted', n: 180 }]);
+});
+
+test('the same email twice is one registration; a retry with the same Idempotency-Key gets the first answer', async () => {
+  const first = await register('test-open-small', person(1000, { email: 'Same.Person@Example.org' }));
+  assert.equal(first.status, 201);
+  assert.equal(first.body.status, 'confirmed');
+  const again = await register('test-open-small', person(1000, { email: ' same.person@example.org ', name: 'Another Name' }));
+  assert.equal(again.status, 200);
+  assert.equal(again.body.created, false);
+  assert.equal(again.body.status, 'confirmed');
+  assert.equal(again.body.manage_url, undefined, 'the manage link is not given to whoever types the address');
+  assert.equal(countRows('test-open-small').registrations, 1);
+
+  const headers = { 'Idempotency-Key': 'test-retry-1' };
+  const body = person(1001);
+  const original = await register('test-open-small', body, { headers });
+  assert.equal(original.status, 201);
+  const retry = await register('test-open-small', body, { headers });
+  assert.equal(retry.status, 201);
+  assert.equal(retry.text, original.text, 'the same answer, manage link included');
+  assert.equal(retry.headers.get('idempotent-replayed'), 'true');
+  const other = await register('test-open-small', person(1002), { headers, lang: 'en' });
+  assert.equal(other.status, 400);
+  assert.equal(other.body.errors[0].field, 'Idempotency-Key');
+  assert.equal(countRows('test-open-small').registrations, 2);
+
+  // The edition is now full: the next person waits, first in line.
+  const third = await register('test-open-small', person(1003));
+  assert.deepEqual([third.body.status, third.body.waitlist_position], ['waitlisted', 1]);
+});
+
+test('an application waits for a decision, with the questions answered and priority noted', async () => {
+  const refused = await register('test-application', person(2000), { lang: 'fr' });
+  assert.equal(refused.status, 400);
+  assert.deepEqual(refused.body.errors.map((e) => [e.field, e.code]), [['answers.motivation', 'required']]);
+  assert.equal(refused.body.errors[0].message, 'Ce champ est obligatoire.');
+  const applied = await register('test-application', person(2001, { answers: { motivation: 'Soutenir nos collectifs', chatons: 'yes' } }));
+  assert.equal(applied.status, 201);
+  assert.equal(applied.body.status, 'applied');
+  const [row] = sql(`SELECT priority, answers FROM registration WHERE edition_id = 'test-application'`);
+  assert.equal(row.priority, 1);
+  assert.deepEqual(JSON.parse(row.answers), { chatons: 'yes', motivation: 'Soutenir nos collectifs' });
+});
+
+test('bad requests get problems with per-field messages in the caller language, and store nothing', async () => {
+  const before = sql(`SELECT (SELECT count(*) FROM registration) AS r, (SELECT count(*) FROM registration_event) AS e`)[0];
+  const corpus = [
+    { why: 'malformed JSON', body: '{"name": ', status: 400, fields: [['body', 'malformed-json']] },
+    { why: 'a field of the wrong type', body: { ...person(1), name: 5 }, status: 400, fields: [['body', 'malformed-json']] },
+    { why: 'an array instead of an object', body: '[]', status: 400, fields: [['body', 'malformed-json']] },
+    {
+      why: 'nothing given', body: {}, status: 400,
+      fields: [['name', 'required'], ['email', 'required'], ['lang', 'required'], ['zone', 'required'], ['consent', 'consent-required']],
+    },
+    { why: 'a name too long', body: person(1, { name: 'x'.repeat(101) }), status: 400, fields: [['name', 'too-long']] },
+    { why: 'an invalid email', body: person(1, { email: 'volunteer@localhost' }), status: 400, fields: [['email', 'invalid-email']] },
+    { why: 'an unknown time zone', body: person(1, { zone: 'Mars/Olympus' }), status: 400, fields: [['zone', 'unknown-zone']] },
+    { why: 'an unknown language', body: person(1, { lang: 'de' }), status: 400, fields: [['lang', 'unknown-language']] },
+    { why: 'no consent', body: person(1, { consent: false }), status: 400, fields: [['consent', 'consent-required']] },
+    { why: 'an answer to no question', body: person(1, { answers: { shoe: '42' } }), status: 400, fields: [['answers.shoe', 'unknown-question']] },
+    { why: 'an unknown edition', edition: 'no-such-edition', body: person(1), status: 404 },
+    { why: 'a closed edition', edition: 'test-closed', body: person(1), status: 409, detail: /clos/i },
+    { why: 'an edition not open yet', edition: 'test-not-yet', body: person(1), status: 409, detail: /pas encore|not open yet/i },
+    { why: 'registration elsewhere', edition: 'test-external', body: person(1), status: 409, detail: /ailleurs|elsewhere/i },
+    { why: 'a body over 16 kB', body: person(1, { accessibility: 'x'.repeat(17 * 1024) }), status: 413 },
+    { why: 'not JSON', body: 'name=Someone', contentType: 'application/x-www-form-urlencoded', status: 415 },
+  ];
+  for (const lang of ['fr', 'en']) {
+    for (const c of corpus) {
+      const res = await register(c.edition ?? 'test-open-small', c.body, {
+        headers: { 'Accept-Language': lang, ...(c.contentType ? { 'Content-Type': c.contentType } : {}) },
+      });
+      assert.equal(res.status, c.status, `${c.why}: ${res.text}`);
+      assert.match(res.type, /^application\/problem\+json/, c.why);
+      assert.equal(res.body.lang, lang, c.why);
+      assert.ok(res.body.title, c.why);
+      if (c.fields) assert.deepEqual(res.body.errors.map((e) => [e.field, e.code]), c.fields, c.why);
+      for (const e of res.body.errors ?? []) assert.ok(e.message && !e.message.startsWith('field-'), `${c.why}: ${e.message}`);
+      if (c.detail) assert.match(res.body.detail, c.detail, c.why);
+    }
+  }
+  const fr = await register('test-open-small', person(1, { email: 'nope' }), { headers: { 'Accept-Language': 'fr' } });
+  assert.equal(fr.body.errors[0].message, 'Adresse courriel invalide : écrivez-la comme nom@exemple.org.');
+  const after = sql(`SELECT (SELECT count(*) FROM registration) AS r, (SELECT count(*) FROM registration_event) AS e`)[0];
+  assert.deepEqual(after, before, 'nothing was stored');
+});
+
+test('registration attempts are limited per client address', async () => {
+  // 20 attempts a minute per address. A minute may turn during the test: at most two windows.
+  const headers = { 'CF-Connecting-IP': '198.51.100.7' };
+  const statuses = [];
+  let limited = null;
+  for (let i = 0; i < 41 && !limited; i++) {
+    const res = await register('test-open-small', {}, { headers, lang: 'fr' });
+    statuses.push(res.status);
+    if (res.status === 429) limited = res;
+  }
+  assert.ok(limited, `limited within two windows: ${statuses.join(' ')}`);
+  assert.ok(statuses.length > 20, `at least 20 attempts before the limit: ${statuses.join(' ')}`);
+  assert.ok(statuses.slice(0, -1).every((s) => s === 400), statuses.join(' '));
+  assert.equal(limited.headers.get('retry-after'), '60');
+  assert.match(limited.type, /^application\/problem\+json/);
+  assert.match(limited.body.title, /Trop de demandes/);
+  // Another address is not held back.
+  assert.equal((await register('test-open-small', person(3001))).status, 201);
+});
