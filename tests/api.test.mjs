@@ -58,13 +58,22 @@ test('the OpenAPI document is valid OpenAPI 3.1 and every route it lists answers
 
   const paths = Object.entries(res.body.paths);
   assert.ok(paths.length >= 4);
+  // Manage-link routes need a real token: register someone for the example edition (the
+  // document's own calls below cancel, then delete it).
+  const registered = await fetch(`${BASE}/api/editions/hub-mouvements-decentralises-cohorte/registrations`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': '192.0.2.251' },
+    body: JSON.stringify({ name: 'OpenAPI Check', email: 'openapi-check@example.org', lang: 'en', zone: 'Africa/Lagos', consent: true }),
+  });
+  assert.equal(registered.status, 201);
+  const token = (await registered.json()).manage_url.split('/').at(-1);
   for (const [template, operations] of paths) {
     for (const [method, op] of Object.entries(operations)) {
-      const params = [...(op.parameters ?? [])];
+      const params = (op.parameters ?? []).map((p) => (p.$ref ? res.body.components.parameters[p.$ref.split('/').at(-1)] : p));
       let path = template;
       for (const p of params.filter((p) => p.in === 'path')) {
         assert.ok(p.example, `${template}: path parameter ${p.name} needs an example`);
-        path = path.replace(`{${p.name}}`, encodeURIComponent(p.example));
+        path = path.replace(`{${p.name}}`, encodeURIComponent(p.name === 'token' ? token : p.example));
       }
       // Reads answer 200; writes are called with no body here (tests/registration.test.mjs
       // sends real ones) and must answer one of their documented statuses.

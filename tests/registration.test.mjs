@@ -31,7 +31,9 @@ const EDITIONS = {
   'test-closed': { mode: 'open', capacity: 20, closes: '2020-01-01T00:00:00Z' },
   'test-not-yet': { mode: 'open', capacity: 20, opens: '2030-12-01T00:00:00Z' },
   'test-external': { mode: 'external', capacity: null },
+  'test-manage': { mode: 'open', capacity: 1, private: { fr: 'Zoom : https://zoom.example/j/5550001', en: 'Zoom: https://zoom.example/j/5550001' } },
 };
+const PRIVATE_LINK = 'zoom.example/j/5550001';
 const TEST_IDS = Object.keys(EDITIONS).map(q).join(', ');
 
 function cleanUp() {
@@ -46,9 +48,10 @@ before(() => {
   cleanUp();
   const statements = Object.entries(EDITIONS).map(([id, e]) => `
     INSERT INTO edition (id, offering_id, registration_mode, capacity, format, starts_at, ends_at,
-                         questions, registration_opens_at, registration_closes_at)
+                         questions, registration_opens_at, registration_closes_at, private_details)
     VALUES (${q(id)}, ${q(OFFERING)}, ${q(e.mode)}, ${e.capacity ?? 'NULL'}, 'online', ${q(FAR)}, ${q(FAR_END)},
-            ${q(e.questions ?? '[]')}, ${e.opens ? q(e.opens) : 'NULL'}, ${e.closes ? q(e.closes) : 'NULL'});
+            ${q(e.questions ?? '[]')}, ${e.opens ? q(e.opens) : 'NULL'}, ${e.closes ? q(e.closes) : 'NULL'},
+            ${q(JSON.stringify(e.private ?? {}))});
     INSERT INTO session (id, edition_id, starts_at, ends_at, zone)
     VALUES (${q(id + '-s1')}, ${q(id)}, ${q(FAR)}, ${q(FAR_END)}, 'America/Toronto');`);
   sql(statements.join('\n'));
@@ -208,4 +211,76 @@ test('registration attempts are limited per client address', async () => {
   assert.match(limited.body.title, /Trop de demandes/);
   // Another address is not held back.
   assert.equal((await register('test-open-small', person(3001))).status, 201);
+});
+
+async function manage(url, method = 'GET', body) {
+  const token = url.split('/').at(-1);
+  const res = await fetch(`${BASE}/api/registrations/${token}${method === 'CANCEL' ? '/cancel' : ''}`, {
+    method: method === 'CANCEL' ? 'POST' : method,
+    headers: body ? { 'Content-Type': 'application/json', 'Accept-Language': 'en' } : { 'Accept-Language': 'en' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null, text };
+}
+
+test('the manage link: see, cancel (the place goes to the next in line at once), change zone, delete my data', async () => {
+  const first = await register('test-manage', person(4000));
+  const second = await register('test-manage', person(4001));
+  const third = await register('test-manage', person(4002));
+  assert.deepEqual([first.body.status, second.body.status, third.body.status], ['confirmed', 'waitlisted', 'waitlisted']);
+
+  // The meeting link is for those with a place, through their own link only.
+  const seen = await manage(first.body.manage_url);
+  assert.equal(seen.status, 200);
+  assert.equal(seen.headers.get('cache-control'), 'private, no-store');
+  assert.equal(seen.body.status, 'confirmed');
+  assert.match(seen.body.private_details.text, /zoom\.example\/j\/5550001/);
+  assert.equal(seen.body.edition.sessions.length, 1);
+  assert.equal((await manage(second.body.manage_url)).body.private_details, undefined, 'not while waiting');
+
+  // Cancelling the confirmed place promotes the first in line in the same step.
+  const cancelled = await manage(first.body.manage_url, 'CANCEL');
+  assert.equal(cancelled.status, 200);
+  assert.equal(cancelled.body.status, 'cancelled');
+  assert.deepEqual(cancelled.body.history.map((h) => h.kind), ['registered', 'cancelled']);
+  const promoted = await manage(second.body.manage_url);
+  assert.equal(promoted.body.status, 'confirmed');
+  assert.deepEqual(promoted.body.history.map((h) => h.kind), ['waitlisted', 'promoted']);
+  assert.match(promoted.body.private_details.text, /5550001/);
+  const next = await manage(third.body.manage_url);
+  assert.deepEqual([next.body.status, next.body.waitlist_position], ['waitlisted', 1]);
+  const places = sql(`SELECT count(*) AS n FROM registration WHERE edition_id = 'test-manage' AND status = 'confirmed'`)[0].n;
+  assert.equal(places, 1, 'never more than the capacity');
+
+  // Language and zone: the sessions follow the registrant's clock.
+  const moved = await manage(third.body.manage_url, 'PATCH', { zone: 'Asia/Kathmandu', lang: 'fr' });
+  assert.equal(moved.status, 200);
+  assert.deepEqual([moved.body.zone, moved.body.lang], ['Asia/Kathmandu', 'fr']);
+  assert.equal(moved.body.edition.sessions[0].reader_start_offset_minutes, 345);
+  assert.equal(moved.body.offering_title.lang, 'fr');
+  const badZone = await manage(third.body.manage_url, 'PATCH', { zone: 'Mars/Olympus' });
+  assert.equal(badZone.status, 400);
+  assert.deepEqual(badZone.body.errors.map((e) => [e.field, e.code]), [['zone', 'unknown-zone']]);
+
+  // Delete my data: gone, with a history that keeps no personal data.
+  const gone = await manage(third.body.manage_url, 'DELETE');
+  assert.equal(gone.status, 204);
+  assert.equal((await manage(third.body.manage_url)).status, 404);
+  assert.equal(sql(`SELECT count(*) AS n FROM registration WHERE email = 'volunteer.4002@example.org'`)[0].n, 0);
+  const kinds = sql(`SELECT e.kind FROM registration_event e WHERE e.edition_id = 'test-manage'
+    AND e.registration_id NOT IN (SELECT id FROM registration) ORDER BY e.id`).map((r) => r.kind);
+  assert.deepEqual(kinds, ['waitlisted', 'updated', 'cancelled', 'deleted']);
+
+  // A token that opens nothing, or is not a token at all.
+  assert.equal((await manage('0'.repeat(48))).status, 404);
+  assert.equal((await manage('not-a-token')).status, 404);
+
+  // The meeting link is in no public answer, cache or feed.
+  const publicAnswers = await Promise.all([
+    `/api/offerings/${OFFERING}?lang=fr`, `/api/offerings/${OFFERING}?lang=en&tz=Africa/Lagos`, '/api/offerings?lang=fr',
+    '/api/calendar.ics?lang=fr', '/api/editions/test-manage/calendar.ics?lang=en', '/api/sessions/test-manage-s1/calendar.ics',
+    '/fr', `/api/people/louis-ramirez?lang=fr`, '/api/archive?lang=fr',
+  ].map(async (path) => [path, await (await fetch(BASE + path)).text()]));
+  for (const [path, text] of publicAnswers) assert.ok(!text.includes(PRIVATE_LINK), `${path} shows the private link`);
 });

@@ -317,6 +317,71 @@ pub struct RegistrationAnswer {
     pub registered_at: DateTime<Utc>,
 }
 
+/// One change in a registration's history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    /// `registered`, `waitlisted`, `applied`, `promoted`, `accepted`, `declined`,
+    /// `cancelled`, `updated`.
+    pub kind: String,
+    #[serde(with = "instant")]
+    pub at: DateTime<Utc>,
+}
+
+/// A registration as its manage link shows it to the registrant.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ManagedRegistration {
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waitlist_position: Option<u32>,
+    pub name: String,
+    pub email: String,
+    pub lang: Lang,
+    pub zone: String,
+    pub offering_id: String,
+    pub offering_title: crate::Text,
+    /// The edition, its sessions with the registrant's offsets.
+    pub edition: crate::catalog::Edition,
+    /// The meeting link or private address: only while the registration holds a place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub private_details: Option<crate::Text>,
+    pub history: Vec<HistoryEntry>,
+}
+
+/// What a registrant may change through their manage link.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RegistrationUpdate {
+    pub lang: Option<String>,
+    pub zone: Option<String>,
+}
+
+/// Checks an update like a registration's fields; returns the new language and zone.
+pub fn validate_update(
+    update: RegistrationUpdate,
+    zone: impl Fn(&str) -> Option<String>,
+) -> Result<(Option<Lang>, Option<String>), Vec<Refusal>> {
+    let mut refused = vec![];
+    let lang = update.lang.map(|code| {
+        let lang = Lang::parse(code.trim());
+        if lang.is_none() {
+            refused.push(("lang".to_owned(), "unknown-language"));
+        }
+        lang
+    });
+    let new_zone = update.zone.map(|name| {
+        let known = zone(name.trim());
+        if known.is_none() {
+            refused.push(("zone".to_owned(), "unknown-zone"));
+        }
+        known
+    });
+    if refused.is_empty() {
+        Ok((lang.flatten(), new_zone.flatten()))
+    } else {
+        Err(refused)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,6 +31,9 @@ CREATE TABLE registration (
   token_hash    TEXT NOT NULL UNIQUE,
   consented_at  TEXT NOT NULL,
   created_at    TEXT NOT NULL,
+  -- The last change's id: the statement that records a change in registration_event finds
+  -- the rows that change touched by it, in the same batch.
+  change_id     TEXT,
   UNIQUE (edition_id, email),
   UNIQUE (edition_id, arrival)
 );

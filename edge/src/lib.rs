@@ -62,6 +62,10 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/editions/{id}/calendar.ics"),
     ("GET", "/api/sessions/{id}/calendar.ics"),
     ("POST", "/api/editions/{id}/registrations"),
+    ("GET", "/api/registrations/{token}"),
+    ("PATCH", "/api/registrations/{token}"),
+    ("DELETE", "/api/registrations/{token}"),
+    ("POST", "/api/registrations/{token}/cancel"),
 ];
 
 async fn route(
@@ -88,7 +92,18 @@ async fn route(
         ("/api/sessions/{id}/calendar.ics", [id]) => {
             calendar::get(req, env, caller, Feed::Session(id)).await
         }
-        ("/api/editions/{id}/registrations", [id]) => registration::create(req, env, id).await,
+        ("/api/editions/{id}/registrations", [id]) => {
+            registration::create::create(req, env, id).await
+        }
+        ("/api/registrations/{token}", [token]) => match req.method() {
+            Method::Get => registration::manage::view(env, token).await,
+            Method::Patch => registration::manage::update(req, env, token).await,
+            Method::Delete => registration::manage::delete(env, token).await,
+            _ => Err(ApiError::Problem(ProblemKind::MethodNotAllowed, vec![])),
+        },
+        ("/api/registrations/{token}/cancel", [token]) => {
+            registration::manage::cancel(env, token).await
+        }
         _ => Err(ApiError::Internal(format!("no handler for {template}"))),
     }
 }
