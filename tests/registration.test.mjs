@@ -282,5 +282,19 @@ test('the manage link: see, cancel (the place goes to the next in line at once),
     '/api/calendar.ics?lang=fr', '/api/editions/test-manage/calendar.ics?lang=en', '/api/sessions/test-manage-s1/calendar.ics',
     '/fr', `/api/people/louis-ramirez?lang=fr`, '/api/archive?lang=fr',
   ].map(async (path) => [path, await (await fetch(BASE + path)).text()]));
-  for (const [path, text] of publicAnswers) assert.ok(!text.includes(PRIVATE_LINK), `${path} shows the private link`);
+  for (const [path, text] of publicAnswers) {
+    assert.ok(!text.includes(PRIVATE_LINK), `${path} shows the private link`);
+    assert.ok(!text.includes('meet.example.org'), `${path} shows a demo meeting link`);
+  }
+});
+
+test("the demo's Emancip'Asso edition takes applications with its questions", async () => {
+  const detail = await (await fetch(`${BASE}/api/offerings/emancipasso-formation?lang=fr`)).json();
+  const edition = detail.upcoming_editions[0];
+  assert.equal(edition.registration_mode, 'application');
+  const before = countRows(edition.id);
+  const refused = await register(edition.id, person(5000), { lang: 'en' });
+  assert.equal(refused.status, 400);
+  assert.deepEqual(refused.body.errors.map((e) => [e.field, e.code]), [['answers.structure', 'required'], ['answers.motivation', 'required']]);
+  assert.deepEqual(countRows(edition.id), before);
 });

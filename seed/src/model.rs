@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use relais_domain::catalog::{Format, OfferingKind, RegistrationMode};
+pub use relais_domain::registration::Question;
 use serde::Deserialize;
 
 /// A text per language code: `title.fr = "…"`, `title.en = "…"`.
@@ -94,6 +95,12 @@ pub struct Edition {
     /// (by whole 52-week years, so weekdays and clock times stay), with id `<id>-upcoming`.
     #[serde(default)]
     pub upcoming_copy: bool,
+    /// What an application asks (application mode).
+    #[serde(default)]
+    pub question: Vec<Question>,
+    /// Shown only to registrants with a place (a meeting link, a private address).
+    #[serde(default)]
+    pub private_details: Texts,
     #[serde(default)]
     pub session: Vec<Session>,
 }
@@ -134,4 +141,7 @@ pub struct Recurrence {
     pub past: usize,
     #[serde(default)]
     pub title: Texts,
+    /// Shown only to registrants with a place (the meeting link).
+    #[serde(default)]
+    pub private_details: Texts,
 }

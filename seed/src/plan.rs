@@ -78,6 +78,8 @@ pub struct EditionRow {
     pub location: Texts,
     pub starts_at: Option<DateTime<Utc>>,
     pub ends_at: Option<DateTime<Utc>>,
+    pub questions: Vec<model::Question>,
+    pub private_details: Texts,
 }
 
 pub struct SessionRow {
@@ -183,6 +185,8 @@ pub fn plan(demo: Demo, today: NaiveDate) -> Result<Rows, PlanError> {
                     location: Texts::new(),
                     zone: r.zone.clone(),
                     upcoming_copy: false,
+                    question: vec![],
+                    private_details: r.private_details.clone(),
                     session: vec![],
                 };
                 let session = model::Session {
@@ -296,6 +300,8 @@ fn push_edition(
         location: e.location.clone(),
         starts_at: resolved.iter().map(|s| s.starts_at).min(),
         ends_at: resolved.iter().map(|s| s.ends_at).max(),
+        questions: e.question.clone(),
+        private_details: e.private_details.clone(),
     });
     rows.sessions.extend(resolved);
     Ok(())

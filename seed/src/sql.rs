@@ -123,6 +123,8 @@ pub fn render(rows: &Rows) -> String {
                 "location",
                 "starts_at",
                 "ends_at",
+                "questions",
+                "private_details",
             ],
             &[
                 text(&e.id),
@@ -137,6 +139,8 @@ pub fn render(rows: &Rows) -> String {
                 json(&e.location),
                 e.starts_at.map(instant).unwrap_or_else(|| "NULL".into()),
                 e.ends_at.map(instant).unwrap_or_else(|| "NULL".into()),
+                json(&e.questions),
+                json(&e.private_details),
             ],
         );
         let _ = writeln!(
