@@ -1,5 +1,11 @@
 //! Embeds every `locales/<code>/*.ftl` file, so that adding a language is adding a folder.
+//! The server's own files (API problems, emails) go in `SERVER_SOURCES`, which only the
+//! `server-messages` feature reads: the app shows the API's words as the API wrote them, and
+//! every kilobyte of text costs a volunteer's phone.
 use std::{env, fs, path::PathBuf};
+
+/// Files for the edge only.
+const SERVER_FILES: &[&str] = &["api.ftl", "mail.ftl"];
 
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap()).join("../locales");
@@ -24,20 +30,28 @@ fn main() {
         locales.push((code, files));
     }
     locales.sort();
-    let mut out = String::from("pub(crate) static SOURCES: &[(&str, &[(&str, &str)])] = &[\n");
-    for (code, files) in &locales {
-        out.push_str(&format!("    ({code:?}, &[\n"));
-        for f in files {
-            let name = f.file_name().unwrap().to_string_lossy();
-            let abs = fs::canonicalize(f).unwrap();
-            out.push_str(&format!(
-                "        ({name:?}, include_str!({:?})),\n",
-                abs.display().to_string()
-            ));
+    let mut out = String::new();
+    for (name, server) in [("SOURCES", false), ("SERVER_SOURCES", true)] {
+        out.push_str(&format!(
+            "#[allow(dead_code)]\npub(crate) static {name}: &[(&str, &[(&str, &str)])] = &[\n"
+        ));
+        for (code, files) in &locales {
+            out.push_str(&format!("    ({code:?}, &[\n"));
+            for f in files {
+                let file = f.file_name().unwrap().to_string_lossy();
+                if SERVER_FILES.contains(&file.as_ref()) != server {
+                    continue;
+                }
+                let abs = fs::canonicalize(f).unwrap();
+                out.push_str(&format!(
+                    "        ({file:?}, include_str!({:?})),\n",
+                    abs.display().to_string()
+                ));
+            }
+            out.push_str("    ]),\n");
         }
-        out.push_str("    ]),\n");
+        out.push_str("];\n");
     }
-    out.push_str("];\n");
     let dest = PathBuf::from(env::var("OUT_DIR").unwrap()).join("locales.rs");
     fs::write(dest, out).expect("write locales.rs");
 }

@@ -81,12 +81,20 @@ impl Messages {
     }
 }
 
-fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
-    SOURCES
-        .iter()
-        .find(|(code, _)| *code == lang.code())
-        .map(|(_, files)| *files)
-        .unwrap_or(&[])
+/// The files of `lang`: the app's, and with `server-messages` the edge's too.
+fn sources(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    let of = |table: &'static [(&'static str, &'static [(&'static str, &'static str)])]| {
+        table
+            .iter()
+            .find(|(code, _)| *code == lang.code())
+            .map(|(_, files)| *files)
+            .unwrap_or(&[])
+    };
+    let mut files = of(SOURCES).to_vec();
+    if cfg!(feature = "server-messages") {
+        files.extend_from_slice(of(SERVER_SOURCES));
+    }
+    files
 }
 
 fn parse(lang: Lang, file: &'static str, source: &str) -> Result<FluentResource, I18nError> {

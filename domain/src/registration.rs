@@ -462,6 +462,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "server-messages")]
     fn every_refusal_has_its_message_in_every_language() {
         let questions = [
             question("motivation", true, false),

@@ -67,3 +67,28 @@ CREATE TABLE rate_limit (
   PRIMARY KEY (key, window)
 );
 CREATE INDEX rate_limit_by_window ON rate_limit (window);
+
+-- Messages to registrants. A row is written in the same batch as the change it tells of;
+-- the sender renders it (in the recipient's language, on their clock) and sends it once:
+-- `claimed_at` keeps two senders apart, `sent_at` marks it done, `dedupe` keeps a reminder
+-- from being queued twice.
+CREATE TABLE outbox (
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
+  registration_id TEXT NOT NULL,
+  edition_id      TEXT NOT NULL,
+  kind            TEXT NOT NULL CHECK (kind IN
+                    ('confirmed', 'waitlisted', 'applied', 'promoted', 'accepted', 'declined',
+                     'cancelled', 'reminder')),
+  session_id      TEXT,
+  dedupe          TEXT UNIQUE,
+  created_at      TEXT NOT NULL,
+  recipient       TEXT,
+  lang            TEXT,
+  subject         TEXT,
+  body            TEXT,
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  claimed_at      TEXT,
+  sent_at         TEXT,
+  last_error      TEXT
+);
+CREATE INDEX outbox_pending ON outbox (sent_at, id);
