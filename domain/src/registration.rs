@@ -382,6 +382,136 @@ pub fn validate_update(
     }
 }
 
+/// A message to a registrant: what happened, or a reminder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessageKind {
+    Confirmed,
+    Waitlisted,
+    Applied,
+    Promoted,
+    Accepted,
+    Declined,
+    Cancelled,
+    /// 24 hours before a session.
+    Reminder,
+}
+
+impl MessageKind {
+    pub const ALL: [MessageKind; 8] = [
+        MessageKind::Confirmed,
+        MessageKind::Waitlisted,
+        MessageKind::Applied,
+        MessageKind::Promoted,
+        MessageKind::Accepted,
+        MessageKind::Declined,
+        MessageKind::Cancelled,
+        MessageKind::Reminder,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageKind::Confirmed => "confirmed",
+            MessageKind::Waitlisted => "waitlisted",
+            MessageKind::Applied => "applied",
+            MessageKind::Promoted => "promoted",
+            MessageKind::Accepted => "accepted",
+            MessageKind::Declined => "declined",
+            MessageKind::Cancelled => "cancelled",
+            MessageKind::Reminder => "reminder",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<MessageKind> {
+        MessageKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Whether the message is for someone with a place: it then carries the private
+    /// details and the sessions as a calendar file.
+    pub fn for_a_place(self) -> bool {
+        matches!(
+            self,
+            MessageKind::Confirmed
+                | MessageKind::Promoted
+                | MessageKind::Accepted
+                | MessageKind::Reminder
+        )
+    }
+}
+
+/// What a message says, already on the recipient's clock and in their language.
+pub struct MessageFacts {
+    pub name: String,
+    pub offering: String,
+    pub waitlist_position: Option<u32>,
+    /// The recipient's zone, named in the message.
+    pub zone: String,
+    /// Each session's start and end on the recipient's clock.
+    pub sessions: Vec<(chrono::NaiveDateTime, chrono::NaiveDateTime)>,
+    /// The meeting link or private address (only told to people with a place).
+    pub private_details: Option<String>,
+    /// The private manage link, known only when the registration is created.
+    pub manage_url: Option<String>,
+}
+
+/// A message ready to send.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Composed {
+    pub subject: String,
+    pub body: String,
+}
+
+/// Writes message `kind` in `messages`' language (plain text, one paragraph per block).
+pub fn compose(
+    kind: MessageKind,
+    facts: &MessageFacts,
+    messages: &crate::i18n::Messages,
+) -> Composed {
+    use crate::schedule::{format_datetime, format_span};
+    let position = facts.waitlist_position.unwrap_or(0);
+    let when = facts
+        .sessions
+        .first()
+        .map(|(start, _)| format_datetime(*start, messages))
+        .unwrap_or_default();
+    let args = [
+        ("offering", facts.offering.as_str().into()),
+        ("position", position.into()),
+        ("name", facts.name.as_str().into()),
+        ("when", when.into()),
+    ];
+    let subject = messages.format(&format!("mail-subject-{}", kind.as_str()), &args);
+    let mut blocks = vec![
+        messages.format("mail-greeting", &args),
+        messages.format(&format!("mail-body-{}", kind.as_str()), &args),
+    ];
+    if !matches!(kind, MessageKind::Declined | MessageKind::Cancelled) && !facts.sessions.is_empty()
+    {
+        let mut list = messages.format("mail-sessions", &[("zone", facts.zone.as_str().into())]);
+        for (start, end) in &facts.sessions {
+            list.push_str("\n- ");
+            list.push_str(&format_span(*start, *end, messages));
+        }
+        blocks.push(list);
+    }
+    if kind.for_a_place() {
+        if let Some(details) = &facts.private_details {
+            blocks.push(messages.format("mail-private", &[("details", details.as_str().into())]));
+        }
+        blocks.push(messages.get("mail-calendar"));
+    }
+    if kind != MessageKind::Cancelled {
+        blocks.push(match &facts.manage_url {
+            Some(url) => messages.format("mail-manage", &[("url", url.as_str().into())]),
+            None => messages.get("mail-manage-kept"),
+        });
+    }
+    blocks.push(messages.get("mail-signature"));
+    Composed {
+        subject,
+        body: blocks.join("\n\n"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -497,6 +627,80 @@ mod tests {
                     "{lang}: field-{code}"
                 );
             }
+        }
+    }
+
+    #[test]
+    #[cfg(feature = "server-messages")]
+    fn messages_speak_the_recipients_language_on_their_clock() {
+        use crate::i18n::Messages;
+        let at = |s: &str| s.parse::<chrono::NaiveDateTime>().unwrap();
+        let facts = MessageFacts {
+            name: "Amina".into(),
+            offering: "Formation".into(),
+            waitlist_position: Some(3),
+            zone: "Africa/Lagos".into(),
+            sessions: vec![(at("2026-12-09T00:30:00"), at("2026-12-09T02:00:00"))],
+            private_details: Some("https://meet.example.org/x".into()),
+            manage_url: Some("https://relais.example/fr/manage/abc".into()),
+        };
+        let fr = Messages::new(Lang::parse("fr").unwrap()).unwrap();
+        // French and English times use no-break spaces; compare with plain ones.
+        let plain = |c: Composed| Composed {
+            subject: c.subject,
+            body: c.body.replace(['\u{a0}', '\u{202f}'], " "),
+        };
+        let waitlisted = plain(compose(MessageKind::Waitlisted, &facts, &fr));
+        assert_eq!(
+            waitlisted.subject,
+            "Liste d’attente, position 3 : Formation"
+        );
+        assert!(waitlisted.body.starts_with("Bonjour Amina,"));
+        assert!(
+            waitlisted.body.contains("mercredi 9 décembre 2026, 0 h 30"),
+            "{}",
+            waitlisted.body
+        );
+        assert!(waitlisted.body.contains("(Africa/Lagos)"));
+        assert!(
+            !waitlisted.body.contains("meet.example.org"),
+            "no private details while waiting"
+        );
+        assert!(waitlisted.body.contains("/fr/manage/abc"));
+        let en = Messages::new(Lang::parse("en").unwrap()).unwrap();
+        let confirmed = plain(compose(
+            MessageKind::Confirmed,
+            &MessageFacts {
+                manage_url: None,
+                ..facts
+            },
+            &en,
+        ));
+        assert_eq!(confirmed.subject, "Registration confirmed: Formation");
+        assert!(confirmed.body.contains("12:30 AM"), "{}", confirmed.body);
+        assert!(confirmed.body.contains("https://meet.example.org/x"));
+        assert!(confirmed.body.contains("private link in the email"));
+        for kind in MessageKind::ALL {
+            for m in [&fr, &en] {
+                let c = compose(kind, &confirmed_facts(), m);
+                assert!(
+                    !c.subject.contains("mail-") && !c.body.contains("mail-"),
+                    "{kind:?}: {c:?}"
+                );
+            }
+        }
+    }
+
+    #[cfg(feature = "server-messages")]
+    fn confirmed_facts() -> MessageFacts {
+        MessageFacts {
+            name: "N".into(),
+            offering: "O".into(),
+            waitlist_position: Some(1),
+            zone: "UTC".into(),
+            sessions: vec![],
+            private_details: None,
+            manage_url: None,
         }
     }
 

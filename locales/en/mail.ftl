@@ -1,0 +1,25 @@
+## Emails to registrants. Times on the recipient's clock.
+
+mail-subject-confirmed = Registration confirmed: { $offering }
+mail-subject-waitlisted = Waiting list, position { $position }: { $offering }
+mail-subject-applied = Application received: { $offering }
+mail-subject-promoted = A place opened up for you: { $offering }
+mail-subject-accepted = Application accepted: { $offering }
+mail-subject-declined = Application not accepted: { $offering }
+mail-subject-cancelled = Registration cancelled: { $offering }
+mail-subject-reminder = Reminder: { $offering }, { $when }
+mail-greeting = Hello { $name },
+mail-body-confirmed = Your place in "{ $offering }" is confirmed. Your registration covers every session below.
+mail-body-waitlisted = "{ $offering }" is full: you are number { $position } on the waiting list. We will write as soon as a place opens up for you.
+mail-body-applied = We have received your application for "{ $offering }". The team will answer once it has reviewed the applications.
+mail-body-promoted = A place opened up: your registration for "{ $offering }" is now confirmed.
+mail-body-accepted = Your application for "{ $offering }" is accepted: your place is confirmed.
+mail-body-declined = Your application for "{ $offering }" was not accepted this time. Thank you for your interest.
+mail-body-cancelled = Your registration for "{ $offering }" is cancelled.
+mail-body-reminder = "{ $offering }" takes place in less than 24 hours.
+mail-sessions = Sessions, on your clock ({ $zone }):
+mail-private = To take part: { $details }
+mail-calendar = The sessions are also in the attached calendar file (.ics).
+mail-manage = See, cancel or change your registration, or delete your data: { $url }
+mail-manage-kept = To see, cancel or change your registration, use the private link in the email you received when you registered.
+mail-signature = The Relais team
