@@ -63,7 +63,8 @@ before(async () => {
   run(WRANGLER, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
   writeFileSync(join(dir, 'catalog.sql'), run('cargo', ['run', '-q', '-p', 'relais-seed', '--', '--file', join(dir, 'catalog.toml')]));
   run(WRANGLER, ['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', join(dir, 'catalog.sql')]);
-  server = spawn(WRANGLER, ['dev', '--local', '--ip', '127.0.0.1', '--port', String(PORT), '--persist-to', state,
+  const config = process.env.RELAIS_WRANGLER_CONFIG ? ['--config', process.env.RELAIS_WRANGLER_CONFIG] : [];
+  server = spawn(WRANGLER, ['dev', ...config, '--local', '--ip', '127.0.0.1', '--port', String(PORT), '--persist-to', state,
     '--show-interactive-dev-session=false'], { cwd: ROOT, stdio: 'ignore', detached: true });
   for (let i = 0; i < 240; i++) {
     try {

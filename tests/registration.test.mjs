@@ -12,11 +12,21 @@ const OFFERING = 'hub-mouvements-decentralises';
 const FAR = '2031-01-07T15:00:00Z';
 const FAR_END = '2031-01-07T16:30:00Z';
 
-/** Runs SQL on the test state with wrangler (the same SQLite the local stack serves). */
+/**
+ * Runs SQL on the test state with wrangler (the same SQLite file the local stack serves,
+ * from a second process): while the Worker writes, the file may be busy for a moment.
+ */
 function sql(command) {
-  const out = execFileSync('wrangler', ['d1', 'execute', 'DB', '--local', '--persist-to', STATE, '--json', '--command', command],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return JSON.parse(out).flatMap((r) => r.results ?? []);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const out = execFileSync('wrangler', ['d1', 'execute', 'DB', '--local', '--persist-to', STATE, '--json', '--command', command],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      return JSON.parse(out).flatMap((r) => r.results ?? []);
+    } catch (error) {
+      if (attempt >= 10 || !/SQLITE_BUSY|database is locked/.test(`${error.stdout}${error.stderr}${error.message}`)) throw error;
+      execFileSync('sleep', ['0.5']);
+    }
+  }
 }
 
 const q = (s) => `'${s.replaceAll("'", "''")}'`;
@@ -31,13 +41,15 @@ const EDITIONS = {
   'test-closed': { mode: 'open', capacity: 20, closes: '2020-01-01T00:00:00Z' },
   'test-not-yet': { mode: 'open', capacity: 20, opens: '2030-12-01T00:00:00Z' },
   'test-external': { mode: 'external', capacity: null },
+  'test-soon': { mode: 'open', capacity: 5, startsInHours: 12 },
   'test-manage': { mode: 'open', capacity: 1, private: { fr: 'Zoom : https://zoom.example/j/5550001', en: 'Zoom: https://zoom.example/j/5550001' } },
 };
 const PRIVATE_LINK = 'zoom.example/j/5550001';
 const TEST_IDS = Object.keys(EDITIONS).map(q).join(', ');
 
 function cleanUp() {
-  sql(`DELETE FROM registration_event WHERE edition_id IN (${TEST_IDS});
+  sql(`DELETE FROM outbox WHERE edition_id IN (${TEST_IDS});
+       DELETE FROM registration_event WHERE edition_id IN (${TEST_IDS});
        DELETE FROM registration WHERE edition_id IN (${TEST_IDS});
        DELETE FROM edition WHERE id IN (${TEST_IDS});
        DELETE FROM idempotency WHERE key LIKE 'test-%';`);
@@ -46,14 +58,18 @@ function cleanUp() {
 before(() => {
   assert.ok(STATE, 'RELAIS_TEST_STATE is set by scripts/test');
   cleanUp();
-  const statements = Object.entries(EDITIONS).map(([id, e]) => `
+  const statements = Object.entries(EDITIONS).map(([id, e]) => {
+    const start = e.startsInHours ? new Date(Date.now() + e.startsInHours * 3600_000).toISOString().replace(/\.\d+Z$/, 'Z') : FAR;
+    const end = e.startsInHours ? new Date(Date.now() + (e.startsInHours + 1.5) * 3600_000).toISOString().replace(/\.\d+Z$/, 'Z') : FAR_END;
+    return `
     INSERT INTO edition (id, offering_id, registration_mode, capacity, format, starts_at, ends_at,
                          questions, registration_opens_at, registration_closes_at, private_details)
-    VALUES (${q(id)}, ${q(OFFERING)}, ${q(e.mode)}, ${e.capacity ?? 'NULL'}, 'online', ${q(FAR)}, ${q(FAR_END)},
+    VALUES (${q(id)}, ${q(OFFERING)}, ${q(e.mode)}, ${e.capacity ?? 'NULL'}, 'online', ${q(start)}, ${q(end)},
             ${q(e.questions ?? '[]')}, ${e.opens ? q(e.opens) : 'NULL'}, ${e.closes ? q(e.closes) : 'NULL'},
             ${q(JSON.stringify(e.private ?? {}))});
     INSERT INTO session (id, edition_id, starts_at, ends_at, zone)
-    VALUES (${q(id + '-s1')}, ${q(id)}, ${q(FAR)}, ${q(FAR_END)}, 'America/Toronto');`);
+    VALUES (${q(id + '-s1')}, ${q(id)}, ${q(start)}, ${q(end)}, 'America/Toronto');`;
+  });
   sql(statements.join('\n'));
 });
 after(() => cleanUp());
@@ -65,16 +81,29 @@ function nextAddress() {
   return `10.${(lastAddress >> 16) & 255}.${(lastAddress >> 8) & 255}.${lastAddress & 255}`;
 }
 
+/**
+ * POSTs a registration as a careful client does: with an Idempotency-Key (unless the test
+ * sets its own), so that a request lost to a dropped connection can be sent again safely.
+ */
 async function register(edition, body, { headers = {}, lang } = {}) {
-  const res = await fetch(`${BASE}/api/editions/${edition}/registrations${lang ? `?lang=${lang}` : ''}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': nextAddress(), ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json = null;
-  try { json = JSON.parse(text); } catch { /* not JSON */ }
-  return { status: res.status, type: res.headers.get('content-type') ?? '', headers: res.headers, body: json, text };
+  const key = { 'Idempotency-Key': `test-${crypto.randomUUID()}` };
+  for (let attempt = 1; ; attempt++) {
+    let res;
+    try {
+      res = await fetch(`${BASE}/api/editions/${edition}/registrations${lang ? `?lang=${lang}` : ''}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': nextAddress(), ...key, ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+    } catch (error) {
+      if (attempt < 3 && error instanceof TypeError) continue; // connection dropped: same key again
+      throw error;
+    }
+    const text = await res.text();
+    let json = null;
+    try { json = JSON.parse(text); } catch { /* not JSON */ }
+    return { status: res.status, type: res.headers.get('content-type') ?? '', headers: res.headers, body: json, text };
+  }
 }
 
 const person = (i, extra = {}) => ({
@@ -297,4 +326,52 @@ test("the demo's Emancip'Asso edition takes applications with its questions", as
   assert.equal(refused.status, 400);
   assert.deepEqual(refused.body.errors.map((e) => [e.field, e.code]), [['answers.structure', 'required'], ['answers.motivation', 'required']]);
   assert.deepEqual(countRows(edition.id), before);
+});
+
+/** Waits until the outbox has nothing unsent for `edition` (the Worker sends after answering). */
+async function sentOutbox(edition) {
+  for (let i = 0; i < 100; i++) {
+    const rows = sql(`SELECT id, kind, recipient, lang, subject, body, manage_url, sent_at, session_id FROM outbox
+      WHERE edition_id = ${q(edition)} ORDER BY id`);
+    if (rows.length && rows.every((r) => r.sent_at)) return rows;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`outbox for ${edition} never sent`);
+}
+
+test('each change tells the registrant, in their language and on their clock, once; reminders 24 h before', { timeout: 120_000 }, async () => {
+  const fr = await register('test-soon', person(6001, { lang: 'fr', zone: 'Asia/Kathmandu' }));
+  const en = await register('test-soon', person(6002, { lang: 'en', zone: 'America/Santiago' }));
+  assert.deepEqual([fr.status, en.status], [201, 201]);
+  let rows = await sentOutbox('test-soon');
+  assert.equal(rows.length, 2);
+  const [toFr, toEn] = rows;
+  assert.equal(toFr.kind, 'confirmed');
+  assert.equal(toFr.recipient, 'volunteer.6001@example.org');
+  assert.match(toFr.subject, /^Inscription confirmée : /);
+  assert.match(toEn.subject, /^Registration confirmed: /);
+  // The session's start on each recipient's clock, as the browser's own zone rules write it.
+  const [session] = sql(`SELECT starts_at FROM session WHERE edition_id = 'test-soon'`);
+  const clock = (zone, locale) => new Intl.DateTimeFormat(locale, { timeZone: zone, hour: 'numeric', minute: '2-digit' })
+    .format(new Date(session.starts_at));
+  const plain = (s) => s.replace(/\s/g, ' ');
+  const frHour = clock('Asia/Kathmandu', 'fr-FR').replace(':', ' h ');
+  assert.ok(plain(toFr.body).includes(plain(frHour).replace(/ h 00$/, ' h')), `${toFr.body} has ${frHour}`);
+  assert.ok(plain(toEn.body).includes(plain(clock('America/Santiago', 'en-US'))), `${toEn.body}`);
+  assert.ok(toFr.body.includes('(Asia/Kathmandu)'));
+  // The stored copy has no manage link, and the unsent link is gone.
+  assert.ok(!toFr.body.includes(fr.body.manage_url) && toFr.body.includes('[lien privé / private link]'));
+  assert.equal(toFr.manage_url, null);
+
+  // A reminder for each place when the cron runs, and not twice when it runs again.
+  for (let i = 0; i < 2; i++) {
+    const cron = await fetch(`${BASE}/__scheduled?cron=${encodeURIComponent('*/5 * * * *')}`);
+    assert.equal(cron.status, 200, await cron.text());
+  }
+  rows = await sentOutbox('test-soon');
+  const reminders = rows.filter((r) => r.kind === 'reminder');
+  assert.deepEqual(reminders.map((r) => r.recipient).sort(), ['volunteer.6001@example.org', 'volunteer.6002@example.org']);
+  assert.ok(reminders.every((r) => r.session_id === 'test-soon-s1'));
+  assert.match(reminders.find((r) => r.lang === 'fr').subject, /^Rappel : /);
+  assert.equal(rows.length, 4, 'every message once');
 });

@@ -34,6 +34,8 @@ CREATE TABLE registration (
   -- The last change's id: the statement that records a change in registration_event finds
   -- the rows that change touched by it, in the same batch.
   change_id     TEXT,
+  -- The site it was made on: links in later messages (sent by the cron) point there.
+  origin        TEXT NOT NULL DEFAULT '',
   UNIQUE (edition_id, email),
   UNIQUE (edition_id, arrival)
 );
@@ -82,6 +84,8 @@ CREATE TABLE outbox (
   session_id      TEXT,
   dedupe          TEXT UNIQUE,
   created_at      TEXT NOT NULL,
+  -- The manage link, for the one message that carries it; cleared once sent.
+  manage_url      TEXT,
   recipient       TEXT,
   lang            TEXT,
   subject         TEXT,

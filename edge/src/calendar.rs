@@ -119,3 +119,55 @@ fn event(
     }
     Ok(event.done())
 }
+
+/// A session as a registrant's calendar file shows it.
+pub struct SessionEvent {
+    pub id: String,
+    pub title: Option<String>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+}
+
+/// The `.ics` attached to a registrant's message: their sessions, with the meeting link or
+/// private address that only people with a place receive. The same UIDs as the public feeds,
+/// so a calendar that has both keeps one event per session.
+pub fn private_calendar(
+    sessions: &[SessionEvent],
+    offering: &str,
+    page: &str,
+    private_details: Option<&str>,
+    messages: &relais_domain::i18n::Messages,
+    now: DateTime<Utc>,
+) -> String {
+    let mut calendar = Calendar::new();
+    let name = messages.get("calendar-name");
+    calendar.append_property(
+        Property::new("NAME", &name)
+            .add_parameter("VALUE", "TEXT")
+            .done(),
+    );
+    for s in sessions {
+        let summary = match &s.title {
+            Some(title) => format!("{offering} – {title}"),
+            None => offering.to_owned(),
+        };
+        let description = match private_details {
+            Some(details) => format!("{details}\n\n{page}"),
+            None => page.to_owned(),
+        };
+        let mut event = Event::new();
+        event
+            .uid(&format!("session-{}@relais", s.id))
+            .timestamp(now)
+            .summary(&summary)
+            .description(&description)
+            .url(page)
+            .starts(s.starts_at)
+            .ends(s.ends_at);
+        if let Some(details) = private_details {
+            event.location(details);
+        }
+        calendar.push(event.done());
+    }
+    calendar.done().to_string()
+}

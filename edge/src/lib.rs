@@ -10,19 +10,28 @@ mod crypto;
 mod health;
 mod http;
 mod openapi;
+mod outbox;
 mod profile;
 mod registration;
 mod rows;
 mod shell;
 
 use relais_domain::problem::ProblemKind;
-use worker::{event, Context, Env, Method, Request, Response, Result};
+use worker::{
+    console_error, console_log, event, Context, Env, Method, Request, Response, Result,
+    ScheduleContext, ScheduledEvent,
+};
 
 use crate::calendar::Feed;
 use crate::http::{ApiError, Caller};
 
+#[event(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
 #[event(fetch)]
-async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
     let path = req.path();
     if !path.starts_with("/api/") {
         return match shell::catalog_lang(&path) {
@@ -36,7 +45,7 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         };
     }
     let answer = match Caller::from_request(&req) {
-        Ok(caller) => route(&req, &env, &caller)
+        Ok(caller) => route(&req, &env, &ctx, &caller)
             .await
             .map_err(|e| (e, caller.lang)),
         Err(refusal) => Err(refusal),
@@ -44,6 +53,22 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     match answer {
         Ok(response) => Ok(response),
         Err((error, lang)) => http::problem_response(error, lang),
+    }
+}
+
+/// Every few minutes: queue the reminders due within 24 hours, and send what is waiting
+/// (including what failed before).
+#[event(scheduled)]
+async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    let work = async {
+        let db = env.d1("DB")?;
+        let queued = outbox::queue_reminders(&db, catalog::now()).await?;
+        let sent = outbox::dispatch(&env, outbox::Only::All).await?;
+        Ok::<_, ApiError>((queued, sent))
+    };
+    match work.await {
+        Ok((queued, sent)) => console_log!("cron: {queued} reminders queued, {sent} messages sent"),
+        Err(error) => console_error!("cron: {error:?}"),
     }
 }
 
@@ -71,6 +96,7 @@ pub const ROUTES: &[(&str, &str)] = &[
 async fn route(
     req: &Request,
     env: &Env,
+    ctx: &Context,
     caller: &Caller,
 ) -> std::result::Result<Response, ApiError> {
     let path = req.path();
@@ -93,16 +119,16 @@ async fn route(
             calendar::get(req, env, caller, Feed::Session(id)).await
         }
         ("/api/editions/{id}/registrations", [id]) => {
-            registration::create::create(req, env, id).await
+            registration::create::create(req, env, ctx, id).await
         }
         ("/api/registrations/{token}", [token]) => match req.method() {
             Method::Get => registration::manage::view(env, token).await,
             Method::Patch => registration::manage::update(req, env, token).await,
-            Method::Delete => registration::manage::delete(env, token).await,
+            Method::Delete => registration::manage::delete(env, ctx, token).await,
             _ => Err(ApiError::Problem(ProblemKind::MethodNotAllowed, vec![])),
         },
         ("/api/registrations/{token}/cancel", [token]) => {
-            registration::manage::cancel(env, token).await
+            registration::manage::cancel(env, ctx, token).await
         }
         _ => Err(ApiError::Internal(format!("no handler for {template}"))),
     }

@@ -15,11 +15,12 @@ use relais_domain::registration::{
 use relais_domain::schedule;
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
-use worker::{D1Database, Env, Headers, Request, Response};
+use worker::{Context, D1Database, Env, Headers, Request, Response};
 
 use crate::catalog::{now, stamp};
 use crate::crypto;
 use crate::http::ApiError;
+use crate::outbox;
 use crate::rows::instant;
 
 /// Registration attempts a client address may make per minute.
@@ -50,7 +51,12 @@ struct Replay {
     body: String,
 }
 
-pub async fn create(req: &Request, env: &Env, edition_id: &str) -> Result<Response, ApiError> {
+pub async fn create(
+    req: &Request,
+    env: &Env,
+    ctx: &Context,
+    edition_id: &str,
+) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
     let now = now();
     throttle(&db, req, now).await?;
@@ -117,6 +123,8 @@ pub async fn create(req: &Request, env: &Env, edition_id: &str) -> Result<Respon
 
     let id = format!("reg-{}", crypto::random_hex(12)?);
     let token = crypto::random_hex(24)?;
+    let origin = req.url()?.origin().ascii_serialization();
+    let manage_url = format!("{origin}/{}/manage/{token}", registrant.lang);
     let token_hash = crypto::sha256_hex(&token).await?;
     let created_at = stamp(now);
     // `registration::placement`, evaluated inside the insert so that registrations arriving
@@ -124,14 +132,15 @@ pub async fn create(req: &Request, env: &Env, edition_id: &str) -> Result<Respon
     let insert = db
         .prepare(
             "INSERT INTO registration (id, edition_id, email, name, lang, zone, region, organisation, \
-               answers, accessibility, priority, status, arrival, token_hash, consented_at, created_at) \
+               answers, accessibility, priority, status, arrival, token_hash, consented_at, created_at, \
+               origin) \
              SELECT ?1, e.id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, \
                CASE WHEN ?12 = 'application' THEN 'applied' \
                     WHEN e.capacity IS NULL OR (SELECT count(*) FROM registration r \
                       WHERE r.edition_id = e.id AND r.status IN ('confirmed', 'accepted')) < e.capacity \
                     THEN 'confirmed' ELSE 'waitlisted' END, \
                coalesce((SELECT max(arrival) FROM registration r WHERE r.edition_id = e.id), 0) + 1, \
-               ?13, ?14, ?14 \
+               ?13, ?14, ?14, ?15 \
              FROM edition e WHERE e.id = ?2 \
              ON CONFLICT (edition_id, email) DO NOTHING",
         )
@@ -150,6 +159,7 @@ pub async fn create(req: &Request, env: &Env, edition_id: &str) -> Result<Respon
             mode.as_str().into(),
             token_hash.as_str().into(),
             created_at.clone(),
+            origin.as_str().into(),
         ])?;
     // Only a registration this request created gets its first history entry.
     let history = db
@@ -158,7 +168,11 @@ pub async fn create(req: &Request, env: &Env, edition_id: &str) -> Result<Respon
              SELECT id, edition_id, CASE status WHEN 'confirmed' THEN 'registered' ELSE status END, ?2 \
              FROM registration WHERE id = ?1",
         )
-        .bind(&[id.as_str().into(), created_at])?;
+        .bind(&[id.as_str().into(), created_at.clone()])?;
+    // The message that tells them (confirmed, waiting list or application received), with
+    // their manage link: queued with the registration, or not at all.
+    let message =
+        outbox::queue_for_registration(&db, &id, "status", Some(&manage_url), &created_at)?;
     let placed = db
         .prepare(
             "SELECT r.id, r.status, r.created_at, \
@@ -167,9 +181,9 @@ pub async fn create(req: &Request, env: &Env, edition_id: &str) -> Result<Respon
              FROM registration r WHERE r.edition_id = ?1 AND r.email = ?2",
         )
         .bind(&[edition_id.into(), registrant.email.as_str().into()])?;
-    let results = db.batch(vec![insert, history, placed]).await?;
+    let results = db.batch(vec![insert, history, message, placed]).await?;
     let placed: Placed = results
-        .get(2)
+        .get(3)
         .ok_or_else(|| ApiError::Internal("batch without its select".into()))?
         .results::<Placed>()?
         .into_iter()
@@ -179,15 +193,17 @@ pub async fn create(req: &Request, env: &Env, edition_id: &str) -> Result<Respon
     let created = placed.id == id;
     let status = Status::parse(&placed.status)
         .ok_or_else(|| ApiError::Internal(format!("status {}", placed.status)))?;
-    let origin = req.url()?.origin().ascii_serialization();
     let answer = RegistrationAnswer {
         status,
         waitlist_position: (status == Status::Waitlisted).then_some(placed.position),
-        manage_url: created.then(|| format!("{origin}/{}/manage/{token}", registrant.lang)),
+        manage_url: created.then_some(manage_url),
         created,
         edition_id: edition_id.to_owned(),
         registered_at: instant(&placed.created_at)?,
     };
+    if created {
+        outbox::send_soon(env, ctx, outbox::Only::Registration(id.clone()));
+    }
     let code = if created { 201 } else { 200 };
     let body = serde_json::to_string(&answer)?;
     if let Some(key) = &idempotency_key {

@@ -7,16 +7,17 @@
 
 use relais_domain::problem::ProblemKind;
 use relais_domain::registration::{
-    self, HistoryEntry, ManagedRegistration, RegistrationUpdate, Status,
+    self, HistoryEntry, ManagedRegistration, MessageKind, RegistrationUpdate, Status,
 };
 use relais_domain::{schedule, Lang};
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
-use worker::{D1Database, D1PreparedStatement, Env, Request, Response};
+use worker::{Context, D1Database, D1PreparedStatement, Env, Request, Response};
 
 use crate::catalog::{self, now, stamp, EDITION_COLUMNS};
 use crate::crypto;
 use crate::http::{self, ApiError};
+use crate::outbox;
 use crate::rows::{instant, required_text, text, EditionRow};
 
 /// States that can still be cancelled.
@@ -35,7 +36,7 @@ struct RegistrationRow {
 }
 
 #[derive(Deserialize)]
-struct Context {
+struct EditionContext {
     offering_id: String,
     offering_title: String,
     private_details: String,
@@ -97,8 +98,8 @@ async fn answer(db: &D1Database, row: RegistrationRow) -> Result<Response, ApiEr
         return Err(ApiError::Internal("batch results".into()));
     };
     let editions: Vec<EditionRow> = edition.results()?;
-    let context: Context = context
-        .results::<Context>()?
+    let context: EditionContext = context
+        .results::<EditionContext>()?
         .into_iter()
         .next()
         .ok_or_else(|| ApiError::Internal("registration without its edition".into()))?;
@@ -180,6 +181,7 @@ fn promote(
         )
         .bind(&[edition_id.into(), change.as_str().into()])?,
         record(db, "promoted", &change, at)?,
+        outbox::queue_for_change(db, MessageKind::Promoted, &change, at)?,
     ])
 }
 
@@ -196,16 +198,18 @@ fn cancel_statements(
         ))
         .bind(&[row.id.as_str().into(), change.as_str().into()])?,
         record(db, "cancelled", &change, at)?,
+        outbox::queue_for_change(db, MessageKind::Cancelled, &change, at)?,
     ];
     statements.extend(promote(db, &row.edition_id, at)?);
     Ok(statements)
 }
 
-pub async fn cancel(env: &Env, token: &str) -> Result<Response, ApiError> {
+pub async fn cancel(env: &Env, ctx: &Context, token: &str) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
     let row = find(&db, token).await?;
     let at = stamp(now());
     db.batch(cancel_statements(&db, &row, &at)?).await?;
+    outbox::send_soon(env, ctx, outbox::Only::Edition(row.edition_id.clone()));
     let row = find(&db, token).await?;
     answer(&db, row).await
 }
@@ -249,7 +253,7 @@ pub async fn update(req: &Request, env: &Env, token: &str) -> Result<Response, A
 
 /// Deletes the registrant's data. The history keeps what happened, with no personal data;
 /// a place they held goes to the waiting list.
-pub async fn delete(env: &Env, token: &str) -> Result<Response, ApiError> {
+pub async fn delete(env: &Env, ctx: &Context, token: &str) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
     let row = find(&db, token).await?;
     let at = stamp(now());
@@ -260,10 +264,20 @@ pub async fn delete(env: &Env, token: &str) -> Result<Response, ApiError> {
         )
         .bind(&[row.id.as_str().into(), row.edition_id.as_str().into(), at])?,
     );
+    // Their messages keep no trace of them either.
+    statements.push(
+        db.prepare(
+            "UPDATE outbox SET recipient = NULL, subject = NULL, body = NULL, manage_url = NULL \
+             WHERE registration_id = ?1",
+        )
+        .bind(&[row.id.as_str().into()])?,
+    );
     statements.push(
         db.prepare("DELETE FROM registration WHERE id = ?1")
             .bind(&[row.id.as_str().into()])?,
     );
     db.batch(statements).await?;
+    // Someone on the waiting list may have their place.
+    outbox::send_soon(env, ctx, outbox::Only::Edition(row.edition_id.clone()));
     Ok(Response::empty()?.with_status(204))
 }

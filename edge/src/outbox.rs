@@ -1,0 +1,420 @@
+//! Messages to registrants. A message is queued in the same D1 batch as the change it tells
+//! of (`queue_*`), so none is lost or told of a change that did not happen; `dispatch` then
+//! writes it in the recipient's language, on their clock, with the sessions as an `.ics`
+//! file, and hands it to the sender once.
+//!
+//! Once: a sender first claims a message (a conditional update that only one can win), and
+//! a claim left by a sender that died is taken over after `STALE_MINUTES`. The HTTP sender
+//! passes the message's id as `Idempotency-Key`, so the email service drops a resend of a
+//! message whose success we did not get to record.
+
+use base64::Engine;
+use chrono::{DateTime, TimeDelta, Utc};
+use relais_domain::registration::{self, MessageFacts, MessageKind};
+use relais_domain::{schedule, Lang};
+use serde::Deserialize;
+use wasm_bindgen::JsValue;
+use worker::{
+    console_log, console_warn, Context, D1Database, D1PreparedStatement, Env, Fetch, Headers,
+    Method, RequestInit,
+};
+
+use crate::calendar;
+use crate::catalog::{now, stamp};
+use crate::http::{self, ApiError};
+use crate::rows::{instant, required_text, text};
+
+/// A claim older than this is taken to be from a sender that died.
+const STALE_MINUTES: i64 = 10;
+/// After this many attempts a message waits for a coordinator.
+const MAX_ATTEMPTS: u32 = 8;
+/// Messages sent per dispatch; the cron takes the rest.
+const BATCH: u32 = 25;
+
+/// Queues `kind` (a SQL expression over the registration row, e.g. `status`) for the
+/// registration `id`, with its manage link when it is the message that carries it.
+pub fn queue_for_registration(
+    db: &D1Database,
+    id: &str,
+    kind_sql: &str,
+    manage_url: Option<&str>,
+    at: &JsValue,
+) -> Result<D1PreparedStatement, ApiError> {
+    Ok(db
+        .prepare(format!(
+            "INSERT INTO outbox (registration_id, edition_id, kind, manage_url, created_at) \
+             SELECT id, edition_id, {kind_sql}, ?2, ?3 FROM registration WHERE id = ?1"
+        ))
+        .bind(&[
+            id.into(),
+            manage_url.map_or(JsValue::NULL, JsValue::from),
+            at.clone(),
+        ])?)
+}
+
+/// Queues `kind` for every registration the change `change_id` touched.
+pub fn queue_for_change(
+    db: &D1Database,
+    kind: MessageKind,
+    change_id: &str,
+    at: &JsValue,
+) -> Result<D1PreparedStatement, ApiError> {
+    Ok(db
+        .prepare(
+            "INSERT INTO outbox (registration_id, edition_id, kind, created_at) \
+             SELECT id, edition_id, ?1, ?3 FROM registration WHERE change_id = ?2",
+        )
+        .bind(&[kind.as_str().into(), change_id.into(), at.clone()])?)
+}
+
+/// Queues a reminder for every place held in a session starting within the next 24 hours;
+/// a reminder already queued is not queued again.
+pub async fn queue_reminders(db: &D1Database, now: DateTime<Utc>) -> Result<u32, ApiError> {
+    let result = db
+        .prepare(
+            "INSERT INTO outbox (registration_id, edition_id, kind, session_id, dedupe, created_at) \
+             SELECT r.id, r.edition_id, 'reminder', s.id, 'reminder:' || s.id || ':' || r.id, ?1 \
+             FROM session s JOIN registration r ON r.edition_id = s.edition_id \
+             WHERE s.starts_at > ?1 AND s.starts_at <= ?2 AND r.status IN ('confirmed', 'accepted') \
+             ON CONFLICT (dedupe) DO NOTHING",
+        )
+        .bind(&[stamp(now), stamp(now + TimeDelta::hours(24))])?
+        .run()
+        .await?;
+    Ok(result.meta()?.and_then(|m| m.changes).unwrap_or(0) as u32)
+}
+
+#[derive(Deserialize)]
+struct Pending {
+    id: u32,
+    registration_id: String,
+    kind: String,
+    session_id: Option<String>,
+    manage_url: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Recipient {
+    name: String,
+    email: String,
+    lang: String,
+    zone: String,
+    origin: String,
+    position: u32,
+    offering_id: String,
+    offering_title: String,
+    private_details: String,
+}
+
+#[derive(Deserialize)]
+struct SessionTimes {
+    id: String,
+    title: String,
+    starts_at: String,
+    ends_at: String,
+}
+
+/// Which waiting messages to send.
+#[derive(Clone)]
+pub enum Only {
+    All,
+    /// One registration's (the one a request just created).
+    Registration(String),
+    /// An edition's (a cancellation may have promoted someone).
+    Edition(String),
+}
+
+/// Sends `only`'s waiting messages once the answer that queued them is on its way.
+pub fn send_soon(env: &Env, ctx: &Context, only: Only) {
+    let env = env.clone();
+    ctx.wait_until(async move {
+        if let Err(error) = dispatch(&env, only).await {
+            console_warn!("outbox: {error:?}");
+        }
+    });
+}
+
+/// Sends what is waiting, oldest first; returns how many were sent.
+pub async fn dispatch(env: &Env, only: Only) -> Result<u32, ApiError> {
+    let db = env.d1("DB")?;
+    let sender = Sender::from_env(env);
+    let now = now();
+    let stale = stamp(now - TimeDelta::minutes(STALE_MINUTES));
+    let pending: Vec<Pending> = db
+        .prepare(
+            "SELECT id, registration_id, kind, session_id, manage_url FROM outbox \
+             WHERE sent_at IS NULL AND attempts < ?1 AND (claimed_at IS NULL OR claimed_at < ?2) \
+               AND (?4 IS NULL OR registration_id = ?4) AND (?5 IS NULL OR edition_id = ?5) \
+             ORDER BY id LIMIT ?3",
+        )
+        .bind(&[
+            MAX_ATTEMPTS.into(),
+            stale.clone(),
+            BATCH.into(),
+            match &only {
+                Only::Registration(id) => JsValue::from(id.as_str()),
+                _ => JsValue::NULL,
+            },
+            match &only {
+                Only::Edition(id) => JsValue::from(id.as_str()),
+                _ => JsValue::NULL,
+            },
+        ])?
+        .all()
+        .await?
+        .results()?;
+    let mut sent = 0;
+    for message in pending {
+        let claim = db
+            .prepare(
+                "UPDATE outbox SET claimed_at = ?2, attempts = attempts + 1 \
+                 WHERE id = ?1 AND sent_at IS NULL AND (claimed_at IS NULL OR claimed_at < ?3)",
+            )
+            .bind(&[message.id.into(), stamp(now), stale.clone()])?
+            .run()
+            .await?;
+        if claim.meta()?.and_then(|m| m.changes) != Some(1) {
+            continue; // another sender has it
+        }
+        match deliver(&db, &sender, &message, now).await {
+            Ok(()) => sent += 1,
+            Err(error) => {
+                console_warn!("outbox {}: {error}", message.id);
+                db.prepare("UPDATE outbox SET claimed_at = NULL, last_error = ?2 WHERE id = ?1")
+                    .bind(&[message.id.into(), error.as_str().into()])?
+                    .run()
+                    .await?;
+            }
+        }
+    }
+    Ok(sent)
+}
+
+async fn deliver(
+    db: &D1Database,
+    sender: &Sender,
+    message: &Pending,
+    now: DateTime<Utc>,
+) -> Result<(), String> {
+    let internal = |e: ApiError| format!("{e:?}");
+    let kind = MessageKind::parse(&message.kind).ok_or(format!("kind {}", message.kind))?;
+    let recipient: Option<Recipient> = db
+        .prepare(
+            "SELECT r.name, r.email, r.lang, r.zone, r.origin, \
+               (SELECT count(*) FROM registration w WHERE w.edition_id = r.edition_id \
+                  AND w.status = 'waitlisted' AND w.arrival <= r.arrival) AS position, \
+               o.id AS offering_id, o.title AS offering_title, e.private_details \
+             FROM registration r JOIN edition e ON e.id = r.edition_id JOIN offering o ON o.id = e.offering_id \
+             WHERE r.id = ?1",
+        )
+        .bind(&[message.registration_id.as_str().into()])
+        .map_err(|e| e.to_string())?
+        .first(None)
+        .await
+        .map_err(|e| e.to_string())?;
+    let Some(recipient) = recipient else {
+        // The registrant deleted their data: nothing to send, nobody to send it to.
+        db.prepare("UPDATE outbox SET sent_at = ?2, manage_url = NULL, last_error = 'recipient deleted' WHERE id = ?1")
+            .bind(&[message.id.into(), stamp(now)])
+            .map_err(|e| e.to_string())?
+            .run()
+            .await
+            .map_err(|e| e.to_string())?;
+        return Ok(());
+    };
+    let lang = Lang::parse(&recipient.lang).unwrap_or_else(Lang::default_lang);
+    let messages = http::messages(lang).map_err(internal)?;
+    let (condition, id) = match &message.session_id {
+        Some(session) => ("id = ?1", session.as_str()),
+        None => (
+            "edition_id = (SELECT edition_id FROM registration WHERE id = ?1)",
+            message.registration_id.as_str(),
+        ),
+    };
+    let sessions: Vec<SessionTimes> = db
+        .prepare(format!(
+            "SELECT id, title, starts_at, ends_at FROM session WHERE {condition} ORDER BY starts_at"
+        ))
+        .bind(&[id.into()])
+        .map_err(|e| e.to_string())?
+        .all()
+        .await
+        .map_err(|e| e.to_string())?
+        .results()
+        .map_err(|e| e.to_string())?;
+    let mut spans = vec![];
+    let mut events = vec![];
+    for s in &sessions {
+        let (start, end) = (
+            instant(&s.starts_at).map_err(internal)?,
+            instant(&s.ends_at).map_err(internal)?,
+        );
+        let local = |t: DateTime<Utc>| -> Result<_, String> {
+            let offset = schedule::offset_minutes(t, &recipient.zone).map_err(|e| e.to_string())?;
+            Ok((t + TimeDelta::minutes(offset.into())).naive_utc())
+        };
+        spans.push((local(start)?, local(end)?));
+        let title = text(&s.title, lang).map_err(internal)?.map(|t| t.text);
+        events.push(calendar::SessionEvent {
+            id: s.id.clone(),
+            title,
+            starts_at: start,
+            ends_at: end,
+        });
+    }
+    let offering = required_text(&recipient.offering_title, lang, &recipient.offering_id)
+        .map_err(internal)?
+        .text;
+    let private_details = if kind.for_a_place() {
+        text(&recipient.private_details, lang)
+            .map_err(internal)?
+            .map(|t| t.text)
+    } else {
+        None
+    };
+    let facts = MessageFacts {
+        name: recipient.name.clone(),
+        offering: offering.clone(),
+        waitlist_position: Some(recipient.position),
+        zone: recipient.zone.clone(),
+        sessions: spans,
+        private_details: private_details.clone(),
+        manage_url: message.manage_url.clone(),
+    };
+    let composed = registration::compose(kind, &facts, &messages);
+    let ics = kind.for_a_place().then(|| {
+        let page = format!(
+            "{}/{}/offerings/{}",
+            recipient.origin,
+            lang.code(),
+            recipient.offering_id
+        );
+        calendar::private_calendar(
+            &events,
+            &offering,
+            &page,
+            private_details.as_deref(),
+            &messages,
+            now,
+        )
+    });
+    sender
+        .send(
+            message.id,
+            &recipient.email,
+            &composed.subject,
+            &composed.body,
+            ics.as_deref(),
+        )
+        .await?;
+    // What coordinators may read: the message without the registrant's private link.
+    let kept_body = match &message.manage_url {
+        Some(url) => composed
+            .body
+            .replace(url.as_str(), "[lien privé / private link]"),
+        None => composed.body,
+    };
+    db.prepare(
+        "UPDATE outbox SET sent_at = ?2, recipient = ?3, lang = ?4, subject = ?5, body = ?6, \
+           manage_url = NULL, claimed_at = NULL, last_error = NULL WHERE id = ?1",
+    )
+    .bind(&[
+        message.id.into(),
+        stamp(now),
+        recipient.email.as_str().into(),
+        lang.code().into(),
+        composed.subject.as_str().into(),
+        kept_body.as_str().into(),
+    ])
+    .map_err(|e| e.to_string())?
+    .run()
+    .await
+    .map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// Where messages go: locally a sender that only marks them delivered; in production an
+/// email service's HTTP API (`MAIL_SENDER = "http"`, `MAIL_API_URL`, `MAIL_FROM`, and the
+/// secret `MAIL_API_KEY` from `wrangler secret put`).
+enum Sender {
+    Dev,
+    Http {
+        url: String,
+        key: String,
+        from: String,
+    },
+}
+
+impl Sender {
+    fn from_env(env: &Env) -> Sender {
+        let var = |name: &str| env.var(name).ok().map(|v| v.to_string());
+        match var("MAIL_SENDER").as_deref() {
+            Some("http") => match (
+                var("MAIL_API_URL"),
+                env.secret("MAIL_API_KEY").ok(),
+                var("MAIL_FROM"),
+            ) {
+                (Some(url), Some(key), Some(from)) => Sender::Http {
+                    url,
+                    key: key.to_string(),
+                    from,
+                },
+                _ => {
+                    console_warn!("MAIL_SENDER is http but MAIL_API_URL, MAIL_API_KEY or MAIL_FROM is missing");
+                    Sender::Dev
+                }
+            },
+            _ => Sender::Dev,
+        }
+    }
+
+    async fn send(
+        &self,
+        id: u32,
+        to: &str,
+        subject: &str,
+        body: &str,
+        ics: Option<&str>,
+    ) -> Result<(), String> {
+        match self {
+            Sender::Dev => {
+                console_log!("dev sender: message {id} to {to}: {subject}");
+                Ok(())
+            }
+            Sender::Http { url, key, from } => {
+                let attachments: Vec<serde_json::Value> = ics
+                    .map(|ics| {
+                        serde_json::json!({
+                            "filename": "relais.ics",
+                            "content": base64::engine::general_purpose::STANDARD.encode(ics),
+                            "content_type": "text/calendar; charset=utf-8",
+                        })
+                    })
+                    .into_iter()
+                    .collect();
+                let payload = serde_json::json!({
+                    "from": from, "to": [to], "subject": subject, "text": body, "attachments": attachments,
+                });
+                let headers = Headers::new();
+                let set = |k: &str, v: &str| headers.set(k, v).map_err(|e| e.to_string());
+                set("Content-Type", "application/json")?;
+                set("Authorization", &format!("Bearer {key}"))?;
+                set("Idempotency-Key", &format!("relais-outbox-{id}"))?;
+                let mut init = RequestInit::new();
+                init.with_method(Method::Post)
+                    .with_headers(headers)
+                    .with_body(Some(JsValue::from_str(&payload.to_string())));
+                let request =
+                    worker::Request::new_with_init(url, &init).map_err(|e| e.to_string())?;
+                let response = Fetch::Request(request)
+                    .send()
+                    .await
+                    .map_err(|e| e.to_string())?;
+                match response.status_code() {
+                    200..=299 => Ok(()),
+                    status => Err(format!("email service answered {status}")),
+                }
+            }
+        }
+    }
+}
