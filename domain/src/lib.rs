@@ -2,6 +2,7 @@
 //!
 //! Plain functions over plain types, no I/O, so every rule is tested on the host.
 
+pub mod account;
 pub mod catalog;
 pub mod html;
 pub mod i18n;

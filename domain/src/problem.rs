@@ -20,10 +20,13 @@ pub enum ProblemKind {
     UnsupportedMediaType,
     TooManyRequests,
     RegistrationClosed,
+    Unauthorized,
+    Forbidden,
+    Conflict,
 }
 
 impl ProblemKind {
-    pub const ALL: [ProblemKind; 10] = [
+    pub const ALL: [ProblemKind; 13] = [
         ProblemKind::NotFound,
         ProblemKind::InvalidQuery,
         ProblemKind::MethodNotAllowed,
@@ -34,6 +37,9 @@ impl ProblemKind {
         ProblemKind::UnsupportedMediaType,
         ProblemKind::TooManyRequests,
         ProblemKind::RegistrationClosed,
+        ProblemKind::Unauthorized,
+        ProblemKind::Forbidden,
+        ProblemKind::Conflict,
     ];
 
     pub fn status(self) -> u16 {
@@ -48,6 +54,9 @@ impl ProblemKind {
             ProblemKind::UnsupportedMediaType => 415,
             ProblemKind::TooManyRequests => 429,
             ProblemKind::RegistrationClosed => 409,
+            ProblemKind::Unauthorized => 401,
+            ProblemKind::Forbidden => 403,
+            ProblemKind::Conflict => 409,
         }
     }
 
@@ -63,6 +72,9 @@ impl ProblemKind {
             ProblemKind::UnsupportedMediaType => "unsupported-media-type",
             ProblemKind::TooManyRequests => "too-many-requests",
             ProblemKind::RegistrationClosed => "registration-closed",
+            ProblemKind::Unauthorized => "unauthorized",
+            ProblemKind::Forbidden => "forbidden",
+            ProblemKind::Conflict => "conflict",
         }
     }
 }

@@ -182,7 +182,7 @@ fn clean(value: Option<String>) -> String {
 
 /// An address mail can be sent to, as forms check it (the WHATWG `type=email` rule, with a
 /// dot required in the domain): no spaces, one `@`, a domain of letters, digits and hyphens.
-fn is_email(email: &str) -> bool {
+pub fn is_email(email: &str) -> bool {
     if email.len() > MAX_EMAIL {
         return false;
     }

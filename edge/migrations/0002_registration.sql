@@ -48,7 +48,9 @@ CREATE TABLE registration_event (
   kind            TEXT NOT NULL CHECK (kind IN
                     ('registered', 'waitlisted', 'applied', 'promoted', 'accepted', 'declined',
                      'cancelled', 'deleted', 'updated')),
-  at              TEXT NOT NULL
+  at              TEXT NOT NULL,
+  -- The coordinator's account for their decisions; NULL when the registrant acted.
+  actor           TEXT
 );
 CREATE INDEX registration_event_by_registration ON registration_event (registration_id, id);
 

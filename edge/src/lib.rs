@@ -3,9 +3,11 @@
 //! page addresses come here so that catalog pages arrive with their first page in them.
 
 mod archive;
+mod auth;
 mod cache;
 mod calendar;
 mod catalog;
+mod coordinator;
 mod crypto;
 mod health;
 mod http;
@@ -91,6 +93,13 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("PATCH", "/api/registrations/{token}"),
     ("DELETE", "/api/registrations/{token}"),
     ("POST", "/api/registrations/{token}/cancel"),
+    ("POST", "/api/auth/login"),
+    ("POST", "/api/auth/logout"),
+    ("GET", "/api/auth/me"),
+    ("POST", "/api/admin/accounts"),
+    ("GET", "/api/coordinator/editions/{id}/registrations"),
+    ("POST", "/api/coordinator/registrations/{id}/decision"),
+    ("GET", "/api/coordinator/outbox"),
 ];
 
 async fn route(
@@ -130,6 +139,17 @@ async fn route(
         ("/api/registrations/{token}/cancel", [token]) => {
             registration::manage::cancel(env, ctx, token).await
         }
+        ("/api/auth/login", []) => auth::login(req, env).await,
+        ("/api/auth/logout", []) => auth::logout(req, env).await,
+        ("/api/auth/me", []) => auth::me(req, env).await,
+        ("/api/admin/accounts", []) => auth::create_account(req, env).await,
+        ("/api/coordinator/editions/{id}/registrations", [id]) => {
+            coordinator::registrations(req, env, id).await
+        }
+        ("/api/coordinator/registrations/{id}/decision", [id]) => {
+            coordinator::decide(req, env, ctx, id).await
+        }
+        ("/api/coordinator/outbox", []) => coordinator::outbox(req, env).await,
         _ => Err(ApiError::Internal(format!("no handler for {template}"))),
     }
 }

@@ -1,0 +1,201 @@
+// Coordinators' accounts against the real local stack (workerd with D1 and KV): sign-in,
+// sessions, roles, CSRF, and the decisions they allow. The first administrator is created
+// by the documented one-time command, as on a new installation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+
+const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8799';
+const STATE = process.env.RELAIS_TEST_STATE;
+const ROOT = new URL('../', import.meta.url).pathname;
+const ADMIN = { email: 'admin.test@example.org', password: 'a long admin passphrase' };
+const EDITION = 'test-accounts-application';
+
+function sql(command) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const out = execFileSync('wrangler', ['d1', 'execute', 'DB', '--local', '--persist-to', STATE, '--json', '--command', command],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      return JSON.parse(out).flatMap((r) => r.results ?? []);
+    } catch (error) {
+      if (attempt >= 10 || !/SQLITE_BUSY|database is locked/.test(`${error.stdout}${error.stderr}`)) throw error;
+      execFileSync('sleep', ['0.5']);
+    }
+  }
+}
+
+let address = 0;
+async function call(method, path, { session, body, csrf = session?.csrf, headers = {} } = {}) {
+  address += 1;
+  const res = await fetch(BASE + path, {
+    method,
+    headers: {
+      // A new connection each time: between calls this test runs wrangler for seconds, long
+      // enough for the server to close an idle kept-alive one under the next request.
+      Connection: 'close',
+      'CF-Connecting-IP': `172.16.${address >> 8}.${address & 255}`,
+      'Accept-Language': 'en',
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+      ...(session ? { Cookie: `relais_session=${session.token}` } : {}),
+      ...(csrf ? { 'X-CSRF-Token': csrf } : {}),
+      ...headers,
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null, type: res.headers.get('content-type') ?? '' };
+}
+
+async function login(email, password) {
+  const res = await call('POST', '/api/auth/login', { body: { email, password } });
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  const cookie = res.headers.get('set-cookie');
+  return { token: /relais_session=([0-9a-f]{64})/.exec(cookie)[1], csrf: res.body.csrf_token, cookie, account: res.body.account };
+}
+
+const sessions = {};
+const ids = {};
+
+before(async () => {
+  assert.ok(STATE, 'RELAIS_TEST_STATE is set by scripts/test');
+  execFileSync('bash', [`${ROOT}scripts/create-admin`, ADMIN.email, 'Admin Test', '--persist-to', STATE],
+    { env: { ...process.env, RELAIS_ADMIN_PASSWORD: ADMIN.password }, stdio: 'ignore' });
+  sessions.admin = await login(ADMIN.email, ADMIN.password);
+  for (const role of ['coordinator', 'facilitator']) {
+    const created = await call('POST', '/api/admin/accounts', {
+      session: sessions.admin, body: { email: `${role}@example.org`, name: `A ${role}`, role, password: `${role} passphrase 2026` },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    sessions[role] = await login(`${role}@example.org`, `${role} passphrase 2026`);
+  }
+  // An application-mode edition with two places and three applicants, one in the priority group.
+  sql(`DELETE FROM outbox WHERE edition_id = '${EDITION}'; DELETE FROM registration_event WHERE edition_id = '${EDITION}';
+       DELETE FROM registration WHERE edition_id = '${EDITION}'; DELETE FROM edition WHERE id = '${EDITION}';
+       INSERT INTO edition (id, offering_id, registration_mode, capacity, format, starts_at, ends_at, questions)
+       VALUES ('${EDITION}', 'emancipasso-formation', 'application', 2, 'in_person', '2031-03-03T08:00:00Z', '2031-03-03T16:00:00Z',
+               '[{"id":"chatons","label":{"fr":"CHATONS ?","en":"CHATONS?"},"priority":true}]');
+       INSERT INTO session (id, edition_id, starts_at, ends_at, zone)
+       VALUES ('${EDITION}-s1', '${EDITION}', '2031-03-03T08:00:00Z', '2031-03-03T16:00:00Z', 'Europe/Paris');`);
+  for (const [who, chatons] of [['first', 'no'], ['second', 'no'], ['member', 'yes']]) {
+    const res = await call('POST', `/api/editions/${EDITION}/registrations`, {
+      body: { name: who, email: `${who}.applicant@example.org`, lang: 'fr', zone: 'Europe/Paris', consent: true, answers: { chatons } },
+    });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+  }
+  for (const r of sql(`SELECT id, name FROM registration WHERE edition_id = '${EDITION}'`)) ids[r.name] = r.id;
+});
+
+after(() => sql(`DELETE FROM outbox WHERE edition_id = '${EDITION}'; DELETE FROM registration_event WHERE edition_id = '${EDITION}';
+  DELETE FROM registration WHERE edition_id = '${EDITION}'; DELETE FROM edition WHERE id = '${EDITION}';`));
+
+test('signing in sets an HttpOnly, Secure, SameSite=Strict session; a wrong password says nothing more', async () => {
+  const { cookie, account } = sessions.admin;
+  assert.match(cookie, /HttpOnly/);
+  assert.match(cookie, /Secure/);
+  assert.match(cookie, /SameSite=Strict/);
+  assert.match(cookie, /Max-Age=43200/);
+  assert.equal(account.role, 'administrator');
+  assert.equal(account.password_hash, undefined);
+  const me = await call('GET', '/api/auth/me', { session: sessions.coordinator });
+  assert.equal(me.status, 200);
+  assert.equal(me.body.account.email, 'coordinator@example.org');
+  assert.equal(me.headers.get('cache-control'), 'private, no-store');
+  for (const body of [{ email: ADMIN.email, password: 'not the password' }, { email: 'nobody@example.org', password: ADMIN.password }]) {
+    const refused = await call('POST', '/api/auth/login', { body });
+    assert.equal(refused.status, 401);
+    assert.match(refused.type, /^application\/problem\+json/);
+    assert.equal(refused.headers.get('set-cookie'), null);
+  }
+  const [stored] = sql(`SELECT password_hash FROM account WHERE email = '${ADMIN.email}'`);
+  assert.match(stored.password_hash, /^pbkdf2-sha256\$100000\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/);
+  // The one-time command does not make a second administrator.
+  assert.throws(() => execFileSync('bash', [`${ROOT}scripts/create-admin`, 'other@example.org', 'Other', '--persist-to', STATE],
+    { env: { ...process.env, RELAIS_ADMIN_PASSWORD: 'another long passphrase' }, stdio: 'ignore' }));
+});
+
+test('every back-office route refuses anonymous, forged, expired and revoked sessions, the wrong role and a missing CSRF token, and changes nothing', async () => {
+  const snapshot = () => sql(`SELECT (SELECT group_concat(status, ',') FROM (SELECT status FROM registration WHERE edition_id = '${EDITION}' ORDER BY arrival)) AS statuses,
+    (SELECT count(*) FROM registration_event) AS events, (SELECT count(*) FROM outbox) AS messages, (SELECT count(*) FROM account) AS accounts`)[0];
+  const before = snapshot();
+  const routes = [
+    { method: 'GET', path: `/api/coordinator/editions/${EDITION}/registrations` },
+    { method: 'GET', path: '/api/coordinator/outbox' },
+    { method: 'POST', path: `/api/coordinator/registrations/${ids.first}/decision`, body: { decision: 'accept' }, changes: true },
+    { method: 'POST', path: '/api/admin/accounts', body: { email: 'x@example.org', name: 'X', role: 'administrator', password: 'a long enough password' }, changes: true, admin: true },
+  ];
+  // A session that has expired: as the Worker stores one, with its end in the past.
+  const expiredToken = randomBytes(32).toString('hex');
+  const digest = createHash('sha256').update(expiredToken).digest('hex');
+  const coordinatorId = sql(`SELECT id FROM account WHERE email = 'coordinator@example.org'`)[0].id;
+  execFileSync('wrangler', ['kv', 'key', 'put', `session:${digest}`,
+    JSON.stringify({ account_id: coordinatorId, csrf: 'c', expires_at_ms: Date.now() - 1000 }),
+    '--binding', 'KV', '--local', '--persist-to', STATE], { stdio: 'ignore' });
+  // A session signed out: revoked.
+  const revoked = await login('coordinator@example.org', 'coordinator passphrase 2026');
+  assert.equal((await call('POST', '/api/auth/logout', { session: revoked })).status, 204);
+
+  for (const route of routes) {
+    const send = (options) => call(route.method, route.path, { body: route.body, ...options });
+    const label = `${route.method} ${route.path}`;
+    assert.equal((await send({})).status, 401, `${label} anonymous`);
+    assert.equal((await send({ session: { token: randomBytes(32).toString('hex'), csrf: 'x' } })).status, 401, `${label} forged`);
+    assert.equal((await send({ session: { token: 'not-a-token', csrf: 'x' } })).status, 401, `${label} malformed`);
+    assert.equal((await send({ session: { token: expiredToken, csrf: 'c' } })).status, 401, `${label} expired`);
+    assert.equal((await send({ session: revoked })).status, 401, `${label} revoked`);
+    const facilitator = await send({ session: sessions.facilitator });
+    assert.equal(facilitator.status, 403, `${label} facilitator`);
+    assert.match(facilitator.type, /^application\/problem\+json/);
+    if (route.admin) assert.equal((await send({ session: sessions.coordinator })).status, 403, `${label} coordinator`);
+    if (route.changes) {
+      const who = route.admin ? sessions.admin : sessions.coordinator;
+      const noToken = await send({ session: who, csrf: null });
+      assert.equal(noToken.status, 403, `${label} without CSRF token`);
+      assert.equal(noToken.body.errors[0].field, 'X-CSRF-Token');
+      assert.equal((await send({ session: who, csrf: 'wrong' })).status, 403, `${label} wrong CSRF token`);
+    }
+  }
+  assert.deepEqual(snapshot(), before, 'nothing changed');
+});
+
+test('coordinators see applications with the priority group first, accept up to capacity, decline, and each applicant is told', async () => {
+  const list = await call('GET', `/api/coordinator/editions/${EDITION}/registrations`, { session: sessions.coordinator });
+  assert.equal(list.status, 200);
+  assert.deepEqual(list.body.registrations.map((r) => r.name), ['member', 'first', 'second']);
+  assert.deepEqual(list.body.edition, { id: EDITION, registration_mode: 'application', capacity: 2, places_taken: 0 });
+
+  const decide = (id, decision) => call('POST', `/api/coordinator/registrations/${id}/decision`, { session: sessions.coordinator, body: { decision } });
+  assert.equal((await decide(ids.member, 'accept')).body.status, 'accepted');
+  assert.equal((await decide(ids.first, 'accept')).body.status, 'accepted');
+  const full = await decide(ids.second, 'accept');
+  assert.equal(full.status, 409, 'acceptance stops at capacity');
+  assert.equal((await decide(ids.second, 'waitlist')).body.status, 'waitlisted');
+  assert.equal((await decide(ids.second, 'decline')).body.status, 'declined');
+  assert.equal((await decide(ids.second, 'decline')).status, 409, 'nothing left to decide');
+  assert.equal((await decide(ids.first, 'maybe')).status, 400);
+  const taken = sql(`SELECT count(*) AS n FROM registration WHERE edition_id = '${EDITION}' AND status IN ('confirmed', 'accepted')`)[0].n;
+  assert.equal(taken, 2);
+
+  // Each decision is in the history with who took it, and each applicant gets a message.
+  const events = sql(`SELECT e.kind, e.actor IS NOT NULL AS by_staff FROM registration_event e WHERE e.edition_id = '${EDITION}' ORDER BY e.id`);
+  assert.deepEqual(events.map((e) => e.kind), ['applied', 'applied', 'applied', 'accepted', 'accepted', 'waitlisted', 'declined']);
+  assert.ok(events.slice(3).every((e) => e.by_staff === 1));
+  let outbox;
+  for (let i = 0; i < 50; i++) {
+    outbox = await call('GET', `/api/coordinator/outbox?edition=${EDITION}`, { session: sessions.coordinator });
+    if (outbox.body.length === 7 && outbox.body.every((m) => m.sent_at)) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.deepEqual(outbox.body.map((m) => m.kind).reverse(), ['applied', 'applied', 'applied', 'accepted', 'accepted', 'waitlisted', 'declined']);
+  const accepted = outbox.body.find((m) => m.kind === 'accepted');
+  assert.match(accepted.subject, /^Candidature retenue : /);
+  assert.ok(outbox.body.every((m) => !/manage\/[0-9a-f]{48}/.test(m.body ?? '')), 'no manage link in what coordinators read');
+});
+
+test('sign-in attempts are limited per account', async () => {
+  const statuses = [];
+  for (let i = 0; i < 12; i++) statuses.push((await call('POST', '/api/auth/login', { body: { email: 'facilitator@example.org', password: `wrong ${i}` } })).status);
+  // Five a minute: the earlier sign-in may share the minute, and a minute may turn meanwhile.
+  assert.ok(statuses.includes(429), statuses.join(' '));
+  assert.ok(statuses.slice(0, 4).every((s) => s === 401), statuses.join(' '));
+});
