@@ -16,15 +16,32 @@ export const READ_ROUTES = {
 };
 
 /**
- * WRITE ROUTES HOOK. There is no write route yet (registration comes later). When one lands,
- * add it here, e.g.
- *   { name: 'register', method: 'POST', path: '/api/registrations',
- *     headers: { 'content-type': 'application/json' }, body: () => JSON.stringify({...}) }
- * and the bench measures it with the same tool, connections and duration as the reads
- * (`body` is called once; wrk sends the same body each time, so the route must accept
- * repeats, or give wrk a Lua `request` function instead).
+ * Write routes, measured with the same tool, connections and duration as the reads. A Lua
+ * `request` function makes every request a new person: a new email (the same one twice is
+ * answered from the first registration) and a new client address (attempts are limited per
+ * address), as many volunteers registering at once would be.
  */
-export const WRITE_ROUTES = [];
+export const WRITE_ROUTES = [
+  {
+    name: 'register',
+    method: 'POST',
+    path: '/api/editions/hub-mouvements-decentralises-cohorte/registrations',
+    lua: `
+local counter = 0
+local run = math.random(1, 1000000000)
+request = function()
+  counter = counter + 1
+  local id = run .. "-" .. counter
+  local body = '{"name":"Bench ' .. id .. '","email":"bench.' .. id .. '@example.org",'
+    .. '"lang":"fr","zone":"America/Toronto","consent":true}'
+  local headers = {}
+  headers["Content-Type"] = "application/json"
+  headers["CF-Connecting-IP"] = "10." .. (counter % 250) .. "." .. (math.floor(counter / 250) % 250) .. "." .. (math.floor(counter / 62500) % 250 + 1)
+  return wrk.format("POST", nil, headers, body)
+end
+`,
+  },
+];
 
 function ms(value, unit) {
   const v = Number(value);
@@ -54,6 +71,7 @@ export function wrk(url, { seconds, script } = {}) {
 }
 
 function luaFor(route) {
+  if (route.lua) return route.lua;
   const esc = (s) => JSON.stringify(String(s));
   const headers = Object.entries(route.headers ?? {}).map(([k, v]) => `wrk.headers[${esc(k)}] = ${esc(v)}`).join('\n');
   return `wrk.method = ${esc(route.method)}\n${route.body ? `wrk.body = ${esc(route.body())}\n` : ''}${headers}\n`;
