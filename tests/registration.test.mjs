@@ -154,8 +154,12 @@ test('the same email twice is one registration; a retry with the same Idempotenc
   assert.equal(original.status, 201);
   const retry = await register('test-open-small', body, { headers });
   assert.equal(retry.status, 201);
-  assert.equal(retry.text, original.text, 'the same answer, manage link included');
+  const { manage_url: link, ...sameAnswer } = original.body;
+  assert.ok(link);
+  assert.deepEqual(retry.body, sameAnswer, 'the same answer');
+  assert.equal(retry.body.manage_url, undefined, 'the manage link is in the first answer and the email, never stored');
   assert.equal(retry.headers.get('idempotent-replayed'), 'true');
+  assert.equal(sql(`SELECT count(*) AS n FROM idempotency WHERE body LIKE '%manage%'`)[0].n, 0);
   const other = await register('test-open-small', person(1002), { headers, lang: 'en' });
   assert.equal(other.status, 400);
   assert.equal(other.body.errors[0].field, 'Idempotency-Key');
@@ -164,6 +168,11 @@ test('the same email twice is one registration; a retry with the same Idempotenc
   // The edition is now full: the next person waits, first in line.
   const third = await register('test-open-small', person(1003));
   assert.deepEqual([third.body.status, third.body.waitlist_position], ['waitlisted', 1]);
+  // A place that opens while someone waits is theirs, not a newcomer's.
+  sql(`UPDATE edition SET capacity = 3 WHERE id = 'test-open-small'`);
+  const newcomer = await register('test-open-small', person(1004));
+  assert.deepEqual([newcomer.body.status, newcomer.body.waitlist_position], ['waitlisted', 2]);
+  sql(`UPDATE edition SET capacity = 2 WHERE id = 'test-open-small'`);
 });
 
 test('an application waits for a decision, with the questions answered and priority noted', async () => {
@@ -304,6 +313,15 @@ test('the manage link: see, cancel (the place goes to the next in line at once),
   // A token that opens nothing, or is not a token at all.
   assert.equal((await manage('0'.repeat(48))).status, 404);
   assert.equal((await manage('not-a-token')).status, 404);
+
+  // A message for a place, still waiting to be sent when its person cancelled, is not sent:
+  // it would carry the meeting link.
+  const [firstRow] = sql(`SELECT id FROM registration WHERE email = 'volunteer.4000@example.org' AND edition_id = 'test-manage'`);
+  sql(`INSERT INTO outbox (registration_id, edition_id, kind, created_at) VALUES ('${firstRow.id}', 'test-manage', 'confirmed', '2026-01-01T00:00:00Z')`);
+  assert.equal((await fetch(`${BASE}/__scheduled?cron=${encodeURIComponent('*/5 * * * *')}`)).status, 200);
+  const [stale] = sql(`SELECT sent_at, recipient, body, last_error FROM outbox WHERE registration_id = '${firstRow.id}' AND kind = 'confirmed' AND created_at = '2026-01-01T00:00:00Z'`);
+  assert.ok(stale.sent_at && stale.recipient === null && stale.body === null, JSON.stringify(stale));
+  assert.match(stale.last_error, /superseded/);
 
   // The meeting link is in no public answer, cache or feed.
   const publicAnswers = await Promise.all([

@@ -288,12 +288,19 @@ pub fn window(
 }
 
 /// Where a new registration goes. In open mode, places go in arrival order while any is
-/// left (`taken` counts those held), then the waiting list; an application waits for a
-/// coordinator's decision. The edge evaluates this same rule inside its insert, so that
+/// left (`taken` counts those held) and nobody is waiting (`waiting`: a free place is for
+/// the first in line, not for a newcomer), else the waiting list; an application waits for
+/// a coordinator's decision. The edge evaluates this same rule inside its insert, so that
 /// registrations arriving together each see the ones before them.
-pub fn placement(mode: RegistrationMode, capacity: Option<u32>, taken: u32) -> Status {
+pub fn placement(
+    mode: RegistrationMode,
+    capacity: Option<u32>,
+    taken: u32,
+    waiting: u32,
+) -> Status {
     match (mode, capacity) {
         (RegistrationMode::Application, _) => Status::Applied,
+        _ if waiting > 0 => Status::Waitlisted,
         (_, Some(capacity)) if taken >= capacity => Status::Waitlisted,
         _ => Status::Confirmed,
     }
@@ -746,11 +753,13 @@ mod tests {
     #[test]
     fn places_go_in_arrival_order_then_the_waiting_list() {
         let (open, application) = (RegistrationMode::Open, RegistrationMode::Application);
-        assert_eq!(placement(open, Some(20), 0), Status::Confirmed);
-        assert_eq!(placement(open, Some(20), 19), Status::Confirmed);
-        assert_eq!(placement(open, Some(20), 20), Status::Waitlisted);
-        assert_eq!(placement(open, None, 10_000), Status::Confirmed);
-        assert_eq!(placement(application, Some(20), 0), Status::Applied);
+        assert_eq!(placement(open, Some(20), 0, 0), Status::Confirmed);
+        assert_eq!(placement(open, Some(20), 19, 0), Status::Confirmed);
+        assert_eq!(placement(open, Some(20), 20, 0), Status::Waitlisted);
+        assert_eq!(placement(open, None, 10_000, 0), Status::Confirmed);
+        assert_eq!(placement(application, Some(20), 0, 0), Status::Applied);
+        // A place freed while people wait is theirs, not a newcomer's.
+        assert_eq!(placement(open, Some(20), 19, 3), Status::Waitlisted);
     }
 
     #[test]

@@ -106,7 +106,30 @@ pub async fn over_limit(db: &D1Database, key: &str, limit: u32) -> Result<bool, 
     Ok(counted.is_some_and(|c| c.count > limit))
 }
 
+/// Failed attempts counted under `key` this minute.
+async fn failures(db: &D1Database, key: &str) -> Result<u32, ApiError> {
+    #[derive(Deserialize)]
+    struct Count {
+        count: u32,
+    }
+    let minute = now().timestamp().div_euclid(60) as f64;
+    let counted: Option<Count> = db
+        .prepare("SELECT count FROM rate_limit WHERE key = ?1 AND window = ?2")
+        .bind(&[key.into(), JsValue::from_f64(minute)])?
+        .first(None)
+        .await?;
+    Ok(counted.map_or(0, |c| c.count))
+}
+
+/// A small JSON object body (at most 4 kB, refused before reading when it says it is more).
 pub async fn read_json<T: for<'de> Deserialize<'de>>(req: &Request) -> Result<T, ApiError> {
+    let declared = req
+        .headers()
+        .get("Content-Length")?
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY_BYTES) {
+        return Err(ApiError::Problem(ProblemKind::PayloadTooLarge, vec![]));
+    }
     let body = req.clone()?.text().await?;
     if body.len() > MAX_BODY_BYTES {
         return Err(ApiError::Problem(ProblemKind::PayloadTooLarge, vec![]));
@@ -131,15 +154,16 @@ pub async fn login(req: &Request, env: &Env) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
     let credentials: Credentials = read_json(req).await?;
     let email = credentials.email.trim().to_lowercase();
-    // Both counted, whichever is over.
+    // Per address, every attempt counts; per email only failures, so that nobody can lock
+    // a coordinator out by trying their address.
     let by_address = over_limit(
         &db,
         &format!("login-ip:{}", client(req)),
         ATTEMPTS_PER_MINUTE,
     )
     .await?;
-    let by_email = over_limit(&db, &format!("login-email:{email}"), ATTEMPTS_PER_MINUTE).await?;
-    if by_address || by_email {
+    let failures_key = format!("login-email:{email}");
+    if by_address || failures(&db, &failures_key).await? >= ATTEMPTS_PER_MINUTE {
         return Err(ApiError::Problem(ProblemKind::TooManyRequests, vec![]));
     }
     let account: Option<AccountRow> = db
@@ -156,6 +180,7 @@ pub async fn login(req: &Request, env: &Env) -> Result<Response, ApiError> {
     );
     let matches = password_matches(&credentials.password, stored).await?;
     let Some(account) = account.filter(|a| matches && a.disabled_at.is_none()) else {
+        over_limit(&db, &failures_key, ATTEMPTS_PER_MINUTE).await?;
         return Err(ApiError::Problem(ProblemKind::Unauthorized, vec![]));
     };
     let token = crypto::random_hex(32)?;

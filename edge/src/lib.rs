@@ -64,6 +64,7 @@ async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     let work = async {
         let db = env.d1("DB")?;
+        registration::create::forget_old_keys(&db, catalog::now()).await?;
         let queued = outbox::queue_reminders(&db, catalog::now()).await?;
         let sent = outbox::dispatch(&env, outbox::Only::All).await?;
         Ok::<_, ApiError>((queued, sent))

@@ -95,6 +95,7 @@ struct Pending {
 
 #[derive(Deserialize)]
 struct Recipient {
+    status: String,
     name: String,
     email: String,
     lang: String,
@@ -200,7 +201,7 @@ async fn deliver(
     let kind = MessageKind::parse(&message.kind).ok_or(format!("kind {}", message.kind))?;
     let recipient: Option<Recipient> = db
         .prepare(
-            "SELECT r.name, r.email, r.lang, r.zone, r.origin, \
+            "SELECT r.name, r.email, r.lang, r.zone, r.origin, r.status, \
                (SELECT count(*) FROM registration w WHERE w.edition_id = r.edition_id \
                   AND w.status = 'waitlisted' AND w.arrival <= r.arrival) AS position, \
                o.id AS offering_id, o.title AS offering_title, e.private_details \
@@ -212,16 +213,27 @@ async fn deliver(
         .first(None)
         .await
         .map_err(|e| e.to_string())?;
+    let drop = |why: &'static str| async move {
+        db.prepare(
+            "UPDATE outbox SET sent_at = ?2, manage_url = NULL, last_error = ?3 WHERE id = ?1",
+        )
+        .bind(&[message.id.into(), stamp(now), why.into()])
+        .map_err(|e| e.to_string())?
+        .run()
+        .await
+        .map_err(|e| e.to_string())?;
+        Ok(())
+    };
     let Some(recipient) = recipient else {
         // The registrant deleted their data: nothing to send, nobody to send it to.
-        db.prepare("UPDATE outbox SET sent_at = ?2, manage_url = NULL, last_error = 'recipient deleted' WHERE id = ?1")
-            .bind(&[message.id.into(), stamp(now)])
-            .map_err(|e| e.to_string())?
-            .run()
-            .await
-            .map_err(|e| e.to_string())?;
-        return Ok(());
+        return drop("recipient deleted").await;
     };
+    // A message for someone with a place carries the meeting link: not if, since it was
+    // queued, they have cancelled or been declined.
+    let holds_place = matches!(recipient.status.as_str(), "confirmed" | "accepted");
+    if kind.for_a_place() && !holds_place {
+        return drop("superseded: no longer holds a place").await;
+    }
     let lang = Lang::parse(&recipient.lang).unwrap_or_else(Lang::default_lang);
     let messages = http::messages(lang).map_err(internal)?;
     let (condition, id) = match &message.session_id {
@@ -314,23 +326,33 @@ async fn deliver(
             .replace(url.as_str(), "[lien privé / private link]"),
         None => composed.body,
     };
-    db.prepare(
-        "UPDATE outbox SET sent_at = ?2, recipient = ?3, lang = ?4, subject = ?5, body = ?6, \
-           manage_url = NULL, claimed_at = NULL, last_error = NULL WHERE id = ?1",
-    )
-    .bind(&[
-        message.id.into(),
-        stamp(now),
-        recipient.email.as_str().into(),
-        lang.code().into(),
-        composed.subject.as_str().into(),
-        kept_body.as_str().into(),
-    ])
-    .map_err(|e| e.to_string())?
-    .run()
-    .await
-    .map_err(|e| e.to_string())?;
-    Ok(())
+    let recorded = db
+        .prepare(
+            "UPDATE outbox SET sent_at = ?2, recipient = ?3, lang = ?4, subject = ?5, body = ?6, \
+           manage_url = NULL, claimed_at = NULL, last_error = NULL WHERE id = ?1 \
+           AND EXISTS (SELECT 1 FROM registration WHERE id = outbox.registration_id)",
+        )
+        .bind(&[
+            message.id.into(),
+            stamp(now),
+            recipient.email.as_str().into(),
+            lang.code().into(),
+            composed.subject.as_str().into(),
+            kept_body.as_str().into(),
+        ])
+        .map_err(|e| e.to_string())?
+        .run()
+        .await
+        .map_err(|e| e.to_string())?;
+    let recorded = recorded
+        .meta()
+        .map_err(|e| e.to_string())?
+        .and_then(|m| m.changes);
+    if recorded == Some(1) {
+        return Ok(());
+    }
+    // Deleted meanwhile: their data stays erased, the message counts as sent.
+    drop("recipient deleted").await
 }
 
 /// Where messages go: locally a sender that only marks them delivered; in production an
@@ -338,6 +360,8 @@ async fn deliver(
 /// secret `MAIL_API_KEY` from `wrangler secret put`).
 enum Sender {
     Dev,
+    /// Messages wait (and are retried) until the sender is set up: none is marked sent.
+    Unconfigured(&'static str),
     Http {
         url: String,
         key: String,
@@ -359,12 +383,12 @@ impl Sender {
                     key: key.to_string(),
                     from,
                 },
-                _ => {
-                    console_warn!("MAIL_SENDER is http but MAIL_API_URL, MAIL_API_KEY or MAIL_FROM is missing");
-                    Sender::Dev
-                }
+                _ => Sender::Unconfigured(
+                    "MAIL_SENDER is http but MAIL_API_URL, MAIL_API_KEY or MAIL_FROM is missing",
+                ),
             },
-            _ => Sender::Dev,
+            Some("dev") => Sender::Dev,
+            _ => Sender::Unconfigured("MAIL_SENDER is neither \"dev\" nor \"http\""),
         }
     }
 
@@ -381,6 +405,7 @@ impl Sender {
                 console_log!("dev sender: message {id} to {to}: {subject}");
                 Ok(())
             }
+            Sender::Unconfigured(why) => Err((*why).to_owned()),
             Sender::Http { url, key, from } => {
                 let attachments: Vec<serde_json::Value> = ics
                     .map(|ics| {

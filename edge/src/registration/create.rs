@@ -136,8 +136,10 @@ pub async fn create(
                origin) \
              SELECT ?1, e.id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, \
                CASE WHEN ?12 = 'application' THEN 'applied' \
-                    WHEN e.capacity IS NULL OR (SELECT count(*) FROM registration r \
-                      WHERE r.edition_id = e.id AND r.status IN ('confirmed', 'accepted')) < e.capacity \
+                    WHEN NOT EXISTS (SELECT 1 FROM registration w \
+                      WHERE w.edition_id = e.id AND w.status = 'waitlisted') \
+                     AND (e.capacity IS NULL OR (SELECT count(*) FROM registration r \
+                      WHERE r.edition_id = e.id AND r.status IN ('confirmed', 'accepted')) < e.capacity) \
                     THEN 'confirmed' ELSE 'waitlisted' END, \
                coalesce((SELECT max(arrival) FROM registration r WHERE r.edition_id = e.id), 0) + 1, \
                ?13, ?14, ?14, ?15 \
@@ -207,7 +209,21 @@ pub async fn create(
     let code = if created { 201 } else { 200 };
     let body = serde_json::to_string(&answer)?;
     if let Some(key) = &idempotency_key {
-        remember(&db, key, &request_hash, code, &body, now).await?;
+        // The replay says the same without the manage link: the link lives only in this
+        // answer and the email, never in storage.
+        let kept = RegistrationAnswer {
+            manage_url: None,
+            ..answer.clone()
+        };
+        remember(
+            &db,
+            key,
+            &request_hash,
+            code,
+            &serde_json::to_string(&kept)?,
+            now,
+        )
+        .await?;
     }
     json_answer(code, body, false)
 }
@@ -326,5 +342,14 @@ async fn remember(
     ])?
     .run()
     .await?;
+    Ok(())
+}
+
+/// Forgets retry keys after a day: a client retries within minutes or hours.
+pub async fn forget_old_keys(db: &D1Database, now: DateTime<Utc>) -> Result<(), ApiError> {
+    db.prepare("DELETE FROM idempotency WHERE created_at < ?1")
+        .bind(&[stamp(now - chrono::TimeDelta::hours(24))])?
+        .run()
+        .await?;
     Ok(())
 }

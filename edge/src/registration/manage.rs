@@ -217,15 +217,7 @@ pub async fn cancel(env: &Env, ctx: &Context, token: &str) -> Result<Response, A
 pub async fn update(req: &Request, env: &Env, token: &str) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
     let row = find(&db, token).await?;
-    let body = req.clone()?.text().await?;
-    let update: RegistrationUpdate = serde_json::from_str::<serde_json::Value>(&body)
-        .ok()
-        .filter(serde_json::Value::is_object)
-        .and_then(|value| serde_json::from_value(value).ok())
-        .ok_or(ApiError::Problem(
-            ProblemKind::InvalidBody,
-            vec![("body", "malformed-json")],
-        ))?;
+    let update: RegistrationUpdate = crate::auth::read_json(req).await?;
     let (lang, zone) = registration::validate_update(update, |zone| {
         let zone = schedule::canonical_zone(zone);
         schedule::parse_zone(zone).ok().map(|_| zone.to_owned())
