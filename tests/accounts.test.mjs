@@ -5,25 +5,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { STATE, sql } from './state.mjs';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8799';
-const STATE = process.env.RELAIS_TEST_STATE;
 const ROOT = new URL('../', import.meta.url).pathname;
 const ADMIN = { email: 'admin.test@example.org', password: 'a long admin passphrase' };
 const EDITION = 'test-accounts-application';
-
-function sql(command) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const out = execFileSync('wrangler', ['d1', 'execute', 'DB', '--local', '--persist-to', STATE, '--json', '--command', command],
-        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      return JSON.parse(out).flatMap((r) => r.results ?? []);
-    } catch (error) {
-      if (attempt >= 10 || !/SQLITE_BUSY|database is locked/.test(`${error.stdout}${error.stderr}`)) throw error;
-      execFileSync('sleep', ['0.5']);
-    }
-  }
-}
 
 let address = 0;
 async function call(method, path, { session, body, csrf = session?.csrf, headers = {} } = {}) {

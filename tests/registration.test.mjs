@@ -5,29 +5,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { STATE, sql } from './state.mjs';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8799';
-const STATE = process.env.RELAIS_TEST_STATE;
 const OFFERING = 'hub-mouvements-decentralises';
 const FAR = '2031-01-07T15:00:00Z';
 const FAR_END = '2031-01-07T16:30:00Z';
-
-/**
- * Runs SQL on the test state with wrangler (the same SQLite file the local stack serves,
- * from a second process): while the Worker writes, the file may be busy for a moment.
- */
-function sql(command) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const out = execFileSync('wrangler', ['d1', 'execute', 'DB', '--local', '--persist-to', STATE, '--json', '--command', command],
-        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      return JSON.parse(out).flatMap((r) => r.results ?? []);
-    } catch (error) {
-      if (attempt >= 10 || !/SQLITE_BUSY|database is locked/.test(`${error.stdout}${error.stderr}${error.message}`)) throw error;
-      execFileSync('sleep', ['0.5']);
-    }
-  }
-}
 
 const q = (s) => `'${s.replaceAll("'", "''")}'`;
 const QUESTIONS = JSON.stringify([

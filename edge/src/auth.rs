@@ -134,14 +134,7 @@ pub async fn read_json<T: for<'de> Deserialize<'de>>(req: &Request) -> Result<T,
     if body.len() > MAX_BODY_BYTES {
         return Err(ApiError::Problem(ProblemKind::PayloadTooLarge, vec![]));
     }
-    serde_json::from_str::<serde_json::Value>(&body)
-        .ok()
-        .filter(serde_json::Value::is_object)
-        .and_then(|value| serde_json::from_value(value).ok())
-        .ok_or(ApiError::Problem(
-            ProblemKind::InvalidBody,
-            vec![("body", "malformed-json")],
-        ))
+    crate::http::json_object(&body)
 }
 
 #[derive(Deserialize)]

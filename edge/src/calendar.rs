@@ -72,6 +72,19 @@ pub async fn get(
     }
     let origin = req.url()?.origin().ascii_serialization();
     let messages = http::messages(caller.lang)?;
+    let mut calendar = named_calendar(&messages);
+    for row in &rows {
+        calendar.push(event(row, caller, &origin, now)?);
+    }
+    let headers = Headers::new();
+    headers.set("Content-Type", "text/calendar; charset=utf-8")?;
+    headers.set("Content-Language", caller.lang.code())?;
+    headers.set("Cache-Control", &format!("public, max-age={MAX_AGE}"))?;
+    Ok(Response::ok(calendar.done().to_string())?.with_headers(headers))
+}
+
+/// A calendar named in the caller's language (`NAME` and Apple's `X-WR-CALNAME`).
+fn named_calendar(messages: &relais_domain::i18n::Messages) -> Calendar {
     let mut calendar = Calendar::new();
     // `Calendar::name` writes `NAME` unescaped (the crate does not know it as text): say it is.
     let name = messages.get("calendar-name");
@@ -81,14 +94,7 @@ pub async fn get(
             .done(),
     );
     calendar.append_property(Property::new("X-WR-CALNAME", &name));
-    for row in &rows {
-        calendar.push(event(row, caller, &origin, now)?);
-    }
-    let headers = Headers::new();
-    headers.set("Content-Type", "text/calendar; charset=utf-8")?;
-    headers.set("Content-Language", caller.lang.code())?;
-    headers.set("Cache-Control", &format!("public, max-age={MAX_AGE}"))?;
-    Ok(Response::ok(calendar.done().to_string())?.with_headers(headers))
+    calendar
 }
 
 fn event(
@@ -139,13 +145,7 @@ pub fn private_calendar(
     messages: &relais_domain::i18n::Messages,
     now: DateTime<Utc>,
 ) -> String {
-    let mut calendar = Calendar::new();
-    let name = messages.get("calendar-name");
-    calendar.append_property(
-        Property::new("NAME", &name)
-            .add_parameter("VALUE", "TEXT")
-            .done(),
-    );
+    let mut calendar = named_calendar(messages);
     for s in sessions {
         let summary = match &s.title {
             Some(title) => format!("{offering} – {title}"),

@@ -89,6 +89,19 @@ impl Caller {
     }
 }
 
+/// A request body read as `T`: a JSON object, each field of its type (serde would also read
+/// a struct from an array); anything else is refused as `body: malformed-json`.
+pub fn json_object<T: serde::de::DeserializeOwned>(body: &str) -> Result<T, ApiError> {
+    serde_json::from_str::<serde_json::Value>(body)
+        .ok()
+        .filter(serde_json::Value::is_object)
+        .and_then(|value| serde_json::from_value(value).ok())
+        .ok_or(ApiError::Problem(
+            ProblemKind::InvalidBody,
+            vec![("body", "malformed-json")],
+        ))
+}
+
 /// A JSON answer. `max_age` lets browsers and the edge cache public reads briefly.
 pub fn json<T: Serialize>(value: &T, max_age: u32) -> Result<Response, ApiError> {
     json_text(serde_json::to_string(value)?, max_age)

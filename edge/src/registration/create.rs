@@ -19,7 +19,7 @@ use worker::{Context, D1Database, Env, Headers, Request, Response};
 
 use crate::catalog::{now, stamp};
 use crate::crypto;
-use crate::http::ApiError;
+use crate::http::{self, ApiError};
 use crate::outbox;
 use crate::rows::instant;
 
@@ -76,15 +76,7 @@ pub async fn create(
         }
     }
 
-    // An object, with each field of its type (serde would also read a struct from an array).
-    let request: RegistrationRequest = serde_json::from_str::<serde_json::Value>(&body)
-        .ok()
-        .filter(serde_json::Value::is_object)
-        .and_then(|value| serde_json::from_value(value).ok())
-        .ok_or(ApiError::Problem(
-            ProblemKind::InvalidBody,
-            vec![("body", "malformed-json")],
-        ))?;
+    let request: RegistrationRequest = http::json_object(&body)?;
     let rules: EditionRules = db
         .prepare(
             "SELECT registration_mode, questions, registration_opens_at, \
