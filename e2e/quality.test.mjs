@@ -30,6 +30,21 @@ function pages() {
   ];
 }
 
+/**
+ * Opens every page in both languages, waits until it has what it shows, opens every
+ * disclosure (what it hides is checked too), then runs `check(lang, path)`.
+ */
+async function forEveryPage(page, check) {
+  for (const lang of ['fr', 'en']) {
+    for (const path of pages()) {
+      await page.goto(`${BASE}/${lang}${path}`);
+      await settle(page);
+      for (const details of await page.locator('details').all()) await details.evaluate((d) => { d.open = true; });
+      await check(lang, path);
+    }
+  }
+}
+
 /** Waits until the page has fetched what it shows: no request in flight, no loading state. */
 async function settle(page) {
   await page.waitForLoadState('networkidle');
@@ -58,19 +73,13 @@ for (const [sizeName, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
     const context = await browser.newContext({ viewport, locale: 'fr-CA', timezoneId: 'Europe/Paris' });
     const page = await context.newPage();
     const found = [];
-    for (const lang of ['fr', 'en']) {
-      for (const path of pages()) {
-        await page.goto(`${BASE}/${lang}${path}`);
-        await settle(page);
-        // Open every disclosure so what it hides is checked too.
-        for (const details of await page.locator('details').all()) await details.evaluate((d) => { d.open = true; });
-        const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-        for (const v of result.violations) {
-          found.push(`${lang}${path} [${sizeName}] ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-        }
-        assert.ok(result.passes.length > 10, `axe ran real checks on ${lang}${path}`);
+    await forEveryPage(page, async (lang, path) => {
+      const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+      for (const v of result.violations) {
+        found.push(`${lang}${path} [${sizeName}] ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
       }
-    }
+      assert.ok(result.passes.length > 10, `axe ran real checks on ${lang}${path}`);
+    });
     assert.deepEqual(found, []);
     await context.close();
   });
@@ -94,30 +103,25 @@ test('every page, in both languages, shows its messages: no raw message id, no b
   const context = await browser.newContext({ viewport: PHONE, locale: 'fr-CA', timezoneId: 'America/Toronto' });
   const page = await context.newPage();
   const found = [];
-  for (const lang of ['fr', 'en']) {
-    for (const path of pages()) {
-      await page.goto(`${BASE}/${lang}${path}`);
-      await settle(page);
-      for (const details of await page.locator('details').all()) await details.evaluate((d) => { d.open = true; });
-      const { text, blanks } = await page.evaluate(() => ({
-        // Text as written, not as styled (`.kind` is shown in capitals), scripts left out.
-        text: (() => {
-          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-          const parts = [];
-          while (walker.nextNode()) {
-            if (!walker.currentNode.parentElement.closest('script, style, noscript')) parts.push(walker.currentNode.data);
-          }
-          return parts.join(' ');
-        })(),
-        blanks: [...document.querySelectorAll('h1, h2, h3, p, li, a, button, label, summary, option, dt, dd')]
-          .filter((el) => el.checkVisibility() && el.textContent.trim() === '' && !el.querySelector('img, svg, input, select'))
-          .map((el) => el.outerHTML.slice(0, 80)),
-      }));
-      const words = new Set(text.split(/[^a-z0-9-]+/));
-      for (const id of ids) if (words.has(id)) found.push(`${lang}${path}: raw id ${id}`);
-      for (const b of blanks) found.push(`${lang}${path}: blank ${b}`);
-    }
-  }
+  await forEveryPage(page, async (lang, path) => {
+    const { text, blanks } = await page.evaluate(() => ({
+      // Text as written, not as styled (`.kind` is shown in capitals), scripts left out.
+      text: (() => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const parts = [];
+        while (walker.nextNode()) {
+          if (!walker.currentNode.parentElement.closest('script, style, noscript')) parts.push(walker.currentNode.data);
+        }
+        return parts.join(' ');
+      })(),
+      blanks: [...document.querySelectorAll('h1, h2, h3, p, li, a, button, label, summary, option, dt, dd')]
+        .filter((el) => el.checkVisibility() && el.textContent.trim() === '' && !el.querySelector('img, svg, input, select'))
+        .map((el) => el.outerHTML.slice(0, 80)),
+    }));
+    const words = new Set(text.split(/[^a-z0-9-]+/));
+    for (const id of ids) if (words.has(id)) found.push(`${lang}${path}: raw id ${id}`);
+    for (const b of blanks) found.push(`${lang}${path}: blank ${b}`);
+  });
   await context.close();
   assert.deepEqual(found, []);
 });

@@ -10,7 +10,7 @@ use relais_domain::catalog::{ArchivePage, ArchivedEdition};
 
 use crate::api::{self, ApiError};
 use crate::i18n::use_i18n;
-use crate::layout::{Fetched, Localized};
+use crate::layout::{BackToCatalog, Fetched, Localized};
 use crate::offering::EditionView;
 use crate::time::use_reader_zone;
 
@@ -43,9 +43,7 @@ pub fn ArchivePage() -> impl IntoView {
         .into_any())
     };
     view! {
-        <p class="back">
-            <a href=move || format!("/{}", i18n.code())>"← " {i18n.text("offering-back")}</a>
-        </p>
+        <BackToCatalog/>
         <section class="archive" aria-labelledby="archive-title">
             <h1 id="archive-title">{i18n.text("archive-title")}</h1>
             <p class="intro">{i18n.text("archive-intro")}</p>

@@ -195,6 +195,17 @@ pub fn Fetched(#[prop(into)] url: Signal<String>, show: ShowAnswer) -> impl Into
     }
 }
 
+/// "← Back to the catalog", above every page but the catalog.
+#[component]
+pub fn BackToCatalog() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="back">
+            <a href=move || format!("/{}", i18n.code())>"← " {i18n.text("offering-back")}</a>
+        </p>
+    }
+}
+
 #[component]
 pub fn Loading() -> impl IntoView {
     let i18n = use_i18n();

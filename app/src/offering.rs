@@ -11,7 +11,7 @@ use relais_domain::schedule::{clock_shifts, format_date, format_time, ClockPair,
 
 use crate::api::{self, ApiError};
 use crate::i18n::use_i18n;
-use crate::layout::{Fetched, Localized, Prose};
+use crate::layout::{BackToCatalog, Fetched, Localized, Prose};
 use crate::time::{use_reader_zone, SessionTime};
 
 #[component]
@@ -27,9 +27,7 @@ pub fn OfferingPage() -> impl IntoView {
         Ok(view! { <OfferingView detail/> }.into_any())
     };
     view! {
-        <p class="back">
-            <a href=move || format!("/{}", i18n.code())>"← " {i18n.text("offering-back")}</a>
-        </p>
+        <BackToCatalog/>
         <Fetched url show=Arc::new(show)/>
     }
 }

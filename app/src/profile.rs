@@ -11,7 +11,7 @@ use relais_domain::catalog::Profile;
 use crate::api::{self, ApiError, ProfileKind};
 use crate::catalog::OfferingCard;
 use crate::i18n::use_i18n;
-use crate::layout::{Fetched, Prose};
+use crate::layout::{BackToCatalog, Fetched, Prose};
 use crate::time::use_reader_zone;
 
 #[component]
@@ -28,9 +28,7 @@ pub fn ProfilePage(kind: ProfileKind) -> impl IntoView {
         Ok(view! { <ProfileView kind profile/> }.into_any())
     };
     view! {
-        <p class="back">
-            <a href=move || format!("/{}", i18n.code())>"← " {i18n.text("offering-back")}</a>
-        </p>
+        <BackToCatalog/>
         <Fetched url show=Arc::new(show)/>
     }
 }

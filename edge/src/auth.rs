@@ -13,12 +13,12 @@ use base64::Engine;
 use relais_domain::account::{Action, Role, SessionRecord};
 use relais_domain::problem::ProblemKind;
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsValue;
-use worker::{D1Database, Date, Env, Headers, Request, Response};
+use worker::{Date, Env, Headers, Request, Response};
 
 use crate::catalog::{now, stamp};
 use crate::crypto;
-use crate::http::ApiError;
+use crate::http::{private_json, ApiError};
+use crate::rate_limit;
 
 pub const ITERATIONS: u32 = 100_000;
 const SESSION_HOURS: u64 = 12;
@@ -80,61 +80,9 @@ async fn password_matches(password: &str, stored: &str) -> Result<bool, ApiError
     Ok(crypto::same(&derived, &key))
 }
 
-fn client(req: &Request) -> String {
-    req.headers()
-        .get("CF-Connecting-IP")
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| "unknown".to_owned())
-}
-
-/// Counts an attempt under `key` for this minute and says whether it is over `limit`.
-pub async fn over_limit(db: &D1Database, key: &str, limit: u32) -> Result<bool, ApiError> {
-    #[derive(Deserialize)]
-    struct Count {
-        count: u32,
-    }
-    let minute = now().timestamp().div_euclid(60) as f64;
-    let counted: Option<Count> = db
-        .prepare(
-            "INSERT INTO rate_limit (key, window, count) VALUES (?1, ?2, 1) \
-             ON CONFLICT (key, window) DO UPDATE SET count = count + 1 RETURNING count",
-        )
-        .bind(&[key.into(), JsValue::from_f64(minute)])?
-        .first(None)
-        .await?;
-    Ok(counted.is_some_and(|c| c.count > limit))
-}
-
-/// Failed attempts counted under `key` this minute.
-async fn failures(db: &D1Database, key: &str) -> Result<u32, ApiError> {
-    #[derive(Deserialize)]
-    struct Count {
-        count: u32,
-    }
-    let minute = now().timestamp().div_euclid(60) as f64;
-    let counted: Option<Count> = db
-        .prepare("SELECT count FROM rate_limit WHERE key = ?1 AND window = ?2")
-        .bind(&[key.into(), JsValue::from_f64(minute)])?
-        .first(None)
-        .await?;
-    Ok(counted.map_or(0, |c| c.count))
-}
-
 /// A small JSON object body (at most 4 kB, refused before reading when it says it is more).
 pub async fn read_json<T: for<'de> Deserialize<'de>>(req: &Request) -> Result<T, ApiError> {
-    let declared = req
-        .headers()
-        .get("Content-Length")?
-        .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|n| n > MAX_BODY_BYTES) {
-        return Err(ApiError::Problem(ProblemKind::PayloadTooLarge, vec![]));
-    }
-    let body = req.clone()?.text().await?;
-    if body.len() > MAX_BODY_BYTES {
-        return Err(ApiError::Problem(ProblemKind::PayloadTooLarge, vec![]));
-    }
-    crate::http::json_object(&body)
+    crate::http::json_object(&crate::http::body_text(req, MAX_BODY_BYTES).await?)
 }
 
 #[derive(Deserialize)]
@@ -149,16 +97,10 @@ pub async fn login(req: &Request, env: &Env) -> Result<Response, ApiError> {
     let email = credentials.email.trim().to_lowercase();
     // Per address, every attempt counts; per email only failures, so that nobody can lock
     // a coordinator out by trying their address.
-    let by_address = over_limit(
-        &db,
-        &format!("login-ip:{}", client(req)),
-        ATTEMPTS_PER_MINUTE,
-    )
-    .await?;
+    let address_key = format!("login-ip:{}", rate_limit::client(req));
+    rate_limit::count(&db, &address_key, ATTEMPTS_PER_MINUTE).await?;
     let failures_key = format!("login-email:{email}");
-    if by_address || failures(&db, &failures_key).await? >= ATTEMPTS_PER_MINUTE {
-        return Err(ApiError::Problem(ProblemKind::TooManyRequests, vec![]));
-    }
+    rate_limit::check(&db, &failures_key, ATTEMPTS_PER_MINUTE).await?;
     let account: Option<AccountRow> = db
         .prepare(
             "SELECT id, email, name, role, password_hash, disabled_at FROM account WHERE email = ?1",
@@ -173,7 +115,7 @@ pub async fn login(req: &Request, env: &Env) -> Result<Response, ApiError> {
     );
     let matches = password_matches(&credentials.password, stored).await?;
     let Some(account) = account.filter(|a| matches && a.disabled_at.is_none()) else {
-        over_limit(&db, &failures_key, ATTEMPTS_PER_MINUTE).await?;
+        rate_limit::count(&db, &failures_key, ATTEMPTS_PER_MINUTE).await?;
         return Err(ApiError::Problem(ProblemKind::Unauthorized, vec![]));
     };
     let token = crypto::random_hex(32)?;
@@ -292,14 +234,6 @@ async fn session(req: &Request, env: &Env, changes: bool) -> Result<Session, Api
 
 async fn session_key(token: &str) -> Result<String, ApiError> {
     Ok(format!("session:{}", crypto::sha256_hex(token).await?))
-}
-
-pub fn private_json<T: Serialize>(value: &T) -> Result<Response, ApiError> {
-    let mut response = crate::http::json(value, 0)?;
-    response
-        .headers_mut()
-        .set("Cache-Control", "private, no-store")?;
-    Ok(response)
 }
 
 #[derive(Deserialize)]

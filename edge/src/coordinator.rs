@@ -9,11 +9,12 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 use worker::{Context, Env, Request, Response};
 
-use crate::auth::{self, private_json};
+use crate::auth;
 use crate::catalog::{now, stamp};
 use crate::crypto;
-use crate::http::ApiError;
+use crate::http::{private_json, ApiError};
 use crate::outbox;
+use crate::registration;
 
 #[derive(Serialize, Deserialize)]
 struct RegistrationLine {
@@ -155,16 +156,7 @@ pub async fn decide(
                 status.into(),
                 change.as_str().into(),
             ])?,
-            db.prepare(
-                "INSERT INTO registration_event (registration_id, edition_id, kind, at, actor) \
-                 SELECT id, edition_id, ?1, ?3, ?4 FROM registration WHERE change_id = ?2",
-            )
-            .bind(&[
-                event.into(),
-                change.as_str().into(),
-                at.clone(),
-                staff.account_id.as_str().into(),
-            ])?,
+            registration::record(&db, event, &change, &at, Some(&staff.account_id))?,
             outbox::queue_for_change(&db, message, &change, &at)?,
             db.prepare("SELECT edition_id, status FROM registration WHERE id = ?1")
                 .bind(&[registration_id.into()])?,

@@ -89,6 +89,24 @@ impl Caller {
     }
 }
 
+/// A request body as text, refused (413) beyond `max` bytes: by its declared length before
+/// reading, else once read.
+pub async fn body_text(req: &Request, max: usize) -> Result<String, ApiError> {
+    let too_large = || ApiError::Problem(ProblemKind::PayloadTooLarge, vec![]);
+    let declared = req
+        .headers()
+        .get("Content-Length")?
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > max) {
+        return Err(too_large());
+    }
+    let body = req.clone()?.text().await?;
+    if body.len() > max {
+        return Err(too_large());
+    }
+    Ok(body)
+}
+
 /// A request body read as `T`: a JSON object, each field of its type (serde would also read
 /// a struct from an array); anything else is refused as `body: malformed-json`.
 pub fn json_object<T: serde::de::DeserializeOwned>(body: &str) -> Result<T, ApiError> {
@@ -105,6 +123,15 @@ pub fn json_object<T: serde::de::DeserializeOwned>(body: &str) -> Result<T, ApiE
 /// A JSON answer. `max_age` lets browsers and the edge cache public reads briefly.
 pub fn json<T: Serialize>(value: &T, max_age: u32) -> Result<Response, ApiError> {
     json_text(serde_json::to_string(value)?, max_age)
+}
+
+/// A JSON answer for one person's eyes (a registrant, a coordinator): never cached.
+pub fn private_json<T: Serialize>(value: &T) -> Result<Response, ApiError> {
+    let mut response = json(value, 0)?;
+    response
+        .headers_mut()
+        .set("Cache-Control", "private, no-store")?;
+    Ok(response)
 }
 
 /// A JSON answer already serialized (from a cache).

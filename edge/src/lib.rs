@@ -14,6 +14,7 @@ mod http;
 mod openapi;
 mod outbox;
 mod profile;
+mod rate_limit;
 mod registration;
 mod rows;
 mod shell;

@@ -21,6 +21,7 @@ use crate::catalog::{now, stamp};
 use crate::crypto;
 use crate::http::{self, ApiError};
 use crate::outbox;
+use crate::rate_limit;
 use crate::rows::instant;
 
 /// Registration attempts a client address may make per minute.
@@ -59,22 +60,27 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
     let now = now();
-    throttle(&db, req, now).await?;
+    let client = format!("registration:{}", rate_limit::client(req));
+    rate_limit::count(&db, &client, PER_MINUTE).await?;
     let body = read_body(req).await?;
 
-    let idempotency_key = req.headers().get("Idempotency-Key")?;
-    let request_hash = crypto::sha256_hex(&format!("{edition_id}\n{body}")).await?;
-    if let Some(key) = &idempotency_key {
-        if key.is_empty() || key.len() > MAX_IDEMPOTENCY_KEY {
+    // A retry key, with the digest of what it was sent with.
+    let idempotency = match req.headers().get("Idempotency-Key")? {
+        None => None,
+        Some(key) if key.is_empty() || key.len() > MAX_IDEMPOTENCY_KEY => {
             return Err(ApiError::Problem(
                 ProblemKind::InvalidBody,
                 vec![("Idempotency-Key", "invalid-idempotency-key")],
             ));
         }
-        if let Some(replay) = replayed(&db, key, &request_hash).await? {
-            return Ok(replay);
+        Some(key) => {
+            let request_hash = crypto::sha256_hex(&format!("{edition_id}\n{body}")).await?;
+            if let Some(replay) = replayed(&db, &key, &request_hash).await? {
+                return Ok(replay);
+            }
+            Some((key, request_hash))
         }
-    }
+    };
 
     let request: RegistrationRequest = http::json_object(&body)?;
     let rules: EditionRules = db
@@ -200,7 +206,7 @@ pub async fn create(
     }
     let code = if created { 201 } else { 200 };
     let body = serde_json::to_string(&answer)?;
-    if let Some(key) = &idempotency_key {
+    if let Some((key, request_hash)) = &idempotency {
         // The replay says the same without the manage link: the link lives only in this
         // answer and the email, never in storage.
         let kept = RegistrationAnswer {
@@ -210,7 +216,7 @@ pub async fn create(
         remember(
             &db,
             key,
-            &request_hash,
+            request_hash,
             code,
             &serde_json::to_string(&kept)?,
             now,
@@ -230,43 +236,6 @@ fn json_answer(code: u16, body: String, replayed: bool) -> Result<Response, ApiE
     Ok(Response::ok(body)?.with_status(code).with_headers(headers))
 }
 
-/// Counts this attempt against the client's address for the current minute, atomically;
-/// refuses beyond `PER_MINUTE`.
-async fn throttle(db: &D1Database, req: &Request, now: DateTime<Utc>) -> Result<(), ApiError> {
-    let client = req
-        .headers()
-        .get("CF-Connecting-IP")?
-        .unwrap_or_else(|| "unknown".to_owned());
-    let minute = now.timestamp().div_euclid(60) as f64;
-    let results = db
-        .batch(vec![
-            db.prepare("DELETE FROM rate_limit WHERE window < ?1")
-                .bind(&[JsValue::from_f64(minute - 1.0)])?,
-            db.prepare(
-                "INSERT INTO rate_limit (key, window, count) VALUES (?1, ?2, 1) \
-                 ON CONFLICT (key, window) DO UPDATE SET count = count + 1 RETURNING count",
-            )
-            .bind(&[
-                format!("registration:{client}").into(),
-                JsValue::from_f64(minute),
-            ])?,
-        ])
-        .await?;
-    #[derive(Deserialize)]
-    struct Count {
-        count: u32,
-    }
-    let count = results
-        .get(1)
-        .and_then(|r| r.results::<Count>().ok())
-        .and_then(|rows| rows.into_iter().next())
-        .map_or(0, |c| c.count);
-    if count > PER_MINUTE {
-        return Err(ApiError::Problem(ProblemKind::TooManyRequests, vec![]));
-    }
-    Ok(())
-}
-
 /// The body as text, refused when it is not JSON or larger than `MAX_BODY_BYTES`.
 async fn read_body(req: &Request) -> Result<String, ApiError> {
     let is_json = req.headers().get("Content-Type")?.is_some_and(|t| {
@@ -277,19 +246,7 @@ async fn read_body(req: &Request) -> Result<String, ApiError> {
     if !is_json {
         return Err(ApiError::Problem(ProblemKind::UnsupportedMediaType, vec![]));
     }
-    let too_large = ApiError::Problem(ProblemKind::PayloadTooLarge, vec![]);
-    let declared = req
-        .headers()
-        .get("Content-Length")?
-        .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|n| n > MAX_BODY_BYTES) {
-        return Err(too_large);
-    }
-    let body = req.clone()?.text().await?;
-    if body.len() > MAX_BODY_BYTES {
-        return Err(too_large);
-    }
-    Ok(body)
+    http::body_text(req, MAX_BODY_BYTES).await
 }
 
 /// The first answer to a retry with the same key and the same request.

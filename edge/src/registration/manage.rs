@@ -136,30 +136,7 @@ async fn answer(db: &D1Database, row: RegistrationRow) -> Result<Response, ApiEr
         },
         history,
     };
-    private(http::json(&managed, 0)?)
-}
-
-/// Answers for one person's eyes: never stored by a cache.
-fn private(mut response: Response) -> Result<Response, ApiError> {
-    response
-        .headers_mut()
-        .set("Cache-Control", "private, no-store")?;
-    Ok(response)
-}
-
-/// Statements that record `kind` for every registration the change `change_id` touched.
-fn record(
-    db: &D1Database,
-    kind: &str,
-    change_id: &str,
-    at: &JsValue,
-) -> Result<D1PreparedStatement, ApiError> {
-    Ok(db
-        .prepare(
-            "INSERT INTO registration_event (registration_id, edition_id, kind, at) \
-             SELECT id, edition_id, ?1, ?3 FROM registration WHERE change_id = ?2",
-        )
-        .bind(&[kind.into(), change_id.into(), at.clone()])?)
+    http::private_json(&managed)
 }
 
 /// Gives the place a cancellation freed to the first on the waiting list (open editions;
@@ -180,7 +157,7 @@ fn promote(
                ORDER BY w.arrival LIMIT 1)",
         )
         .bind(&[edition_id.into(), change.as_str().into()])?,
-        record(db, "promoted", &change, at)?,
+        super::record(db, "promoted", &change, at, None)?,
         outbox::queue_for_change(db, MessageKind::Promoted, &change, at)?,
     ])
 }
@@ -197,7 +174,7 @@ fn cancel_statements(
             "UPDATE registration SET status = 'cancelled', change_id = ?2 WHERE id = ?1 AND status IN {ACTIVE}"
         ))
         .bind(&[row.id.as_str().into(), change.as_str().into()])?,
-        record(db, "cancelled", &change, at)?,
+        super::record(db, "cancelled", &change, at, None)?,
         outbox::queue_for_change(db, MessageKind::Cancelled, &change, at)?,
     ];
     statements.extend(promote(db, &row.edition_id, at)?);
@@ -236,7 +213,7 @@ pub async fn update(req: &Request, env: &Env, token: &str) -> Result<Response, A
             zone.map_or(JsValue::NULL, JsValue::from),
             change.as_str().into(),
         ])?,
-        record(&db, "updated", &change, &at)?,
+        super::record(&db, "updated", &change, &at, None)?,
     ])
     .await?;
     let row = find(&db, token).await?;
