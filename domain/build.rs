@@ -1,11 +1,26 @@
 //! Embeds every `locales/<code>/*.ftl` file, so that adding a language is adding a folder.
 //! The server's own files (API problems, emails) go in `SERVER_SOURCES`, which only the
 //! `server-messages` feature reads: the app shows the API's words as the API wrote them, and
-//! every kilobyte of text costs a volunteer's phone.
+//! every kilobyte of text costs a volunteer's phone. The forms' words (registering,
+//! managing, coordinating) go in `FORM_SOURCES`, read with `form-messages` by the app's
+//! forms build only, so that the catalog's first visit does not carry them.
 use std::{env, fs, path::PathBuf};
 
 /// Files for the edge only.
 const SERVER_FILES: &[&str] = &["api.ftl", "mail.ftl"];
+/// Files for the app's forms build only.
+const FORM_FILES: &[&str] = &["forms.ftl"];
+
+/// The table a file belongs to.
+fn table(file: &str) -> &'static str {
+    if SERVER_FILES.contains(&file) {
+        "SERVER_SOURCES"
+    } else if FORM_FILES.contains(&file) {
+        "FORM_SOURCES"
+    } else {
+        "SOURCES"
+    }
+}
 
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap()).join("../locales");
@@ -31,7 +46,7 @@ fn main() {
     }
     locales.sort();
     let mut out = String::new();
-    for (name, server) in [("SOURCES", false), ("SERVER_SOURCES", true)] {
+    for name in ["SOURCES", "FORM_SOURCES", "SERVER_SOURCES"] {
         out.push_str(&format!(
             "#[allow(dead_code)]\npub(crate) static {name}: &[(&str, &[(&str, &str)])] = &[\n"
         ));
@@ -39,7 +54,7 @@ fn main() {
             out.push_str(&format!("    ({code:?}, &[\n"));
             for f in files {
                 let file = f.file_name().unwrap().to_string_lossy();
-                if SERVER_FILES.contains(&file.as_ref()) != server {
+                if table(&file) != name {
                     continue;
                 }
                 let abs = fs::canonicalize(f).unwrap();

@@ -106,6 +106,7 @@ test('every back-office route refuses anonymous, forged, expired and revoked ses
     (SELECT count(*) FROM registration_event) AS events, (SELECT count(*) FROM outbox) AS messages, (SELECT count(*) FROM account) AS accounts`)[0];
   const before = snapshot();
   const routes = [
+    { method: 'GET', path: '/api/coordinator/editions' },
     { method: 'GET', path: `/api/coordinator/editions/${EDITION}/registrations` },
     { method: 'GET', path: '/api/coordinator/outbox' },
     { method: 'POST', path: `/api/coordinator/registrations/${ids.first}/decision`, body: { decision: 'accept' }, changes: true },
@@ -150,6 +151,13 @@ test('coordinators see applications with the priority group first, accept up to 
   assert.equal(list.status, 200);
   assert.deepEqual(list.body.registrations.map((r) => r.name), ['member', 'first', 'second']);
   assert.deepEqual(list.body.edition, { id: EDITION, registration_mode: 'application', capacity: 2, places_taken: 0 });
+  const editions = await call('GET', '/api/coordinator/editions?lang=fr', { session: sessions.coordinator });
+  assert.equal(editions.status, 200);
+  const listed = editions.body.find((e) => e.id === EDITION);
+  assert.deepEqual([listed.registration_mode, listed.capacity, listed.places_taken, listed.waiting, listed.applied],
+    ['application', 2, 0, 0, 3]);
+  assert.equal(listed.offering_title.lang, 'fr');
+  assert.ok(editions.body.every((e) => ['open', 'application'].includes(e.registration_mode)), 'only editions that take registrations here');
 
   const decide = (id, decision) => call('POST', `/api/coordinator/registrations/${id}/decision`, { session: sessions.coordinator, body: { decision } });
   assert.equal((await decide(ids.member, 'accept')).body.status, 'accepted');

@@ -376,3 +376,42 @@ test('each change tells the registrant, in their language and on their clock, on
   assert.match(reminders.find((r) => r.lang === 'fr').subject, /^Rappel : /);
   assert.equal(rows.length, 4, 'every message once');
 });
+
+test('the registration form says whether an edition takes registrations, with its questions in the reader language and the places left', async () => {
+  const form = async (id, query = 'lang=en') => {
+    const res = await fetch(`${BASE}/api/editions/${id}/registration-form?${query}`);
+    return { status: res.status, cache: res.headers.get('cache-control'), body: await res.json() };
+  };
+  const small = await form('test-open-small', 'lang=fr&tz=Asia/Kathmandu');
+  assert.equal(small.status, 200);
+  assert.match(small.cache, /no-store/);
+  assert.equal(small.body.state, 'open');
+  assert.equal(small.body.offering_id, OFFERING);
+  assert.equal(small.body.closes_at, FAR, 'closes when the first session starts');
+  const taken = sql(`SELECT count(*) AS n FROM registration WHERE edition_id = 'test-open-small' AND status IN ('confirmed', 'accepted')`)[0].n;
+  const waiting = sql(`SELECT count(*) AS n FROM registration WHERE edition_id = 'test-open-small' AND status = 'waitlisted'`)[0].n;
+  assert.equal(small.body.places_left, Math.max(0, 2 - taken));
+  assert.equal(small.body.waiting, waiting);
+  // Kathmandu is UTC+5:45: the reader's offsets come with the sessions.
+  assert.equal(small.body.edition.sessions[0].reader_start_offset_minutes, 345);
+
+  const application = await form('test-application', 'lang=fr');
+  assert.deepEqual(application.body.questions.map((q) => [q.id, q.label.text, q.required, q.priority]),
+    [['motivation', 'Pourquoi cette formation ?', true, false], ['chatons', 'Membre de CHATONS ?', false, true]]);
+  assert.equal((await form('test-application')).body.questions[0].label.text, 'Why this training?');
+
+  assert.equal((await form('test-closed')).body.state, 'over');
+  const notYet = await form('test-not-yet');
+  assert.equal(notYet.body.state, 'not_yet_open');
+  assert.equal(notYet.body.opens_at, '2030-12-01T00:00:00Z');
+  assert.equal((await form('test-external')).body.state, 'not_here');
+  const meetingFree = JSON.stringify(await form('test-manage'));
+  assert.ok(!meetingFree.includes(PRIVATE_LINK), 'private details never in the form');
+
+  const unknown = await fetch(`${BASE}/api/editions/no-such-edition/registration-form?lang=fr`);
+  assert.equal(unknown.status, 404);
+  assert.match(unknown.headers.get('content-type'), /application\/problem\+json/);
+  const badZone = await fetch(`${BASE}/api/editions/test-open-small/registration-form?lang=fr&tz=Mars/Base`);
+  assert.equal(badZone.status, 400);
+  assert.equal((await badZone.json()).errors[0].field, 'tz');
+});

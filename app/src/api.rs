@@ -3,8 +3,8 @@
 
 use gloo_net::http::Request;
 use js_sys::Reflect;
-use relais_domain::catalog::query::CatalogQuery;
-use relais_domain::catalog::CatalogPage;
+#[cfg(not(feature = "forms"))]
+use relais_domain::catalog::{query::CatalogQuery, CatalogPage};
 use relais_domain::problem::{Problem, CONTENT_TYPE};
 use relais_domain::Lang;
 use serde::de::DeserializeOwned;
@@ -80,6 +80,50 @@ pub async fn fetch(url: String) -> Answer {
     }
 }
 
+/// Sends `body` (a JSON text) to `url` with `method` and `headers`: a registration, a
+/// change through a manage link, a coordinator's action. The session cookie goes with it
+/// (same origin). An answer with no content is `null`.
+#[cfg(feature = "forms")]
+pub async fn send(
+    method: gloo_net::http::Method,
+    url: &str,
+    body: Option<String>,
+    headers: &[(&str, &str)],
+) -> Answer {
+    let mut request = gloo_net::http::RequestBuilder::new(url)
+        .method(method)
+        .header("Accept", "application/json");
+    for (name, value) in headers {
+        request = request.header(name, value);
+    }
+    let request = match body {
+        Some(body) => request
+            .header("Content-Type", "application/json")
+            .body(body),
+        None => request.build(),
+    };
+    let Ok(request) = request else {
+        return Err(ApiError::Unexpected("request not built".into()));
+    };
+    match request.send().await {
+        Ok(response) if response.status() == 204 => Ok(JsValue::NULL),
+        Ok(response) => answer(response.into()).await,
+        Err(_) => Err(ApiError::Offline),
+    }
+}
+
+/// `value` as a JSON text for `send`.
+#[cfg(feature = "forms")]
+pub fn json_text<T: serde::Serialize>(value: &T) -> String {
+    // Maps as plain objects, as JSON has them (not as JS `Map`s).
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .ok()
+        .and_then(|v| js_sys::JSON::stringify(&v).ok())
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
+}
+
 /// A response's JSON, or the problem it reports.
 async fn answer(response: web_sys::Response) -> Answer {
     if response.ok() {
@@ -108,6 +152,7 @@ fn encode(value: &str) -> String {
     String::from(js_sys::encode_uri_component(value))
 }
 
+#[cfg(not(feature = "forms"))]
 /// The catalog address for `query`, parameters in one order (`CatalogQuery::pairs`), so
 /// the same view is always the same address: `index.html` asks for the unfiltered one
 /// (`lang`, then `tz`) while the app downloads.
@@ -122,6 +167,7 @@ pub fn catalog_url(lang: Lang, query: &CatalogQuery, cursor: Option<&str>) -> St
     url
 }
 
+#[cfg(not(feature = "forms"))]
 /// One page of the catalog; `cursor` is the previous page's `next_cursor`.
 pub async fn catalog(
     lang: Lang,
@@ -131,6 +177,7 @@ pub async fn catalog(
     typed(fetch(catalog_url(lang, &query, cursor.as_deref())).await?)
 }
 
+#[cfg(not(feature = "forms"))]
 /// One offering (`OfferingDetail`), with the reader's offsets for `zone`.
 pub fn offering_url(lang: Lang, id: &str, zone: &str) -> String {
     format!(
@@ -140,6 +187,7 @@ pub fn offering_url(lang: Lang, id: &str, zone: &str) -> String {
     )
 }
 
+#[cfg(not(feature = "forms"))]
 /// Whose page a profile is.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum ProfileKind {
@@ -147,6 +195,7 @@ pub enum ProfileKind {
     Partner,
 }
 
+#[cfg(not(feature = "forms"))]
 impl ProfileKind {
     /// The path segment, the same in the app's addresses and the API's.
     pub fn segment(self) -> &'static str {
@@ -157,6 +206,7 @@ impl ProfileKind {
     }
 }
 
+#[cfg(not(feature = "forms"))]
 /// A facilitator's or a partner's page (`Profile`), their offerings with the reader's
 /// offsets for `zone`.
 pub fn profile_url(kind: ProfileKind, lang: Lang, id: &str, zone: &str) -> String {
@@ -168,6 +218,7 @@ pub fn profile_url(kind: ProfileKind, lang: Lang, id: &str, zone: &str) -> Strin
     )
 }
 
+#[cfg(not(feature = "forms"))]
 /// One page of past editions (`ArchivePage`), most recent first; `cursor` is the previous
 /// page's `next_cursor`.
 pub fn archive_url(lang: Lang, cursor: Option<&str>, zone: &str) -> String {
@@ -176,4 +227,30 @@ pub fn archive_url(lang: Lang, cursor: Option<&str>, zone: &str) -> String {
         url.push_str(&format!("&cursor={}", encode(cursor)));
     }
     url
+}
+
+/// An edition's registration form (`RegistrationForm`), with the reader's offsets for `zone`.
+#[cfg(feature = "forms")]
+pub fn registration_form_url(lang: Lang, edition: &str, zone: &str) -> String {
+    format!(
+        "/api/editions/{}/registration-form?lang={lang}&tz={}",
+        encode(edition),
+        encode(zone)
+    )
+}
+
+/// Where a registration for `edition` is sent; problems come back in `lang`.
+#[cfg(feature = "forms")]
+pub fn registrations_url(lang: Lang, edition: &str) -> String {
+    format!(
+        "/api/editions/{}/registrations?lang={lang}",
+        encode(edition)
+    )
+}
+
+/// A registration through its manage token (`ManagedRegistration`); `action` is `""` or
+/// `"/cancel"`.
+#[cfg(feature = "forms")]
+pub fn manage_url(lang: Lang, token: &str, action: &str) -> String {
+    format!("/api/registrations/{}{action}?lang={lang}", encode(token))
 }

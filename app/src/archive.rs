@@ -9,9 +9,9 @@ use leptos_router::hooks::use_query_map;
 use relais_domain::catalog::{ArchivePage, ArchivedEdition};
 
 use crate::api::{self, ApiError};
+use crate::edition::EditionView;
 use crate::i18n::use_i18n;
 use crate::layout::{BackToCatalog, Fetched, Localized};
-use crate::offering::EditionView;
 use crate::time::use_reader_zone;
 
 #[component]

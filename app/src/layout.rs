@@ -237,15 +237,79 @@ pub fn LoadError(error: ApiError, retry: Callback<()>) -> impl IntoView {
     }
 }
 
+/// An address this build has no page for. In the forms build, the browsing build's pages
+/// (`relais_domain::pages`) are loaded again from the Worker, which sends that build;
+/// otherwise it does not exist.
 #[component]
 pub fn NotFound() -> impl IntoView {
     let lang = Memo::new(|_| i18n::preferred());
     provide_context(I18n::new(lang));
+    #[cfg(feature = "forms")]
+    {
+        let location = use_location();
+        if hand_over(
+            &location.pathname.get_untracked(),
+            &location.search.get_untracked(),
+        ) {
+            return view! { <Loading/> }.into_any();
+        }
+    }
     view! {
         <main id="main">
             <NotFoundBody/>
         </main>
     }
+    .into_any()
+}
+
+/// The address the forms build last handed over to the browsing build, and when: if it
+/// comes back at once, the browsing build did not serve it either (a partial deployment),
+/// and it is "not found" rather than handed over again, for ever.
+#[cfg(feature = "forms")]
+const HANDED_OVER: &str = "relais.handed-over";
+
+/// Loads `path` (with `search`) from the Worker when the browsing build serves it: the
+/// router has no page for it here. False when this build should say it does not exist.
+/// The browsing build links to the forms build's pages as ordinary links (`rel="external"`)
+/// and needs none of this.
+#[cfg(feature = "forms")]
+fn hand_over(path: &str, search: &str) -> bool {
+    let storage = window().session_storage().ok().flatten();
+    let now = js_sys::Date::now();
+    let again = storage
+        .as_ref()
+        .and_then(|s| s.get_item(HANDED_OVER).ok().flatten())
+        .and_then(|last| {
+            let (last_path, at) = last.split_once('\n')?;
+            Some(last_path == path && now - at.parse::<f64>().ok()? < 10_000.0)
+        })
+        .unwrap_or(false);
+    if relais_domain::pages::is_form_page(path) || again {
+        return false;
+    }
+    if let Some(s) = &storage {
+        let _ = s.set_item(HANDED_OVER, &format!("{path}\n{now}"));
+    }
+    let search = search.trim_start_matches('?');
+    let href = match search {
+        "" => path.to_owned(),
+        query => format!("{path}?{query}"),
+    };
+    let path = path.to_owned();
+    // After the router has written the address into the history (it may not have yet):
+    // then loading it again keeps the history as a link would.
+    set_timeout(
+        move || {
+            let location = window().location();
+            if location.pathname().is_ok_and(|p| p == path) {
+                let _ = location.reload();
+            } else {
+                let _ = location.assign(&href);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+    true
 }
 
 #[component]

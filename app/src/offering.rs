@@ -6,13 +6,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyView;
 use leptos_router::hooks::use_params_map;
-use relais_domain::catalog::{Edition, OfferingDetail, Person};
-use relais_domain::schedule::{clock_shifts, format_date, format_time, ClockPair, ClockShift};
+use relais_domain::catalog::{OfferingDetail, Person};
 
 use crate::api::{self, ApiError};
+use crate::edition::EditionView;
 use crate::i18n::use_i18n;
 use crate::layout::{BackToCatalog, Fetched, Localized, Prose};
-use crate::time::{use_reader_zone, SessionTime};
+use crate::time::use_reader_zone;
 
 #[component]
 pub fn OfferingPage() -> impl IntoView {
@@ -130,93 +130,6 @@ fn OfferingView(detail: OfferingDetail) -> impl IntoView {
                 })}
         </article>
     }
-}
-
-#[component]
-pub(crate) fn EditionView(
-    edition: Edition,
-    /// Ended: no registration to speak of, nothing to add to a calendar.
-    #[prop(optional)]
-    past: bool,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move |id: &str| i18n.t(id);
-    let sessions = edition.sessions.len();
-    // Where a daylight-saving change moves this series on the reader's clock.
-    let pairs: Vec<ClockPair> = edition
-        .sessions
-        .iter()
-        .filter_map(|s| {
-            Some(ClockPair {
-                reader_start: s.reader_span()?.0,
-                reader_offset: s.reader_start_offset_minutes?,
-                organiser_offset: s.start_offset_minutes,
-            })
-        })
-        .collect();
-    let shifts = if pairs.len() == edition.sessions.len() {
-        clock_shifts(&pairs)
-    } else {
-        vec![]
-    };
-    view! {
-            <div class="edition">
-                {edition.title.map(|title| view! { <h3><Localized text=title/></h3> })}
-                <ul class="facts" role="list">
-                    {(!past).then(|| view! { <li>{t(&format!("registration-{}", edition.registration_mode.as_str()))}</li> })}
-                    <li>{t(&format!("format-{}", edition.format.as_str()))}</li>
-                    {edition.location.map(|l| view! { <li><Localized text=l/></li> })}
-                    {edition
-                        .capacity
-                        .map(|c| view! { <li>{i18n.with(|m| m.format("places-total", &[("count", c.into())]))}</li> })}
-                    <li>{i18n.with(|m| m.format("sessions-count", &[("count", sessions.into())]))}</li>
-                </ul>
-    {(!past).then(|| view! {
-                <p class="calendar">
-                    <a href=format!("/api/editions/{}/calendar.ics?lang={}", edition.id, i18n.code()) download="" rel="external">
-                        {i18n.text("calendar-edition")}
-                    </a>
-                </p>
-    })}
-                <ol class="sessions">
-                    {edition
-                        .sessions
-                        .into_iter()
-                        .enumerate()
-                        .map(|(index, session)| {
-                            let title = session.title.clone();
-                            let shift = shifts.iter().find(|s| s.index == index).cloned();
-                            view! {
-                                <li>
-                                    {title.map(|title| view! { <strong><Localized text=title/></strong> })}
-                                    <SessionTime session/>
-                                    {shift.map(|shift| view! { <ClockShiftNote shift/> })}
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ol>
-            </div>
-        }
-}
-
-/// "From 29 March this session is at 15:00 for you, not 14:00": a clock change on one side.
-#[component]
-fn ClockShiftNote(shift: ClockShift) -> impl IntoView {
-    let i18n = use_i18n();
-    let text = move || {
-        i18n.with(|m| {
-            m.format(
-                "clock-shift",
-                &[
-                    ("date", format_date(shift.now.date(), m).into()),
-                    ("now", format_time(shift.now, m).into()),
-                    ("before", format_time(shift.before, m).into()),
-                ],
-            )
-        })
-    };
-    view! { <p class="clock-shift" role="note">{text}</p> }
 }
 
 #[component]

@@ -54,6 +54,8 @@ fn storage() -> Option<web_sys::Storage> {
 #[derive(Clone, Copy)]
 pub struct ReaderZone {
     pub zone: RwSignal<String>,
+    /// Read by the catalog's zone picker (browsing build).
+    #[cfg_attr(feature = "forms", allow(dead_code))]
     pub picked: RwSignal<bool>,
 }
 
@@ -68,6 +70,7 @@ impl ReaderZone {
         reader
     }
 
+    #[cfg(not(feature = "forms"))]
     pub fn pick(&self, zone: String) {
         if let Some(s) = storage() {
             let _ = s.set_item(ZONE_KEY, &zone);
@@ -76,6 +79,7 @@ impl ReaderZone {
         self.zone.set(zone);
     }
 
+    #[cfg(not(feature = "forms"))]
     pub fn use_device(&self) {
         if let Some(s) = storage() {
             let _ = s.remove_item(ZONE_KEY);
@@ -116,9 +120,27 @@ fn known_zones() -> Vec<String> {
     zones
 }
 
+/// Fills `list`, a `<datalist>`, with every zone the browser knows, on first use: a few
+/// hundred options a reader who never opens the picker does not need.
+pub fn fill_zone_list(list: &web_sys::Element) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if list.child_element_count() > 0 {
+        return;
+    }
+    for zone in known_zones() {
+        if let Ok(option) = document.create_element("option") {
+            let _ = option.set_attribute("value", &zone);
+            let _ = list.append_child(&option);
+        }
+    }
+}
+
 /// The zone times are shown in, and a searchable picker of every zone (the browser's own
 /// `<datalist>` suggestions, filled on first opening). Built with few reactive parts: each
 /// costs the reader's phone wasm bytes.
+#[cfg(not(feature = "forms"))]
 #[component]
 pub fn ZonePicker() -> impl IntoView {
     let i18n = use_i18n();
@@ -127,19 +149,8 @@ pub fn ZonePicker() -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
     let list = NodeRef::<leptos::html::Datalist>::new();
     let fill = move |_| {
-        let (Some(list), Some(document)) =
-            (list.get(), web_sys::window().and_then(|w| w.document()))
-        else {
-            return;
-        };
-        if list.child_element_count() > 0 {
-            return;
-        }
-        for zone in known_zones() {
-            if let Ok(option) = document.create_element("option") {
-                let _ = option.set_attribute("value", &zone);
-                let _ = list.append_child(&option);
-            }
+        if let Some(list) = list.get() {
+            fill_zone_list(&list);
         }
     };
     let choose = move |ev: leptos::ev::SubmitEvent| {

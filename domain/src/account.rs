@@ -39,6 +39,23 @@ impl Role {
     }
 }
 
+/// An account as the API shows it to the person signed in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub role: String,
+}
+
+/// The answer to signing in (and to "who am I"): the account, and the token every change
+/// must carry in `X-CSRF-Token`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignedIn {
+    pub account: AccountView,
+    pub csrf_token: String,
+}
+
 /// What the back office lets someone do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {

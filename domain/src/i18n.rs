@@ -81,7 +81,8 @@ impl Messages {
     }
 }
 
-/// The files of `lang`: the app's, and with `server-messages` the edge's too.
+/// The files of `lang`: the app's, with `form-messages` its forms', and with
+/// `server-messages` the edge's.
 fn sources(lang: Lang) -> Vec<(&'static str, &'static str)> {
     let of = |table: &'static [(&'static str, &'static [(&'static str, &'static str)])]| {
         table
@@ -91,6 +92,9 @@ fn sources(lang: Lang) -> Vec<(&'static str, &'static str)> {
             .unwrap_or(&[])
     };
     let mut files = of(SOURCES).to_vec();
+    if cfg!(feature = "form-messages") {
+        files.extend_from_slice(of(FORM_SOURCES));
+    }
     if cfg!(feature = "server-messages") {
         files.extend_from_slice(of(SERVER_SOURCES));
     }

@@ -4,9 +4,11 @@
 
 pub mod account;
 pub mod catalog;
+pub mod coordination;
 pub mod html;
 pub mod i18n;
 pub mod locale;
+pub mod pages;
 pub mod problem;
 pub mod registration;
 pub mod schedule;

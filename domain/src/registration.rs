@@ -25,7 +25,7 @@ pub type Refusal = (String, &'static str);
 
 /// What a volunteer sends. Every field is optional here so that a missing one is refused by
 /// name, with the others, rather than failing the whole body.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RegistrationRequest {
     pub name: Option<String>,
@@ -306,6 +306,82 @@ pub fn placement(
     }
 }
 
+/// Whether an edition's form takes registrations now (`window`'s answer, for the app).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FormState {
+    Open,
+    /// Registration is on another site (`registration_url`) or not needed (drop in).
+    NotHere,
+    NotYetOpen,
+    Over,
+}
+
+impl From<Result<(), Closed>> for FormState {
+    fn from(window: Result<(), Closed>) -> FormState {
+        match window {
+            Ok(()) => FormState::Open,
+            Err(Closed::NotHere) => FormState::NotHere,
+            Err(Closed::NotYetOpen) => FormState::NotYetOpen,
+            Err(Closed::Over) => FormState::Over,
+        }
+    }
+}
+
+/// A question as the form shows it, in the reader's language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FormQuestion {
+    pub id: String,
+    pub label: crate::Text,
+    pub required: bool,
+    /// Asked as yes or no.
+    pub priority: bool,
+}
+
+impl FormQuestion {
+    pub fn new(question: &Question, lang: Lang) -> Option<FormQuestion> {
+        Some(FormQuestion {
+            id: question.id.clone(),
+            label: question.label.resolve(lang)?,
+            required: question.required,
+            priority: question.priority,
+        })
+    }
+}
+
+/// What the registration form of an edition needs: the edition, whether it takes
+/// registrations now, its questions and how many places are left.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegistrationForm {
+    pub offering_id: String,
+    pub offering_title: crate::Text,
+    /// Its sessions with the reader's offsets.
+    pub edition: crate::catalog::Edition,
+    pub state: FormState,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "instant::option"
+    )]
+    pub opens_at: Option<DateTime<Utc>>,
+    /// When registration closes: the set instant, else the first session's start.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "instant::option"
+    )]
+    pub closes_at: Option<DateTime<Utc>>,
+    /// Where to register when it is done elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registration_url: Option<String>,
+    pub questions: Vec<FormQuestion>,
+    /// Places not yet held, when the edition has a capacity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub places_left: Option<u32>,
+    /// People on the waiting list.
+    pub waiting: u32,
+}
+
 /// What the API answers to a registration, in the registrant's terms.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RegistrationAnswer {
@@ -355,7 +431,7 @@ pub struct ManagedRegistration {
 }
 
 /// What a registrant may change through their manage link.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RegistrationUpdate {
     pub lang: Option<String>,

@@ -10,7 +10,7 @@
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
-use relais_domain::account::{Action, Role, SessionRecord};
+use relais_domain::account::{AccountView, Action, Role, SessionRecord, SignedIn};
 use relais_domain::problem::ProblemKind;
 use serde::{Deserialize, Serialize};
 use worker::{Date, Env, Headers, Request, Response};
@@ -44,10 +44,15 @@ pub struct AccountRow {
     pub disabled_at: Option<String>,
 }
 
-#[derive(Serialize)]
-struct SignedIn<'a> {
-    account: &'a AccountRow,
-    csrf_token: &'a str,
+impl AccountRow {
+    fn view(&self) -> AccountView {
+        AccountView {
+            id: self.id.clone(),
+            email: self.email.clone(),
+            name: self.name.clone(),
+            role: self.role.clone(),
+        }
+    }
 }
 
 /// `pbkdf2-sha256$<iterations>$<salt>$<key>`, salt and key in base64.
@@ -131,8 +136,8 @@ pub async fn login(req: &Request, env: &Env) -> Result<Response, ApiError> {
         .execute()
         .await?;
     let mut response = private_json(&SignedIn {
-        account: &account,
-        csrf_token: &csrf,
+        account: account.view(),
+        csrf_token: csrf.clone(),
     })?;
     response.headers_mut().append(
         "Set-Cookie",
@@ -159,8 +164,8 @@ pub async fn logout(req: &Request, env: &Env) -> Result<Response, ApiError> {
 pub async fn me(req: &Request, env: &Env) -> Result<Response, ApiError> {
     let ((account, record), _) = session(req, env, false).await?;
     private_json(&SignedIn {
-        account: &account,
-        csrf_token: &record.csrf,
+        account: account.view(),
+        csrf_token: record.csrf,
     })
 }
 

@@ -1,8 +1,11 @@
-//! The coordinators' routes: an edition's registrations (applications ranked by priority
+//! The coordinators' routes: the editions that take registrations, an edition's registrations (applications ranked by priority
 //! group, then arrival), decisions on them, and the outbox. Each checks the session and the
 //! role first (`auth::require`), and changes also the CSRF token.
 
 use relais_domain::account::Action;
+use relais_domain::coordination::{
+    CoordinatedEdition, EditionCounts, EditionRegistrations, OutboxLine,
+};
 use relais_domain::problem::ProblemKind;
 use relais_domain::registration::MessageKind;
 use serde::{Deserialize, Serialize};
@@ -12,39 +15,66 @@ use worker::{Context, Env, Request, Response};
 use crate::auth;
 use crate::catalog::{now, stamp};
 use crate::crypto;
-use crate::http::{private_json, ApiError};
+use crate::http::{private_json, ApiError, Caller};
 use crate::outbox;
 use crate::registration;
+use crate::rows::{required_text, text};
 
-#[derive(Serialize, Deserialize)]
-struct RegistrationLine {
+#[derive(Deserialize)]
+struct CoordinatedRow {
     id: String,
-    name: String,
-    email: String,
-    lang: String,
-    zone: String,
-    region: String,
-    organisation: String,
-    answers: String,
-    accessibility: String,
-    priority: u32,
-    status: String,
-    arrival: u32,
-    created_at: String,
-}
-
-#[derive(Serialize, Deserialize)]
-struct EditionCounts {
-    id: String,
+    offering_id: String,
+    offering_title: String,
+    title: String,
     registration_mode: String,
     capacity: Option<u32>,
+    starts_at: Option<String>,
     places_taken: u32,
+    waiting: u32,
+    applied: u32,
 }
 
-#[derive(Serialize)]
-struct EditionRegistrations {
-    edition: EditionCounts,
-    registrations: Vec<RegistrationLine>,
+/// The editions that take registrations here and have not ended, soonest first.
+pub async fn editions(req: &Request, env: &Env, caller: &Caller) -> Result<Response, ApiError> {
+    auth::require(req, env, Action::ViewRegistrations, false).await?;
+    let rows: Vec<CoordinatedRow> = env
+        .d1("DB")?
+        .prepare(
+            "SELECT e.id, o.id AS offering_id, o.title AS offering_title, e.title, \
+               e.registration_mode, e.capacity, e.starts_at, \
+               (SELECT count(*) FROM registration r WHERE r.edition_id = e.id \
+                  AND r.status IN ('confirmed', 'accepted')) AS places_taken, \
+               (SELECT count(*) FROM registration r WHERE r.edition_id = e.id \
+                  AND r.status = 'waitlisted') AS waiting, \
+               (SELECT count(*) FROM registration r WHERE r.edition_id = e.id \
+                  AND r.status = 'applied') AS applied \
+             FROM edition e JOIN offering o ON o.id = e.offering_id \
+             WHERE e.registration_mode IN ('open', 'application') \
+               AND (e.ends_at IS NULL OR e.ends_at > ?1) \
+             ORDER BY e.starts_at, e.id",
+        )
+        .bind(&[stamp(now())])?
+        .all()
+        .await?
+        .results()?;
+    let lang = caller.lang;
+    let editions = rows
+        .into_iter()
+        .map(|row| {
+            Ok(CoordinatedEdition {
+                offering_title: required_text(&row.offering_title, lang, &row.offering_id)?,
+                title: text(&row.title, lang)?,
+                id: row.id,
+                registration_mode: row.registration_mode,
+                capacity: row.capacity,
+                starts_at: row.starts_at,
+                places_taken: row.places_taken,
+                waiting: row.waiting,
+                applied: row.applied,
+            })
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    private_json(&editions)
 }
 
 pub async fn registrations(
@@ -185,22 +215,6 @@ pub async fn decide(
     }
     outbox::send_soon(env, ctx, outbox::Only::Edition(after.edition_id.clone()));
     private_json(&after)
-}
-
-#[derive(Serialize, Deserialize)]
-struct OutboxLine {
-    id: u32,
-    registration_id: String,
-    edition_id: String,
-    kind: String,
-    recipient: Option<String>,
-    lang: Option<String>,
-    subject: Option<String>,
-    body: Option<String>,
-    created_at: String,
-    sent_at: Option<String>,
-    attempts: u32,
-    last_error: Option<String>,
 }
 
 /// The latest messages, newest first (`?edition=` narrows them to one edition).

@@ -19,6 +19,7 @@ mod registration;
 mod rows;
 mod shell;
 
+use relais_domain::pages;
 use relais_domain::problem::ProblemKind;
 use worker::{
     console_error, console_log, event, Context, Env, Method, Request, Response, Result,
@@ -37,14 +38,19 @@ fn start() {
 async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
     let path = req.path();
     if !path.starts_with("/api/") {
-        return match shell::catalog_lang(&path) {
-            Some(lang) if req.method() == Method::Get => {
-                match shell::catalog_page(req, &env, lang).await {
-                    Ok(response) => Ok(response),
-                    Err(error) => http::problem_response(error, lang),
-                }
-            }
-            _ => shell::asset(req, &env).await,
+        let page = match (shell::catalog_lang(&path), pages::form_page(&path)) {
+            _ if req.method() != Method::Get => return shell::asset(req, &env).await,
+            (Some(lang), _) => shell::catalog_page(req, &env, lang)
+                .await
+                .map_err(|e| (e, lang)),
+            (_, Some(lang)) => shell::form_page(req, &env, lang)
+                .await
+                .map_err(|e| (e, lang)),
+            _ => return shell::asset(req, &env).await,
+        };
+        return match page {
+            Ok(response) => Ok(response),
+            Err((error, lang)) => http::problem_response(error, lang),
         };
     }
     let answer = match Caller::from_request(&req) {
@@ -90,6 +96,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/calendar.ics"),
     ("GET", "/api/editions/{id}/calendar.ics"),
     ("GET", "/api/sessions/{id}/calendar.ics"),
+    ("GET", "/api/editions/{id}/registration-form"),
     ("POST", "/api/editions/{id}/registrations"),
     ("GET", "/api/registrations/{token}"),
     ("PATCH", "/api/registrations/{token}"),
@@ -99,6 +106,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/auth/logout"),
     ("GET", "/api/auth/me"),
     ("POST", "/api/admin/accounts"),
+    ("GET", "/api/coordinator/editions"),
     ("GET", "/api/coordinator/editions/{id}/registrations"),
     ("POST", "/api/coordinator/registrations/{id}/decision"),
     ("GET", "/api/coordinator/outbox"),
@@ -129,6 +137,9 @@ async fn route(
         ("/api/sessions/{id}/calendar.ics", [id]) => {
             calendar::get(req, env, caller, Feed::Session(id)).await
         }
+        ("/api/editions/{id}/registration-form", [id]) => {
+            registration::form::get(env, caller, id).await
+        }
         ("/api/editions/{id}/registrations", [id]) => {
             registration::create::create(req, env, ctx, id).await
         }
@@ -145,6 +156,7 @@ async fn route(
         ("/api/auth/logout", []) => auth::logout(req, env).await,
         ("/api/auth/me", []) => auth::me(req, env).await,
         ("/api/admin/accounts", []) => auth::create_account(req, env).await,
+        ("/api/coordinator/editions", []) => coordinator::editions(req, env, caller).await,
         ("/api/coordinator/editions/{id}/registrations", [id]) => {
             coordinator::registrations(req, env, id).await
         }

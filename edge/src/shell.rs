@@ -32,7 +32,40 @@ pub fn catalog_lang(path: &str) -> Option<Lang> {
 
 /// Anything else the app's static files answer, with the single-page-app fallback.
 pub async fn asset(req: Request, env: &Env) -> worker::Result<Response> {
+    // The forms build's own page is only ever served at its pages' addresses: opened
+    // directly, it would hand its own address back to itself.
+    if req.path().starts_with(FORMS_DIR) {
+        return Response::error("Not Found", 404);
+    }
     env.assets("ASSETS")?.fetch_request(req).await
+}
+
+/// Where the app's forms build lives in the static files (`scripts/build`).
+const FORMS_DIR: &str = "/forms/";
+
+/// A page of the app's forms build (registering, a manage link, the privacy notice,
+/// coordinating: `relais_domain::pages`), in `lang`. Its addresses can carry a manage
+/// token: no referrer leaves them, and search engines keep out.
+pub async fn form_page(req: Request, env: &Env, lang: Lang) -> Result<Response, ApiError> {
+    let mut url = req.url()?;
+    url.set_path(FORMS_DIR);
+    url.set_query(None);
+    let mut page = env.assets("ASSETS")?.fetch(url.to_string(), None).await?;
+    if page.status_code() != 200 {
+        return Ok(page);
+    }
+    let html = page.text().await?.replacen(
+        r#"<html lang="fr">"#,
+        &format!(r#"<html lang="{}">"#, lang.code()),
+        1,
+    );
+    let headers = Headers::new();
+    headers.set("Content-Type", "text/html; charset=utf-8")?;
+    headers.set("Cache-Control", "no-cache")?;
+    headers.set("Content-Language", lang.code())?;
+    headers.set("Referrer-Policy", "no-referrer")?;
+    headers.set("X-Robots-Tag", "noindex")?;
+    Ok(Response::ok(html)?.with_headers(headers))
 }
 
 pub async fn catalog_page(req: Request, env: &Env, lang: Lang) -> Result<Response, ApiError> {

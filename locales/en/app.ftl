@@ -120,3 +120,6 @@ archive-empty = No past editions yet.
 archive-older = Older editions
 archive-newer = Most recent
 archive-link = Past editions (archive)
+edition-action-open = Register
+edition-action-application = Apply
+edition-action-external = Register on the organiser’s site

@@ -120,3 +120,6 @@ archive-empty = Aucune édition passée pour le moment.
 archive-older = Éditions plus anciennes
 archive-newer = Les plus récentes
 archive-link = Éditions passées (archives)
+edition-action-open = S’inscrire
+edition-action-application = Poser sa candidature
+edition-action-external = S’inscrire sur le site de l’organisation

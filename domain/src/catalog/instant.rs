@@ -15,6 +15,28 @@ pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::
     parse(&text).ok_or_else(|| D::Error::custom(format!("not a UTC instant: {text:?}")))
 }
 
+/// An optional instant, for `#[serde(with = "instant::option")]`.
+pub mod option {
+    use chrono::{DateTime, Utc};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        instant: &Option<DateTime<Utc>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match instant {
+            Some(instant) => super::serialize(instant, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+        #[derive(Deserialize)]
+        struct Wrapped(#[serde(with = "super")] DateTime<Utc>);
+        Ok(Option::<Wrapped>::deserialize(d)?.map(|Wrapped(instant)| instant))
+    }
+}
+
 /// `YYYY-MM-DDTHH:MM:SS`, an optional fraction of a second, then `Z`.
 pub fn parse(text: &str) -> Option<DateTime<Utc>> {
     let body = text.strip_suffix('Z')?;

@@ -1,8 +1,9 @@
-//! Registration without an account: registering (`create`) and what the private manage
-//! link allows (`manage`): seeing the registration, cancelling, changing language or time
-//! zone, deleting one's data.
+//! Registration without an account: what an edition's form shows (`form`), registering
+//! (`create`) and what the private manage link allows (`manage`): seeing the registration,
+//! cancelling, changing language or time zone, deleting one's data.
 
 pub mod create;
+pub mod form;
 pub mod manage;
 
 use wasm_bindgen::JsValue;

@@ -1,0 +1,355 @@
+//! The coordinators' page: sign in, the editions that take registrations, an edition's
+//! registrations (the priority group first) with the decisions each allows, and the
+//! messages sent about it. Every change carries the session's CSRF token.
+
+use std::sync::Arc;
+
+use gloo_net::http::Method;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use relais_domain::account::SignedIn;
+use relais_domain::coordination::{
+    decisions_for, CoordinatedEdition, EditionRegistrations, OutboxLine, RegistrationLine,
+};
+use std::collections::BTreeMap;
+
+use crate::api::{self, ApiError};
+use crate::form::{focus, Control, Field, FormState, Submit, Summary, Values};
+use crate::i18n::use_i18n;
+use crate::layout::{Fetched, Loading, Localized};
+
+#[component]
+pub fn CoordinatorPage() -> impl IntoView {
+    let i18n = use_i18n();
+    // Who is signed in: `None` while asking, then the session or nobody.
+    let signed_in = RwSignal::new(None::<Option<SignedIn>>);
+    spawn_local(async move {
+        let me = api::fetch("/api/auth/me".to_owned())
+            .await
+            .and_then(api::typed::<SignedIn>)
+            .ok();
+        signed_in.set(Some(me));
+    });
+    view! {
+        <article class="coordinator" aria-labelledby="coord-title">
+            <h1 id="coord-title">{i18n.text("coord-title")}</h1>
+            {move || match signed_in.get() {
+                None => view! { <Loading/> }.into_any(),
+                Some(None) => view! { <SignIn signed_in/> }.into_any(),
+                Some(Some(session)) => view! { <Desk session signed_in/> }.into_any(),
+            }}
+        </article>
+    }
+}
+
+#[component]
+fn SignIn(signed_in: RwSignal<Option<Option<SignedIn>>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |id: &str| i18n.t(id);
+    let state = FormState::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(values) = Values::of(&ev) else {
+            return;
+        };
+        #[derive(serde::Serialize)]
+        struct Credentials {
+            email: String,
+            password: String,
+        }
+        let credentials = Credentials {
+            email: values.text("email").unwrap_or_default(),
+            password: values.text("password").unwrap_or_default(),
+        };
+        let url = format!("/api/auth/login?lang={}", i18n.code());
+        state.sending.set(true);
+        spawn_local(async move {
+            let answer = api::send(Method::POST, &url, Some(api::json_text(&credentials)), &[])
+                .await
+                .and_then(api::typed::<SignedIn>);
+            state.sending.set(false);
+            match answer {
+                Ok(session) => signed_in.set(Some(Some(session))),
+                Err(error) => state.failed(error),
+            }
+        });
+    };
+    let input = |kind, autocomplete| Control::Input {
+        kind,
+        autocomplete,
+        value: String::new(),
+    };
+    view! {
+        <form class="sign-in" on:submit=submit novalidate aria-labelledby="sign-in-title">
+            <h2 id="sign-in-title">{t("coord-sign-in")}</h2>
+            <Summary state/>
+            <Field name="email".into() label=t("coord-email") required=true control=input("email", "username") state/>
+            <Field name="password".into() label=t("coord-password") required=true
+                control=input("password", "current-password") state/>
+            <Submit label=t("coord-sign-in-button") state/>
+        </form>
+    }
+}
+
+#[component]
+fn Desk(session: SignedIn, signed_in: RwSignal<Option<Option<SignedIn>>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let csrf = StoredValue::new(session.csrf_token.clone());
+    let query = use_query_map();
+    let chosen = Memo::new(move |_| query.read().get("edition"));
+    let sign_out = move |_| {
+        let url = format!("/api/auth/logout?lang={}", i18n.code());
+        let token = csrf.get_value();
+        spawn_local(async move {
+            let _ = api::send(Method::POST, &url, None, &[("X-CSRF-Token", &token)]).await;
+            signed_in.set(Some(None));
+        });
+    };
+    let who = i18n.with(|m| {
+        let role = m.get(&format!("role-{}", session.account.role));
+        m.format(
+            "coord-signed-in-as",
+            &[
+                ("name", session.account.name.clone().into()),
+                ("role", role.into()),
+            ],
+        )
+    });
+    view! {
+        <p class="signed-in">
+            {who} " "
+            <button type="button" class="button" on:click=sign_out>{i18n.t("coord-sign-out")}</button>
+        </p>
+        {move || match chosen.get() {
+            None => view! { <EditionList/> }.into_any(),
+            Some(edition) => view! { <EditionDesk edition csrf/> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn EditionList() -> impl IntoView {
+    let i18n = use_i18n();
+    let url = Signal::derive(move || format!("/api/coordinator/editions?lang={}", i18n.lang.get()));
+    let show = move |answer| -> Result<AnyView, ApiError> {
+        let editions: Vec<CoordinatedEdition> = api::typed(answer)?;
+        if editions.is_empty() {
+            return Ok(view! { <p class="none">{i18n.t("coord-no-editions")}</p> }.into_any());
+        }
+        Ok(view! {
+            <ul class="editions" role="list">
+                {editions.into_iter().map(|e| view! { <EditionCard edition=e/> }).collect_view()}
+            </ul>
+        }
+        .into_any())
+    };
+    view! {
+        <h2>{i18n.text("coord-editions")}</h2>
+        <Fetched url show=Arc::new(show)/>
+    }
+}
+
+#[component]
+fn EditionCard(edition: CoordinatedEdition) -> impl IntoView {
+    let i18n = use_i18n();
+    let counts = i18n.with(|m| match edition.capacity {
+        Some(capacity) => m.format(
+            "coord-edition-counts",
+            &[
+                ("taken", edition.places_taken.into()),
+                ("capacity", capacity.into()),
+                ("waiting", edition.waiting.into()),
+                ("applied", edition.applied.into()),
+            ],
+        ),
+        None => m.format(
+            "coord-edition-counts-unlimited",
+            &[
+                ("taken", edition.places_taken.into()),
+                ("waiting", edition.waiting.into()),
+                ("applied", edition.applied.into()),
+            ],
+        ),
+    });
+    let href = format!("/{}/coordinator?edition={}", i18n.code(), edition.id);
+    view! {
+        <li class="card">
+            <h3>
+                <a href=href><Localized text=edition.offering_title/></a>
+            </h3>
+            {edition.title.map(|t| view! { <p><Localized text=t/></p> })}
+            <p class="mode">{i18n.t(&format!("registration-{}", edition.registration_mode))}</p>
+            <p class="counts">{counts}</p>
+        </li>
+    }
+}
+
+#[component]
+fn EditionDesk(edition: String, csrf: StoredValue<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    // Bumped after each decision: the lists are read again.
+    let version = RwSignal::new(0u32);
+    let state = FormState::new();
+    let decided = RwSignal::new(false);
+    let navigate = use_navigate();
+    let back = move |_| navigate(&format!("/{}/coordinator", i18n.code()), Default::default());
+    let edition_id = edition.clone();
+    let url = Signal::derive(move || {
+        format!(
+            "/api/coordinator/editions/{}/registrations?lang={}&v={}",
+            edition_id,
+            i18n.lang.get(),
+            version.get()
+        )
+    });
+    let decide = Callback::new(move |(id, decision): (String, &'static str)| {
+        let url = format!(
+            "/api/coordinator/registrations/{id}/decision?lang={}",
+            i18n.code()
+        );
+        let token = csrf.get_value();
+        let body = format!(r#"{{"decision":"{decision}"}}"#);
+        state.sending.set(true);
+        spawn_local(async move {
+            let answer =
+                api::send(Method::POST, &url, Some(body), &[("X-CSRF-Token", &token)]).await;
+            state.sending.set(false);
+            match answer {
+                Ok(_) => {
+                    state.clear();
+                    decided.set(true);
+                    version.update(|v| *v += 1);
+                    focus("decided");
+                }
+                Err(error) => {
+                    decided.set(false);
+                    state.failed(error)
+                }
+            }
+        });
+    });
+    let show = move |answer| -> Result<AnyView, ApiError> {
+        let list: EditionRegistrations = api::typed(answer)?;
+        let mode = list.edition.registration_mode.clone();
+        if list.registrations.is_empty() {
+            return Ok(view! { <p class="none">{i18n.t("coord-no-registrations")}</p> }.into_any());
+        }
+        Ok(view! {
+            <ol class="registrations" role="list">
+                {list
+                    .registrations
+                    .into_iter()
+                    .map(|line| view! { <RegistrationRow line mode=mode.clone() decide state/> })
+                    .collect_view()}
+            </ol>
+        }
+        .into_any())
+    };
+    let outbox_url = Signal::derive(move || {
+        format!(
+            "/api/coordinator/outbox?edition={}&lang={}&v={}",
+            edition,
+            i18n.lang.get(),
+            version.get()
+        )
+    });
+    view! {
+        <p class="back"><button type="button" class="link" on:click=back>"← " {i18n.t("coord-editions")}</button></p>
+        <h2>{i18n.t("coord-registrations")}</h2>
+        <Summary state/>
+        <p id="decided" class="done" role="status" tabindex="-1" hidden=move || !decided.get()>{i18n.t("coord-decided")}</p>
+        <Fetched url show=Arc::new(show)/>
+        <h2>{i18n.t("coord-outbox")}</h2>
+        <Fetched url=outbox_url show=Arc::new(move |answer| {
+            let lines: Vec<OutboxLine> = api::typed(answer)?;
+            Ok(view! { <Outbox lines/> }.into_any())
+        })/>
+    }
+}
+
+#[component]
+fn RegistrationRow(
+    line: RegistrationLine,
+    mode: String,
+    decide: Callback<(String, &'static str)>,
+    state: FormState,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let answers: BTreeMap<String, String> = js_sys::JSON::parse(&line.answers)
+        .ok()
+        .and_then(|v| serde_wasm_bindgen::from_value(v).ok())
+        .unwrap_or_default();
+    let decisions = decisions_for(&mode, &line.status);
+    let id = line.id.clone();
+    let facts = [
+        line.organisation.clone(),
+        line.region.clone(),
+        line.zone.clone(),
+    ]
+    .into_iter()
+    .filter(|f| !f.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
+    view! {
+        <li class="card registration" data-status=line.status.clone()>
+            <h3>{line.name.clone()}</h3>
+            <p>
+                <span class="status">{i18n.t(&format!("coord-status-{}", line.status))}</span>
+                {(line.priority == 1).then(|| view! { " · " <strong class="priority">{i18n.t("coord-priority")}</strong> })}
+                " · " {i18n.with(|m| m.format("coord-arrival", &[("arrival", line.arrival.into())]))}
+            </p>
+            <p><a href=format!("mailto:{}", line.email)>{line.email.clone()}</a> " · " {facts}</p>
+            {(!answers.is_empty()).then(|| view! {
+                <dl class="answers">
+                    {answers.into_iter().map(|(q, a)| view! { <dt>{q}</dt> <dd>{a}</dd> }).collect_view()}
+                </dl>
+            })}
+            {(!line.accessibility.is_empty()).then(|| view! { <p class="accessibility">{line.accessibility.clone()}</p> })}
+            <p class="decisions">
+                {decisions
+                    .iter()
+                    .map(|d| {
+                        let id = id.clone();
+                        let decision: &'static str = d;
+                        view! {
+                            <button type="button" class="button" disabled=move || state.sending.get()
+                                on:click=move |_| decide.run((id.clone(), decision))>
+                                {i18n.t(&format!("decision-{decision}"))}
+                                <span class="visually-hidden">" — " {line.name.clone()}</span>
+                            </button>
+                            " "
+                        }
+                    })
+                    .collect_view()}
+            </p>
+        </li>
+    }
+}
+
+#[component]
+fn Outbox(lines: Vec<OutboxLine>) -> impl IntoView {
+    let i18n = use_i18n();
+    if lines.is_empty() {
+        return view! { <p class="none">{i18n.t("coord-outbox-empty")}</p> }.into_any();
+    }
+    view! {
+        <ol class="outbox" role="list">
+            {lines
+                .into_iter()
+                .map(|l| {
+                    let sent = if l.sent_at.is_some() { i18n.t("coord-sent") } else { i18n.t("coord-pending") };
+                    let attempts = i18n.with(|m| m.format("coord-attempts", &[("count", l.attempts.into())]));
+                    view! {
+                        <li class="card">
+                            <p><strong>{l.subject.clone().unwrap_or_else(|| l.kind.clone())}</strong></p>
+                            <p>{l.recipient.clone()} " · " {sent} " · " {attempts} " · " {l.created_at.clone()}</p>
+                            {l.last_error.map(|e| view! { <p class="field-error">{e}</p> })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+    .into_any()
+}

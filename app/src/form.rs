@@ -1,0 +1,291 @@
+//! What every form of the forms build shares: labelled fields with their hint and error,
+//! the summary of what to correct, and sending with the outcome in the reader's language.
+//!
+//! Fields are plain form controls read once on submit (`FormData`), not a signal each:
+//! what a person typed stays in place when the API refuses it.
+
+use leptos::prelude::*;
+use relais_domain::problem::{FieldError, Problem};
+use wasm_bindgen::JsCast;
+use web_sys::{FormData, HtmlFormElement};
+
+use crate::api::ApiError;
+use crate::i18n::{use_i18n, I18n};
+
+/// The form control's id for an API field name (`answers.structure` → `f-answers-structure`).
+pub fn field_id(field: &str) -> String {
+    format!("f-{}", field.replace('.', "-"))
+}
+
+/// What went wrong with the last sending: the fields to correct, or one message.
+#[derive(Clone, Default)]
+pub struct Outcome {
+    pub fields: Vec<FieldError>,
+    pub message: Option<String>,
+}
+
+/// The refusals and failures of one form, shown by its fields and its summary.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    pub outcome: RwSignal<Outcome>,
+    pub sending: RwSignal<bool>,
+    i18n: I18n,
+}
+
+impl FormState {
+    pub fn new() -> FormState {
+        FormState {
+            outcome: RwSignal::new(Outcome::default()),
+            sending: RwSignal::new(false),
+            i18n: use_i18n(),
+        }
+    }
+
+    /// The message for `field`, if the API refused it.
+    pub fn error(&self, field: &str) -> Option<String> {
+        self.outcome.with(|o| {
+            o.fields
+                .iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone())
+        })
+    }
+
+    /// Shows why sending failed, and moves focus to the summary so that a screen reader
+    /// says it and a keyboard user starts from it.
+    pub fn failed(&self, error: ApiError) {
+        let i18n = self.i18n;
+        let outcome = match error {
+            ApiError::Refused(problem) => refused(*problem),
+            ApiError::Offline => Outcome {
+                fields: vec![],
+                message: Some(i18n.t("form-offline")),
+            },
+            ApiError::Unexpected(detail) => {
+                leptos::logging::warn!("unexpected answer: {detail}");
+                Outcome {
+                    fields: vec![],
+                    message: Some(i18n.t("form-failed")),
+                }
+            }
+        };
+        self.outcome.set(outcome);
+        focus("form-summary");
+    }
+
+    pub fn clear(&self) {
+        self.outcome.set(Outcome::default());
+    }
+}
+
+fn refused(problem: Problem) -> Outcome {
+    let message = match (&problem.detail, problem.errors.is_empty()) {
+        (_, false) => None,
+        (Some(detail), true) => Some(format!("{} — {detail}", problem.title)),
+        (None, true) => Some(problem.title),
+    };
+    Outcome {
+        fields: problem.errors,
+        message,
+    }
+}
+
+/// Moves focus to the element `id` (made focusable by `tabindex="-1"`), after the view
+/// has drawn it.
+pub fn focus(id: &'static str) {
+    request_animation_frame(move || focus_element(id));
+}
+
+fn focus_element(id: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// The submitted form's values.
+pub struct Values(FormData);
+
+impl Values {
+    pub fn of(ev: &leptos::ev::SubmitEvent) -> Option<Values> {
+        let form: HtmlFormElement = ev.target()?.dyn_into().ok()?;
+        FormData::new_with_form(&form).ok().map(Values)
+    }
+
+    /// The trimmed text of `name`, `None` when blank.
+    pub fn text(&self, name: &str) -> Option<String> {
+        self.0
+            .get(name)
+            .as_string()
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    }
+
+    pub fn checked(&self, name: &str) -> bool {
+        self.0.has(name)
+    }
+}
+
+/// "3 fields need correcting:" with a link to each, or the one message: above the form,
+/// announced when it appears.
+#[component]
+pub fn Summary(state: FormState) -> impl IntoView {
+    let i18n = use_i18n();
+    let shown = move || {
+        state
+            .outcome
+            .with(|o| !o.fields.is_empty() || o.message.is_some())
+    };
+    view! {
+        <div id="form-summary" class="form-summary" tabindex="-1" role="alert" hidden=move || !shown()>
+            {move || {
+                let o = state.outcome.get();
+                if o.fields.is_empty() {
+                    return view! { <p>{o.message}</p> }.into_any();
+                }
+                let count = o.fields.len();
+                view! {
+                    <p>{i18n.with(|m| m.format("form-errors-title", &[("count", count.into())]))}</p>
+                    <ul>
+                        {o
+                            .fields
+                            .into_iter()
+                            .map(|e| {
+                                let id = field_id(&e.field);
+                                let target = id.clone();
+                                // Focus the field itself: the router would take `#id` for a navigation.
+                                let go = move |ev: leptos::ev::MouseEvent| {
+                                    ev.prevent_default();
+                                    focus_element(&target);
+                                };
+                                view! { <li><a href=format!("#{id}") on:click=go>{e.message}</a></li> }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </div>
+    }
+}
+
+/// How a field is entered.
+#[derive(Clone)]
+pub enum Control {
+    /// `<input type>` with its `autocomplete` and starting value.
+    Input {
+        kind: &'static str,
+        autocomplete: &'static str,
+        value: String,
+    },
+    /// `<input list>` suggesting the ids of a `<datalist>` on the page.
+    Suggest {
+        list: &'static str,
+        value: String,
+    },
+    TextArea,
+    /// `<select>`: (value, label), the first selected unless `value` names another.
+    Select {
+        options: Vec<(String, String)>,
+        value: String,
+    },
+}
+
+/// A labelled field: its hint and, once the API refused it, its error, both tied to the
+/// control for screen readers.
+#[component]
+pub fn Field(
+    /// The API's field name, also the control's `name`.
+    name: String,
+    label: String,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(optional)] required: bool,
+    control: Control,
+    state: FormState,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = field_id(&name);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let field = name.clone();
+    let error = Signal::derive(move || state.error(&field));
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        let has_hint = hint.is_some();
+        move || {
+            let mut ids = vec![];
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let input = match control {
+        Control::Input {
+            kind,
+            autocomplete,
+            value,
+        } => view! {
+            <input id=id.clone() name=name.clone() type=kind autocomplete=autocomplete value=value
+                required=required aria-describedby=described aria-invalid=invalid/>
+        }
+        .into_any(),
+        Control::Suggest { list, value } => view! {
+            <input id=id.clone() name=name.clone() type="text" list=list value=value autocomplete="off"
+                spellcheck="false" required=required aria-describedby=described aria-invalid=invalid/>
+        }
+        .into_any(),
+        Control::TextArea => view! {
+            <textarea id=id.clone() name=name.clone() rows="4" required=required
+                aria-describedby=described aria-invalid=invalid></textarea>
+        }
+        .into_any(),
+        Control::Select { options, value } => view! {
+            <select id=id.clone() name=name.clone() aria-describedby=described aria-invalid=invalid>
+                {options
+                    .into_iter()
+                    .map(|(v, label)| {
+                        let selected = v == value;
+                        view! { <option value=v selected=selected>{label}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id.clone()>
+                {label}
+                {if required {
+                    view! { <span class="required" aria-hidden="true">" *"</span> }.into_any()
+                } else {
+                    view! { " " <span class="optional">{i18n.t("form-optional")}</span> }.into_any()
+                }}
+            </label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            {input}
+            <p class="field-error" id=error_id.clone() hidden=move || error.with(Option::is_none)>
+                {move || error.get()}
+            </p>
+        </div>
+    }
+}
+
+/// The submit button, disabled and saying so while the form is being sent.
+#[component]
+pub fn Submit(label: String, state: FormState) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <button type="submit" class="button primary" disabled=move || state.sending.get()
+            aria-busy=move || state.sending.get().to_string()>
+            {move || if state.sending.get() { i18n.t("form-sending") } else { label.clone() }}
+        </button>
+    }
+}

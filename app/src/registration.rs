@@ -1,0 +1,361 @@
+//! Registering for an edition: the form in the reader's language, and the answer that says
+//! plainly where they stand (a place, the waiting list and their position, or an
+//! application received), with their private manage link.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_params_map;
+use relais_domain::catalog::RegistrationMode;
+use relais_domain::registration::{
+    FormQuestion, FormState as Window, RegistrationAnswer, RegistrationForm, RegistrationRequest,
+    Status,
+};
+use relais_domain::schedule::{format_date, format_time};
+use relais_domain::Lang;
+use wasm_bindgen::JsCast;
+
+use crate::api::{self, ApiError};
+use crate::edition::EditionView;
+use crate::form::{focus, Control, Field, FormState, Submit, Summary, Values};
+use crate::i18n::use_i18n;
+use crate::layout::{Fetched, Localized};
+use crate::time::{fill_zone_list, use_reader_zone, viewer_local};
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let edition = Memo::new(move |_| params.read().get("edition").unwrap_or_default());
+    let reader = use_reader_zone();
+    let url = Signal::derive(move || {
+        api::registration_form_url(i18n.lang.get(), &edition.get(), &reader.zone.get())
+    });
+    let show = |answer| -> Result<AnyView, ApiError> {
+        let form: RegistrationForm = api::typed(answer)?;
+        Ok(view! { <RegisterView form/> }.into_any())
+    };
+    view! { <Fetched url show=Arc::new(show)/> }
+}
+
+#[component]
+fn RegisterView(form: RegistrationForm) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |id: &str| i18n.t(id);
+    let application = form.edition.registration_mode == RegistrationMode::Application;
+    let result = RwSignal::new(None::<(RegistrationAnswer, String)>);
+    let back = format!("/{}/offerings/{}", i18n.code(), form.offering_id);
+    // An instant on the reader's clock, as "mardi 8 décembre 2026, 18 h 30".
+    let on_clock = move |id: &str, instant| {
+        let local = viewer_local(instant);
+        i18n.with(|m| {
+            m.format(
+                id,
+                &[
+                    ("date", format_date(local.date(), m).into()),
+                    ("time", format_time(local, m).into()),
+                ],
+            )
+        })
+    };
+    let places = form.places_left.map(|count| {
+        let waiting = (form.waiting > 0).then(|| {
+            view! { " " {i18n.with(|m| m.format("form-waiting", &[("count", form.waiting.into())]))} }
+        });
+        view! {
+            <p class="places">
+                {i18n.with(|m| m.format("form-places-left", &[("count", count.into())]))}
+                {waiting}
+            </p>
+        }
+    });
+    let body = match form.state {
+        Window::Open => {
+            let closes = form.closes_at.map(|c| view! { <p class="closes">{on_clock("form-closes", c)}</p> });
+            let questions = form.questions.clone();
+            let edition_id = form.edition.id.clone();
+            view! {
+                {closes}
+                {places}
+                <p class="note">
+                    {t(if application { "form-application-note" } else { "form-commitment" })}
+                </p>
+                <Show
+                    when=move || result.with(Option::is_none)
+                    fallback=move || {
+                        result.get().map(|(answer, email)| view! { <RegistrationResult answer email/> })
+                    }
+                >
+                    <RegistrationFields
+                        edition_id=edition_id.clone()
+                        questions=questions.clone()
+                        application
+                        result
+                    />
+                </Show>
+            }
+            .into_any()
+        }
+        Window::NotYetOpen => {
+            let opens = form.opens_at.map(|o| on_clock("form-not-yet-open", o));
+            view! { <p class="closed" role="status">{opens}</p> }.into_any()
+        }
+        Window::Over => view! { <p class="closed" role="status">{t("form-over")}</p> }.into_any(),
+        Window::NotHere => match form.registration_url {
+            Some(url) => view! {
+                <p class="closed">{t("form-elsewhere")}</p>
+                <p><a class="button" href=url rel="external noopener">{t("form-elsewhere-link")}</a></p>
+            }
+            .into_any(),
+            None => view! { <p class="closed">{t("form-none")}</p> }.into_any(),
+        },
+    };
+    view! {
+        <p class="back"><a href=back>"← " {t("back-to-offering")}</a></p>
+        <article class="register" aria-labelledby="register-title">
+            <p class="kind">{t(if application { "apply-title" } else { "register-title" })}</p>
+            <h1 id="register-title"><Localized text=form.offering_title/></h1>
+            <EditionView edition=form.edition/>
+            {body}
+        </article>
+    }
+}
+
+/// A key for this form's sending, kept across retries so that a registration sent twice
+/// (a retry after a dropped connection) is made once.
+fn idempotency_key() -> String {
+    let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into()).ok();
+    let uuid = crypto.as_ref().and_then(|c| {
+        let f: js_sys::Function = js_sys::Reflect::get(c, &"randomUUID".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        f.call0(c).ok()?.as_string()
+    });
+    uuid.unwrap_or_else(|| format!("{}-{}", js_sys::Date::now(), js_sys::Math::random()))
+}
+
+#[component]
+fn RegistrationFields(
+    edition_id: String,
+    questions: Vec<FormQuestion>,
+    application: bool,
+    result: RwSignal<Option<(RegistrationAnswer, String)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |id: &str| i18n.t(id);
+    let state = FormState::new();
+    let reader = use_reader_zone();
+    let key = idempotency_key();
+    let url = api::registrations_url(i18n.lang.get_untracked(), &edition_id);
+    let asked = questions.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if state.sending.get_untracked() {
+            return;
+        }
+        let Some(values) = Values::of(&ev) else {
+            return;
+        };
+        let request = RegistrationRequest {
+            name: values.text("name"),
+            email: values.text("email"),
+            lang: values.text("lang"),
+            zone: values.text("zone"),
+            region: values.text("region"),
+            organisation: values.text("organisation"),
+            answers: asked
+                .iter()
+                .filter_map(|q| {
+                    let field = format!("answers.{}", q.id);
+                    values.text(&field).map(|a| (q.id.clone(), a))
+                })
+                .collect(),
+            accessibility: values.text("accessibility"),
+            consent: values.checked("consent"),
+        };
+        let email = request.email.clone().unwrap_or_default();
+        let (url, key) = (url.clone(), key.clone());
+        state.sending.set(true);
+        spawn_local(async move {
+            let sent = api::send(
+                gloo_net::http::Method::POST,
+                &url,
+                Some(api::json_text(&request)),
+                &[("Idempotency-Key", &key)],
+            )
+            .await
+            .and_then(api::typed::<RegistrationAnswer>);
+            state.sending.set(false);
+            match sent {
+                Ok(answer) => {
+                    state.clear();
+                    result.set(Some((answer, email)));
+                    focus("result-title");
+                }
+                Err(error) => state.failed(error),
+            }
+        });
+    };
+    let languages: Vec<(String, String)> = Lang::all()
+        .map(|l| {
+            (
+                l.code().to_owned(),
+                i18n.with_lang(l, |m| m.get("language-name")),
+            )
+        })
+        .collect();
+    let fill_zones = move |_| {
+        if let Some(list) = document().get_element_by_id("zone-list") {
+            fill_zone_list(&list);
+        }
+    };
+    let text = |kind: &'static str, autocomplete: &'static str| Control::Input {
+        kind,
+        autocomplete,
+        value: String::new(),
+    };
+    let question_fields = (!questions.is_empty()).then(|| {
+        view! {
+            <fieldset>
+                <legend>{t("form-questions")}</legend>
+                {questions
+                    .into_iter()
+                    .map(|q| view! { <QuestionField question=q state/> })
+                    .collect_view()}
+            </fieldset>
+        }
+    });
+    view! {
+        <form class="registration" on:submit=submit novalidate>
+            <Summary state/>
+            <p class="hint">{t("form-required-note")}</p>
+            <fieldset>
+                <legend>{t("form-about-you")}</legend>
+                <Field name="name".into() label=t("form-name") required=true control=text("text", "name") state/>
+                <Field name="email".into() label=t("form-email") hint=t("form-email-hint") required=true
+                    control=text("email", "email") state/>
+                <Field name="lang".into() label=t("form-lang") required=true
+                    control=Control::Select { options: languages, value: i18n.code().to_owned() } state/>
+                <div on:focusin=fill_zones>
+                    <Field name="zone".into() label=t("form-zone") hint=t("form-zone-hint") required=true
+                        control=Control::Suggest { list: "zone-list", value: reader.zone.get_untracked() } state/>
+                    <datalist id="zone-list"></datalist>
+                </div>
+                <Field name="region".into() label=t("form-region") control=text("text", "country-name") state/>
+                <Field name="organisation".into() label=t("form-organisation")
+                    control=text("text", "organization") state/>
+            </fieldset>
+            {question_fields}
+            <fieldset>
+                <legend class="visually-hidden">{t("form-accessibility")}</legend>
+                <Field name="accessibility".into() label=t("form-accessibility") hint=t("form-accessibility-hint")
+                    control=Control::TextArea state/>
+            </fieldset>
+            <ConsentField state/>
+            <Submit label=t(if application { "form-submit-apply" } else { "form-submit-register" }) state/>
+        </form>
+    }
+}
+
+/// A question of the edition: yes or no for a priority group, else a text.
+#[component]
+fn QuestionField(question: FormQuestion, state: FormState) -> impl IntoView {
+    let i18n = use_i18n();
+    let field = format!("answers.{}", question.id);
+    if !question.priority {
+        return view! {
+            <Field name=field label=question.label.text required=question.required
+                control=Control::TextArea state/>
+        }
+        .into_any();
+    }
+    let id = crate::form::field_id(&field);
+    let error_id = format!("{id}-error");
+    let name = field.clone();
+    let error = Signal::derive(move || state.error(&name));
+    view! {
+        <fieldset class="field choice" id=id.clone() tabindex="-1"
+            aria-describedby=move || error.with(Option::is_some).then(|| error_id.clone())>
+            <legend lang=question.label.lang.clone()>
+                {question.label.text.clone()}
+                {question.required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
+            </legend>
+            <label><input type="radio" name=field.clone() value="yes" required=question.required/> " " {i18n.t("form-yes")}</label>
+            <label><input type="radio" name=field.clone() value="no"/> " " {i18n.t("form-no")}</label>
+            <p class="field-error" id=format!("{id}-error") hidden=move || error.with(Option::is_none)>
+                {move || error.get()}
+            </p>
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// Explicit consent, with the privacy notice a link away (in a new tab: the form stays
+/// as filled in).
+#[component]
+fn ConsentField(state: FormState) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = Signal::derive(move || state.error("consent"));
+    view! {
+        <div class="field consent" class:invalid=move || error.with(Option::is_some)>
+            <input type="checkbox" id="f-consent" name="consent" value="yes" required
+                aria-describedby="f-consent-error"
+                aria-invalid=move || error.with(Option::is_some).then_some("true")/>
+            <label for="f-consent">{i18n.t("form-consent")} <span class="required" aria-hidden="true">" *"</span></label>
+            <p class="privacy-link">
+                <a href=format!("/{}/privacy", i18n.code()) target="_blank" rel="noopener">
+                    {i18n.t("form-privacy-link")}
+                </a>
+            </p>
+            <p class="field-error" id="f-consent-error" hidden=move || error.with(Option::is_none)>
+                {move || error.get()}
+            </p>
+        </div>
+    }
+}
+
+/// Where they stand, said first, then their manage link.
+#[component]
+fn RegistrationResult(answer: RegistrationAnswer, email: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |id: &str| i18n.t(id);
+    let position = answer.waitlist_position.unwrap_or(0);
+    let (headline, note) = match answer.status {
+        Status::Confirmed => (t("result-confirmed"), None),
+        Status::Waitlisted => (
+            i18n.with(|m| m.format("result-waitlisted", &[("position", position.into())])),
+            Some(t("result-waitlisted-note")),
+        ),
+        Status::Applied => (t("result-applied"), Some(t("result-applied-note"))),
+        other => (
+            i18n.with(|m| {
+                m.format(
+                    &format!("manage-status-{}", other.as_str()),
+                    &[("position", position.into())],
+                )
+            }),
+            None,
+        ),
+    };
+    let existing = (!answer.created).then(|| view! { <p>{t("result-existing")}</p> });
+    let sent = answer
+        .created
+        .then(|| view! { <p>{i18n.with(|m| m.format("result-sent", &[("email", email.clone().into())]))}</p> });
+    let manage = answer.manage_url.map(|url| {
+        view! {
+            <p><a class="button primary" href=url>{t("result-manage")}</a></p>
+            <p class="hint">{t("result-manage-note")}</p>
+        }
+    });
+    view! {
+        <section class="result" aria-labelledby="result-title" data-status=answer.status.as_str()>
+            <h2 id="result-title" tabindex="-1">{headline}</h2>
+            {note.map(|n| view! { <p>{n}</p> })}
+            {existing}
+            {sent}
+            {manage}
+        </section>
+    }
+}

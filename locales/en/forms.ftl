@@ -1,0 +1,143 @@
+## The pages where people write: registering, managing a registration, the privacy notice, coordinating.
+
+back-to-offering = Back to the offering
+register-title = Register
+apply-title = Apply
+form-places-left = { $count ->
+    [0] Full: you will be on the waiting list.
+    [one] { $count } place left.
+   *[other] { $count } places left.
+}
+form-waiting = { $count ->
+    [one] { $count } person is already waiting for a place.
+   *[other] { $count } people are already waiting for a place.
+}
+form-closes = Registration is open until { $date }, { $time } (your time).
+form-not-yet-open = Registration opens on { $date }, { $time } (your time).
+form-over = Registration for this edition is closed.
+form-none = No need to register: just come.
+form-elsewhere = Registration is on the organiser’s site.
+form-elsewhere-link = Register on the organiser’s site
+form-application-note = Places are limited: the team chooses among applications and answers each person by email.
+form-commitment = By registering, you commit to attending every session.
+form-required-note = Fields marked with an asterisk (*) are required.
+form-about-you = About you
+form-name = Name
+form-email = Email
+form-email-hint = Your confirmation and your manage link will be sent there.
+form-lang = Language of your messages
+form-zone = Time zone
+form-zone-hint = Times in your messages will be written in it. An IANA name, such as Africa/Lagos.
+form-region = Country or region
+form-organisation = Organisation or collective
+form-optional = (optional)
+form-questions = Your application
+form-yes = Yes
+form-no = No
+form-accessibility = Accessibility needs
+form-accessibility-hint = Interpretation, captions, wheelchair access, breaks… Tell us what would help you take part.
+form-consent = I agree that Relais and the organisers of this offering use this information to manage my registration and write to me about it.
+form-privacy-link = Read the privacy notice
+form-submit-register = Register
+form-submit-apply = Send my application
+form-sending = Sending…
+form-errors-title = { $count ->
+    [one] One field needs correcting:
+   *[other] { $count } fields need correcting:
+}
+form-offline = You seem to be offline: your registration has not been sent yet. Your answers are kept; try again when you are back online.
+form-failed = Sending did not work. Your answers are kept; try again in a moment.
+result-confirmed = Confirmed: you have a place.
+result-waitlisted = You are on the waiting list, at position { $position }.
+result-waitlisted-note = If a place frees up, it goes to the next person in order of arrival, and you get an email.
+result-applied = Application received.
+result-applied-note = The team will answer you by email.
+result-existing = You had already registered for this edition with this address. Your manage link was emailed to you then.
+result-sent = A confirmation email is on its way to { $email }.
+result-manage = Manage my registration
+result-manage-note = This link is personal: keep it, it lets you see, change or cancel your registration. It is also in your email.
+manage-title = Your registration
+manage-status-confirmed = You have a place.
+manage-status-accepted = Your application is accepted: you have a place.
+manage-status-waitlisted = You are on the waiting list, at position { $position }.
+manage-status-applied = Your application is waiting for the team’s decision.
+manage-status-declined = Your application was not selected.
+manage-status-cancelled = This registration is cancelled.
+manage-private = For participants
+manage-sessions = Sessions
+manage-calendar = Add to my calendar (.ics)
+manage-preferences = Your preferences
+manage-save = Save
+manage-saved = Preferences saved.
+manage-cancel = Cancel my registration
+manage-cancel-confirm = Cancel your registration? Your place will go to the next person waiting.
+manage-cancel-yes = Yes, cancel
+manage-keep = No, keep my registration
+manage-cancelled = Your registration is cancelled.
+manage-delete = Delete my data
+manage-delete-confirm = Delete your name, email and answers? The registration will be cancelled and this link will stop working.
+manage-delete-yes = Yes, delete
+manage-deleted = Your data is deleted. All that remains of this registration is an anonymous record of what happened.
+manage-history = History
+history-registered = Registered
+history-waitlisted = Waiting list
+history-applied = Applied
+history-promoted = Got a place
+history-accepted = Application accepted
+history-declined = Application not selected
+history-cancelled = Cancelled
+history-deleted = Data deleted
+history-updated = Preferences changed
+privacy-title = Privacy notice
+privacy-intro = Relais collects the least information needed to register you for an activity and write to you about it. This notice follows the spirit of Québec’s Law 25 and the European GDPR.
+privacy-what-title = What we collect
+privacy-what = Your name, your email, the language and time zone of your messages; if you give them, your country or region, your organisation, your accessibility needs and your answers to an application’s questions. No account, no password, no advertising trackers.
+privacy-why-title = Why
+privacy-why = To keep the list of places and the waiting list, consider applications, send you the confirmation, reminders and meeting links, and adapt the activity to your needs. Nothing else: your information is neither sold nor passed on to third parties.
+privacy-who-title = Who sees it
+privacy-who = The people who coordinate the activity, through a protected account. Meeting links and private addresses are shown only to people who have a place, through their manage link.
+privacy-rights-title = Your rights
+privacy-rights = Your manage link, sent by email, lets you at any time see your registration, change the language or time zone of your messages, cancel it and delete your data. What remains then is an anonymous record of what happened (registered, cancelled), with no name or email.
+privacy-keep-title = How long
+privacy-keep = While the activity runs, then as long as the organisers need to review it. You can have it deleted sooner with your manage link.
+privacy-contact-title = Contact
+privacy-contact = For any question about your data, write to the activity’s organisers, whose address is in your confirmation email.
+coord-title = Coordination
+coord-sign-in = Sign in
+coord-email = Email
+coord-password = Password
+coord-sign-in-button = Sign in
+coord-signed-in-as = Signed in: { $name } ({ $role })
+coord-sign-out = Sign out
+coord-editions = Editions taking registrations
+coord-no-editions = No edition is taking registrations at the moment.
+coord-edition-counts = { $taken } / { $capacity } places · { $waiting } waiting · { $applied } applications to consider
+coord-edition-counts-unlimited = { $taken } places taken · { $waiting } waiting · { $applied } applications to consider
+coord-open = See registrations
+coord-registrations = Registrations
+coord-no-registrations = No registrations yet.
+coord-priority = Priority group
+coord-arrival = Arrival no. { $arrival }
+coord-answers = Answers
+coord-status-confirmed = Place confirmed
+coord-status-accepted = Accepted
+coord-status-waitlisted = Waiting
+coord-status-applied = Application to consider
+coord-status-declined = Not selected
+coord-status-cancelled = Cancelled
+decision-accept = Accept
+decision-decline = Decline
+decision-waitlist = Put on waiting list
+decision-promote = Give a place
+coord-decided = Decision saved; the person is told by email.
+coord-outbox = Messages sent
+coord-outbox-empty = No messages for this edition.
+coord-sent = Sent
+coord-pending = Waiting to be sent
+coord-attempts = { $count ->
+    [one] { $count } attempt
+   *[other] { $count } attempts
+}
+role-administrator = administrator
+role-coordinator = coordinator
+role-facilitator = facilitator

@@ -1,0 +1,143 @@
+## Les pages où l’on écrit : s’inscrire, gérer son inscription, l’avis de confidentialité, la coordination.
+
+back-to-offering = Retour à l’offre
+register-title = S’inscrire
+apply-title = Poser sa candidature
+form-places-left = { $count ->
+    [0] Complet : vous serez sur la liste d’attente.
+    [one] Il reste { $count } place.
+   *[other] Il reste { $count } places.
+}
+form-waiting = { $count ->
+    [one] { $count } personne attend déjà une place.
+   *[other] { $count } personnes attendent déjà une place.
+}
+form-closes = Inscriptions jusqu’au { $date }, { $time } (chez vous).
+form-not-yet-open = Les inscriptions ouvrent le { $date }, { $time } (chez vous).
+form-over = Les inscriptions à cette édition sont closes.
+form-none = Pas besoin de vous inscrire : venez directement.
+form-elsewhere = L’inscription se fait sur le site de l’organisation.
+form-elsewhere-link = S’inscrire sur le site de l’organisation
+form-application-note = Les places sont limitées : l’équipe choisit parmi les candidatures et répond à chaque personne par courriel.
+form-commitment = En vous inscrivant, vous vous engagez à suivre l’ensemble des séances.
+form-required-note = Les champs marqués d’un astérisque (*) sont obligatoires.
+form-about-you = Vous
+form-name = Nom
+form-email = Courriel
+form-email-hint = Votre confirmation et votre lien de gestion y seront envoyés.
+form-lang = Langue de vos messages
+form-zone = Fuseau horaire
+form-zone-hint = Les heures de vos messages y seront écrites. Nom IANA, par exemple America/Toronto.
+form-region = Pays ou région
+form-organisation = Organisation ou collectif
+form-optional = (facultatif)
+form-questions = Votre candidature
+form-yes = Oui
+form-no = Non
+form-accessibility = Besoins d’accessibilité
+form-accessibility-hint = Interprétation, sous-titres, accès en fauteuil, pauses… Dites-nous ce qui vous aiderait à participer.
+form-consent = J’accepte que Relais et l’organisation de cette offre utilisent ces informations pour gérer mon inscription et m’écrire à son sujet.
+form-privacy-link = Lire l’avis de confidentialité
+form-submit-register = M’inscrire
+form-submit-apply = Envoyer ma candidature
+form-sending = Envoi en cours…
+form-errors-title = { $count ->
+    [one] Un champ est à corriger :
+   *[other] { $count } champs sont à corriger :
+}
+form-offline = Vous semblez hors ligne : votre inscription n’est pas encore envoyée. Vos réponses sont gardées ; réessayez quand la connexion revient.
+form-failed = L’envoi n’a pas abouti. Vos réponses sont gardées ; réessayez dans un instant.
+result-confirmed = C’est confirmé : vous avez une place.
+result-waitlisted = Vous êtes sur la liste d’attente, en position { $position }.
+result-waitlisted-note = Si une place se libère, elle vous revient dans l’ordre d’arrivée et vous recevez un courriel.
+result-applied = Candidature reçue.
+result-applied-note = L’équipe vous répondra par courriel.
+result-existing = Vous étiez déjà inscrit·e à cette édition avec cette adresse. Votre lien de gestion vous a été envoyé par courriel à ce moment-là.
+result-sent = Un courriel de confirmation part vers { $email }.
+result-manage = Gérer mon inscription
+result-manage-note = Ce lien est personnel : gardez-le, il permet de voir, modifier ou annuler votre inscription. Il est aussi dans votre courriel.
+manage-title = Votre inscription
+manage-status-confirmed = Vous avez une place.
+manage-status-accepted = Votre candidature est acceptée : vous avez une place.
+manage-status-waitlisted = Vous êtes sur la liste d’attente, en position { $position }.
+manage-status-applied = Votre candidature attend la décision de l’équipe.
+manage-status-declined = Votre candidature n’a pas été retenue.
+manage-status-cancelled = Cette inscription est annulée.
+manage-private = Pour les participant·es
+manage-sessions = Séances
+manage-calendar = Ajouter à mon agenda (.ics)
+manage-preferences = Vos préférences
+manage-save = Enregistrer
+manage-saved = Préférences enregistrées.
+manage-cancel = Annuler mon inscription
+manage-cancel-confirm = Annuler votre inscription ? Votre place ira à la prochaine personne en attente.
+manage-cancel-yes = Oui, annuler
+manage-keep = Non, garder mon inscription
+manage-cancelled = Votre inscription est annulée.
+manage-delete = Supprimer mes données
+manage-delete-confirm = Supprimer votre nom, votre courriel et vos réponses ? L’inscription sera annulée et ce lien ne fonctionnera plus.
+manage-delete-yes = Oui, supprimer
+manage-deleted = Vos données sont supprimées. Il ne reste de cette inscription qu’une trace anonyme de ce qui s’est passé.
+manage-history = Historique
+history-registered = Inscription
+history-waitlisted = Liste d’attente
+history-applied = Candidature
+history-promoted = Place obtenue
+history-accepted = Candidature acceptée
+history-declined = Candidature non retenue
+history-cancelled = Annulation
+history-deleted = Données supprimées
+history-updated = Préférences modifiées
+privacy-title = Avis de confidentialité
+privacy-intro = Relais recueille le minimum d’informations nécessaire pour vous inscrire à une activité et vous écrire à son sujet. Cet avis suit l’esprit de la Loi 25 du Québec et du RGPD européen.
+privacy-what-title = Ce que nous recueillons
+privacy-what = Votre nom, votre courriel, la langue et le fuseau horaire de vos messages ; si vous les donnez, votre pays ou région, votre organisation, vos besoins d’accessibilité et vos réponses aux questions d’une candidature. Aucun compte, aucun mot de passe, aucun traceur publicitaire.
+privacy-why-title = Pourquoi
+privacy-why = Pour tenir la liste des places et la liste d’attente, étudier les candidatures, vous envoyer la confirmation, les rappels et les liens de connexion, et adapter l’activité à vos besoins. Rien d’autre : vos informations ne sont ni vendues ni transmises à des tiers.
+privacy-who-title = Qui les voit
+privacy-who = Les personnes qui coordonnent l’activité, avec un compte protégé. Les liens de rencontre et les adresses privées ne sont montrés qu’aux personnes qui ont une place, par leur lien de gestion.
+privacy-rights-title = Vos droits
+privacy-rights = Votre lien de gestion, envoyé par courriel, vous permet à tout moment de voir votre inscription, de changer la langue ou le fuseau de vos messages, de l’annuler et de supprimer vos données. Il ne reste alors qu’une trace anonyme de ce qui s’est passé (inscription, annulation), sans nom ni courriel.
+privacy-keep-title = Combien de temps
+privacy-keep = Tant que l’activité a lieu, puis le temps que l’organisation en fasse le bilan. Vous pouvez demander la suppression plus tôt avec votre lien de gestion.
+privacy-contact-title = Nous joindre
+privacy-contact = Pour toute question sur vos données, écrivez à l’organisation de l’activité, dont l’adresse figure dans votre courriel de confirmation.
+coord-title = Coordination
+coord-sign-in = Connexion
+coord-email = Courriel
+coord-password = Mot de passe
+coord-sign-in-button = Me connecter
+coord-signed-in-as = Connecté·e : { $name } ({ $role })
+coord-sign-out = Me déconnecter
+coord-editions = Éditions ouvertes aux inscriptions
+coord-no-editions = Aucune édition ne prend d’inscription en ce moment.
+coord-edition-counts = { $taken } / { $capacity } places · { $waiting } en attente · { $applied } candidatures à étudier
+coord-edition-counts-unlimited = { $taken } places prises · { $waiting } en attente · { $applied } candidatures à étudier
+coord-open = Voir les inscriptions
+coord-registrations = Inscriptions
+coord-no-registrations = Aucune inscription pour le moment.
+coord-priority = Groupe prioritaire
+coord-arrival = Arrivée n° { $arrival }
+coord-answers = Réponses
+coord-status-confirmed = Place confirmée
+coord-status-accepted = Acceptée
+coord-status-waitlisted = En attente
+coord-status-applied = Candidature à étudier
+coord-status-declined = Non retenue
+coord-status-cancelled = Annulée
+decision-accept = Accepter
+decision-decline = Refuser
+decision-waitlist = Mettre en attente
+decision-promote = Donner une place
+coord-decided = Décision enregistrée ; la personne est prévenue par courriel.
+coord-outbox = Messages envoyés
+coord-outbox-empty = Aucun message pour cette édition.
+coord-sent = Envoyé
+coord-pending = En attente d’envoi
+coord-attempts = { $count ->
+    [one] { $count } essai
+   *[other] { $count } essais
+}
+role-administrator = administration
+role-coordinator = coordination
+role-facilitator = animation
