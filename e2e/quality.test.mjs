@@ -7,11 +7,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { BASE, PHONE, launch } from './browser.mjs';
+import { sql } from '../tests/state.mjs';
 
 const DESKTOP = { width: 1280, height: 900 };
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const REGISTRANT = 'quality@e2e-quality.example.org';
 let browser;
 let offeringIds;
+let editions;
+let manageToken;
 
 before(async () => {
   browser = await launch();
@@ -19,14 +23,33 @@ before(async () => {
   // An offering with upcoming sessions and facilitators, one with past editions, one with none.
   offeringIds = ['hub-mouvements-decentralises', 'emancipasso-formation', 'hub-connaissances'];
   for (const id of offeringIds) assert.ok(page.items.some((o) => o.id === id), `${id} is in the demo catalog`);
+  // The registration forms of an open edition and of an application, and a manage link.
+  editions = [];
+  for (const id of offeringIds.slice(0, 2)) {
+    editions.push((await (await fetch(`${BASE}/api/offerings/${id}?lang=fr`)).json()).upcoming_editions[0].id);
+  }
+  const registered = await fetch(`${BASE}/api/editions/${editions[0]}/registrations`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'Quality Check', email: REGISTRANT, lang: 'fr', zone: 'Europe/Paris', consent: true }),
+  });
+  assert.equal(registered.status, 201);
+  manageToken = /manage\/([0-9a-f]{48})$/.exec((await registered.json()).manage_url)[1];
 });
-after(() => browser?.close());
+after(async () => {
+  await browser?.close();
+  const ours = `SELECT id FROM registration WHERE email = '${REGISTRANT}'`;
+  sql(`DELETE FROM outbox WHERE registration_id IN (${ours}); DELETE FROM registration_event WHERE registration_id IN (${ours});
+       DELETE FROM registration WHERE email = '${REGISTRANT}';`);
+});
 
 /** Every page of the app, as paths without the language. */
 function pages() {
   return [
     '', ...offeringIds.map((id) => `/offerings/${id}`), '/offerings/no-such-offering',
     '/people/louis-ramirez', '/partners/framasoft', '/partners/no-such-partner', '/archive',
+    // The forms build's pages.
+    ...editions.map((id) => `/register/${id}`), `/manage/${manageToken}`, '/privacy', '/coordinator',
   ];
 }
 
@@ -129,7 +152,7 @@ test('every page, in both languages, shows its messages: no raw message id, no b
 test('every control is reachable by Tab, shows its focus, and works from the keyboard', async () => {
   const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB', timezoneId: 'Asia/Kolkata' });
   const page = await context.newPage();
-  for (const path of ['/en', '/en/offerings/emancipasso-formation']) {
+  for (const path of ['/en', '/en/offerings/emancipasso-formation', `/en/register/${editions[1]}`, `/en/manage/${manageToken}`]) {
     await page.goto(BASE + path);
     await settle(page);
     // Open every disclosure: what they hold (zone picker, filters) must be reachable too.
@@ -138,6 +161,8 @@ test('every control is reachable by Tab, shows its focus, and works from the key
       [...document.querySelectorAll('a[href], button, summary, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
         // checkVisibility: the content of a closed <details> keeps its boxes but is hidden.
         .filter((el) => !el.disabled && el.checkVisibility() || el.classList.contains('skip'))
+        // A radio group is one Tab stop (arrows move within it): its first radio stands for it.
+        .filter((el) => el.type !== 'radio' || el === document.querySelector(`input[type=radio][name="${el.name}"]`))
         .map((el, i) => { el.dataset.kb = String(i); return String(i); }));
     assert.ok(controls.length >= 5, `${path} has controls`);
     const reached = new Set();
