@@ -1,6 +1,6 @@
 //! The private manage link: where a registration stands, the meeting details while it holds
-//! a place, its sessions on the registrant's clock, and what they can do: add it to a
-//! calendar, change the language or zone of their messages, cancel, delete their data.
+//! a place, its sessions on the registrant's clock (with the edition's calendar link), and
+//! what they can do: change the language or zone of their messages, cancel, delete their data.
 
 use std::sync::Arc;
 
@@ -136,16 +136,6 @@ fn ManageView(registration: ManagedRegistration, token: String) -> impl IntoView
                 </section>
             }
         });
-        let calendar = active.then(|| {
-            view! {
-                <p class="calendar">
-                    <a href=format!("/api/editions/{}/calendar.ics?lang={}", r.edition.id, i18n.code())
-                        download="" rel="external">
-                        {i18n.t("manage-calendar")}
-                    </a>
-                </p>
-            }
-        });
         let languages: Vec<(String, String)> = Lang::all()
             .map(|l| {
                 (
@@ -204,7 +194,6 @@ fn ManageView(registration: ManagedRegistration, token: String) -> impl IntoView
             <p class="status" data-status=r.status.as_str()><strong>{status}</strong></p>
             {private}
             <EditionView edition=r.edition.clone()/>
-            {calendar}
             {preferences}
             <section class="danger" aria-labelledby="actions-title">
                 <h2 id="actions-title" class="visually-hidden">{i18n.t("manage-cancel")}</h2>

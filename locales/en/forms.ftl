@@ -65,7 +65,6 @@ manage-status-declined = Your application was not selected.
 manage-status-cancelled = This registration is cancelled.
 manage-private = For participants
 manage-sessions = Sessions
-manage-calendar = Add to my calendar (.ics)
 manage-preferences = Your preferences
 manage-save = Save
 manage-saved = Preferences saved.

@@ -65,7 +65,6 @@ manage-status-declined = Votre candidature n’a pas été retenue.
 manage-status-cancelled = Cette inscription est annulée.
 manage-private = Pour les participant·es
 manage-sessions = Séances
-manage-calendar = Ajouter à mon agenda (.ics)
 manage-preferences = Vos préférences
 manage-save = Enregistrer
 manage-saved = Préférences enregistrées.
