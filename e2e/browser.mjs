@@ -21,3 +21,12 @@ export function launch() {
 export async function appReady(page) {
   await page.waitForFunction(() => !document.getElementById('shell') && !document.querySelector('.loading'));
 }
+
+/** A phone-sized page in a new context of `browser`, collecting the page's errors. */
+export async function phone(browser, options) {
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}

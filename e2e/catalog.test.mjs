@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { BASE, PHONE, appReady, launch } from './browser.mjs';
+import { BASE, appReady, launch, phone } from './browser.mjs';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 let browser;
@@ -13,16 +13,8 @@ before(async () => {
 });
 after(() => browser?.close());
 
-async function phone(options) {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ...options });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
 test('a French-speaking volunteer lands on /fr, switches to English and back, on the same page', async () => {
-  const { context, page, errors } = await phone({ locale: 'fr-CA', timezoneId: 'America/Toronto' });
+  const { context, page, errors } = await phone(browser, { locale: 'fr-CA', timezoneId: 'America/Toronto' });
   await page.goto(BASE + '/');
   await page.waitForURL(/\/fr$/);
   await appReady(page);
@@ -60,7 +52,7 @@ test('a French-speaking volunteer lands on /fr, switches to English and back, on
 });
 
 test('an English browser lands on /en; unknown pages say so in the reader language', async () => {
-  const { context, page, errors } = await phone({ locale: 'en-US', timezoneId: 'Africa/Lagos' });
+  const { context, page, errors } = await phone(browser, { locale: 'en-US', timezoneId: 'Africa/Lagos' });
   await page.goto(BASE + '/');
   await page.waitForURL(/\/en$/);
   await appReady(page);
@@ -75,7 +67,7 @@ test('an English browser lands on /en; unknown pages say so in the reader langua
 
 for (const zone of ['Africa/Lagos', 'America/Santiago', 'Asia/Kathmandu', 'Australia/Sydney', 'Europe/Paris']) {
   test(`times are shown on the reader clock in ${zone}, with the organiser clock beside them`, async () => {
-    const { context, page } = await phone({ locale: 'en-US', timezoneId: zone });
+    const { context, page } = await phone(browser, { locale: 'en-US', timezoneId: zone });
     const api = await (await fetch(`${BASE}/api/offerings?lang=en&limit=50`)).json();
     const training = api.items.find((o) => /decentralized movements/i.test(o.title.text));
     const first = training.next_edition.sessions[0];
@@ -100,7 +92,7 @@ for (const zone of ['Africa/Lagos', 'America/Santiago', 'Asia/Kathmandu', 'Austr
 }
 
 test('a reader picks another time zone; it is remembered and the times follow', async () => {
-  const { context, page, errors } = await phone({ locale: 'en-GB', timezoneId: 'Europe/Paris' });
+  const { context, page, errors } = await phone(browser, { locale: 'en-GB', timezoneId: 'Europe/Paris' });
   await page.goto(BASE + '/en');
   await appReady(page);
   await page.getByText('Times shown for').click();
@@ -121,7 +113,7 @@ test('a reader picks another time zone; it is remembered and the times follow', 
 });
 
 test('search and filters make a shareable address, and an empty result says so', async () => {
-  const { context, page, errors } = await phone({ locale: 'fr-CA', timezoneId: 'America/Toronto' });
+  const { context, page, errors } = await phone(browser, { locale: 'fr-CA', timezoneId: 'America/Toronto' });
   await page.goto(BASE + '/fr');
   await appReady(page);
   await page.getByText('Rechercher et filtrer').click();
@@ -165,7 +157,7 @@ test('search and filters make a shareable address, and an empty result says so',
 });
 
 test('the catalog data comes in the page on the device clock, and is asked for once in a picked zone', async () => {
-  const { context, page, errors } = await phone({ locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const { context, page, errors } = await phone(browser, { locale: 'fr-FR', timezoneId: 'Europe/Paris' });
   const catalogRequests = [];
   page.on('request', (r) => {
     if (r.url().includes('/api/offerings')) catalogRequests.push({ url: r.url() });
@@ -197,7 +189,7 @@ test('the catalog data comes in the page on the device clock, and is asked for o
 });
 
 test('the catalog arrives written in the page: readable before the app loads, or without it', async () => {
-  const { context, page } = await phone({ locale: 'en-GB', timezoneId: 'Africa/Lagos', javaScriptEnabled: false });
+  const { context, page } = await phone(browser, { locale: 'en-GB', timezoneId: 'Africa/Lagos', javaScriptEnabled: false });
   const api = await (await fetch(`${BASE}/api/offerings?lang=en`)).json();
   await page.goto(BASE + '/en');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
@@ -217,7 +209,7 @@ test('the catalog arrives written in the page: readable before the app loads, or
   await context.close();
 
   // With the app: it replaces the written page with its own, once, on the reader's clock.
-  const live = await phone({ locale: 'en-GB', timezoneId: 'Africa/Lagos' });
+  const live = await phone(browser, { locale: 'en-GB', timezoneId: 'Africa/Lagos' });
   await live.page.goto(BASE + '/en');
   await appReady(live.page);
   assert.equal(await live.page.locator('h1').count(), 1);
@@ -240,7 +232,7 @@ async function cardSkeletonsVia(page) {
 }
 
 test('from an offering to its facilitators and partner, and from the catalog to the archive', async () => {
-  const { context, page, errors } = await phone({ locale: 'en-GB', timezoneId: 'Asia/Kolkata' });
+  const { context, page, errors } = await phone(browser, { locale: 'en-GB', timezoneId: 'Asia/Kolkata' });
   await page.goto(BASE + '/en/offerings/hub-mouvements-decentralises');
   await page.getByRole('heading', { level: 2, name: 'Facilitators' }).waitFor();
 

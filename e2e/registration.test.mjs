@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
-import { BASE, PHONE, appReady, launch } from './browser.mjs';
+import { BASE, appReady, launch, phone } from './browser.mjs';
 import { sql } from '../tests/state.mjs';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
@@ -41,18 +41,10 @@ after(async () => {
   cleanUp();
 });
 
-async function phone(options) {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ...options });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
 const registrations = (email) => sql(`SELECT status FROM registration WHERE email = '${email}'`);
 
 test('a volunteer registers from the offering page: refused fields in French, kept as typed; then confirmed, with a manage link', async () => {
-  const { context, page, errors } = await phone({ locale: 'fr-CA', timezoneId: 'America/Toronto' });
+  const { context, page, errors } = await phone(browser, { locale: 'fr-CA', timezoneId: 'America/Toronto' });
   await page.goto(`${BASE}/fr/offerings/hub-mouvements-decentralises`);
   await appReady(page);
   await page.locator('.edition').first().getByRole('link', { name: 'S’inscrire' }).click();
@@ -116,7 +108,7 @@ test('a volunteer registers from the offering page: refused fields in French, ke
 });
 
 test('an application answers the edition questions in English; a coordinator accepts it and the applicant is told', async () => {
-  const { context, page, errors } = await phone({ locale: 'en-GB', timezoneId: 'Africa/Lagos' });
+  const { context, page, errors } = await phone(browser, { locale: 'en-GB', timezoneId: 'Africa/Lagos' });
   await page.goto(`${BASE}/en/register/${application.id}`);
   await appReady(page);
   assert.ok(await page.getByText('Apply', { exact: true }).isVisible());
@@ -139,7 +131,7 @@ test('an application answers the edition questions in English; a coordinator acc
   await context.close();
 
   // The coordinator signs in, finds the application first (priority group), accepts it.
-  const desk = await phone({ locale: 'fr-CA', timezoneId: 'Europe/Paris' });
+  const desk = await phone(browser, { locale: 'fr-CA', timezoneId: 'Europe/Paris' });
   await desk.page.goto(`${BASE}/fr/coordinator`);
   await desk.page.getByRole('heading', { level: 2, name: 'Connexion' }).waitFor();
   await desk.page.getByLabel('Courriel').fill(COORDINATOR.email);
@@ -166,7 +158,7 @@ test('an application answers the edition questions in English; a coordinator acc
 });
 
 test('the privacy notice the form links to says what is collected, why, and how to delete it', async () => {
-  const { context, page, errors } = await phone({ locale: 'fr-CA', timezoneId: 'America/Toronto' });
+  const { context, page, errors } = await phone(browser, { locale: 'fr-CA', timezoneId: 'America/Toronto' });
   await page.goto(`${BASE}/fr/privacy`);
   await page.getByRole('heading', { level: 1, name: 'Avis de confidentialité' }).waitFor();
   for (const part of ['Ce que nous recueillons', 'Pourquoi', 'Qui les voit', 'Vos droits', 'Combien de temps']) {
