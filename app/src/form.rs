@@ -6,11 +6,13 @@
 
 use leptos::prelude::*;
 use relais_domain::problem::{FieldError, Problem};
+use relais_domain::Lang;
 use wasm_bindgen::JsCast;
 use web_sys::{FormData, HtmlFormElement};
 
 use crate::api::ApiError;
 use crate::i18n::{use_i18n, I18n};
+use crate::time::fill_zone_list;
 
 /// The form control's id for an API field name (`answers.structure` → `f-answers-structure`).
 pub fn field_id(field: &str) -> String {
@@ -274,6 +276,42 @@ pub fn Field(
             <p class="field-error" id=error_id.clone() hidden=move || error.with(Option::is_none)>
                 {move || error.get()}
             </p>
+        </div>
+    }
+}
+
+/// The language a registrant's messages are written in: every language, each named in
+/// itself; `value` first chosen.
+#[component]
+pub fn LanguageField(value: String, state: FormState) -> impl IntoView {
+    let i18n = use_i18n();
+    let options = Lang::all()
+        .map(|l| {
+            let name = i18n.with_lang(l, |m| m.get("language-name"));
+            (l.code().to_owned(), name)
+        })
+        .collect();
+    view! {
+        <Field name="lang".into() label=i18n.t("form-lang") required=true
+            control=Control::Select { options, value } state/>
+    }
+}
+
+/// The zone times in a registrant's messages are written in: an IANA name, with every zone
+/// the browser knows as suggestions, listed when the field is first reached.
+#[component]
+pub fn ZoneField(value: String, state: FormState) -> impl IntoView {
+    let i18n = use_i18n();
+    let fill = move |_| {
+        if let Some(list) = document().get_element_by_id("zone-list") {
+            fill_zone_list(&list);
+        }
+    };
+    view! {
+        <div on:focusin=fill>
+            <Field name="zone".into() label=i18n.t("form-zone") hint=i18n.t("form-zone-hint") required=true
+                control=Control::Suggest { list: "zone-list", value } state/>
+            <datalist id="zone-list"></datalist>
         </div>
     }
 }

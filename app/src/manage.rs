@@ -10,14 +10,13 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use relais_domain::registration::{ManagedRegistration, RegistrationUpdate, Status};
 use relais_domain::schedule::format_datetime;
-use relais_domain::Lang;
 
 use crate::api::{self, ApiError};
 use crate::edition::EditionView;
-use crate::form::{focus, Control, Field, FormState, Submit, Summary, Values};
+use crate::form::{focus, FormState, LanguageField, Submit, Summary, Values, ZoneField};
 use crate::i18n::use_i18n;
 use crate::layout::{Fetched, Localized, Prose};
-use crate::time::{fill_zone_list, viewer_local, ReaderZone};
+use crate::time::{viewer_local, ReaderZone};
 
 #[component]
 pub fn ManagePage() -> impl IntoView {
@@ -136,31 +135,13 @@ fn ManageView(registration: ManagedRegistration, token: String) -> impl IntoView
                 </section>
             }
         });
-        let languages: Vec<(String, String)> = Lang::all()
-            .map(|l| {
-                (
-                    l.code().to_owned(),
-                    i18n.with_lang(l, |m| m.get("language-name")),
-                )
-            })
-            .collect();
         let preferences = active.then(|| {
-            let fill_zones = move |_| {
-                if let Some(list) = document().get_element_by_id("zone-list") {
-                    fill_zone_list(&list);
-                }
-            };
             view! {
                 <section aria-labelledby="preferences-title">
                     <h2 id="preferences-title">{i18n.t("manage-preferences")}</h2>
                     <form class="preferences" on:submit=save novalidate>
-                        <Field name="lang".into() label=i18n.t("form-lang") required=true
-                            control=Control::Select { options: languages.clone(), value: r.lang.code().to_owned() } state/>
-                        <div on:focusin=fill_zones>
-                            <Field name="zone".into() label=i18n.t("form-zone") hint=i18n.t("form-zone-hint") required=true
-                                control=Control::Suggest { list: "zone-list", value: r.zone.clone() } state/>
-                            <datalist id="zone-list"></datalist>
-                        </div>
+                        <LanguageField value=r.lang.code().to_owned() state/>
+                        <ZoneField value=r.zone.clone() state/>
                         <Submit label=i18n.t("manage-save") state/>
                     </form>
                 </section>

@@ -13,15 +13,16 @@ use relais_domain::registration::{
     Status,
 };
 use relais_domain::schedule::{format_date, format_time};
-use relais_domain::Lang;
 use wasm_bindgen::JsCast;
 
 use crate::api::{self, ApiError};
 use crate::edition::EditionView;
-use crate::form::{focus, Control, Field, FormState, Submit, Summary, Values};
+use crate::form::{
+    focus, Control, Field, FormState, LanguageField, Submit, Summary, Values, ZoneField,
+};
 use crate::i18n::use_i18n;
 use crate::layout::{Fetched, Localized};
-use crate::time::{fill_zone_list, use_reader_zone, viewer_local};
+use crate::time::{use_reader_zone, viewer_local};
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
@@ -198,19 +199,6 @@ fn RegistrationFields(
             }
         });
     };
-    let languages: Vec<(String, String)> = Lang::all()
-        .map(|l| {
-            (
-                l.code().to_owned(),
-                i18n.with_lang(l, |m| m.get("language-name")),
-            )
-        })
-        .collect();
-    let fill_zones = move |_| {
-        if let Some(list) = document().get_element_by_id("zone-list") {
-            fill_zone_list(&list);
-        }
-    };
     let text = |kind: &'static str, autocomplete: &'static str| Control::Input {
         kind,
         autocomplete,
@@ -236,13 +224,8 @@ fn RegistrationFields(
                 <Field name="name".into() label=t("form-name") required=true control=text("text", "name") state/>
                 <Field name="email".into() label=t("form-email") hint=t("form-email-hint") required=true
                     control=text("email", "email") state/>
-                <Field name="lang".into() label=t("form-lang") required=true
-                    control=Control::Select { options: languages, value: i18n.code().to_owned() } state/>
-                <div on:focusin=fill_zones>
-                    <Field name="zone".into() label=t("form-zone") hint=t("form-zone-hint") required=true
-                        control=Control::Suggest { list: "zone-list", value: reader.zone.get_untracked() } state/>
-                    <datalist id="zone-list"></datalist>
-                </div>
+                <LanguageField value=i18n.code().to_owned() state/>
+                <ZoneField value=reader.zone.get_untracked() state/>
                 <Field name="region".into() label=t("form-region") control=text("text", "country-name") state/>
                 <Field name="organisation".into() label=t("form-organisation")
                     control=text("text", "organization") state/>
