@@ -35,7 +35,7 @@ pub struct RegistrationLine {
     pub accessibility: String,
     /// 1 when in the priority group.
     pub priority: u32,
-    pub status: String,
+    pub status: crate::registration::Status,
     pub arrival: u32,
     pub created_at: String,
 }
@@ -44,7 +44,7 @@ pub struct RegistrationLine {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EditionCounts {
     pub id: String,
-    pub registration_mode: String,
+    pub registration_mode: crate::catalog::RegistrationMode,
     pub capacity: Option<u32>,
     pub places_taken: u32,
 }
@@ -55,22 +55,6 @@ pub struct EditionCounts {
 pub struct EditionRegistrations {
     pub edition: EditionCounts,
     pub registrations: Vec<RegistrationLine>,
-}
-
-/// What a coordinator may decide about a registration.
-pub const DECISIONS: &[&str] = &["accept", "decline", "waitlist", "promote"];
-
-/// The decisions that make sense for a registration in `status` in an edition of `mode`:
-/// an application can be accepted, declined or put on the waiting list; someone waiting can
-/// be given a place (accepted in application mode, promoted out of turn in open mode) or
-/// declined. The API refuses the others.
-pub fn decisions_for(mode: &str, status: &str) -> &'static [&'static str] {
-    match (mode, status) {
-        (_, "applied") => &["accept", "waitlist", "decline"],
-        ("application", "waitlisted") => &["accept", "decline"],
-        (_, "waitlisted") => &["promote", "decline"],
-        _ => &[],
-    }
 }
 
 /// A message to a registrant, as coordinators read it (never with its manage link).
@@ -88,28 +72,4 @@ pub struct OutboxLine {
     pub sent_at: Option<String>,
     pub attempts: u32,
     pub last_error: Option<String>,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_decision_offered_is_one_the_api_takes() {
-        for status in [
-            "applied",
-            "waitlisted",
-            "confirmed",
-            "accepted",
-            "declined",
-            "cancelled",
-        ] {
-            for mode in ["open", "application"] {
-                for d in decisions_for(mode, status) {
-                    assert!(DECISIONS.contains(d), "{status}: {d}");
-                }
-            }
-        }
-        assert!(decisions_for("open", "cancelled").is_empty());
-    }
 }

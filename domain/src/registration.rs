@@ -10,14 +10,17 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{instant, RegistrationMode};
 use crate::{Lang, Localized};
 
+pub mod lifecycle;
+pub use lifecycle::{Event, Reason, Status, Transition};
+
 /// The largest registration body the API reads.
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
-const MAX_NAME: usize = 100;
-const MAX_EMAIL: usize = 254;
-const MAX_REGION: usize = 100;
-const MAX_ORGANISATION: usize = 150;
-const MAX_ACCESSIBILITY: usize = 1000;
-const MAX_ANSWER: usize = 2000;
+pub const MAX_NAME: usize = 100;
+pub const MAX_EMAIL: usize = 254;
+pub const MAX_REGION: usize = 100;
+pub const MAX_ORGANISATION: usize = 150;
+pub const MAX_ACCESSIBILITY: usize = 1000;
+pub const MAX_ANSWER: usize = 2000;
 
 /// A refused field (`answers.<question>` for an answer) and its reason code, whose message
 /// id is `field-<code>`.
@@ -41,6 +44,16 @@ pub struct RegistrationRequest {
     pub accessibility: Option<String>,
     /// Explicit consent to the use of their data, as the privacy notice states it.
     pub consent: bool,
+    /// A field people never see (hidden from eyes and screen readers) that form-filling
+    /// robots do: a request that fills it is answered as if it worked and stored nowhere.
+    pub website: Option<String>,
+}
+
+impl RegistrationRequest {
+    /// Whether a robot filled the field people never see.
+    pub fn is_robot(&self) -> bool {
+        self.website.as_deref().is_some_and(|w| !w.trim().is_empty())
+    }
 }
 
 /// What an application asks (set per edition).
@@ -84,10 +97,13 @@ pub fn validate(
 
     let name = clean(request.name);
     match name.chars().count() {
-        0 => refuse("name", "required"),
+        _ if !has_visible(&name) => refuse("name", "required"),
         n if n > MAX_NAME => refuse("name", "too-long"),
-        _ if name.chars().any(char::is_control) => refuse("name", "invalid-text"),
-        _ => {}
+        _ => {
+            if let Some(code) = text_refusal(&name, Lines::One) {
+                refuse("name", code)
+            }
+        }
     }
     let email = clean(request.email).to_lowercase();
     if email.is_empty() {
@@ -121,16 +137,33 @@ pub fn validate(
             known
         }
     };
-    let mut optional = |field: &str, value: Option<String>, max: usize| {
+    let mut optional = |field: &str, value: Option<String>, max: usize, lines: Lines| {
         let value = clean(value);
         if value.chars().count() > max {
             refuse(field, "too-long");
+        } else if let Some(code) = text_refusal(&value, lines) {
+            refuse(field, code);
         }
-        value
+        // Only invisible characters: nothing was said.
+        if has_visible(&value) {
+            value
+        } else {
+            String::new()
+        }
     };
-    let region = optional("region", request.region, MAX_REGION);
-    let organisation = optional("organisation", request.organisation, MAX_ORGANISATION);
-    let accessibility = optional("accessibility", request.accessibility, MAX_ACCESSIBILITY);
+    let region = optional("region", request.region, MAX_REGION, Lines::One);
+    let organisation = optional(
+        "organisation",
+        request.organisation,
+        MAX_ORGANISATION,
+        Lines::One,
+    );
+    let accessibility = optional(
+        "accessibility",
+        request.accessibility,
+        MAX_ACCESSIBILITY,
+        Lines::Many,
+    );
 
     let mut answers = BTreeMap::new();
     let mut priority = false;
@@ -140,12 +173,15 @@ pub fn validate(
         match questions.iter().find(|q| q.id == id) {
             None => refused.push((field, "unknown-question")),
             Some(_) if answer.chars().count() > MAX_ANSWER => refused.push((field, "too-long")),
+            Some(_) if text_refusal(&answer, Lines::Many).is_some() => {
+                refused.push((field, "invalid-text"))
+            }
             Some(q) if q.priority && !matches!(answer.as_str(), "yes" | "no" | "") => {
                 refused.push((field, "yes-or-no"))
             }
             Some(q) => {
                 priority |= q.priority && answer == "yes";
-                if !answer.is_empty() {
+                if has_visible(&answer) {
                     answers.insert(id, answer);
                 }
             }
@@ -180,6 +216,56 @@ fn clean(value: Option<String>) -> String {
     value.map(|v| v.trim().to_owned()).unwrap_or_default()
 }
 
+/// Whether a text field may hold several lines (a line break or a tab is then fine).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    One,
+    Many,
+}
+
+/// Why a text a person typed is refused, if it is: control characters (line breaks only
+/// where lines are expected), and the bidirectional overrides and isolates that make a text
+/// read differently from what it holds (a name shown backwards to a coordinator).
+pub fn text_refusal(text: &str, lines: Lines) -> Option<&'static str> {
+    let refused = |c: char| {
+        let allowed_break = lines == Lines::Many && matches!(c, '\n' | '\r' | '\t');
+        (c.is_control() && !allowed_break) || is_bidi_control(c)
+    };
+    text.chars().any(refused).then_some("invalid-text")
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether `text` shows anything: not only spaces and characters that print nothing
+/// (zero-width spaces and joiners, word joiners, byte-order marks, soft hyphens, fillers).
+pub fn has_visible(text: &str) -> bool {
+    text.chars().any(|c| {
+        !c.is_whitespace()
+            && !c.is_control()
+            && !is_bidi_control(c)
+            && !matches!(
+                c,
+                '\u{00AD}'
+                    | '\u{034F}'
+                    | '\u{061C}'
+                    | '\u{115F}'
+                    | '\u{1160}'
+                    | '\u{17B4}'
+                    | '\u{17B5}'
+                    | '\u{180B}'..='\u{180F}'
+                    | '\u{200B}'..='\u{200F}'
+                    | '\u{2060}'..='\u{2064}'
+                    | '\u{206A}'..='\u{206F}'
+                    | '\u{3164}'
+                    | '\u{FE00}'..='\u{FE0F}'
+                    | '\u{FEFF}'
+                    | '\u{FFA0}'
+            )
+    })
+}
+
 /// An address mail can be sent to, as forms check it (the WHATWG `type=email` rule, with a
 /// dot required in the domain): no spaces, one `@`, a domain of letters, digits and hyphens.
 pub fn is_email(email: &str) -> bool {
@@ -207,53 +293,6 @@ pub fn is_email(email: &str) -> bool {
             .last()
             .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
     local_ok && domain_ok
-}
-
-/// Where a registration stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Has a place.
-    Confirmed,
-    /// Waits for a place, in arrival order.
-    Waitlisted,
-    /// Applied; a coordinator will accept, decline or waitlist.
-    Applied,
-    /// Accepted by a coordinator: has a place.
-    Accepted,
-    Declined,
-    Cancelled,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Confirmed => "confirmed",
-            Status::Waitlisted => "waitlisted",
-            Status::Applied => "applied",
-            Status::Accepted => "accepted",
-            Status::Declined => "declined",
-            Status::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Status> {
-        [
-            Status::Confirmed,
-            Status::Waitlisted,
-            Status::Applied,
-            Status::Accepted,
-            Status::Declined,
-            Status::Cancelled,
-        ]
-        .into_iter()
-        .find(|status| status.as_str() == s)
-    }
-
-    /// Whether this registration holds one of the edition's places.
-    pub fn holds_place(self) -> bool {
-        matches!(self, Status::Confirmed | Status::Accepted)
-    }
 }
 
 /// Why an edition does not take a registration now.
@@ -284,25 +323,6 @@ pub fn window(
     match closes.or(first_session) {
         Some(closes) if now >= closes => Err(Closed::Over),
         _ => Ok(()),
-    }
-}
-
-/// Where a new registration goes. In open mode, places go in arrival order while any is
-/// left (`taken` counts those held) and nobody is waiting (`waiting`: a free place is for
-/// the first in line, not for a newcomer), else the waiting list; an application waits for
-/// a coordinator's decision. The edge evaluates this same rule inside its insert, so that
-/// registrations arriving together each see the ones before them.
-pub fn placement(
-    mode: RegistrationMode,
-    capacity: Option<u32>,
-    taken: u32,
-    waiting: u32,
-) -> Status {
-    match (mode, capacity) {
-        (RegistrationMode::Application, _) => Status::Applied,
-        _ if waiting > 0 => Status::Waitlisted,
-        (_, Some(capacity)) if taken >= capacity => Status::Waitlisted,
-        _ => Status::Confirmed,
     }
 }
 
@@ -403,9 +423,7 @@ pub struct RegistrationAnswer {
 /// One change in a registration's history.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HistoryEntry {
-    /// `registered`, `waitlisted`, `applied`, `promoted`, `accepted`, `declined`,
-    /// `cancelled`, `updated`.
-    pub kind: String,
+    pub kind: Event,
     #[serde(with = "instant")]
     pub at: DateTime<Utc>,
 }
@@ -469,37 +487,57 @@ pub fn validate_update(
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MessageKind {
     Confirmed,
+    /// A place is kept for them until they confirm it.
+    Held,
     Waitlisted,
     Applied,
     Promoted,
+    /// A held place not confirmed in time went to the next person.
+    Released,
     Accepted,
     Declined,
     Cancelled,
+    /// By a coordinator, with the reason.
+    CancelledByCoordinator,
+    /// By a coordinator, with the reason.
+    Removed,
+    /// Their private link, sent again.
+    LinkSent,
     /// 24 hours before a session.
     Reminder,
 }
 
 impl MessageKind {
-    pub const ALL: [MessageKind; 8] = [
+    pub const ALL: [MessageKind; 13] = [
         MessageKind::Confirmed,
+        MessageKind::Held,
         MessageKind::Waitlisted,
         MessageKind::Applied,
         MessageKind::Promoted,
+        MessageKind::Released,
         MessageKind::Accepted,
         MessageKind::Declined,
         MessageKind::Cancelled,
+        MessageKind::CancelledByCoordinator,
+        MessageKind::Removed,
+        MessageKind::LinkSent,
         MessageKind::Reminder,
     ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             MessageKind::Confirmed => "confirmed",
+            MessageKind::Held => "held",
             MessageKind::Waitlisted => "waitlisted",
             MessageKind::Applied => "applied",
             MessageKind::Promoted => "promoted",
+            MessageKind::Released => "released",
             MessageKind::Accepted => "accepted",
             MessageKind::Declined => "declined",
             MessageKind::Cancelled => "cancelled",
+            MessageKind::CancelledByCoordinator => "cancelled_by_coordinator",
+            MessageKind::Removed => "removed",
+            MessageKind::LinkSent => "link_sent",
             MessageKind::Reminder => "reminder",
         }
     }
@@ -519,6 +557,18 @@ impl MessageKind {
                 | MessageKind::Reminder
         )
     }
+
+    /// Whether it tells of the end of their registration (no sessions, no link to manage).
+    fn ends_it(self) -> bool {
+        matches!(
+            self,
+            MessageKind::Declined
+                | MessageKind::Cancelled
+                | MessageKind::CancelledByCoordinator
+                | MessageKind::Removed
+                | MessageKind::Released
+        )
+    }
 }
 
 /// What a message says, already on the recipient's clock and in their language.
@@ -532,8 +582,13 @@ pub struct MessageFacts {
     pub sessions: Vec<(chrono::NaiveDateTime, chrono::NaiveDateTime)>,
     /// The meeting link or private address (only told to people with a place).
     pub private_details: Option<String>,
-    /// The private manage link, known only when the registration is created.
+    /// The private manage link, known only when the registration is created or the link
+    /// is sent again.
     pub manage_url: Option<String>,
+    /// Why a coordinator cancelled or removed it, already in their language.
+    pub reason: Option<String>,
+    /// Until when a held place waits for their confirmation, on their clock.
+    pub confirm_by: Option<chrono::NaiveDateTime>,
 }
 
 /// A message ready to send.
@@ -556,19 +611,26 @@ pub fn compose(
         .first()
         .map(|(start, _)| format_datetime(*start, messages))
         .unwrap_or_default();
+    let confirm_by = facts
+        .confirm_by
+        .map(|at| format_datetime(at, messages))
+        .unwrap_or_default();
     let args = [
         ("offering", facts.offering.as_str().into()),
         ("position", position.into()),
         ("name", facts.name.as_str().into()),
         ("when", when.into()),
+        ("deadline", confirm_by.into()),
     ];
     let subject = messages.format(&format!("mail-subject-{}", kind.as_str()), &args);
     let mut blocks = vec![
         messages.format("mail-greeting", &args),
         messages.format(&format!("mail-body-{}", kind.as_str()), &args),
     ];
-    if !matches!(kind, MessageKind::Declined | MessageKind::Cancelled) && !facts.sessions.is_empty()
-    {
+    if let Some(reason) = &facts.reason {
+        blocks.push(messages.format("mail-reason", &[("reason", reason.as_str().into())]));
+    }
+    if !kind.ends_it() && !facts.sessions.is_empty() {
         let mut list = messages.format("mail-sessions", &[("zone", facts.zone.as_str().into())]);
         for (start, end) in &facts.sessions {
             list.push_str("\n- ");
@@ -582,7 +644,7 @@ pub fn compose(
         }
         blocks.push(messages.get("mail-calendar"));
     }
-    if kind != MessageKind::Cancelled {
+    if !kind.ends_it() {
         blocks.push(match &facts.manage_url {
             Some(url) => messages.format("mail-manage", &[("url", url.as_str().into())]),
             None => messages.get("mail-manage-kept"),
@@ -726,6 +788,8 @@ mod tests {
             sessions: vec![(at("2026-12-09T00:30:00"), at("2026-12-09T02:00:00"))],
             private_details: Some("https://meet.example.org/x".into()),
             manage_url: Some("https://relais.example/fr/manage/abc".into()),
+            reason: None,
+            confirm_by: None,
         };
         let fr = Messages::new(Lang::parse("fr").unwrap()).unwrap();
         // French and English times use no-break spaces; compare with plain ones.
@@ -784,7 +848,56 @@ mod tests {
             sessions: vec![],
             private_details: None,
             manage_url: None,
+            reason: Some("R".into()),
+            confirm_by: None,
         }
+    }
+
+    #[test]
+    fn texts_that_hide_what_they_hold_are_refused() {
+        let with = |name: &str, accessibility: &str| RegistrationRequest {
+            name: Some(name.into()),
+            accessibility: Some(accessibility.into()),
+            ..request()
+        };
+        let fields = |r: RegistrationRequest| -> Vec<Refusal> {
+            validate(r, &[], zone).err().unwrap_or_default()
+        };
+        // Only zero-width spaces, joiners and a byte-order mark: no name at all.
+        assert_eq!(
+            fields(with("\u{200B}\u{200D}\u{FEFF}", "")),
+            [("name".to_owned(), "required")]
+        );
+        // A right-to-left override would show a coordinator another name.
+        assert_eq!(
+            fields(with("Amina \u{202E}olleD", "")),
+            [("name".to_owned(), "invalid-text")]
+        );
+        assert_eq!(
+            fields(with("Amina", "fauteuil\u{2066} roulant")),
+            [("accessibility".to_owned(), "invalid-text")]
+        );
+        assert_eq!(
+            fields(with("Amina", "bell\u{7}")),
+            [("accessibility".to_owned(), "invalid-text")]
+        );
+        // Line breaks are fine where lines are expected, not in a name.
+        assert!(fields(with("Amina", "rampe\nascenseur")).is_empty());
+        assert_eq!(
+            fields(with("Ami\nna", "")),
+            [("name".to_owned(), "invalid-text")]
+        );
+        // Scripts written right to left, with their own marks, are names like any other.
+        assert!(fields(with("أمينة \u{200F}ديالو", "")).is_empty());
+        assert!(fields(with("Zoë ‍Kaur", "")).is_empty());
+    }
+
+    #[test]
+    fn a_filled_hidden_field_is_a_robot() {
+        let mut r = request();
+        assert!(!r.is_robot());
+        r.website = Some("http://spam.example".into());
+        assert!(r.is_robot());
     }
 
     #[test]
@@ -824,18 +937,6 @@ mod tests {
             assert!(!is_email(bad), "{bad}");
         }
         assert!(!is_email(&format!("{}@example.org", "a".repeat(65))));
-    }
-
-    #[test]
-    fn places_go_in_arrival_order_then_the_waiting_list() {
-        let (open, application) = (RegistrationMode::Open, RegistrationMode::Application);
-        assert_eq!(placement(open, Some(20), 0, 0), Status::Confirmed);
-        assert_eq!(placement(open, Some(20), 19, 0), Status::Confirmed);
-        assert_eq!(placement(open, Some(20), 20, 0), Status::Waitlisted);
-        assert_eq!(placement(open, None, 10_000, 0), Status::Confirmed);
-        assert_eq!(placement(application, Some(20), 0, 0), Status::Applied);
-        // A place freed while people wait is theirs, not a newcomer's.
-        assert_eq!(placement(open, Some(20), 19, 3), Status::Waitlisted);
     }
 
     #[test]

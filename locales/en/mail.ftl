@@ -23,3 +23,21 @@ mail-calendar = The sessions are also in the attached calendar file (.ics).
 mail-manage = See, cancel or change your registration, or delete your data: { $url }
 mail-manage-kept = To see, cancel or change your registration, use the private link in the email you received when you registered.
 mail-signature = The Relais team
+
+## A registration's other changes, and a link sent again.
+mail-subject-held = A place is waiting for you, please confirm: { $offering }
+mail-subject-released = Place not confirmed, passed to the next person: { $offering }
+mail-subject-cancelled_by_coordinator = Registration cancelled by the team: { $offering }
+mail-subject-removed = Registration removed by the team: { $offering }
+mail-subject-link_sent = Your private link: { $offering }
+mail-body-held = A place is kept for you in "{ $offering }" until { $deadline } (your time). Confirm it with your private link; without confirmation it will go to the next person.
+mail-body-released = Your place in "{ $offering }" was not confirmed in time: it went to the next person. You may register again, at the end of the line.
+mail-body-cancelled_by_coordinator = The team cancelled your registration for "{ $offering }". You may register again if that suits you.
+mail-body-removed = The team removed your registration for "{ $offering }".
+mail-body-link_sent = Someone (probably you) asked for your private link for "{ $offering }". Here it is; if it was not you, there is nothing to do: your registration has not changed.
+mail-reason = Reason: { $reason }
+reason-edition_cancelled = the activity is cancelled.
+reason-their_request = at your request.
+reason-duplicate = you were registered twice.
+reason-conduct = the network's code of conduct was not respected.
+reason-other = another reason.

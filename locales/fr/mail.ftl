@@ -23,3 +23,21 @@ mail-calendar = Les séances sont aussi dans le fichier d’agenda joint (.ics).
 mail-manage = Voir, annuler ou modifier votre inscription, ou supprimer vos données : { $url }
 mail-manage-kept = Pour voir, annuler ou modifier votre inscription, utilisez le lien privé reçu dans le courriel de votre inscription.
 mail-signature = L’équipe de Relais
+
+## A registration's other changes, and a link sent again.
+mail-subject-held = Une place vous attend, à confirmer : { $offering }
+mail-subject-released = Place non confirmée, passée à la personne suivante : { $offering }
+mail-subject-cancelled_by_coordinator = Inscription annulée par l’équipe : { $offering }
+mail-subject-removed = Inscription retirée par l’équipe : { $offering }
+mail-subject-link_sent = Votre lien privé : { $offering }
+mail-body-held = Une place vous est réservée pour « { $offering } » jusqu’au { $deadline } (à votre heure). Confirmez-la avec votre lien privé ; sans confirmation, elle passera à la personne suivante.
+mail-body-released = Votre place pour « { $offering } » n’a pas été confirmée à temps : elle est passée à la personne suivante. Vous pouvez vous inscrire de nouveau, en fin de liste.
+mail-body-cancelled_by_coordinator = L’équipe a annulé votre inscription à « { $offering } ». Vous pouvez vous inscrire de nouveau si cela vous convient.
+mail-body-removed = L’équipe a retiré votre inscription à « { $offering } ».
+mail-body-link_sent = Quelqu’un (sans doute vous) a demandé votre lien privé pour « { $offering } ». Le voici ; si ce n’était pas vous, vous n’avez rien à faire : votre inscription n’a pas changé.
+mail-reason = Motif : { $reason }
+reason-edition_cancelled = l’activité est annulée.
+reason-their_request = à votre demande.
+reason-duplicate = vous étiez inscrit·e deux fois.
+reason-conduct = le code de conduite du réseau n’a pas été respecté.
+reason-other = autre motif.
