@@ -292,6 +292,8 @@ async fn deliver(
         sessions: spans,
         private_details: private_details.clone(),
         manage_url: message.manage_url.clone(),
+        reason: None,
+        confirm_by: None,
     };
     let composed = registration::compose(kind, &facts, &messages);
     let ics = kind.for_a_place().then(|| {

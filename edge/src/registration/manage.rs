@@ -114,7 +114,8 @@ async fn answer(db: &D1Database, row: RegistrationRow) -> Result<Response, ApiEr
         .into_iter()
         .map(|e| {
             Ok(HistoryEntry {
-                kind: e.kind,
+                kind: relais_domain::registration::Event::parse(&e.kind)
+                    .ok_or_else(|| ApiError::Internal(format!("event {}", e.kind)))?,
                 at: instant(&e.at)?,
             })
         })

@@ -5,6 +5,7 @@
 pub mod create;
 pub mod form;
 pub mod manage;
+pub mod transitions;
 
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
