@@ -9,9 +9,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use relais_domain::account::SignedIn;
+use relais_domain::catalog::RegistrationMode;
 use relais_domain::coordination::{
-    decisions_for, CoordinatedEdition, EditionRegistrations, OutboxLine, RegistrationLine,
+    CoordinatedEdition, EditionRegistrations, OutboxLine, RegistrationLine,
 };
+use relais_domain::registration::{Reason, Transition};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 use crate::api::{self, ApiError};
@@ -203,13 +206,13 @@ fn EditionDesk(edition: String, csrf: StoredValue<String>) -> impl IntoView {
             version.get()
         )
     });
-    let decide = Callback::new(move |(id, decision): (String, &'static str)| {
+    let decide = Callback::new(move |(id, decision): (String, Decision)| {
         let url = format!(
             "/api/coordinator/registrations/{id}/decision?lang={}",
             i18n.code()
         );
         let token = csrf.get_value();
-        let body = format!(r#"{{"decision":"{decision}"}}"#);
+        let body = decision.body();
         state.sending.set(true);
         spawn_local(async move {
             let answer =
@@ -231,7 +234,7 @@ fn EditionDesk(edition: String, csrf: StoredValue<String>) -> impl IntoView {
     });
     let show = move |answer| -> Result<AnyView, ApiError> {
         let list: EditionRegistrations = api::typed(answer)?;
-        let mode = list.edition.registration_mode.clone();
+        let mode = list.edition.registration_mode;
         if list.registrations.is_empty() {
             return Ok(view! { <p class="none">{i18n.t("coord-no-registrations")}</p> }.into_any());
         }
@@ -240,7 +243,7 @@ fn EditionDesk(edition: String, csrf: StoredValue<String>) -> impl IntoView {
                 {list
                     .registrations
                     .into_iter()
-                    .map(|line| view! { <RegistrationRow line mode=mode.clone() decide state/> })
+                    .map(|line| view! { <RegistrationRow line mode decide state/> })
                     .collect_view()}
             </ol>
         }
@@ -268,11 +271,31 @@ fn EditionDesk(edition: String, csrf: StoredValue<String>) -> impl IntoView {
     }
 }
 
+/// A coordinator's decision as the API takes it (`relais_domain::registration::Transition`).
+#[derive(Clone, Serialize)]
+struct Decision {
+    decision: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+impl Decision {
+    fn body(&self) -> String {
+        serde_wasm_bindgen::to_value(self)
+            .ok()
+            .and_then(|v| js_sys::JSON::stringify(&v).ok())
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    }
+}
+
 #[component]
 fn RegistrationRow(
     line: RegistrationLine,
-    mode: String,
-    decide: Callback<(String, &'static str)>,
+    mode: RegistrationMode,
+    decide: Callback<(String, Decision)>,
     state: FormState,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -280,7 +303,10 @@ fn RegistrationRow(
         .ok()
         .and_then(|v| serde_wasm_bindgen::from_value(v).ok())
         .unwrap_or_default();
-    let decisions = decisions_for(&mode, &line.status);
+    let (reasoned, plain): (Vec<Transition>, Vec<Transition>) =
+        Transition::offered(mode, line.status)
+            .into_iter()
+            .partition(|t| t.rule().needs_reason);
     let id = line.id.clone();
     let facts = [
         line.organisation.clone(),
@@ -291,11 +317,12 @@ fn RegistrationRow(
     .filter(|f| !f.is_empty())
     .collect::<Vec<_>>()
     .join(" · ");
+    let status = line.status.as_str();
     view! {
-        <li class="card registration" data-status=line.status.clone()>
+        <li class="card registration" data-status=status>
             <h3>{line.name.clone()}</h3>
             <p>
-                <span class="status">{i18n.t(&format!("coord-status-{}", line.status))}</span>
+                <span class="status">{i18n.t(&format!("coord-status-{status}"))}</span>
                 {(line.priority == 1).then(|| view! { " · " <strong class="priority">{i18n.t("coord-priority")}</strong> })}
                 " · " {i18n.with(|m| m.format("coord-arrival", &[("arrival", line.arrival.into())]))}
             </p>
@@ -307,15 +334,15 @@ fn RegistrationRow(
             })}
             {(!line.accessibility.is_empty()).then(|| view! { <p class="accessibility">{line.accessibility.clone()}</p> })}
             <p class="decisions">
-                {decisions
-                    .iter()
-                    .map(|d| {
+                {plain
+                    .into_iter()
+                    .map(|t| {
                         let id = id.clone();
-                        let decision: &'static str = d;
+                        let decision = Decision { decision: t.as_str(), reason: None, note: None };
                         view! {
                             <button type="button" class="button" disabled=move || state.sending.get()
-                                on:click=move |_| decide.run((id.clone(), decision))>
-                                {i18n.t(&format!("decision-{decision}"))}
+                                on:click=move |_| decide.run((id.clone(), decision.clone()))>
+                                {i18n.t(&format!("decision-{}", t.as_str()))}
                                 <span class="visually-hidden">" — " {line.name.clone()}</span>
                             </button>
                             " "
@@ -323,7 +350,67 @@ fn RegistrationRow(
                     })
                     .collect_view()}
             </p>
+            {reasoned
+                .into_iter()
+                .map(|t| view! { <ReasonedDecision id=id.clone() name=line.name.clone() transition=t decide state/> })
+                .collect_view()}
         </li>
+    }
+}
+
+/// A decision told to the person with a reason (cancel, remove): the reason and a note,
+/// then the button.
+#[component]
+fn ReasonedDecision(
+    id: String,
+    name: String,
+    transition: Transition,
+    decide: Callback<(String, Decision)>,
+    state: FormState,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let key = format!("{}-{id}", transition.as_str());
+    let reason = RwSignal::new(Reason::TheirRequest);
+    let note = RwSignal::new(String::new());
+    let label = i18n.t(&format!("decision-{}", transition.as_str()));
+    let send = move |_| {
+        decide.run((
+            id.clone(),
+            Decision {
+                decision: transition.as_str(),
+                reason: Some(reason.get_untracked().as_str()),
+                note: Some(note.get_untracked()).filter(|n| !n.trim().is_empty()),
+            },
+        ))
+    };
+    view! {
+        <details class="reasoned">
+            <summary>{label.clone()} <span class="visually-hidden">" — " {name.clone()}</span></summary>
+            <p>
+                <label for=format!("reason-{key}")>{i18n.t("coord-reason")}</label>
+                <select id=format!("reason-{key}")
+                    on:change=move |ev| if let Some(r) = Reason::parse(&event_target_value(&ev)) { reason.set(r) }>
+                    {Reason::ALL
+                        .into_iter()
+                        .map(|r| view! {
+                            <option value=r.as_str() selected=r == Reason::TheirRequest>
+                                {i18n.t(&format!("coord-reason-{}", r.as_str()))}
+                            </option>
+                        })
+                        .collect_view()}
+                </select>
+            </p>
+            <p>
+                <label for=format!("note-{key}")>{i18n.t("coord-note")}</label>
+                <textarea id=format!("note-{key}") maxlength="500" rows="2"
+                    on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+            </p>
+            <p>
+                <button type="button" class="button" disabled=move || state.sending.get() on:click=send>
+                    {label} <span class="visually-hidden">" — " {name}</span>
+                </button>
+            </p>
+        </details>
     }
 }
 

@@ -8,7 +8,7 @@ use gloo_net::http::Method;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
-use relais_domain::registration::{ManagedRegistration, RegistrationUpdate, Status};
+use relais_domain::registration::{ManagedRegistration, RegistrationUpdate, Transition};
 use relais_domain::schedule::format_datetime;
 
 use crate::api::{self, ApiError};
@@ -114,7 +114,7 @@ fn ManageView(registration: ManagedRegistration, token: String) -> impl IntoView
             return ().into_any();
         }
         let r = current.get();
-        let active = !matches!(r.status, Status::Cancelled | Status::Declined);
+        let active = Transition::may_cancel(r.status);
         // Sessions on the registrant's own clock, named as theirs.
         let zone = ReaderZone {
             zone: RwSignal::new(r.zone.clone()),
@@ -165,7 +165,7 @@ fn ManageView(registration: ManagedRegistration, token: String) -> impl IntoView
             .iter()
             .map(|h| {
                 let when = i18n.with(|m| format_datetime(viewer_local(h.at), m));
-                let what = i18n.t(&format!("history-{}", h.kind));
+                let what = i18n.t(&format!("history-{}", h.kind.as_str()));
                 view! { <li><time datetime=h.at.to_rfc3339()>{when}</time> " — " {what}</li> }
             })
             .collect_view();

@@ -175,6 +175,7 @@ fn RegistrationFields(
                 .collect(),
             accessibility: values.text("accessibility"),
             consent: values.checked("consent"),
+            website: values.text("website"),
         };
         let email = request.email.clone().unwrap_or_default();
         let (url, key) = (url.clone(), key.clone());
@@ -282,6 +283,12 @@ fn ConsentField(state: FormState) -> impl IntoView {
     let i18n = use_i18n();
     let error = Signal::derive(move || state.error("consent"));
     view! {
+        // Off screen and out of the keyboard's and screen readers' way: people leave it
+        // empty, form-filling robots do not.
+        <div class="trap" aria-hidden="true">
+            <label for="f-website">"Website"</label>
+            <input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off"/>
+        </div>
         <div class="field consent" class:invalid=move || error.with(Option::is_some)>
             <input type="checkbox" id="f-consent" name="consent" value="yes" required
                 aria-describedby="f-consent-error"
@@ -305,8 +312,19 @@ fn RegistrationResult(answer: RegistrationAnswer, email: String) -> impl IntoVie
     let i18n = use_i18n();
     let t = move |id: &str| i18n.t(id);
     let position = answer.waitlist_position.unwrap_or(0);
-    let (headline, note) = match answer.status {
+    let Some(status) = answer.status else {
+        // The address was already registered: nothing of that registration is told here.
+        return view! {
+            <section class="result" aria-labelledby="result-title" data-status="link_sent">
+                <h2 id="result-title" tabindex="-1">{t("result-link-sent")}</h2>
+                <p>{i18n.with(|m| m.format("result-link-sent-note", &[("email", email.clone().into())]))}</p>
+            </section>
+        }
+        .into_any();
+    };
+    let (headline, note) = match status {
         Status::Confirmed => (t("result-confirmed"), None),
+        Status::Held => (t("result-held"), Some(t("result-held-note"))),
         Status::Waitlisted => (
             i18n.with(|m| m.format("result-waitlisted", &[("position", position.into())])),
             Some(t("result-waitlisted-note")),
@@ -322,10 +340,7 @@ fn RegistrationResult(answer: RegistrationAnswer, email: String) -> impl IntoVie
             None,
         ),
     };
-    let existing = (!answer.created).then(|| view! { <p>{t("result-existing")}</p> });
-    let sent = answer
-        .created
-        .then(|| view! { <p>{i18n.with(|m| m.format("result-sent", &[("email", email.clone().into())]))}</p> });
+    let sent = view! { <p>{i18n.with(|m| m.format("result-sent", &[("email", email.clone().into())]))}</p> };
     let manage = answer.manage_url.map(|url| {
         view! {
             <p><a class="button primary" href=url>{t("result-manage")}</a></p>
@@ -333,12 +348,12 @@ fn RegistrationResult(answer: RegistrationAnswer, email: String) -> impl IntoVie
         }
     });
     view! {
-        <section class="result" aria-labelledby="result-title" data-status=answer.status.as_str()>
+        <section class="result" aria-labelledby="result-title" data-status=status.as_str()>
             <h2 id="result-title" tabindex="-1">{headline}</h2>
             {note.map(|n| view! { <p>{n}</p> })}
-            {existing}
             {sent}
             {manage}
         </section>
     }
+    .into_any()
 }

@@ -47,6 +47,8 @@ pub struct EditionCounts {
     pub registration_mode: crate::catalog::RegistrationMode,
     pub capacity: Option<u32>,
     pub places_taken: u32,
+    /// People on the waiting list.
+    pub waiting: u32,
 }
 
 /// An edition's registrations: the priority group first, then arrival order; cancelled and

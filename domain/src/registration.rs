@@ -52,7 +52,9 @@ pub struct RegistrationRequest {
 impl RegistrationRequest {
     /// Whether a robot filled the field people never see.
     pub fn is_robot(&self) -> bool {
-        self.website.as_deref().is_some_and(|w| !w.trim().is_empty())
+        self.website
+            .as_deref()
+            .is_some_and(|w| !w.trim().is_empty())
     }
 }
 
@@ -266,6 +268,20 @@ pub fn has_visible(text: &str) -> bool {
     })
 }
 
+/// One person's address whatever the alias: lower-cased, with a plus-address's tag
+/// folded (`ana+atelier@example.org` is `ana@example.org`). For limits, not for identity:
+/// two aliases are still two registrations.
+pub fn folded_email(email: &str) -> String {
+    let email = email.trim().to_lowercase();
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            let local = local.split_once('+').map_or(local, |(base, _)| base);
+            format!("{local}@{domain}")
+        }
+        None => email,
+    }
+}
+
 /// An address mail can be sent to, as forms check it (the WHATWG `type=email` rule, with a
 /// dot required in the domain): no spaces, one `@`, a domain of letters, digits and hyphens.
 pub fn is_email(email: &str) -> bool {
@@ -405,19 +421,34 @@ pub struct RegistrationForm {
 /// What the API answers to a registration, in the registrant's terms.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RegistrationAnswer {
-    pub status: Status,
+    /// Where the new registration stands. Absent when the address was already registered
+    /// for the edition: nothing of that registration is told (a stranger could be asking),
+    /// and its manage link is sent again to the address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
     /// Position on the waiting list (1 = next), when waitlisted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waitlist_position: Option<u32>,
     /// The private manage address; only in the answer that created the registration (it is
-    /// also sent by email). A second registration with the same address gets the state only.
+    /// also sent by email).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manage_url: Option<String>,
-    /// Whether this answer created the registration.
+    /// Whether this answer created the registration (or a cancelled person's return).
     pub created: bool,
     pub edition_id: String,
-    #[serde(with = "instant")]
-    pub registered_at: DateTime<Utc>,
+}
+
+impl RegistrationAnswer {
+    /// The answer to an address already registered, or to a robot: the same words.
+    pub fn link_sent(edition_id: &str) -> RegistrationAnswer {
+        RegistrationAnswer {
+            status: None,
+            waitlist_position: None,
+            manage_url: None,
+            created: false,
+            edition_id: edition_id.to_owned(),
+        }
+    }
 }
 
 /// One change in a registration's history.
@@ -890,6 +921,13 @@ mod tests {
         // Scripts written right to left, with their own marks, are names like any other.
         assert!(fields(with("أمينة \u{200F}ديالو", "")).is_empty());
         assert!(fields(with("Zoë ‍Kaur", "")).is_empty());
+    }
+
+    #[test]
+    fn plus_addresses_fold_to_one_person() {
+        assert_eq!(folded_email("Ana+Atelier@Example.org"), "ana@example.org");
+        assert_eq!(folded_email("ana+a+b@example.org"), "ana@example.org");
+        assert_eq!(folded_email("ana@example.org"), "ana@example.org");
     }
 
     #[test]

@@ -102,8 +102,9 @@ pub async fn login(req: &Request, env: &Env) -> Result<Response, ApiError> {
     let email = credentials.email.trim().to_lowercase();
     // Per address, every attempt counts; per email only failures, so that nobody can lock
     // a coordinator out by trying their address.
-    let address_key = format!("login-ip:{}", rate_limit::client(req));
-    rate_limit::count(&db, &address_key, ATTEMPTS_PER_MINUTE).await?;
+    if let Some(client) = rate_limit::client(req) {
+        rate_limit::count(&db, &format!("login-ip:{client}"), ATTEMPTS_PER_MINUTE).await?;
+    }
     let failures_key = format!("login-email:{email}");
     rate_limit::check(&db, &failures_key, ATTEMPTS_PER_MINUTE).await?;
     let account: Option<AccountRow> = db

@@ -1,13 +1,16 @@
-//! The coordinators' routes: the editions that take registrations, an edition's registrations (applications ranked by priority
-//! group, then arrival), decisions on them, and the outbox. Each checks the session and the
-//! role first (`auth::require`), and changes also the CSRF token.
+//! The coordinators' routes: the editions that take registrations, an edition's
+//! registrations (applications ranked by priority group, then arrival), decisions on them
+//! (`relais_domain::registration::Transition`s a coordinator makes), an edition's capacity,
+//! and the outbox. Each checks the session and the role first (`auth::require`), and changes
+//! also the CSRF token.
 
 use relais_domain::account::Action;
 use relais_domain::coordination::{
     CoordinatedEdition, EditionCounts, EditionRegistrations, OutboxLine,
 };
 use relais_domain::problem::ProblemKind;
-use relais_domain::registration::MessageKind;
+use relais_domain::registration::lifecycle::{capacity_change_allowed, Actor};
+use relais_domain::registration::{has_visible, text_refusal, Lines, Reason, Transition};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 use worker::{Context, Env, Request, Response};
@@ -17,8 +20,12 @@ use crate::catalog::{now, stamp};
 use crate::crypto;
 use crate::http::{private_json, ApiError, Caller};
 use crate::outbox;
-use crate::registration;
+use crate::registration::manage::fill_free_places;
+use crate::registration::transitions::{self, Change, Statement, Target};
 use crate::rows::{required_text, text};
+
+/// The longest note a coordinator adds to a reason.
+const MAX_NOTE: usize = 500;
 
 #[derive(Deserialize)]
 struct CoordinatedRow {
@@ -39,20 +46,18 @@ pub async fn editions(req: &Request, env: &Env, caller: &Caller) -> Result<Respo
     auth::require(req, env, Action::ViewRegistrations, false).await?;
     let rows: Vec<CoordinatedRow> = env
         .d1("DB")?
-        .prepare(
+        .prepare(format!(
             "SELECT e.id, o.id AS offering_id, o.title AS offering_title, e.title, \
-               e.registration_mode, e.capacity, e.starts_at, \
-               (SELECT count(*) FROM registration r WHERE r.edition_id = e.id \
-                  AND r.status IN ('confirmed', 'accepted')) AS places_taken, \
-               (SELECT count(*) FROM registration r WHERE r.edition_id = e.id \
-                  AND r.status = 'waitlisted') AS waiting, \
-               (SELECT count(*) FROM registration r WHERE r.edition_id = e.id \
-                  AND r.status = 'applied') AS applied \
+               e.registration_mode, e.capacity, e.starts_at, {} AS places_taken, \
+               {} AS waiting, {} AS applied \
              FROM edition e JOIN offering o ON o.id = e.offering_id \
              WHERE e.registration_mode IN ('open', 'application') \
                AND (e.ends_at IS NULL OR e.ends_at > ?1) \
              ORDER BY e.starts_at, e.id",
-        )
+            transitions::places_held("e.id"),
+            transitions::waiting_count("e.id"),
+            transitions::applied_count("e.id"),
+        ))
         .bind(&[stamp(now())])?
         .all()
         .await?
@@ -86,19 +91,21 @@ pub async fn registrations(
     let db = env.d1("DB")?;
     let results = db
         .batch(vec![
-            db.prepare(
-                "SELECT e.id, e.registration_mode, e.capacity, \
-                   (SELECT count(*) FROM registration r WHERE r.edition_id = e.id \
-                      AND r.status IN ('confirmed', 'accepted')) AS places_taken \
-                 FROM edition e WHERE e.id = ?1",
-            )
+            db.prepare(format!(
+                "SELECT e.id, e.registration_mode, e.capacity, {} AS places_taken, \
+                   {} AS waiting FROM edition e WHERE e.id = ?1",
+                transitions::places_held("e.id"),
+                transitions::waiting_count("e.id"),
+            ))
             .bind(&[edition_id.into()])?,
-            // Applications: the priority group first, each in arrival order.
-            db.prepare(
-                "SELECT id, name, email, lang, zone, region, organisation, answers, accessibility, \
-                   priority, status, arrival, created_at FROM registration WHERE edition_id = ?1 \
-                 ORDER BY status IN ('cancelled', 'declined'), priority DESC, arrival",
-            )
+            // Those still in play first; the priority group first, each in arrival order.
+            db.prepare(format!(
+                "SELECT r.id, r.name, r.email, r.lang, r.zone, r.region, r.organisation, r.answers, \
+                   r.accessibility, r.priority, r.status, r.arrival, r.created_at \
+                 FROM registration r WHERE r.edition_id = ?1 \
+                 ORDER BY NOT ({}), r.priority DESC, r.arrival",
+                transitions::is_active("r")
+            ))
             .bind(&[edition_id.into()])?,
         ])
         .await?;
@@ -119,11 +126,67 @@ pub async fn registrations(
 #[derive(Deserialize)]
 struct Decision {
     decision: String,
+    #[serde(default)]
+    reason: Option<String>,
+    #[serde(default)]
+    note: Option<String>,
 }
 
-/// `accept` (an application, or someone waiting, while a place is free), `decline`,
-/// `waitlist` (an application), `promote` (give someone waiting a free place out of turn).
-/// The capacity check is inside the update, as for registrations.
+/// The transition a coordinator asks for, with its reason when it needs one.
+fn read_decision(decision: Decision) -> Result<(Transition, Option<(Reason, String)>), ApiError> {
+    let transition = Transition::parse(&decision.decision)
+        .filter(|t| t.rule().actor == Actor::Coordinator)
+        .ok_or(ApiError::Problem(
+            ProblemKind::InvalidBody,
+            vec![("decision", "unknown-decision")],
+        ))?;
+    if !transition.rule().needs_reason {
+        return Ok((transition, None));
+    }
+    let mut refused = vec![];
+    let reason = match decision.reason.as_deref().map(Reason::parse) {
+        None => {
+            refused.push(("reason", "required"));
+            None
+        }
+        Some(None) => {
+            refused.push(("reason", "unknown-reason"));
+            None
+        }
+        Some(reason) => reason,
+    };
+    let note = decision.note.unwrap_or_default().trim().to_owned();
+    if note.chars().count() > MAX_NOTE {
+        refused.push(("note", "too-long"));
+    } else if let Some(code) = text_refusal(&note, Lines::Many) {
+        refused.push(("note", code));
+    }
+    match reason {
+        Some(reason) if refused.is_empty() => Ok((
+            transition,
+            Some((
+                reason,
+                if has_visible(&note) {
+                    note
+                } else {
+                    String::new()
+                },
+            )),
+        )),
+        _ => Err(ApiError::Problem(ProblemKind::InvalidBody, refused)),
+    }
+}
+
+#[derive(Deserialize, Serialize)]
+struct After {
+    edition_id: String,
+    status: String,
+}
+
+/// A coordinator's decision on a registration: accept, waitlist or decline an application,
+/// cancel or remove a registration (with a reason told to the person), mark attendance.
+/// The rule's guard (statuses, mode, a free place) is inside the update; a place it frees
+/// goes to the first in line in the same batch.
 pub async fn decide(
     req: &Request,
     env: &Env,
@@ -131,90 +194,120 @@ pub async fn decide(
     registration_id: &str,
 ) -> Result<Response, ApiError> {
     let staff = auth::require(req, env, Action::DecideRegistrations, true).await?;
-    let decision: Decision = auth::read_json(req).await?;
-    let has_place = "(e.capacity IS NULL OR (SELECT count(*) FROM registration c \
-        WHERE c.edition_id = r.edition_id AND c.status IN ('confirmed', 'accepted')) < e.capacity)";
-    let (status, from, needs_place, event, message) = match decision.decision.as_str() {
-        "accept" => (
-            "accepted",
-            "('applied', 'waitlisted')",
-            true,
-            "accepted",
-            MessageKind::Accepted,
-        ),
-        "decline" => (
-            "declined",
-            "('applied', 'waitlisted')",
-            false,
-            "declined",
-            MessageKind::Declined,
-        ),
-        "waitlist" => (
-            "waitlisted",
-            "('applied')",
-            false,
-            "waitlisted",
-            MessageKind::Waitlisted,
-        ),
-        "promote" => (
-            "confirmed",
-            "('waitlisted')",
-            true,
-            "promoted",
-            MessageKind::Promoted,
-        ),
-        _ => {
-            return Err(ApiError::Problem(
-                ProblemKind::InvalidBody,
-                vec![("decision", "unknown-decision")],
-            ))
-        }
-    };
+    let (transition, reason) = read_decision(auth::read_json(req).await?)?;
     let db = env.d1("DB")?;
-    let change = crypto::random_hex(12)?;
-    let at = stamp(now());
-    let place = if needs_place { has_place } else { "1" };
+    let at = now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let edition_id = db
+        .prepare("SELECT edition_id FROM registration WHERE id = ?1")
+        .bind(&[registration_id.into()])?
+        .first::<String>(Some("edition_id"))
+        .await?
+        .ok_or(ApiError::Problem(ProblemKind::NotFound, vec![]))?;
+    let mut statements = transitions::change(
+        &Change {
+            transition,
+            target: Target::Registration(registration_id),
+            at: &at,
+            actor: Some(&staff.account_id),
+            reason: reason.as_ref().map(|(r, note)| (*r, note.as_str())),
+        },
+        &crypto::random_hex(12)?,
+    );
+    statements.extend(fill_free_places(&edition_id, &at)?);
+    statements.push(Statement {
+        sql: "SELECT edition_id, status FROM registration WHERE id = ?1".to_owned(),
+        params: vec![registration_id.into()],
+    });
     let results = db
-        .batch(vec![
-            db.prepare(format!(
-                "UPDATE registration SET status = ?2, change_id = ?3 WHERE id = ( \
-                   SELECT r.id FROM registration r JOIN edition e ON e.id = r.edition_id \
-                   WHERE r.id = ?1 AND r.status IN {from} AND {place})"
-            ))
-            .bind(&[
-                registration_id.into(),
-                status.into(),
-                change.as_str().into(),
-            ])?,
-            registration::record(&db, event, &change, &at, Some(&staff.account_id))?,
-            outbox::queue_for_change(&db, message, &change, &at)?,
-            db.prepare("SELECT edition_id, status FROM registration WHERE id = ?1")
-                .bind(&[registration_id.into()])?,
-        ])
+        .batch(transitions::prepare_all(&db, &statements)?)
         .await?;
     let changed = results
         .first()
         .and_then(|r| r.meta().ok().flatten())
         .and_then(|m| m.changes)
         .unwrap_or(0);
-    #[derive(Deserialize, Serialize)]
-    struct After {
-        edition_id: String,
-        status: String,
-    }
     let after: After = results
-        .get(3)
+        .last()
         .and_then(|r| r.results::<After>().ok())
         .and_then(|rows| rows.into_iter().next())
         .ok_or(ApiError::Problem(ProblemKind::NotFound, vec![]))?;
     if changed != 1 {
         return Err(ApiError::Detailed(
             ProblemKind::Conflict,
-            "conflict-no-place",
+            if transition.rule().needs_place {
+                "conflict-no-place"
+            } else {
+                "conflict-not-allowed"
+            },
         ));
     }
     outbox::send_soon(env, ctx, outbox::Only::Edition(after.edition_id.clone()));
     private_json(&after)
+}
+
+#[derive(Deserialize)]
+struct NewCapacity {
+    /// `null`: no limit.
+    capacity: Option<u32>,
+}
+
+/// `PUT /api/coordinator/editions/{id}/capacity`: raising it gives the new places to the
+/// people waiting, in the same batch; lowering it below the places held is refused.
+pub async fn set_capacity(
+    req: &Request,
+    env: &Env,
+    ctx: &Context,
+    edition_id: &str,
+) -> Result<Response, ApiError> {
+    auth::require(req, env, Action::DecideRegistrations, true).await?;
+    let new: NewCapacity = auth::read_json(req).await?;
+    if new.capacity == Some(0) {
+        return Err(ApiError::Problem(
+            ProblemKind::InvalidBody,
+            vec![("capacity", "capacity-positive")],
+        ));
+    }
+    let db = env.d1("DB")?;
+    let at = now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let mut statements = vec![transitions::set_capacity(edition_id, new.capacity)];
+    statements.extend(fill_free_places(edition_id, &at)?);
+    statements.push(Statement {
+        sql: format!(
+            "SELECT e.id, e.registration_mode, e.capacity, {} AS places_taken, {} AS waiting \
+             FROM edition e WHERE e.id = ?1",
+            transitions::places_held("e.id"),
+            transitions::waiting_count("e.id"),
+        ),
+        params: vec![edition_id.into()],
+    });
+    let results = db
+        .batch(transitions::prepare_all(&db, &statements)?)
+        .await?;
+    let changed = results
+        .first()
+        .and_then(|r| r.meta().ok().flatten())
+        .and_then(|m| m.changes)
+        .unwrap_or(0);
+    let counts = results
+        .last()
+        .and_then(|r| r.results::<EditionCounts>().ok())
+        .and_then(|rows| rows.into_iter().next())
+        .ok_or(ApiError::Problem(ProblemKind::NotFound, vec![]))?;
+    if changed != 1 {
+        // Either the edition does not take registrations here, or the places held forbid it.
+        return Err(
+            if capacity_change_allowed(new.capacity, counts.places_taken) {
+                ApiError::Detailed(ProblemKind::Conflict, "conflict-not-allowed")
+            } else {
+                ApiError::Problem(
+                    ProblemKind::Conflict,
+                    vec![("capacity", "below-places-held")],
+                )
+            },
+        );
+    }
+    outbox::send_soon(env, ctx, outbox::Only::Edition(edition_id.to_owned()));
+    private_json(&counts)
 }
 
 /// The latest messages, newest first (`?edition=` narrows them to one edition).

@@ -72,6 +72,7 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     let work = async {
         let db = env.d1("DB")?;
         registration::create::forget_old_keys(&db, catalog::now()).await?;
+        registration::holds::release_expired(&db, catalog::now()).await?;
         let queued = outbox::queue_reminders(&db, catalog::now()).await?;
         let sent = outbox::dispatch(&env, outbox::Only::All).await?;
         Ok::<_, ApiError>((queued, sent))
@@ -102,6 +103,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("PATCH", "/api/registrations/{token}"),
     ("DELETE", "/api/registrations/{token}"),
     ("POST", "/api/registrations/{token}/cancel"),
+    ("POST", "/api/registrations/{token}/confirm"),
     ("POST", "/api/auth/login"),
     ("POST", "/api/auth/logout"),
     ("GET", "/api/auth/me"),
@@ -109,6 +111,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/coordinator/editions"),
     ("GET", "/api/coordinator/editions/{id}/registrations"),
     ("POST", "/api/coordinator/registrations/{id}/decision"),
+    ("PUT", "/api/coordinator/editions/{id}/capacity"),
     ("GET", "/api/coordinator/outbox"),
 ];
 
@@ -152,6 +155,9 @@ async fn route(
         ("/api/registrations/{token}/cancel", [token]) => {
             registration::manage::cancel(env, ctx, token).await
         }
+        ("/api/registrations/{token}/confirm", [token]) => {
+            registration::manage::confirm(env, ctx, token).await
+        }
         ("/api/auth/login", []) => auth::login(req, env).await,
         ("/api/auth/logout", []) => auth::logout(req, env).await,
         ("/api/auth/me", []) => auth::me(req, env).await,
@@ -162,6 +168,9 @@ async fn route(
         }
         ("/api/coordinator/registrations/{id}/decision", [id]) => {
             coordinator::decide(req, env, ctx, id).await
+        }
+        ("/api/coordinator/editions/{id}/capacity", [id]) => {
+            coordinator::set_capacity(req, env, ctx, id).await
         }
         ("/api/coordinator/outbox", []) => coordinator::outbox(req, env).await,
         _ => Err(ApiError::Internal(format!("no handler for {template}"))),

@@ -10,18 +10,18 @@
 
 use base64::Engine;
 use chrono::{DateTime, TimeDelta, Utc};
-use relais_domain::registration::{self, MessageFacts, MessageKind};
+use relais_domain::registration::{self, MessageFacts, MessageKind, Reason, Status};
 use relais_domain::{schedule, Lang};
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{
-    console_log, console_warn, Context, D1Database, D1PreparedStatement, Env, Fetch, Headers,
-    Method, RequestInit,
+    console_log, console_warn, Context, D1Database, Env, Fetch, Headers, Method, RequestInit,
 };
 
 use crate::calendar;
 use crate::catalog::{now, stamp};
 use crate::http::{self, ApiError};
+use crate::registration::transitions;
 use crate::rows::{instant, required_text, text};
 
 /// A claim older than this is taken to be from a sender that died.
@@ -31,53 +31,18 @@ const MAX_ATTEMPTS: u32 = 8;
 /// Messages sent per dispatch; the cron takes the rest.
 const BATCH: u32 = 25;
 
-/// Queues `kind` (a SQL expression over the registration row, e.g. `status`) for the
-/// registration `id`, with its manage link when it is the message that carries it.
-pub fn queue_for_registration(
-    db: &D1Database,
-    id: &str,
-    kind_sql: &str,
-    manage_url: Option<&str>,
-    at: &JsValue,
-) -> Result<D1PreparedStatement, ApiError> {
-    Ok(db
-        .prepare(format!(
-            "INSERT INTO outbox (registration_id, edition_id, kind, manage_url, created_at) \
-             SELECT id, edition_id, {kind_sql}, ?2, ?3 FROM registration WHERE id = ?1"
-        ))
-        .bind(&[
-            id.into(),
-            manage_url.map_or(JsValue::NULL, JsValue::from),
-            at.clone(),
-        ])?)
-}
-
-/// Queues `kind` for every registration the change `change_id` touched.
-pub fn queue_for_change(
-    db: &D1Database,
-    kind: MessageKind,
-    change_id: &str,
-    at: &JsValue,
-) -> Result<D1PreparedStatement, ApiError> {
-    Ok(db
-        .prepare(
-            "INSERT INTO outbox (registration_id, edition_id, kind, created_at) \
-             SELECT id, edition_id, ?1, ?3 FROM registration WHERE change_id = ?2",
-        )
-        .bind(&[kind.as_str().into(), change_id.into(), at.clone()])?)
-}
-
 /// Queues a reminder for every place held in a session starting within the next 24 hours;
 /// a reminder already queued is not queued again.
 pub async fn queue_reminders(db: &D1Database, now: DateTime<Utc>) -> Result<u32, ApiError> {
     let result = db
-        .prepare(
+        .prepare(format!(
             "INSERT INTO outbox (registration_id, edition_id, kind, session_id, dedupe, created_at) \
              SELECT r.id, r.edition_id, 'reminder', s.id, 'reminder:' || s.id || ':' || r.id, ?1 \
              FROM session s JOIN registration r ON r.edition_id = s.edition_id \
-             WHERE s.starts_at > ?1 AND s.starts_at <= ?2 AND r.status IN ('confirmed', 'accepted') \
+             WHERE s.starts_at > ?1 AND s.starts_at <= ?2 AND {} \
              ON CONFLICT (dedupe) DO NOTHING",
-        )
+            transitions::holds_place("r")
+        ))
         .bind(&[stamp(now), stamp(now + TimeDelta::hours(24))])?
         .run()
         .await?;
@@ -91,6 +56,8 @@ struct Pending {
     kind: String,
     session_id: Option<String>,
     manage_url: Option<String>,
+    reason: Option<String>,
+    note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -101,6 +68,7 @@ struct Recipient {
     lang: String,
     zone: String,
     origin: String,
+    hold_until: Option<String>,
     position: u32,
     offering_id: String,
     offering_title: String,
@@ -119,8 +87,6 @@ struct SessionTimes {
 #[derive(Clone)]
 pub enum Only {
     All,
-    /// One registration's (the one a request just created).
-    Registration(String),
     /// An edition's (a cancellation may have promoted someone).
     Edition(String),
 }
@@ -143,7 +109,7 @@ pub async fn dispatch(env: &Env, only: Only) -> Result<u32, ApiError> {
     let stale = stamp(now - TimeDelta::minutes(STALE_MINUTES));
     let pending: Vec<Pending> = db
         .prepare(
-            "SELECT id, registration_id, kind, session_id, manage_url FROM outbox \
+            "SELECT id, registration_id, kind, session_id, manage_url, reason, note FROM outbox \
              WHERE sent_at IS NULL AND attempts < ?1 AND (claimed_at IS NULL OR claimed_at < ?2) \
                AND (?4 IS NULL OR registration_id = ?4) AND (?5 IS NULL OR edition_id = ?5) \
              ORDER BY id LIMIT ?3",
@@ -152,10 +118,7 @@ pub async fn dispatch(env: &Env, only: Only) -> Result<u32, ApiError> {
             MAX_ATTEMPTS.into(),
             stale.clone(),
             BATCH.into(),
-            match &only {
-                Only::Registration(id) => JsValue::from(id.as_str()),
-                _ => JsValue::NULL,
-            },
+            JsValue::NULL,
             match &only {
                 Only::Edition(id) => JsValue::from(id.as_str()),
                 _ => JsValue::NULL,
@@ -200,14 +163,13 @@ async fn deliver(
     let internal = |e: ApiError| format!("{e:?}");
     let kind = MessageKind::parse(&message.kind).ok_or(format!("kind {}", message.kind))?;
     let recipient: Option<Recipient> = db
-        .prepare(
-            "SELECT r.name, r.email, r.lang, r.zone, r.origin, r.status, \
-               (SELECT count(*) FROM registration w WHERE w.edition_id = r.edition_id \
-                  AND w.status = 'waitlisted' AND w.arrival <= r.arrival) AS position, \
-               o.id AS offering_id, o.title AS offering_title, e.private_details \
+        .prepare(format!(
+            "SELECT r.name, r.email, r.lang, r.zone, r.origin, r.status, r.hold_until, \
+               {} AS position, o.id AS offering_id, o.title AS offering_title, e.private_details \
              FROM registration r JOIN edition e ON e.id = r.edition_id JOIN offering o ON o.id = e.offering_id \
              WHERE r.id = ?1",
-        )
+            transitions::waitlist_position("r")
+        ))
         .bind(&[message.registration_id.as_str().into()])
         .map_err(|e| e.to_string())?
         .first(None)
@@ -230,7 +192,7 @@ async fn deliver(
     };
     // A message for someone with a place carries the meeting link: not if, since it was
     // queued, they have cancelled or been declined.
-    let holds_place = matches!(recipient.status.as_str(), "confirmed" | "accepted");
+    let holds_place = Status::parse(&recipient.status).is_some_and(Status::holds_place);
     if kind.for_a_place() && !holds_place {
         return drop("superseded: no longer holds a place").await;
     }
@@ -292,8 +254,17 @@ async fn deliver(
         sessions: spans,
         private_details: private_details.clone(),
         manage_url: message.manage_url.clone(),
-        reason: None,
-        confirm_by: None,
+        reason: told_reason(message, &messages),
+        confirm_by: recipient
+            .hold_until
+            .as_deref()
+            .map(|at| -> Result<_, String> {
+                let at = instant(at).map_err(internal)?;
+                let offset =
+                    schedule::offset_minutes(at, &recipient.zone).map_err(|e| e.to_string())?;
+                Ok((at + TimeDelta::minutes(offset.into())).naive_utc())
+            })
+            .transpose()?,
     };
     let composed = registration::compose(kind, &facts, &messages);
     let ics = kind.for_a_place().then(|| {
@@ -355,6 +326,16 @@ async fn deliver(
     }
     // Deleted meanwhile: their data stays erased, the message counts as sent.
     drop("recipient deleted").await
+}
+
+/// A coordinator's reason in the recipient's language, with their note as written.
+fn told_reason(message: &Pending, messages: &relais_domain::i18n::Messages) -> Option<String> {
+    let reason = message.reason.as_deref().and_then(Reason::parse)?;
+    let mut told = messages.get(&format!("reason-{}", reason.as_str()));
+    if let Some(note) = message.note.as_deref().filter(|n| !n.is_empty()) {
+        told.push_str(&format!(" — {note}"));
+    }
+    Some(told)
 }
 
 /// Where messages go: locally a sender that only marks them delivered; in production an

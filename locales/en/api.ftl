@@ -28,7 +28,7 @@ registration-not-yet-open = Registration is not open yet.
 registration-over = Registration is closed.
 field-required = This field is required.
 field-too-long = This text is too long.
-field-invalid-text = This text contains characters that are not allowed.
+field-invalid-text = This text contains invisible or control characters (a line break in a name, a writing-direction override…): remove them.
 field-invalid-email = Invalid email address: write it as name@example.org.
 field-unknown-question = This edition has no such question.
 field-yes-or-no = Answer "yes" or "no".
@@ -42,7 +42,13 @@ problem-conflict = This action is no longer possible in the current state
 field-password-too-short = Password too short: 12 characters at least.
 field-csrf = Anti-forgery token (X-CSRF-Token) missing or wrong.
 field-unknown-role = Unknown role: "administrator", "coordinator" or "facilitator".
-field-unknown-decision = Unknown decision: "accept", "decline", "waitlist" or "promote".
+field-unknown-decision = Unknown decision: "accept", "waitlist", "decline", "cancel_by_coordinator", "remove", "mark_attended" or "mark_absent".
 conflict-no-place = No free place left, or this registration does not allow this decision.
 conflict-account-exists = An account with this email already exists.
 calendar-name = Relais: workshops, trainings and meetings
+
+## Registrations' life: coordinators' decisions and capacity.
+conflict-not-allowed = This registration's status does not allow this decision (any more).
+field-unknown-reason = Unknown reason: "edition_cancelled", "their_request", "duplicate", "conduct" or "other".
+field-capacity-positive = The capacity is a whole number of places, 1 or more (or null for no limit).
+field-below-places-held = More places are already held: the capacity cannot go below them.

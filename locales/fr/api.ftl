@@ -28,7 +28,7 @@ registration-not-yet-open = Les inscriptions ne sont pas encore ouvertes.
 registration-over = Les inscriptions sont closes.
 field-required = Ce champ est obligatoire.
 field-too-long = Ce texte est trop long.
-field-invalid-text = Ce texte contient des caractères non permis.
+field-invalid-text = Ce texte contient des caractères invisibles ou de contrôle (retour à la ligne dans un nom, inversion du sens d’écriture…) : retirez-les.
 field-invalid-email = Adresse courriel invalide : écrivez-la comme nom@exemple.org.
 field-unknown-question = Cette question n’existe pas pour cette édition.
 field-yes-or-no = Répondez « yes » (oui) ou « no » (non).
@@ -42,7 +42,13 @@ problem-conflict = Cette action n’est plus possible dans l’état actuel
 field-password-too-short = Mot de passe trop court : 12 caractères au moins.
 field-csrf = Jeton anti-falsification (X-CSRF-Token) absent ou incorrect.
 field-unknown-role = Rôle inconnu : « administrator », « coordinator » ou « facilitator ».
-field-unknown-decision = Décision inconnue : « accept », « decline », « waitlist » ou « promote ».
+field-unknown-decision = Décision inconnue : « accept », « waitlist », « decline », « cancel_by_coordinator », « remove », « mark_attended » ou « mark_absent ».
 conflict-no-place = Plus de place libre, ou cette inscription ne se prête pas à cette décision.
 conflict-account-exists = Un compte existe déjà avec ce courriel.
 calendar-name = Relais : ateliers, formations et rencontres
+
+## Vie des inscriptions : décisions des coordinations et capacité.
+conflict-not-allowed = Le statut de cette inscription ne permet pas (ou plus) cette décision.
+field-unknown-reason = Motif inconnu : « edition_cancelled », « their_request », « duplicate », « conduct » ou « other ».
+field-capacity-positive = La capacité est un nombre entier de places, 1 ou plus (ou null pour aucune limite).
+field-below-places-held = Plus de places sont déjà attribuées : la capacité ne peut pas descendre en dessous.

@@ -84,7 +84,11 @@ impl Status {
     pub fn is_active(self) -> bool {
         matches!(
             self,
-            Status::Held | Status::Confirmed | Status::Waitlisted | Status::Applied | Status::Accepted
+            Status::Held
+                | Status::Confirmed
+                | Status::Waitlisted
+                | Status::Applied
+                | Status::Accepted
         )
     }
 

@@ -1,22 +1,25 @@
 //! `POST /api/editions/{id}/registrations`: a volunteer registers for an edition (all of its
 //! sessions) with no account, and gets a private manage link.
 //!
-//! Capacity holds whatever the concurrency: the place is decided inside the one `INSERT`
-//! that writes the registration, and D1 runs a database's statements one at a time, each
-//! batch as a transaction. A second registration with the same address returns the first;
-//! a retry with the same `Idempotency-Key` gets the first answer again.
+//! The handler's steps: limit attempts, replay a retry, read the edition and check the
+//! request, then write the registration with its link, history and message in one batch
+//! (`transitions::arrive`: capacity holds whatever the concurrency, since the place is decided
+//! inside the insert and D1 runs a batch as one transaction). An address already registered
+//! learns nothing of that registration: its manage link is sent again to the address.
 
 use chrono::{DateTime, Utc};
 use relais_domain::catalog::RegistrationMode;
 use relais_domain::problem::ProblemKind;
 use relais_domain::registration::{
-    self, Closed, Question, RegistrationAnswer, RegistrationRequest, Status, MAX_BODY_BYTES,
+    self, Closed, Event, MessageKind, Question, Registrant, RegistrationAnswer,
+    RegistrationRequest, Status, MAX_BODY_BYTES,
 };
 use relais_domain::schedule;
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{Context, D1Database, Env, Headers, Request, Response};
 
+use super::transitions::{self, Arrival, Statement};
 use crate::catalog::{now, stamp};
 use crate::crypto;
 use crate::http::{self, ApiError};
@@ -24,8 +27,12 @@ use crate::outbox;
 use crate::rate_limit;
 use crate::rows::instant;
 
-/// Registration attempts a client address may make per minute.
-const PER_MINUTE: u32 = 20;
+/// Registration attempts per minute: from one client address (an IPv4 address or an IPv6
+/// /64), for one edition from everyone (a burst that would take every place), and per
+/// address registered, with plus-addresses folded (one person, many aliases), per hour.
+const PER_CLIENT_PER_MINUTE: u32 = 20;
+const PER_EDITION_PER_MINUTE: u32 = 120;
+const PER_EMAIL_PER_HOUR: u32 = 10;
 const MAX_IDEMPOTENCY_KEY: usize = 200;
 
 #[derive(Deserialize)]
@@ -41,7 +48,7 @@ struct EditionRules {
 struct Placed {
     id: String,
     status: String,
-    created_at: String,
+    change_id: Option<String>,
     position: u32,
 }
 
@@ -59,30 +66,90 @@ pub async fn create(
     edition_id: &str,
 ) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
-    let now = now();
-    let client = format!("registration:{}", rate_limit::client(req));
-    rate_limit::count(&db, &client, PER_MINUTE).await?;
+    if let Some(client) = rate_limit::client(req) {
+        rate_limit::count(
+            &db,
+            &format!("registration:{client}"),
+            PER_CLIENT_PER_MINUTE,
+        )
+        .await?;
+    }
+    rate_limit::count(
+        &db,
+        &format!("registration-edition:{edition_id}"),
+        PER_EDITION_PER_MINUTE,
+    )
+    .await?;
     let body = read_body(req).await?;
-
-    // A retry key, with the digest of what it was sent with.
-    let idempotency = match req.headers().get("Idempotency-Key")? {
-        None => None,
-        Some(key) if key.is_empty() || key.len() > MAX_IDEMPOTENCY_KEY => {
-            return Err(ApiError::Problem(
-                ProblemKind::InvalidBody,
-                vec![("Idempotency-Key", "invalid-idempotency-key")],
-            ));
-        }
-        Some(key) => {
-            let request_hash = crypto::sha256_hex(&format!("{edition_id}\n{body}")).await?;
-            if let Some(replay) = replayed(&db, &key, &request_hash).await? {
-                return Ok(replay);
-            }
-            Some((key, request_hash))
-        }
+    let idempotency = idempotency_key(req, &db, edition_id, &body).await?;
+    let key = match idempotency {
+        Retry::Replay(response) => return Ok(response),
+        Retry::New(key) => key,
     };
 
     let request: RegistrationRequest = http::json_object(&body)?;
+    let questions = open_edition(&db, edition_id).await?;
+    if request.is_robot() {
+        // Told the same as a registered address, and nothing is stored.
+        return json_answer(
+            202,
+            serde_json::to_string(&RegistrationAnswer::link_sent(edition_id))?,
+            false,
+        );
+    }
+    let registrant = registration::validate(request, &questions, known_zone)
+        .map_err(|refused| ApiError::Fields(ProblemKind::InvalidBody, refused))?;
+    rate_limit::count_per_hour(
+        &db,
+        &format!(
+            "registration-email:{}",
+            registration::folded_email(&registrant.email)
+        ),
+        PER_EMAIL_PER_HOUR,
+    )
+    .await?;
+
+    let origin = public_origin(env, req)?;
+    let (code, answer) = register(&db, edition_id, &registrant, &origin).await?;
+    outbox::send_soon(env, ctx, outbox::Only::Edition(edition_id.to_owned()));
+    let body = serde_json::to_string(&answer)?;
+    if let Some((key, request_hash)) = &key {
+        // The replay says the same without the manage link: the link lives only in this
+        // answer and the email, never in storage.
+        let kept = RegistrationAnswer {
+            manage_url: None,
+            ..answer.clone()
+        };
+        remember(
+            &db,
+            key,
+            request_hash,
+            code,
+            &serde_json::to_string(&kept)?,
+            now(),
+        )
+        .await?;
+    }
+    json_answer(code, body, false)
+}
+
+/// The site's public address, for links in answers and messages: the configured
+/// `PUBLIC_ORIGIN`, never the request's `Host` (which a client chooses). Locally, without
+/// it, the request's own origin.
+pub fn public_origin(env: &Env, req: &Request) -> Result<String, ApiError> {
+    match env.var("PUBLIC_ORIGIN").ok().map(|v| v.to_string()) {
+        Some(origin) if !origin.is_empty() => Ok(origin.trim_end_matches('/').to_owned()),
+        _ => Ok(req.url()?.origin().ascii_serialization()),
+    }
+}
+
+fn known_zone(zone: &str) -> Option<String> {
+    let zone = schedule::canonical_zone(zone);
+    schedule::parse_zone(zone).ok().map(|_| zone.to_owned())
+}
+
+/// The edition's questions, when it takes registrations now; else why not, as a problem.
+async fn open_edition(db: &D1Database, edition_id: &str) -> Result<Vec<Question>, ApiError> {
     let rules: EditionRules = db
         .prepare(
             "SELECT registration_mode, questions, registration_opens_at, \
@@ -100,7 +167,7 @@ pub async fn create(
         at(&rules.registration_opens_at)?,
         at(&rules.registration_closes_at)?,
         at(&rules.starts_at)?,
-        now,
+        now(),
     )
     .map_err(|closed| {
         ApiError::Detailed(
@@ -112,118 +179,154 @@ pub async fn create(
             },
         )
     })?;
-    let questions: Vec<Question> = serde_json::from_str(&rules.questions)?;
-    let registrant = registration::validate(request, &questions, |zone| {
-        let zone = schedule::canonical_zone(zone);
-        schedule::parse_zone(zone).ok().map(|_| zone.to_owned())
-    })
-    .map_err(|refused| ApiError::Fields(ProblemKind::InvalidBody, refused))?;
+    Ok(serde_json::from_str(&rules.questions)?)
+}
 
+/// Writes the registration (or finds the address already registered, and sends its link
+/// again); the answer and its status code.
+async fn register(
+    db: &D1Database,
+    edition_id: &str,
+    registrant: &Registrant,
+    origin: &str,
+) -> Result<(u16, RegistrationAnswer), ApiError> {
     let id = format!("reg-{}", crypto::random_hex(12)?);
-    let token = crypto::random_hex(24)?;
-    let origin = req.url()?.origin().ascii_serialization();
-    let manage_url = format!("{origin}/{}/manage/{token}", registrant.lang);
-    let token_hash = crypto::sha256_hex(&token).await?;
-    let created_at = stamp(now);
-    // `registration::placement`, evaluated inside the insert so that registrations arriving
-    // together each count the places taken before them.
-    let insert = db
-        .prepare(
-            "INSERT INTO registration (id, edition_id, email, name, lang, zone, region, organisation, \
-               answers, accessibility, priority, status, arrival, token_hash, consented_at, created_at, \
-               origin) \
-             SELECT ?1, e.id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, \
-               CASE WHEN ?12 = 'application' THEN 'applied' \
-                    WHEN NOT EXISTS (SELECT 1 FROM registration w \
-                      WHERE w.edition_id = e.id AND w.status = 'waitlisted') \
-                     AND (e.capacity IS NULL OR (SELECT count(*) FROM registration r \
-                      WHERE r.edition_id = e.id AND r.status IN ('confirmed', 'accepted')) < e.capacity) \
-                    THEN 'confirmed' ELSE 'waitlisted' END, \
-               coalesce((SELECT max(arrival) FROM registration r WHERE r.edition_id = e.id), 0) + 1, \
-               ?13, ?14, ?14, ?15 \
-             FROM edition e WHERE e.id = ?2 \
-             ON CONFLICT (edition_id, email) DO NOTHING",
-        )
-        .bind(&[
-            id.as_str().into(),
-            edition_id.into(),
-            registrant.email.as_str().into(),
-            registrant.name.as_str().into(),
-            registrant.lang.code().into(),
-            registrant.zone.as_str().into(),
-            registrant.region.as_str().into(),
-            registrant.organisation.as_str().into(),
-            serde_json::to_string(&registrant.answers)?.into(),
-            registrant.accessibility.as_str().into(),
-            JsValue::from(u32::from(registrant.priority)),
-            mode.as_str().into(),
-            token_hash.as_str().into(),
-            created_at.clone(),
-            origin.as_str().into(),
-        ])?;
-    // Only a registration this request created gets its first history entry.
-    let history = db
-        .prepare(
-            "INSERT INTO registration_event (registration_id, edition_id, kind, at) \
-             SELECT id, edition_id, CASE status WHEN 'confirmed' THEN 'registered' ELSE status END, ?2 \
-             FROM registration WHERE id = ?1",
-        )
-        .bind(&[id.as_str().into(), created_at.clone()])?;
-    // The message that tells them (confirmed, waiting list or application received), with
-    // their manage link: queued with the registration, or not at all.
-    let message =
-        outbox::queue_for_registration(&db, &id, "status", Some(&manage_url), &created_at)?;
-    let placed = db
-        .prepare(
-            "SELECT r.id, r.status, r.created_at, \
-               (SELECT count(*) FROM registration w WHERE w.edition_id = r.edition_id \
-                  AND w.status = 'waitlisted' AND w.arrival <= r.arrival) AS position \
+    let change_id = crypto::random_hex(12)?;
+    let link = ManageLink::new(origin, registrant.lang.code()).await?;
+    let at = now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let answers = serde_json::to_string(&registrant.answers)?;
+    let arrival = Arrival {
+        id: &id,
+        edition_id,
+        email: &registrant.email,
+        name: &registrant.name,
+        lang: registrant.lang.code(),
+        zone: &registrant.zone,
+        region: &registrant.region,
+        organisation: &registrant.organisation,
+        answers: &answers,
+        accessibility: &registrant.accessibility,
+        priority: registrant.priority,
+        origin,
+        token_hash: &link.token_hash,
+        manage_url: &link.url,
+        at: &at,
+    };
+    let mut statements = transitions::arrive(&arrival, &change_id);
+    statements.push(Statement {
+        sql: format!(
+            "SELECT r.id, r.status, r.change_id, {} AS position \
              FROM registration r WHERE r.edition_id = ?1 AND r.email = ?2",
-        )
-        .bind(&[edition_id.into(), registrant.email.as_str().into()])?;
-    let results = db.batch(vec![insert, history, message, placed]).await?;
+            transitions::waitlist_position("r")
+        ),
+        params: vec![edition_id.into(), registrant.email.as_str().into()],
+    });
+    let placed_at = statements.len() - 1;
+    let results = db.batch(transitions::prepare_all(db, &statements)?).await?;
     let placed: Placed = results
-        .get(3)
+        .get(placed_at)
         .ok_or_else(|| ApiError::Internal("batch without its select".into()))?
         .results::<Placed>()?
         .into_iter()
         .next()
         .ok_or_else(|| ApiError::Internal("registration not found after insert".into()))?;
 
-    let created = placed.id == id;
+    if placed.change_id.as_deref() != Some(change_id.as_str()) {
+        // Already registered: a new link goes to the address, and the answer says only that.
+        send_link_again(db, &placed.id, origin, registrant, &at).await?;
+        return Ok((202, RegistrationAnswer::link_sent(edition_id)));
+    }
     let status = Status::parse(&placed.status)
         .ok_or_else(|| ApiError::Internal(format!("status {}", placed.status)))?;
-    let answer = RegistrationAnswer {
-        status,
-        waitlist_position: (status == Status::Waitlisted).then_some(placed.position),
-        manage_url: created.then_some(manage_url),
-        created,
-        edition_id: edition_id.to_owned(),
-        registered_at: instant(&placed.created_at)?,
-    };
-    if created {
-        outbox::send_soon(env, ctx, outbox::Only::Registration(id.clone()));
+    Ok((
+        201,
+        RegistrationAnswer {
+            status: Some(status),
+            waitlist_position: (status == Status::Waitlisted).then_some(placed.position),
+            manage_url: Some(link.url),
+            created: true,
+            edition_id: edition_id.to_owned(),
+        },
+    ))
+}
+
+/// A new private manage link: its address, and the digest stored in its place.
+pub struct ManageLink {
+    pub url: String,
+    pub token_hash: String,
+}
+
+impl ManageLink {
+    pub async fn new(origin: &str, lang: &str) -> Result<ManageLink, ApiError> {
+        let token = crypto::random_hex(24)?;
+        Ok(ManageLink {
+            url: format!("{origin}/{lang}/manage/{token}"),
+            token_hash: crypto::sha256_hex(&token).await?,
+        })
     }
-    let code = if created { 201 } else { 200 };
-    let body = serde_json::to_string(&answer)?;
-    if let Some((key, request_hash)) = &idempotency {
-        // The replay says the same without the manage link: the link lives only in this
-        // answer and the email, never in storage.
-        let kept = RegistrationAnswer {
-            manage_url: None,
-            ..answer.clone()
-        };
-        remember(
-            &db,
-            key,
-            request_hash,
-            code,
-            &serde_json::to_string(&kept)?,
-            now,
-        )
-        .await?;
+}
+
+/// Sends a registration's manage link again, as a new link (the one already sent still
+/// works), recorded in its history. The link is kept only until its message is sent.
+pub async fn send_link_again(
+    db: &D1Database,
+    registration_id: &str,
+    origin: &str,
+    registrant: &Registrant,
+    at: &str,
+) -> Result<(), ApiError> {
+    let link = ManageLink::new(origin, registrant.lang.code()).await?;
+    let statements = vec![
+        Statement {
+            sql: "INSERT INTO manage_token (token_hash, registration_id, created_at) VALUES (?1, ?2, ?3)"
+                .to_owned(),
+            params: vec![link.token_hash.as_str().into(), registration_id.into(), at.into()],
+        },
+        transitions::record_event(registration_id, Event::LinkSent, at, None),
+        Statement {
+            sql: "INSERT INTO outbox (registration_id, edition_id, kind, manage_url, created_at) \
+                  SELECT id, edition_id, ?2, ?3, ?4 FROM registration WHERE id = ?1"
+                .to_owned(),
+            params: vec![
+                registration_id.into(),
+                MessageKind::LinkSent.as_str().into(),
+                link.url.as_str().into(),
+                at.into(),
+            ],
+        },
+    ];
+    db.batch(transitions::prepare_all(db, &statements)?).await?;
+    Ok(())
+}
+
+/// A retry of a request already answered, or a new request with its key (if any).
+enum Retry {
+    Replay(Response),
+    New(Option<(String, String)>),
+}
+
+/// The `Idempotency-Key`, with the digest of what it was sent with; the first answer again
+/// when it is a retry.
+async fn idempotency_key(
+    req: &Request,
+    db: &D1Database,
+    edition_id: &str,
+    body: &str,
+) -> Result<Retry, ApiError> {
+    match req.headers().get("Idempotency-Key")? {
+        None => Ok(Retry::New(None)),
+        Some(key) if key.is_empty() || key.len() > MAX_IDEMPOTENCY_KEY => Err(ApiError::Problem(
+            ProblemKind::InvalidBody,
+            vec![("Idempotency-Key", "invalid-idempotency-key")],
+        )),
+        Some(key) => {
+            let request_hash = crypto::sha256_hex(&format!("{edition_id}\n{body}")).await?;
+            match replayed(db, &key, &request_hash).await? {
+                Some(replay) => Ok(Retry::Replay(replay)),
+                None => Ok(Retry::New(Some((key, request_hash)))),
+            }
+        }
     }
-    json_answer(code, body, false)
 }
 
 fn json_answer(code: u16, body: String, replayed: bool) -> Result<Response, ApiError> {

@@ -10,6 +10,7 @@ use relais_domain::registration::{self, FormQuestion, FormState, Question, Regis
 use serde::Deserialize;
 use worker::{Env, Response};
 
+use super::transitions;
 use crate::catalog::{self, catalog_query, now, EDITION_COLUMNS};
 use crate::http::{self, ApiError, Caller};
 use crate::rows::{instant, required_text, EditionRow};
@@ -38,16 +39,14 @@ pub async fn get(env: &Env, caller: &Caller, edition_id: &str) -> Result<Respons
                 "SELECT {EDITION_COLUMNS} FROM edition e WHERE e.id = ?1"
             ))
             .bind(&[edition_id.into()])?,
-            db.prepare(
+            db.prepare(format!(
                 "SELECT o.title AS offering_title, e.registration_mode, e.registration_url, \
                    e.questions, e.registration_opens_at, e.registration_closes_at, e.starts_at, \
-                   e.capacity, \
-                   (SELECT count(*) FROM registration r WHERE r.edition_id = e.id \
-                     AND r.status IN ('confirmed', 'accepted')) AS taken, \
-                   (SELECT count(*) FROM registration r WHERE r.edition_id = e.id \
-                     AND r.status = 'waitlisted') AS waiting \
+                   e.capacity, {} AS taken, {} AS waiting \
                  FROM edition e JOIN offering o ON o.id = e.offering_id WHERE e.id = ?1",
-            )
+                transitions::places_held("e.id"),
+                transitions::waiting_count("e.id"),
+            ))
             .bind(&[edition_id.into()])?,
         ])
         .await?;

@@ -2,26 +2,26 @@
 //! the meeting link or private address while it holds a place), `POST …/cancel` cancels it,
 //! `PATCH` changes its language or time zone, `DELETE` removes the registrant's data.
 //!
+//! `POST …/confirm` confirms a place held for confirmation by email.
+//!
 //! A cancelled or deleted registration that held a place passes it to the first person on
 //! the waiting list in the same batch, so no one can take it in between.
 
 use relais_domain::problem::ProblemKind;
 use relais_domain::registration::{
-    self, HistoryEntry, ManagedRegistration, MessageKind, RegistrationUpdate, Status,
+    self, Event, HistoryEntry, ManagedRegistration, RegistrationUpdate, Status, Transition,
 };
 use relais_domain::{schedule, Lang};
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
-use worker::{Context, D1Database, D1PreparedStatement, Env, Request, Response};
+use worker::{Context, D1Database, Env, Request, Response};
 
-use crate::catalog::{self, now, stamp, EDITION_COLUMNS};
+use super::transitions::{self, Change, Statement, Target};
+use crate::catalog::{self, now, EDITION_COLUMNS};
 use crate::crypto;
 use crate::http::{self, ApiError};
 use crate::outbox;
 use crate::rows::{instant, required_text, text, EditionRow};
-
-/// States that can still be cancelled.
-const ACTIVE: &str = "('confirmed', 'waitlisted', 'applied', 'accepted')";
 
 #[derive(Deserialize)]
 struct RegistrationRow {
@@ -55,12 +55,11 @@ async fn find(db: &D1Database, token: &str) -> Result<RegistrationRow, ApiError>
         return Err(not_found);
     }
     let hash = crypto::sha256_hex(token).await?;
-    db.prepare(
-        "SELECT r.id, r.edition_id, r.name, r.email, r.lang, r.zone, r.status, \
-           (SELECT count(*) FROM registration w WHERE w.edition_id = r.edition_id \
-              AND w.status = 'waitlisted' AND w.arrival <= r.arrival) AS position \
-         FROM registration r WHERE r.token_hash = ?1",
-    )
+    db.prepare(format!(
+        "SELECT r.id, r.edition_id, r.name, r.email, r.lang, r.zone, r.status, {} AS position \
+         FROM manage_token t JOIN registration r ON r.id = t.registration_id WHERE t.token_hash = ?1",
+        transitions::waitlist_position("r")
+    ))
     .bind(&[hash.into()])?
     .first(None)
     .await?
@@ -140,56 +139,59 @@ async fn answer(db: &D1Database, row: RegistrationRow) -> Result<Response, ApiEr
     http::private_json(&managed)
 }
 
-/// Gives the place a cancellation freed to the first on the waiting list (open editions;
-/// applications wait for a coordinator), and records it.
-fn promote(
-    db: &D1Database,
-    edition_id: &str,
-    at: &JsValue,
-) -> Result<Vec<D1PreparedStatement>, ApiError> {
-    let change = crypto::random_hex(12)?;
-    Ok(vec![
-        db.prepare(
-            "UPDATE registration SET status = 'confirmed', change_id = ?2 WHERE id = ( \
-               SELECT w.id FROM registration w JOIN edition e ON e.id = w.edition_id \
-               WHERE w.edition_id = ?1 AND w.status = 'waitlisted' AND e.registration_mode = 'open' \
-                 AND (e.capacity IS NULL OR (SELECT count(*) FROM registration c \
-                   WHERE c.edition_id = ?1 AND c.status IN ('confirmed', 'accepted')) < e.capacity) \
-               ORDER BY w.arrival LIMIT 1)",
-        )
-        .bind(&[edition_id.into(), change.as_str().into()])?,
-        super::record(db, "promoted", &change, at, None)?,
-        outbox::queue_for_change(db, MessageKind::Promoted, &change, at)?,
-    ])
+fn stamp_now() -> String {
+    now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-/// Cancelling, with the freed place passed on in the same batch.
-fn cancel_statements(
-    db: &D1Database,
-    row: &RegistrationRow,
-    at: &JsValue,
-) -> Result<Vec<D1PreparedStatement>, ApiError> {
-    let change = crypto::random_hex(12)?;
-    let mut statements = vec![
-        db.prepare(format!(
-            "UPDATE registration SET status = 'cancelled', change_id = ?2 WHERE id = ?1 AND status IN {ACTIVE}"
-        ))
-        .bind(&[row.id.as_str().into(), change.as_str().into()])?,
-        super::record(db, "cancelled", &change, at, None)?,
-        outbox::queue_for_change(db, MessageKind::Cancelled, &change, at)?,
-    ];
-    statements.extend(promote(db, &row.edition_id, at)?);
-    Ok(statements)
+/// A place freed goes to the first in line (open editions), in the same batch.
+pub fn fill_free_places(edition_id: &str, at: &str) -> Result<Vec<Statement>, ApiError> {
+    Ok(transitions::change(
+        &Change {
+            transition: Transition::Promote,
+            target: Target::FreePlaces(Some(edition_id)),
+            at,
+            actor: None,
+            reason: None,
+        },
+        &crypto::random_hex(12)?,
+    ))
 }
 
-pub async fn cancel(env: &Env, ctx: &Context, token: &str) -> Result<Response, ApiError> {
+/// The registrant's own change (`Cancel`, `ConfirmPlace`), with a freed place passed on.
+async fn registrant_change(
+    env: &Env,
+    ctx: &Context,
+    token: &str,
+    transition: Transition,
+) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
     let row = find(&db, token).await?;
-    let at = stamp(now());
-    db.batch(cancel_statements(&db, &row, &at)?).await?;
+    let at = stamp_now();
+    let mut statements = transitions::change(
+        &Change {
+            transition,
+            target: Target::Registration(&row.id),
+            at: &at,
+            actor: None,
+            reason: None,
+        },
+        &crypto::random_hex(12)?,
+    );
+    statements.extend(fill_free_places(&row.edition_id, &at)?);
+    db.batch(transitions::prepare_all(&db, &statements)?)
+        .await?;
     outbox::send_soon(env, ctx, outbox::Only::Edition(row.edition_id.clone()));
     let row = find(&db, token).await?;
     answer(&db, row).await
+}
+
+pub async fn cancel(env: &Env, ctx: &Context, token: &str) -> Result<Response, ApiError> {
+    registrant_change(env, ctx, token, Transition::Cancel).await
+}
+
+/// Confirms a place held until the registrant confirms it by email.
+pub async fn confirm(env: &Env, ctx: &Context, token: &str) -> Result<Response, ApiError> {
+    registrant_change(env, ctx, token, Transition::ConfirmPlace).await
 }
 
 pub async fn update(req: &Request, env: &Env, token: &str) -> Result<Response, ApiError> {
@@ -201,20 +203,17 @@ pub async fn update(req: &Request, env: &Env, token: &str) -> Result<Response, A
         schedule::parse_zone(zone).ok().map(|_| zone.to_owned())
     })
     .map_err(|refused| ApiError::Fields(ProblemKind::InvalidBody, refused))?;
-    let change = crypto::random_hex(12)?;
-    let at = stamp(now());
+    let at = stamp_now();
     db.batch(vec![
         db.prepare(
-            "UPDATE registration SET lang = coalesce(?2, lang), zone = coalesce(?3, zone), change_id = ?4 \
-             WHERE id = ?1",
+            "UPDATE registration SET lang = coalesce(?2, lang), zone = coalesce(?3, zone) WHERE id = ?1",
         )
         .bind(&[
             row.id.as_str().into(),
             lang.map_or(JsValue::NULL, |l| l.code().into()),
             zone.map_or(JsValue::NULL, JsValue::from),
-            change.as_str().into(),
         ])?,
-        super::record(&db, "updated", &change, &at, None)?,
+        transitions::record_event(&row.id, Event::Updated, &at, None).prepare(&db)?,
     ])
     .await?;
     let row = find(&db, token).await?;
@@ -226,27 +225,11 @@ pub async fn update(req: &Request, env: &Env, token: &str) -> Result<Response, A
 pub async fn delete(env: &Env, ctx: &Context, token: &str) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
     let row = find(&db, token).await?;
-    let at = stamp(now());
-    let mut statements = cancel_statements(&db, &row, &at)?;
-    statements.push(
-        db.prepare(
-            "INSERT INTO registration_event (registration_id, edition_id, kind, at) VALUES (?1, ?2, 'deleted', ?3)",
-        )
-        .bind(&[row.id.as_str().into(), row.edition_id.as_str().into(), at])?,
-    );
-    // Their messages keep no trace of them either.
-    statements.push(
-        db.prepare(
-            "UPDATE outbox SET recipient = NULL, subject = NULL, body = NULL, manage_url = NULL \
-             WHERE registration_id = ?1",
-        )
-        .bind(&[row.id.as_str().into()])?,
-    );
-    statements.push(
-        db.prepare("DELETE FROM registration WHERE id = ?1")
-            .bind(&[row.id.as_str().into()])?,
-    );
-    db.batch(statements).await?;
+    let at = stamp_now();
+    let mut statements = transitions::delete(&row.id, &at, &crypto::random_hex(12)?);
+    statements.extend(fill_free_places(&row.edition_id, &at)?);
+    db.batch(transitions::prepare_all(&db, &statements)?)
+        .await?;
     // Someone on the waiting list may have their place.
     outbox::send_soon(env, ctx, outbox::Only::Edition(row.edition_id.clone()));
     Ok(Response::empty()?.with_status(204))

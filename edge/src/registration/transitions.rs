@@ -73,10 +73,7 @@ pub fn prepare_all(
 
 /// A SQL list of statuses: `('held', 'confirmed')`.
 fn list(statuses: impl IntoIterator<Item = Status>) -> String {
-    let names: Vec<String> = statuses
-        .into_iter()
-        .map(|s| quoted(s.as_str()))
-        .collect();
+    let names: Vec<String> = statuses.into_iter().map(|s| quoted(s.as_str())).collect();
     format!("({})", names.join(", "))
 }
 
@@ -99,14 +96,6 @@ pub fn holds_place(alias: &str) -> String {
 /// `alias`'s row is still in play (can be cancelled).
 pub fn is_active(alias: &str) -> String {
     format!("{alias}.status IN {}", list(Status::active()))
-}
-
-/// `alias`'s row waits for a decision or a place.
-pub fn is_undecided(alias: &str) -> String {
-    format!(
-        "{alias}.status IN {}",
-        list([Status::Applied, Status::Waitlisted])
-    )
 }
 
 /// `alias`'s row is on the waiting list.
@@ -207,11 +196,16 @@ fn outcome(outcome: Outcome, e: &str) -> String {
 
 /// `CASE status WHEN … END` mapping each status `transition` leads to onto `f`'s name for
 /// it; `None` when `f` names nothing for every one of them.
-fn by_outcome(transition: Transition, f: impl Fn(Status) -> Option<&'static str>) -> Option<String> {
+fn by_outcome(
+    transition: Transition,
+    f: impl Fn(Status) -> Option<&'static str>,
+) -> Option<String> {
     let arms: Vec<String> = transition
         .outcomes()
         .into_iter()
-        .filter_map(|to| f(to).map(|name| format!("WHEN {} THEN {}", quoted(to.as_str()), quoted(name))))
+        .filter_map(|to| {
+            f(to).map(|name| format!("WHEN {} THEN {}", quoted(to.as_str()), quoted(name)))
+        })
         .collect();
     (!arms.is_empty()).then(|| format!("CASE status {} END", arms.join(" ")))
 }
@@ -434,7 +428,12 @@ fn told(
 
 /// Records `event` for one registration outside a status change (its data deleted, its
 /// preferences changed, its link sent again).
-pub fn record_event(registration_id: &str, event: Event, at: &str, actor: Option<&str>) -> Statement {
+pub fn record_event(
+    registration_id: &str,
+    event: Event,
+    at: &str,
+    actor: Option<&str>,
+) -> Statement {
     Statement::new(
         format!(
             "INSERT INTO registration_event (registration_id, edition_id, kind, at, actor) \

@@ -19,9 +19,14 @@ const EDITION: &str = "ed";
 const AT: &str = "2030-01-01T10:00:00Z";
 const LATER: &str = "2031-01-01T00:00:00Z";
 
-fn database(mode: RegistrationMode, capacity: Option<u32>, confirm_hours: Option<u32>) -> Connection {
+fn database(
+    mode: RegistrationMode,
+    capacity: Option<u32>,
+    confirm_hours: Option<u32>,
+) -> Connection {
     let conn = Connection::open_in_memory().expect("in-memory SQLite");
-    conn.execute_batch("PRAGMA foreign_keys = ON;").expect("pragma");
+    conn.execute_batch("PRAGMA foreign_keys = ON;")
+        .expect("pragma");
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations");
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .expect("migrations")
@@ -111,12 +116,18 @@ fn edition(conn: &Connection) -> (RegistrationMode, Option<u32>, bool) {
     .expect("edition")
 }
 
-fn state_of(rows: &[Row], (mode, capacity, confirm_by_email): (RegistrationMode, Option<u32>, bool)) -> EditionState {
+fn state_of(
+    rows: &[Row],
+    (mode, capacity, confirm_by_email): (RegistrationMode, Option<u32>, bool),
+) -> EditionState {
     EditionState {
         mode,
         capacity,
         held: rows.iter().filter(|r| r.status.holds_place()).count() as u32,
-        waiting: rows.iter().filter(|r| r.status == Status::Waitlisted).count() as u32,
+        waiting: rows
+            .iter()
+            .filter(|r| r.status == Status::Waitlisted)
+            .count() as u32,
         confirm_by_email,
     }
 }
@@ -134,8 +145,12 @@ fn new_entries(conn: &Connection, table: &str, after: i64) -> Vec<(String, Strin
 }
 
 fn last_id(conn: &Connection, table: &str) -> i64 {
-    conn.query_row(&format!("SELECT coalesce(max(id), 0) FROM {table}"), [], |r| r.get(0))
-        .expect("max id")
+    conn.query_row(
+        &format!("SELECT coalesce(max(id), 0) FROM {table}"),
+        [],
+        |r| r.get(0),
+    )
+    .expect("max id")
 }
 
 #[derive(Clone, Debug)]
@@ -184,9 +199,11 @@ struct Expected {
 
 impl Expected {
     fn told(&mut self, id: &str, t: Transition, to: Status) {
-        self.events.push((id.to_owned(), t.event(to).as_str().to_owned()));
+        self.events
+            .push((id.to_owned(), t.event(to).as_str().to_owned()));
         if let Some(kind) = t.message(to) {
-            self.messages.push((id.to_owned(), kind.as_str().to_owned()));
+            self.messages
+                .push((id.to_owned(), kind.as_str().to_owned()));
         }
     }
 
@@ -207,7 +224,11 @@ impl Expected {
         let mut left = state.places_to_fill();
         let given = state.given_place();
         let mut promoted = vec![];
-        for row in self.rows.iter_mut().filter(|r| r.status == Status::Waitlisted) {
+        for row in self
+            .rows
+            .iter_mut()
+            .filter(|r| r.status == Status::Waitlisted)
+        {
             if left == 0 {
                 break;
             }
@@ -230,7 +251,11 @@ fn sorted(mut v: Vec<(String, String)>) -> Vec<(String, String)> {
 fn check_invariants(conn: &Connection, rows: &[Row], info: (RegistrationMode, Option<u32>, bool)) {
     let state = state_of(rows, info);
     if let Some(capacity) = state.capacity {
-        assert!(state.held <= capacity, "{} places held for {capacity}", state.held);
+        assert!(
+            state.held <= capacity,
+            "{} places held for {capacity}",
+            state.held
+        );
     }
     if state.mode == RegistrationMode::Open {
         assert!(
@@ -275,7 +300,8 @@ fn step(conn: &mut Connection, op: &Op, n: usize) {
     let before = rows(conn);
     let (mode, capacity, confirm) = edition(conn);
     let state = state_of(&before, (mode, capacity, confirm));
-    let (events_from, messages_from) = (last_id(conn, "registration_event"), last_id(conn, "outbox"));
+    let (events_from, messages_from) =
+        (last_id(conn, "registration_event"), last_id(conn, "outbox"));
     let mut expected = Expected {
         rows: before.clone(),
         capacity,
@@ -365,7 +391,9 @@ fn step(conn: &mut Connection, op: &Op, n: usize) {
             batch
         }
         Op::ExpireHolds => {
-            let ids: Vec<usize> = (0..before.len()).filter(|&i| before[i].status == Status::Held).collect();
+            let ids: Vec<usize> = (0..before.len())
+                .filter(|&i| before[i].status == Status::Held)
+                .collect();
             for i in ids {
                 expected.apply(i, Transition::ReleaseHold, &state);
             }
@@ -387,7 +415,9 @@ fn step(conn: &mut Connection, op: &Op, n: usize) {
             let Some(i) = index_of(*person) else { return };
             let id = before[i].id.clone();
             expected.apply(i, Transition::Cancel, &state);
-            expected.events.push((id.clone(), Event::Deleted.as_str().to_owned()));
+            expected
+                .events
+                .push((id.clone(), Event::Deleted.as_str().to_owned()));
             expected.rows.remove(i);
             expected.fill((mode, confirm));
             let mut batch = delete(&id, AT, &change_id("delete"));
@@ -415,7 +445,10 @@ fn step(conn: &mut Connection, op: &Op, n: usize) {
 }
 
 fn mode() -> impl Strategy<Value = RegistrationMode> {
-    prop_oneof![Just(RegistrationMode::Open), Just(RegistrationMode::Application)]
+    prop_oneof![
+        Just(RegistrationMode::Open),
+        Just(RegistrationMode::Application)
+    ]
 }
 
 proptest! {
@@ -441,7 +474,11 @@ proptest! {
 fn arrivals_in_a_row_never_oversell() {
     let mut conn = database(RegistrationMode::Open, Some(3), None);
     for n in 0..20 {
-        let (id, address, token) = (format!("reg-{n}"), format!("p{n}@example.org"), format!("t{n}"));
+        let (id, address, token) = (
+            format!("reg-{n}"),
+            format!("p{n}@example.org"),
+            format!("t{n}"),
+        );
         let arrival = Arrival {
             id: &id,
             edition_id: EDITION,
@@ -462,8 +499,16 @@ fn arrivals_in_a_row_never_oversell() {
         run(&mut conn, &arrive(&arrival, &format!("c{n}")));
     }
     let all = rows(&conn);
-    assert_eq!(all.iter().filter(|r| r.status == Status::Confirmed).count(), 3);
-    assert_eq!(all.iter().filter(|r| r.status == Status::Waitlisted).count(), 17);
+    assert_eq!(
+        all.iter().filter(|r| r.status == Status::Confirmed).count(),
+        3
+    );
+    assert_eq!(
+        all.iter()
+            .filter(|r| r.status == Status::Waitlisted)
+            .count(),
+        17
+    );
 }
 
 /// The database accepts exactly the domain's statuses, events and message kinds.
