@@ -125,11 +125,16 @@ test('the same email twice is one registration; a retry with the same Idempotenc
   assert.equal(first.status, 201);
   assert.equal(first.body.status, 'confirmed');
   const again = await register('test-open-small', person(1000, { email: ' same.person@example.org ', name: 'Another Name' }));
-  assert.equal(again.status, 200);
-  assert.equal(again.body.created, false);
-  assert.equal(again.body.status, 'confirmed');
-  assert.equal(again.body.manage_url, undefined, 'the manage link is not given to whoever types the address');
+  // Whoever types the address learns nothing of that registration: no status, position,
+  // date or link; a new manage link goes to the address itself.
+  assert.equal(again.status, 202);
+  assert.deepEqual(again.body, { created: false, edition_id: 'test-open-small' });
   assert.equal(countRows('test-open-small').registrations, 1);
+  const [resent] = sql(`SELECT o.kind, o.recipient IS NULL OR o.recipient = 'same.person@example.org' AS to_them
+    FROM outbox o JOIN registration r ON r.id = o.registration_id
+    WHERE r.email = 'same.person@example.org' AND o.kind = 'link_sent'`);
+  assert.ok(resent?.to_them, 'the link is sent again to the address');
+  assert.equal(sql(`SELECT name FROM registration WHERE email = 'same.person@example.org'`)[0].name, 'Volunteer 1000', 'nothing changed');
 
   const headers = { 'Idempotency-Key': 'test-retry-1' };
   const body = person(1001);
@@ -273,6 +278,12 @@ test('the manage link: see, cancel (the place goes to the next in line at once),
   assert.deepEqual([next.body.status, next.body.waitlist_position], ['waitlisted', 1]);
   const places = sql(`SELECT count(*) AS n FROM registration WHERE edition_id = 'test-manage' AND status = 'confirmed'`)[0].n;
   assert.equal(places, 1, 'never more than the capacity');
+
+  // A cancelled person may register again, at the end of the line, with a new link.
+  const back = await register('test-manage', person(4000));
+  assert.equal(back.status, 201, back.text);
+  assert.deepEqual([back.body.status, back.body.waitlist_position], ['waitlisted', 2]);
+  assert.deepEqual((await manage(back.body.manage_url)).body.history.map((h) => h.kind), ['registered', 'cancelled', 'waitlisted']);
 
   // Language and zone: the sessions follow the registrant's clock.
   const moved = await manage(third.body.manage_url, 'PATCH', { zone: 'Asia/Kathmandu', lang: 'fr' });

@@ -27,11 +27,13 @@ use crate::outbox;
 use crate::rate_limit;
 use crate::rows::instant;
 
-/// Registration attempts per minute: from one client address (an IPv4 address or an IPv6
-/// /64), for one edition from everyone (a burst that would take every place), and per
-/// address registered, with plus-addresses folded (one person, many aliases), per hour.
+/// Registration attempts from one client address (an IPv4 address or an IPv6 /64): per
+/// minute, and per edition and hour — enough for a community centre's shared connection or
+/// a coordinator registering a group, not for one person to take every place.
 const PER_CLIENT_PER_MINUTE: u32 = 20;
-const PER_EDITION_PER_MINUTE: u32 = 120;
+const PER_CLIENT_AND_EDITION_PER_HOUR: u32 = 25;
+/// Registrations per address registered and hour, plus-addresses folded (one person, many
+/// aliases).
 const PER_EMAIL_PER_HOUR: u32 = 10;
 const MAX_IDEMPOTENCY_KEY: usize = 200;
 
