@@ -46,3 +46,6 @@ field-unknown-decision = Unknown decision: "accept", "decline", "waitlist" or "p
 conflict-no-place = No free place left, or this registration does not allow this decision.
 conflict-account-exists = An account with this email already exists.
 calendar-name = Relais: workshops, trainings and meetings
+
+## Request bodies read by the Worker.
+field-invalid-utf8 = The body is not valid UTF-8 text.

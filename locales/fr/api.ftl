@@ -46,3 +46,6 @@ field-unknown-decision = Décision inconnue : « accept », « decline », « wa
 conflict-no-place = Plus de place libre, ou cette inscription ne se prête pas à cette décision.
 conflict-account-exists = Un compte existe déjà avec ce courriel.
 calendar-name = Relais : ateliers, formations et rencontres
+
+## Corps des requêtes lus par le Worker.
+field-invalid-utf8 = Le corps de la requête n’est pas du texte UTF-8 valide.
