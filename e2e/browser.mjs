@@ -22,11 +22,32 @@ export async function appReady(page) {
   await page.waitForFunction(() => !document.getElementById('shell') && !document.querySelector('.loading'));
 }
 
-/** A phone-sized page in a new context of `browser`, collecting the page's errors. */
+/**
+ * Collects into `found` every Content-Security-Policy violation in any page of `context`:
+ * what the page reports (`securitypolicyviolation`) and what Chromium logs ("Refused to …").
+ * A page that works only because the policy is loose, or breaks because it is too strict,
+ * shows up here.
+ */
+export async function watchCsp(context, found = []) {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'an inline script or style'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  context.on('console', (message) => {
+    if (/CSP violation|Content Security Policy/i.test(message.text())) {
+      found.push(`${message.page()?.url() ?? '?'}: ${message.text()}`);
+    }
+  });
+  return found;
+}
+
+/** A phone-sized page in a new context of `browser`, collecting the page's errors and CSP violations. */
 export async function phone(browser, options) {
   const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ...options });
-  const page = await context.newPage();
   const errors = [];
+  await watchCsp(context, errors);
+  const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   return { context, page, errors };
 }

@@ -1,28 +1,70 @@
-// Minifies the app's JavaScript glue and stylesheet in dist/ after Trunk, whose own JS
-// minifier fails on wasm-bindgen's glue (../shared/TOOLCHAIN.md), and rewrites the
-// `integrity` hashes index.html carries for them. Run by scripts/build.
+// After Trunk: `node scripts/minify-dist.mjs DIST` minifies the app's JavaScript glue and
+// stylesheet in DIST, since Trunk's own JS minifier fails on wasm-bindgen's glue
+// (../shared/TOOLCHAIN.md), and rewrites the `integrity` hashes index.html carries for them.
+// `node scripts/minify-dist.mjs --headers DIST PAGE…`, once every build is done, writes
+// DIST/_headers with the sha256 of every inline script of the PAGEs as built (Trunk adds its
+// own) in the Content-Security-Policy, in place of INLINE-SCRIPT-HASHES. Run by scripts/build.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { transformSync } from 'esbuild';
 
-const dist = process.argv[2] ?? 'dist';
-const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
-const indexPath = join(dist, 'index.html');
-let index = readFileSync(indexPath, 'utf8');
+const PLACEHOLDER = 'INLINE-SCRIPT-HASHES';
 
-for (const name of readdirSync(dist)) {
-  const loader = name.endsWith('.js') ? 'js' : name.endsWith('.css') ? 'css' : null;
-  if (!loader) continue;
-  const path = join(dist, name);
-  const before = readFileSync(path);
-  const { code } = transformSync(before.toString('utf8'), {
-    loader,
-    minify: true,
-    ...(loader === 'js' ? { format: 'esm', target: 'es2020' } : {}),
-  });
-  writeFileSync(path, code);
-  index = index.replaceAll(sri(before), sri(Buffer.from(code)));
-  console.log(`${name}: ${before.length} → ${Buffer.byteLength(code)} bytes`);
+/** The CSP source of each script element in `html` that runs from inline text. */
+export function inlineScriptHashes(html) {
+  const hashes = [];
+  for (const [, attributes, text] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    if (/\bsrc\s*=/i.test(attributes)) continue;
+    // Data blocks (the catalog's JSON) never run: CSP does not apply to them.
+    const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1]?.toLowerCase();
+    if (type && !['module', 'text/javascript', 'application/javascript'].includes(type)) continue;
+    hashes.push(`'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`);
+  }
+  return hashes;
 }
-writeFileSync(indexPath, index);
+
+function writeHeaders(dist, pages) {
+  const hashes = new Set();
+  for (const page of pages) {
+    const found = inlineScriptHashes(readFileSync(page, 'utf8'));
+    if (found.length === 0) throw new Error(`${page}: no inline script (Trunk's loader is one)`);
+    found.forEach((h) => hashes.add(h));
+  }
+  const path = join(dist, '_headers');
+  const template = readFileSync(path, 'utf8');
+  if (!template.includes(PLACEHOLDER)) throw new Error(`${path}: no ${PLACEHOLDER} to replace`);
+  writeFileSync(path, template.replaceAll(PLACEHOLDER, [...hashes].join(' ')));
+  console.log(`_headers: ${hashes.size} inline script hashes from ${pages.length} pages`);
+}
+
+function minify(dist) {
+  const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
+  const indexPath = join(dist, 'index.html');
+  let index = readFileSync(indexPath, 'utf8');
+  for (const name of readdirSync(dist)) {
+    const loader = name.endsWith('.js') ? 'js' : name.endsWith('.css') ? 'css' : null;
+    if (!loader) continue;
+    const path = join(dist, name);
+    const before = readFileSync(path);
+    const { code } = transformSync(before.toString('utf8'), {
+      loader,
+      minify: true,
+      ...(loader === 'js' ? { format: 'esm', target: 'es2020' } : {}),
+    });
+    writeFileSync(path, code);
+    index = index.replaceAll(sri(before), sri(Buffer.from(code)));
+    console.log(`${name}: ${before.length} → ${Buffer.byteLength(code)} bytes`);
+  }
+  writeFileSync(indexPath, index);
+}
+
+// Run as a script (imported, by tests, it only lends inlineScriptHashes).
+if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? '')).href) {
+  if (process.argv[2] === '--headers') {
+    writeHeaders(process.argv[3], process.argv.slice(4));
+  } else {
+    minify(process.argv[2] ?? 'dist');
+  }
+}

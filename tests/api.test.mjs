@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { fetch } from './client.mjs';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8799';
 
@@ -36,7 +37,7 @@ async function allOfferings(lang) {
   throw new Error('pagination never ended');
 }
 
-test('health reports the version and real D1 and KV round trips', async () => {
+test('health reports the version and real reads from D1 and KV', async () => {
   const res = await get('/api/health');
   assert.equal(res.status, 200);
   assert.equal(res.body.status, 'ok');
@@ -94,6 +95,10 @@ test('routes that do not exist, or with the wrong method, are problems too', asy
   const post = await fetch(BASE + '/api/offerings', { method: 'POST', body: '{}' });
   assert.equal(post.status, 405);
   assert.match(post.headers.get('content-type'), /^application\/problem\+json/);
+  assert.equal(post.headers.get('allow'), 'GET', 'a 405 says which methods the address takes');
+  const put = await fetch(BASE + '/api/registrations/0123456789abcdef', { method: 'PUT', body: '{}' });
+  assert.equal(put.status, 405);
+  assert.equal(put.headers.get('allow'), 'GET, PATCH, DELETE');
 });
 
 test('the catalog is bilingual, complete and paginated', async () => {

@@ -19,6 +19,33 @@ thread_local! {
     static ENTRIES: RefCell<HashMap<String, (u64, String)>> = RefCell::new(HashMap::new());
 }
 
+/// The key of an answer: `kind`, then each `name=value` pair with both sides
+/// percent-encoded, in the order given (callers give a fixed one). Encoding keeps a value
+/// holding `&`, `=` or `:` from passing for several pairs: two different requests never
+/// share a key.
+pub fn key(kind: &str, pairs: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(64);
+    out.push_str(kind);
+    for (i, (name, value)) in pairs.iter().enumerate() {
+        out.push(if i == 0 { '?' } else { '&' });
+        encode_into(&mut out, name);
+        out.push('=');
+        encode_into(&mut out, value);
+    }
+    out
+}
+
+/// RFC 3986 percent-encoding of everything but the unreserved characters.
+fn encode_into(out: &mut String, text: &str) {
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+}
+
 fn now_ms() -> u64 {
     Date::now().as_millis()
 }
@@ -55,4 +82,23 @@ pub fn mark(
         .headers_mut()
         .set("X-Relais-Cache", if hit { "hit" } else { "miss" })?;
     Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_encode_names_and_values() {
+        assert_eq!(
+            key("offerings", &[("q", "a&topic=b"), ("tz", "Europe/Paris")]),
+            "offerings?q=a%26topic%3Db&tz=Europe%2FParis"
+        );
+        assert_eq!(key("offerings", &[]), "offerings");
+        assert_eq!(key("x", &[("q", "é ~")]), "x?q=%C3%A9%20~");
+        assert_ne!(
+            key("offerings", &[("q", "a&topic=b")]),
+            key("offerings", &[("q", "a"), ("topic", "b")])
+        );
+    }
 }

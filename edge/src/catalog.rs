@@ -141,6 +141,24 @@ pub(crate) enum Scope<'a> {
     Partner(&'a str),
 }
 
+/// The memory cache's key for one page: every part named and encoded (`cache::key`).
+fn page_key(lang: Lang, scope: Scope<'_>, query: &CatalogQuery, limit: u32, offset: u32) -> String {
+    let (limit, offset) = (limit.to_string(), offset.to_string());
+    let mut pairs = vec![
+        ("lang", lang.code()),
+        ("limit", limit.as_str()),
+        ("offset", offset.as_str()),
+    ];
+    match scope {
+        Scope::Catalog => {}
+        Scope::Facilitator(id) => pairs.push(("facilitator", id)),
+        Scope::Partner(id) => pairs.push(("partner", id)),
+    }
+    let filters = query.pairs();
+    pairs.extend(filters.iter().map(|(name, value)| (*name, value.as_str())));
+    cache::key("offerings", &pairs)
+}
+
 /// One page of the catalog as JSON, and whether it came from memory.
 pub(crate) async fn page_json(
     env: &Env,
@@ -150,20 +168,7 @@ pub(crate) async fn page_json(
     limit: u32,
     offset: u32,
 ) -> Result<(String, bool), ApiError> {
-    let filters: Vec<String> = query
-        .pairs()
-        .iter()
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect();
-    let scope_key = match scope {
-        Scope::Catalog => String::new(),
-        Scope::Facilitator(id) => format!("facilitator={id}"),
-        Scope::Partner(id) => format!("partner={id}"),
-    };
-    let key = format!(
-        "offerings:{lang}:{limit}:{offset}:{scope_key}:{}",
-        filters.join("&")
-    );
+    let key = page_key(lang, scope, query, limit, offset);
     if let Some(body) = cache::get(&key) {
         return Ok((body, true));
     }
@@ -325,7 +330,14 @@ pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, Ap
     // Only the reader's zone applies to one offering; other filters are ignored here.
     let zone = catalog_query(caller)?.zone;
     let zone = zone.as_deref();
-    let key = format!("offering:{}:{id}:{}", caller.lang, zone.unwrap_or(""));
+    let key = cache::key(
+        "offering",
+        &[
+            ("lang", caller.lang.code()),
+            ("id", id),
+            ("tz", zone.unwrap_or("")),
+        ],
+    );
     if let Some(body) = cache::get(&key) {
         return cache::mark(http::json_text(body, MAX_AGE)?, true);
     }
@@ -437,4 +449,36 @@ pub(crate) async fn with_sessions(
             .push(edition);
     }
     Ok(by_offering)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key_of(query: &str, scope: Scope<'_>) -> String {
+        let pairs: Vec<(String, String)> = query
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .map(|(k, v)| (k.to_owned(), v.replace("%26", "&").replace("%3D", "=")))
+            .collect();
+        let query = CatalogQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .expect("a valid query");
+        page_key(Lang::parse("fr").expect("fr"), scope, &query, 20, 0)
+    }
+
+    #[test]
+    fn different_queries_never_share_a_cache_key() {
+        // Joined unescaped, both were `q=a&topic=community-care`: the search for the
+        // words "a&topic=community-care" was answered with the topic's page.
+        let search = key_of("q=a%26topic%3Dcommunity-care", Scope::Catalog);
+        let filtered = key_of("q=a&topic=community-care", Scope::Catalog);
+        assert_ne!(search, filtered);
+        // A scope's id cannot pass for a filter either.
+        assert_ne!(
+            key_of("kind=workshop", Scope::Partner("x")),
+            key_of("", Scope::Partner("x&kind=workshop"))
+        );
+        // The same request, the same key.
+        assert_eq!(filtered, key_of("q=a&topic=community-care", Scope::Catalog));
+    }
 }

@@ -90,7 +90,9 @@ impl Caller {
 }
 
 /// A request body as text, refused (413) beyond `max` bytes: by its declared length before
-/// reading, else once read.
+/// reading, else as soon as the bytes read pass `max`, so that a chunked body (no
+/// `Content-Length`) is never read whole. Bytes that are not UTF-8 are refused rather than
+/// replaced: a name must not arrive with U+FFFD in it.
 pub async fn body_text(req: &Request, max: usize) -> Result<String, ApiError> {
     let too_large = || ApiError::Problem(ProblemKind::PayloadTooLarge, vec![]);
     let declared = req
@@ -100,11 +102,49 @@ pub async fn body_text(req: &Request, max: usize) -> Result<String, ApiError> {
     if declared.is_some_and(|n| n > max) {
         return Err(too_large());
     }
-    let body = req.clone()?.text().await?;
-    if body.len() > max {
-        return Err(too_large());
+    let bytes = read_at_most(req, max).await?.ok_or_else(too_large)?;
+    utf8(bytes)
+}
+
+fn utf8(bytes: Vec<u8>) -> Result<String, ApiError> {
+    String::from_utf8(bytes)
+        .map_err(|_| ApiError::Problem(ProblemKind::InvalidBody, vec![("body", "invalid-utf8")]))
+}
+
+/// The body's bytes, or `None` as soon as more than `max` have come: the stream is then
+/// cancelled and the rest never read. worker's own `text()` would read it all first.
+async fn read_at_most(req: &Request, max: usize) -> Result<Option<Vec<u8>>, ApiError> {
+    use js_sys::{Function, Promise, Reflect, Uint8Array};
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+
+    let js = |e: JsValue| ApiError::Internal(format!("reading the body: {e:?}"));
+    let get = |target: &JsValue, name: &str| Reflect::get(target, &JsValue::from_str(name));
+    let call = |target: &JsValue, name: &str| -> Result<JsValue, JsValue> {
+        get(target, name)?.dyn_into::<Function>()?.call0(target)
+    };
+    let stream = get(req.inner(), "body").map_err(js)?;
+    if stream.is_null() || stream.is_undefined() {
+        return Ok(Some(vec![]));
     }
-    Ok(body)
+    let reader = call(&stream, "getReader").map_err(js)?;
+    let mut bytes = vec![];
+    loop {
+        let next: Promise = call(&reader, "read").map_err(js)?.dyn_into().map_err(js)?;
+        let chunk = JsFuture::from(next).await.map_err(js)?;
+        if get(&chunk, "done").map_err(js)?.is_truthy() {
+            return Ok(Some(bytes));
+        }
+        let value: Uint8Array = get(&chunk, "value").map_err(js)?.dyn_into().map_err(js)?;
+        if bytes.len() + value.length() as usize > max {
+            // The sender is told to stop; a failure to cancel changes nothing for the answer.
+            if let Ok(Ok(done)) = call(&reader, "cancel").map(JsCast::dyn_into::<Promise>) {
+                let _ = JsFuture::from(done).await;
+            }
+            return Ok(None);
+        }
+        bytes.extend(value.to_vec());
+    }
 }
 
 /// A request body read as `T`: a JSON object, each field of its type (serde would also read
@@ -162,6 +202,33 @@ pub fn messages(lang: Lang) -> Result<Rc<Messages>, ApiError> {
     Ok(messages)
 }
 
+/// The policy of answers that are not pages (JSON, problems, calendars): nothing in them
+/// may load, run or be framed.
+pub const API_POLICY: &str = "default-src 'none'; frame-ancestors 'none'";
+/// Two years, subdomains included: browsers never try plain HTTP again.
+const TRANSPORT_SECURITY: &str = "max-age=63072000; includeSubDomains";
+
+/// Every answer with the security headers, applied once in `fetch`. Pages keep the policy
+/// their static file came with (`dist/_headers`, which `scripts/build` writes with the
+/// hashes of the pages' inline scripts); anything without one gets `API_POLICY`. A
+/// `Referrer-Policy` already set (forms pages: `no-referrer`) is kept.
+pub fn secure(response: Response) -> worker::Result<Response> {
+    // A response fetched from the static files has immutable headers: copy them.
+    let headers = Headers::new();
+    for (name, value) in response.headers().entries() {
+        headers.append(&name, &value)?;
+    }
+    if !headers.has("Content-Security-Policy")? {
+        headers.set("Content-Security-Policy", API_POLICY)?;
+    }
+    if !headers.has("Referrer-Policy")? {
+        headers.set("Referrer-Policy", "no-referrer")?;
+    }
+    headers.set("X-Content-Type-Options", "nosniff")?;
+    headers.set("Strict-Transport-Security", TRANSPORT_SECURITY)?;
+    Ok(response.with_headers(headers))
+}
+
 pub fn problem_response(error: ApiError, lang: Lang) -> worker::Result<Response> {
     let messages = messages(lang).map_err(|e| worker::Error::RustError(format!("{e:?}")))?;
     let problem = match error {
@@ -195,4 +262,24 @@ pub fn problem_response(error: ApiError, lang: Lang) -> worker::Result<Response>
     Ok(Response::ok(body)?
         .with_status(problem.status)
         .with_headers(headers))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_body_that_is_not_utf8_is_refused_not_patched() {
+        assert_eq!(
+            utf8("{\"name\":\"Zoé\"}".into()).ok().as_deref(),
+            Some("{\"name\":\"Zoé\"}")
+        );
+        // "Zo\xe9", Latin-1: read lossily it would become "Zo\u{FFFD}".
+        match utf8(b"{\"name\":\"Zo\xe9\"}".to_vec()) {
+            Err(ApiError::Problem(ProblemKind::InvalidBody, fields)) => {
+                assert_eq!(fields, [("body", "invalid-utf8")])
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }

@@ -36,32 +36,45 @@ fn start() {
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
+    // Every answer, whichever part wrote it, leaves with the same security headers.
+    http::secure(answer(req, &env, &ctx).await?)
+}
+
+async fn answer(req: Request, env: &Env, ctx: &Context) -> Result<Response> {
     let path = req.path();
     if !path.starts_with("/api/") {
         let page = match (shell::catalog_lang(&path), pages::form_page(&path)) {
-            _ if req.method() != Method::Get => return shell::asset(req, &env).await,
-            (Some(lang), _) => shell::catalog_page(req, &env, lang)
+            _ if req.method() != Method::Get => return shell::asset(req, env).await,
+            (Some(lang), _) => shell::catalog_page(req, env, lang)
                 .await
                 .map_err(|e| (e, lang)),
-            (_, Some(lang)) => shell::form_page(req, &env, lang)
+            (_, Some(lang)) => shell::form_page(req, env, lang)
                 .await
                 .map_err(|e| (e, lang)),
-            _ => return shell::asset(req, &env).await,
+            _ => return shell::asset(req, env).await,
         };
         return match page {
             Ok(response) => Ok(response),
             Err((error, lang)) => http::problem_response(error, lang),
         };
     }
-    let answer = match Caller::from_request(&req) {
-        Ok(caller) => route(&req, &env, &ctx, &caller)
+    let outcome = match Caller::from_request(&req) {
+        Ok(caller) => route(&req, env, ctx, &caller)
             .await
             .map_err(|e| (e, caller.lang)),
         Err(refusal) => Err(refusal),
     };
-    match answer {
+    match outcome {
         Ok(response) => Ok(response),
-        Err((error, lang)) => http::problem_response(error, lang),
+        Err((error, lang)) => {
+            let mut response = http::problem_response(error, lang)?;
+            if response.status_code() == ProblemKind::MethodNotAllowed.status() {
+                // RFC 9110: a 405 says which methods the address does take.
+                let allow = allowed_methods(&path).join(", ");
+                response.headers_mut().set("Allow", &allow)?;
+            }
+            Ok(response)
+        }
     }
 }
 
@@ -183,23 +196,10 @@ fn find_route<'p>(
     method: &str,
     path: &'p str,
 ) -> std::result::Result<(&'static str, Vec<&'p str>), ProblemKind> {
-    let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    let segments = path_segments(path);
     let mut path_known = false;
     for (route_method, template) in ROUTES {
-        let parts: Vec<&str> = template.split('/').collect();
-        if parts.len() != segments.len() {
-            continue;
-        }
-        let mut params = vec![];
-        let matches = parts.iter().zip(&segments).all(|(part, segment)| {
-            if part.starts_with('{') {
-                params.push(*segment);
-                !segment.is_empty()
-            } else {
-                part == segment
-            }
-        });
-        if matches {
+        if let Some(params) = template_params(template, &segments) {
             path_known = true;
             if *route_method == method {
                 return Ok((template, params));
@@ -211,6 +211,40 @@ fn find_route<'p>(
     } else {
         ProblemKind::NotFound
     })
+}
+
+/// The methods `ROUTES` declares for `path`, in table order (a 405's `Allow`).
+fn allowed_methods(path: &str) -> Vec<&'static str> {
+    let segments = path_segments(path);
+    ROUTES
+        .iter()
+        .filter(|(_, template)| template_params(template, &segments).is_some())
+        .map(|(method, _)| *method)
+        .collect()
+}
+
+fn path_segments(path: &str) -> Vec<&str> {
+    path.trim_end_matches('/').split('/').collect()
+}
+
+/// The parameters of `template` in `segments`, if they match (no parameter empty).
+fn template_params<'p>(template: &str, segments: &[&'p str]) -> Option<Vec<&'p str>> {
+    let parts: Vec<&str> = template.split('/').collect();
+    if parts.len() != segments.len() {
+        return None;
+    }
+    let mut params = vec![];
+    for (part, segment) in parts.iter().zip(segments) {
+        if part.starts_with('{') {
+            if segment.is_empty() {
+                return None;
+            }
+            params.push(*segment);
+        } else if part != segment {
+            return None;
+        }
+    }
+    Some(params)
 }
 
 #[cfg(test)]
@@ -264,6 +298,35 @@ mod tests {
         );
         assert_eq!(
             find_route("GET", "/api/nothing"),
+            Err(ProblemKind::NotFound)
+        );
+    }
+
+    #[test]
+    fn a_known_path_with_another_method_lists_the_methods_it_takes() {
+        for method in ["TRACE", "PUT", "OPTIONS", "HEAD"] {
+            assert_eq!(
+                find_route(method, "/api/offerings"),
+                Err(ProblemKind::MethodNotAllowed),
+                "{method}"
+            );
+        }
+        assert_eq!(allowed_methods("/api/offerings"), ["GET"]);
+        assert_eq!(allowed_methods("/api/offerings/"), ["GET"]);
+        assert_eq!(
+            allowed_methods("/api/registrations/abc"),
+            ["GET", "PATCH", "DELETE"]
+        );
+        assert_eq!(allowed_methods("/api/auth/login"), ["POST"]);
+        assert_eq!(
+            find_route("PUT", "/api/registrations/abc"),
+            Err(ProblemKind::MethodNotAllowed)
+        );
+        // An unknown path, or a parameter left empty, is not found, whatever the method.
+        assert!(allowed_methods("/api/nothing").is_empty());
+        assert!(allowed_methods("/api/registrations//cancel").is_empty());
+        assert_eq!(
+            find_route("TRACE", "/api/nothing"),
             Err(ProblemKind::NotFound)
         );
     }

@@ -54,12 +54,14 @@ pub async fn form_page(req: Request, env: &Env, lang: Lang) -> Result<Response, 
     if page.status_code() != 200 {
         return Ok(page);
     }
+    let static_headers = page.headers().clone();
     let html = page.text().await?.replacen(
         r#"<html lang="fr">"#,
         &format!(r#"<html lang="{}">"#, lang.code()),
         1,
     );
-    let headers = Headers::new();
+    // The static file's headers carry its Content-Security-Policy (dist/_headers).
+    let headers = page_headers(&static_headers)?;
     headers.set("Content-Type", "text/html; charset=utf-8")?;
     headers.set("Cache-Control", "no-cache")?;
     headers.set("Content-Language", lang.code())?;
@@ -106,16 +108,24 @@ pub async fn catalog_page(req: Request, env: &Env, lang: Lang) -> Result<Respons
             )
         })
         .unwrap_or(html);
-    let out = Headers::new();
-    for (name, value) in headers.entries() {
-        if !matches!(name.as_str(), "content-length" | "etag" | "last-modified") {
-            out.set(&name, &value)?;
-        }
-    }
+    let out = page_headers(&headers)?;
     out.set("Content-Type", "text/html; charset=utf-8")?;
     out.set("Cache-Control", "no-cache")?;
     out.set("Content-Language", lang.code())?;
     Ok(Response::ok(body)?.with_headers(out))
+}
+
+/// The headers of a static page for the page the Worker makes of it: its policies
+/// (Content-Security-Policy with the hashes of its inline scripts, from dist/_headers), not
+/// what described the file's bytes.
+fn page_headers(static_headers: &Headers) -> worker::Result<Headers> {
+    let out = Headers::new();
+    for (name, value) in static_headers.entries() {
+        if !matches!(name.as_str(), "content-length" | "etag" | "last-modified") {
+            out.append(&name, &value)?;
+        }
+    }
+    Ok(out)
 }
 
 /// `index.html` with `page` in its shell, its data (`json`) for the app, and its language:

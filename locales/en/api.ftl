@@ -52,3 +52,5 @@ conflict-not-allowed = This registration's status does not allow this decision (
 field-unknown-reason = Unknown reason: "edition_cancelled", "their_request", "duplicate", "conduct" or "other".
 field-capacity-positive = The capacity is a whole number of places, 1 or more (or null for no limit).
 field-below-places-held = More places are already held: the capacity cannot go below them.
+## Request bodies read by the Worker.
+field-invalid-utf8 = The body is not valid UTF-8 text.

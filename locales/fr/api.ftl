@@ -52,3 +52,5 @@ conflict-not-allowed = Le statut de cette inscription ne permet pas (ou plus) ce
 field-unknown-reason = Motif inconnu : « edition_cancelled », « their_request », « duplicate », « conduct » ou « other ».
 field-capacity-positive = La capacité est un nombre entier de places, 1 ou plus (ou null pour aucune limite).
 field-below-places-held = Plus de places sont déjà attribuées : la capacité ne peut pas descendre en dessous.
+## Corps des requêtes lus par le Worker.
+field-invalid-utf8 = Le corps de la requête n’est pas du texte UTF-8 valide.

@@ -1,0 +1,49 @@
+// The tests' HTTP client: `fetch` with the same signature as node's, without its one flake.
+//
+// Node's fetch keeps idle connections for up to 4 s, the local stack's proxy (workerd, behind
+// `wrangler dev`) closes them after PROXY_IDLE_MS. A request sent on a connection the proxy
+// is closing at that very moment fails with `fetch failed` (ECONNRESET, "other side
+// closed"), now and then, on a busy machine. So connections here are dropped well before the
+// proxy's limit, and a request that never reached the server is sent again once when
+// repeating it cannot do anything twice. An HTTP status is an answer, never retried: a real
+// server failure still fails the test.
+import { Agent, fetch as undiciFetch } from 'undici';
+
+/** The proxy's idle time-out, measured: an idle connection is closed after about 5 s. */
+export const PROXY_IDLE_MS = 5_000;
+
+const agent = new Agent({
+  // Well below the proxy's, whatever the server's own Keep-Alive hint says.
+  keepAliveTimeout: 1_000,
+  keepAliveMaxTimeout: 1_000,
+});
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+const CONNECTION_LOST = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE']);
+
+/** Whether sending the request twice does no more than sending it once. */
+export function isRepeatable(method, headers, body) {
+  const verb = (method ?? 'GET').toUpperCase();
+  // A stream is used up by the first try: it cannot be sent again.
+  if (body != null && typeof body !== 'string' && !(body instanceof Uint8Array) && !(body instanceof ArrayBuffer)) return false;
+  return SAFE.has(verb) || (verb === 'POST' && new Headers(headers).has('Idempotency-Key'));
+}
+
+/** Whether `error` says the connection broke before an answer came (not an HTTP status). */
+export function isConnectionLost(error) {
+  for (let e = error; e; e = e.cause) {
+    if (CONNECTION_LOST.has(e.code) || /other side closed/i.test(e.message ?? '')) return true;
+  }
+  return false;
+}
+
+export async function fetch(input, init = {}) {
+  const options = { ...init, dispatcher: agent };
+  try {
+    return await undiciFetch(input, options);
+  } catch (error) {
+    const method = init.method ?? input?.method ?? 'GET';
+    if (!isConnectionLost(error) || !isRepeatable(method, init.headers, init.body)) throw error;
+    return undiciFetch(input, options);
+  }
+}
