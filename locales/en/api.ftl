@@ -46,3 +46,9 @@ field-unknown-decision = Unknown decision: "accept", "decline", "waitlist" or "p
 conflict-no-place = No free place left, or this registration does not allow this decision.
 conflict-account-exists = An account with this email already exists.
 calendar-name = Relais: workshops, trainings and meetings
+
+## Sign-in, accounts and the messages administrators send again.
+
+field-unknown-outbox-state = Unknown state: "failed" or "waiting".
+conflict-own-account = You cannot disable your own account.
+conflict-message-sent = This message has already been sent.

@@ -46,3 +46,9 @@ field-unknown-decision = Décision inconnue : « accept », « decline », « wa
 conflict-no-place = Plus de place libre, ou cette inscription ne se prête pas à cette décision.
 conflict-account-exists = Un compte existe déjà avec ce courriel.
 calendar-name = Relais : ateliers, formations et rencontres
+
+## Connexion, comptes et messages que les administrateurs renvoient.
+
+field-unknown-outbox-state = État inconnu : « failed » ou « waiting ».
+conflict-own-account = Vous ne pouvez pas désactiver votre propre compte.
+conflict-message-sent = Ce message a déjà été envoyé.
