@@ -124,10 +124,12 @@ pub async fn login(req: &Request, env: &Env) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
     let credentials: Credentials = read_json_only(req).await?;
     let email = credentials.email.trim().to_lowercase();
-    let counted = rate_limit::count_all(&db, &sign_in_limits(&email, rate_limit::client(req)))
-        .await?;
+    let counted =
+        rate_limit::count_all(&db, &sign_in_limits(&email, rate_limit::client(req))).await?;
     let account: Option<AccountRow> = db
-        .prepare(&format!("SELECT {ACCOUNT_COLUMNS} FROM account WHERE email = ?1"))
+        .prepare(format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM account WHERE email = ?1"
+        ))
         .bind(&[email.as_str().into()])?
         .first(None)
         .await?;
@@ -273,7 +275,9 @@ async fn session(req: &Request, env: &Env, changes: bool) -> Result<Session, Api
     }
     let account: AccountRow = env
         .d1("DB")?
-        .prepare(&format!("SELECT {ACCOUNT_COLUMNS} FROM account WHERE id = ?1"))
+        .prepare(format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM account WHERE id = ?1"
+        ))
         .bind(&[record.account_id.as_str().into()])?
         .first(None)
         .await?

@@ -16,12 +16,12 @@
 
 use base64::Engine;
 use chrono::{DateTime, TimeDelta, Utc};
+use relais_domain::account::Action;
+use relais_domain::problem::ProblemKind;
 use relais_domain::registration::{self, MessageFacts, MessageKind};
 use relais_domain::{schedule, Lang};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
-use relais_domain::account::Action;
-use relais_domain::problem::ProblemKind;
 use worker::{
     console_log, console_warn, Context, D1Database, D1PreparedStatement, Env, Fetch, Headers,
     Method, Request, RequestInit, Response,

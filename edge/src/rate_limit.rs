@@ -194,12 +194,21 @@ mod tests {
             address_key("::ffff:203.0.113.7").as_deref(),
             Some("203.0.113.7")
         );
-        assert_eq!(address_key("::ffff:203.0.113.7"), address_key("203.0.113.7"));
+        assert_eq!(
+            address_key("::ffff:203.0.113.7"),
+            address_key("203.0.113.7")
+        );
     }
 
     #[test]
     fn what_is_not_an_address_has_no_bucket() {
-        for header in ["", "unknown", "203.0.113", "2001:db8::1::2", "203.0.113.7:443"] {
+        for header in [
+            "",
+            "unknown",
+            "203.0.113",
+            "2001:db8::1::2",
+            "203.0.113.7:443",
+        ] {
             assert_eq!(address_key(header), None, "{header}");
         }
     }
