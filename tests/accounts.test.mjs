@@ -13,7 +13,7 @@ const ADMIN = { email: 'admin.test@example.org', password: 'a long admin passphr
 const EDITION = 'test-accounts-application';
 
 let address = 0;
-async function call(method, path, { session, body, csrf = session?.csrf, headers = {} } = {}) {
+async function call(method, path, { session, body, csrf = session?.csrf, headers = {}, from } = {}) {
   address += 1;
   const res = await fetch(BASE + path, {
     method,
@@ -21,10 +21,11 @@ async function call(method, path, { session, body, csrf = session?.csrf, headers
       // A new connection each time: between calls this test runs wrangler for seconds, long
       // enough for the server to close an idle kept-alive one under the next request.
       Connection: 'close',
-      'CF-Connecting-IP': `172.16.${address >> 8}.${address & 255}`,
+      // A new client address each time, unless the test says which.
+      'CF-Connecting-IP': from ?? `172.16.${address >> 8}.${address & 255}`,
       'Accept-Language': 'en',
       ...(body ? { 'Content-Type': 'application/json' } : {}),
-      ...(session ? { Cookie: `relais_session=${session.token}` } : {}),
+      ...(session ? { Cookie: `__Host-relais_session=${session.token}` } : {}),
       ...(csrf ? { 'X-CSRF-Token': csrf } : {}),
       ...headers,
     },
@@ -38,7 +39,7 @@ async function login(email, password) {
   const res = await call('POST', '/api/auth/login', { body: { email, password } });
   assert.equal(res.status, 200, JSON.stringify(res.body));
   const cookie = res.headers.get('set-cookie');
-  return { token: /relais_session=([0-9a-f]{64})/.exec(cookie)[1], csrf: res.body.csrf_token, cookie, account: res.body.account };
+  return { token: /^__Host-relais_session=([0-9a-f]{64});/.exec(cookie)[1], csrf: res.body.csrf_token, cookie, account: res.body.account };
 }
 
 const sessions = {};
@@ -76,12 +77,15 @@ before(async () => {
 after(() => sql(`DELETE FROM outbox WHERE edition_id = '${EDITION}'; DELETE FROM registration_event WHERE edition_id = '${EDITION}';
   DELETE FROM registration WHERE edition_id = '${EDITION}'; DELETE FROM edition WHERE id = '${EDITION}';`));
 
-test('signing in sets an HttpOnly, Secure, SameSite=Strict session; a wrong password says nothing more', async () => {
+test('signing in sets an HttpOnly, Secure, SameSite=Strict, __Host- session; a wrong password says nothing more', async () => {
   const { cookie, account } = sessions.admin;
+  assert.match(cookie, /^__Host-relais_session=[0-9a-f]{64}; /);
+  assert.match(cookie, /; Path=\/;/);
   assert.match(cookie, /HttpOnly/);
   assert.match(cookie, /Secure/);
   assert.match(cookie, /SameSite=Strict/);
   assert.match(cookie, /Max-Age=43200/);
+  assert.doesNotMatch(cookie, /Domain=/i);
   assert.equal(account.role, 'administrator');
   assert.equal(account.password_hash, undefined);
   const me = await call('GET', '/api/auth/me', { session: sessions.coordinator });
@@ -103,7 +107,9 @@ test('signing in sets an HttpOnly, Secure, SameSite=Strict session; a wrong pass
 
 test('every back-office route refuses anonymous, forged, expired and revoked sessions, the wrong role and a missing CSRF token, and changes nothing', async () => {
   const snapshot = () => sql(`SELECT (SELECT group_concat(status, ',') FROM (SELECT status FROM registration WHERE edition_id = '${EDITION}' ORDER BY arrival)) AS statuses,
-    (SELECT count(*) FROM registration_event) AS events, (SELECT count(*) FROM outbox) AS messages, (SELECT count(*) FROM account) AS accounts`)[0];
+    (SELECT count(*) FROM registration_event) AS events, (SELECT count(*) FROM outbox) AS messages, (SELECT count(*) FROM account) AS accounts,
+    (SELECT count(*) FROM account WHERE disabled_at IS NOT NULL OR sessions_revoked_at IS NOT NULL) AS disabled,
+    (SELECT group_concat(attempts || ':' || ifnull(failed_at, '') || ':' || ifnull(next_attempt_at, ''), ',') FROM outbox) AS attempts`)[0];
   const before = snapshot();
   const routes = [
     { method: 'GET', path: '/api/coordinator/editions' },
@@ -111,6 +117,10 @@ test('every back-office route refuses anonymous, forged, expired and revoked ses
     { method: 'GET', path: '/api/coordinator/outbox' },
     { method: 'POST', path: `/api/coordinator/registrations/${ids.first}/decision`, body: { decision: 'accept' }, changes: true },
     { method: 'POST', path: '/api/admin/accounts', body: { email: 'x@example.org', name: 'X', role: 'administrator', password: 'a long enough password' }, changes: true, admin: true },
+    { method: 'POST', path: `/api/admin/accounts/${sessions.facilitator.account.id}/disable`, changes: true, admin: true },
+    { method: 'POST', path: `/api/admin/accounts/${sessions.facilitator.account.id}/enable`, changes: true, admin: true },
+    { method: 'GET', path: '/api/admin/outbox?state=failed', admin: true },
+    { method: 'POST', path: '/api/admin/outbox/1/retry', changes: true, admin: true },
   ];
   // A session that has expired: as the Worker stores one, with its end in the past.
   const expiredToken = randomBytes(32).toString('hex');
@@ -187,10 +197,46 @@ test('coordinators see applications with the priority group first, accept up to 
   assert.ok(outbox.body.every((m) => !/manage\/[0-9a-f]{48}/.test(m.body ?? '')), 'no manage link in what coordinators read');
 });
 
-test('sign-in attempts are limited per account', async () => {
-  const statuses = [];
-  for (let i = 0; i < 12; i++) statuses.push((await call('POST', '/api/auth/login', { body: { email: 'facilitator@example.org', password: `wrong ${i}` } })).status);
-  // Five a minute: the earlier sign-in may share the minute, and a minute may turn meanwhile.
-  assert.ok(statuses.includes(429), statuses.join(' '));
-  assert.ok(statuses.slice(0, 4).every((s) => s === 401), statuses.join(' '));
+test('sign-in failures are limited per account and address, and the account itself still signs in from elsewhere', async () => {
+  // Counts go by quarter of an hour: if one turns during the attempts, try again from a new address.
+  let statuses;
+  for (let round = 1; ; round++) {
+    const quarter = Math.floor(Date.now() / 900_000);
+    statuses = [];
+    for (let i = 0; i < 7; i++) {
+      statuses.push((await call('POST', '/api/auth/login', { from: `198.51.100.${round}`, body: { email: 'facilitator@example.org', password: `wrong ${i}` } })).status);
+    }
+    if (quarter === Math.floor(Date.now() / 900_000) || round === 3) break;
+  }
+  assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429, 429]);
+  const elsewhere = await call('POST', '/api/auth/login', { body: { email: 'facilitator@example.org', password: 'facilitator passphrase 2026' } });
+  assert.equal(elsewhere.status, 200, 'the owner, from another address, is not locked out');
+});
+
+test('administrators disable an account, which ends its sessions at once, and enable it again', async () => {
+  const open = await login('coordinator@example.org', 'coordinator passphrase 2026');
+  const id = open.account.id;
+  assert.equal((await call('GET', '/api/auth/me', { session: open })).status, 200);
+  const disabled = await call('POST', `/api/admin/accounts/${id}/disable`, { session: sessions.admin });
+  assert.equal(disabled.status, 200, JSON.stringify(disabled.body));
+  assert.equal(disabled.body.id, id);
+  assert.match(disabled.body.disabled_at, /^\d{4}-\d\d-\d\dT/);
+  assert.equal(disabled.body.password_hash, undefined);
+  assert.equal((await call('GET', '/api/auth/me', { session: open })).status, 401, 'the open session ended');
+  assert.equal((await call('GET', '/api/auth/me', { session: sessions.coordinator })).status, 401, 'every session ended');
+  const refused = await call('POST', '/api/auth/login', { body: { email: 'coordinator@example.org', password: 'coordinator passphrase 2026' } });
+  assert.equal(refused.status, 401);
+
+  const enabled = await call('POST', `/api/admin/accounts/${id}/enable`, { session: sessions.admin });
+  assert.equal(enabled.status, 200);
+  assert.equal(enabled.body.disabled_at, null);
+  assert.equal((await call('GET', '/api/auth/me', { session: open })).status, 401, 'ended sessions stay ended');
+  sessions.coordinator = await login('coordinator@example.org', 'coordinator passphrase 2026');
+  assert.equal((await call('GET', '/api/auth/me', { session: sessions.coordinator })).status, 200);
+
+  const own = await call('POST', `/api/admin/accounts/${sessions.admin.account.id}/disable`, { session: sessions.admin });
+  assert.equal(own.status, 409, 'not their own account');
+  assert.match(own.type, /^application\/problem\+json/);
+  assert.equal((await call('POST', '/api/admin/accounts/acc-nobody/disable', { session: sessions.admin })).status, 404);
+  assert.equal((await call('GET', '/api/auth/me', { session: sessions.admin })).status, 200);
 });

@@ -33,7 +33,7 @@ impl Role {
     pub fn may(self, action: Action) -> bool {
         match self {
             Role::Administrator => true,
-            Role::Coordinator => action != Action::ManageAccounts,
+            Role::Coordinator => !action.administrators_only(),
             Role::Facilitator => false,
         }
     }
@@ -67,6 +67,29 @@ pub enum Action {
     ReadOutbox,
     /// Create accounts.
     ManageAccounts,
+    /// Disable an account (ending all its sessions) or enable it again.
+    DisableAccounts,
+    /// See the messages that failed or still wait, and send one again.
+    ResendMessages,
+}
+
+impl Action {
+    pub const ALL: [Action; 6] = [
+        Action::ViewRegistrations,
+        Action::DecideRegistrations,
+        Action::ReadOutbox,
+        Action::ManageAccounts,
+        Action::DisableAccounts,
+        Action::ResendMessages,
+    ];
+
+    /// What only administrators may do: accounts, and the sending of messages.
+    pub fn administrators_only(self) -> bool {
+        match self {
+            Action::ViewRegistrations | Action::DecideRegistrations | Action::ReadOutbox => false,
+            Action::ManageAccounts | Action::DisableAccounts | Action::ResendMessages => true,
+        }
+    }
 }
 
 /// Passwords: long enough to resist guessing at the hashing cost Workers allow (see
@@ -91,6 +114,14 @@ pub struct SessionRecord {
     pub csrf: String,
     /// Milliseconds since the epoch after which the session is refused.
     pub expires_at_ms: u64,
+    /// When it was signed in (ms): an account's `sessions_revoked_at` ends sessions as old.
+    /// Records written before this field have 0, so revocation ends them too.
+    #[serde(default)]
+    pub created_at_ms: u64,
+    /// When it was last used (ms), written again at most every few minutes: a session idle
+    /// for longer than the idle timeout is refused. 0 (older records) counts as idle.
+    #[serde(default)]
+    pub last_seen_ms: u64,
 }
 
 #[cfg(test)]
@@ -100,15 +131,11 @@ mod tests {
     #[test]
     fn each_role_may_do_what_it_is_for() {
         use Action::*;
-        for action in [
-            ViewRegistrations,
-            DecideRegistrations,
-            ReadOutbox,
-            ManageAccounts,
-        ] {
+        for action in Action::ALL {
             assert!(Role::Administrator.may(action));
             assert!(!Role::Facilitator.may(action));
-            assert_eq!(Role::Coordinator.may(action), action != ManageAccounts);
+            let admin_only = matches!(action, ManageAccounts | DisableAccounts | ResendMessages);
+            assert_eq!(Role::Coordinator.may(action), !admin_only, "{action:?}");
         }
         for role in [Role::Administrator, Role::Coordinator, Role::Facilitator] {
             assert_eq!(Role::parse(role.as_str()), Some(role));

@@ -2,11 +2,14 @@
 //!
 //! - Passwords: PBKDF2-SHA256, 100,000 iterations, 16-byte salt, from the runtime's Web
 //!   Crypto (ARCHITECTURE.md says why this and not Argon2 or bcrypt).
-//! - Sessions: a random token in an `HttpOnly; Secure; SameSite=Strict` cookie; KV keeps
-//!   only its digest, with the account, a CSRF token and the expiry (12 hours). Signing out
-//!   deletes it.
+//! - Sessions: a random token in an `HttpOnly; Secure; SameSite=Strict` cookie named with
+//!   the `__Host-` prefix (so no subdomain can set or shadow it); KV keeps only its digest,
+//!   with the account, a CSRF token, when it was created and last used. It ends after 12
+//!   hours, or after 2 idle hours, or when an administrator disables the account. Signing
+//!   out deletes it.
 //! - Every change also needs the session's CSRF token in `X-CSRF-Token`.
-//! - Sign-in attempts are limited per client address and per email.
+//! - Sign-in failures are limited per (email, address), per address and per email, counted
+//!   before the password is hashed (`login` says how).
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
@@ -18,13 +21,25 @@ use worker::{Date, Env, Headers, Request, Response};
 use crate::catalog::{now, stamp};
 use crate::crypto;
 use crate::http::{private_json, ApiError};
-use crate::rate_limit;
+use crate::rate_limit::{self, Limit, QUARTER_HOUR};
 
 pub const ITERATIONS: u32 = 100_000;
 const SESSION_HOURS: u64 = 12;
-const COOKIE: &str = "relais_session";
-/// Sign-in attempts per minute, per client address and per email.
-const ATTEMPTS_PER_MINUTE: u32 = 5;
+/// A session unused this long is refused.
+const IDLE_MS: u64 = 2 * 3_600_000;
+/// How stale a session's "last used" may get before a request writes it again: KV is not
+/// written on every request, so a session may end up to this much before its idle timeout.
+const REFRESH_MS: u64 = 5 * 60_000;
+const COOKIE: &str = "__Host-relais_session";
+/// Sign-in failures per quarter of an hour. The same email from the same address: a few,
+/// for typing mistakes. One address over all emails: more, since several coordinators may
+/// share an office's address. One email over all addresses: a ceiling high enough that one
+/// attacker cannot reach it from a handful of addresses (each gives at most
+/// `PER_EMAIL_AND_ADDRESS` toward it, so 100 takes 20 addresses within 15 minutes), yet a
+/// bound on guessing a password of 12 characters or more, spread over a botnet.
+const PER_EMAIL_AND_ADDRESS: u32 = 5;
+const PER_ADDRESS: u32 = 30;
+const PER_EMAIL: u32 = 100;
 const MAX_BODY_BYTES: usize = 4 * 1024;
 
 /// Who is signed in, as a route sees them.
@@ -42,6 +57,9 @@ pub struct AccountRow {
     pub password_hash: String,
     #[serde(skip_serializing)]
     pub disabled_at: Option<String>,
+    /// Milliseconds since the epoch; sessions created until then are refused.
+    #[serde(skip_serializing, default)]
+    pub sessions_revoked_at: Option<f64>,
 }
 
 impl AccountRow {
@@ -96,21 +114,22 @@ struct Credentials {
     password: String,
 }
 
+/// `POST /api/auth/login`. Each attempt is first counted as a failure, per (email, address),
+/// per address and per email, in one batch that refuses it (429) beyond a limit, before any
+/// hashing: parallel attempts cannot all pass a check made before their count. A right
+/// password then takes its attempt back, so only failures count. Per email, only attempts
+/// the address limits allowed count, so an attacker cannot lock the owner out from a few
+/// addresses, and the owner's own address has its own allowance.
 pub async fn login(req: &Request, env: &Env) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
-    let credentials: Credentials = read_json(req).await?;
+    let credentials: Credentials = read_json_only(req).await?;
     let email = credentials.email.trim().to_lowercase();
-    // Per address, every attempt counts; per email only failures, so that nobody can lock
-    // a coordinator out by trying their address.
-    if let Some(client) = rate_limit::client(req) {
-        rate_limit::count(&db, &format!("login-ip:{client}"), ATTEMPTS_PER_MINUTE).await?;
-    }
-    let failures_key = format!("login-email:{email}");
-    rate_limit::check(&db, &failures_key, ATTEMPTS_PER_MINUTE).await?;
+    let counted =
+        rate_limit::count_all(&db, &sign_in_limits(&email, rate_limit::client(req))).await?;
     let account: Option<AccountRow> = db
-        .prepare(
-            "SELECT id, email, name, role, password_hash, disabled_at FROM account WHERE email = ?1",
-        )
+        .prepare(format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM account WHERE email = ?1"
+        ))
         .bind(&[email.as_str().into()])?
         .first(None)
         .await?;
@@ -121,15 +140,18 @@ pub async fn login(req: &Request, env: &Env) -> Result<Response, ApiError> {
     );
     let matches = password_matches(&credentials.password, stored).await?;
     let Some(account) = account.filter(|a| matches && a.disabled_at.is_none()) else {
-        rate_limit::count(&db, &failures_key, ATTEMPTS_PER_MINUTE).await?;
         return Err(ApiError::Problem(ProblemKind::Unauthorized, vec![]));
     };
+    rate_limit::forgive(&db, &counted).await?;
     let token = crypto::random_hex(32)?;
     let csrf = crypto::random_hex(16)?;
+    let now_ms = Date::now().as_millis();
     let record = SessionRecord {
         account_id: account.id.clone(),
         csrf: csrf.clone(),
-        expires_at_ms: Date::now().as_millis() + SESSION_HOURS * 3_600_000,
+        expires_at_ms: now_ms + SESSION_HOURS * 3_600_000,
+        created_at_ms: now_ms,
+        last_seen_ms: now_ms,
     };
     env.kv("KV")?
         .put(&session_key(&token).await?, serde_json::to_string(&record)?)?
@@ -149,6 +171,43 @@ pub async fn login(req: &Request, env: &Env) -> Result<Response, ApiError> {
     )?;
     Ok(response)
 }
+
+/// The sign-in limits for `email` from `address`, in the order they are counted. Without an
+/// address (not through Cloudflare) only the email's ceiling applies.
+fn sign_in_limits(email: &str, address: Option<String>) -> Vec<Limit> {
+    let limit = |key: String, limit: u32| Limit {
+        key,
+        limit,
+        window_seconds: QUARTER_HOUR,
+    };
+    let mut limits = vec![];
+    if let Some(address) = address {
+        limits.push(limit(
+            format!("login-email-ip:{email}:{address}"),
+            PER_EMAIL_AND_ADDRESS,
+        ));
+        limits.push(limit(format!("login-ip:{address}"), PER_ADDRESS));
+    }
+    limits.push(limit(format!("login-email:{email}"), PER_EMAIL));
+    limits
+}
+
+/// Credentials come only as JSON (415 otherwise): a form post from another site cannot
+/// send them, and there is one way in to guard.
+async fn read_json_only<T: for<'de> Deserialize<'de>>(req: &Request) -> Result<T, ApiError> {
+    let is_json = req.headers().get("Content-Type")?.is_some_and(|t| {
+        t.split(';')
+            .next()
+            .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"))
+    });
+    if !is_json {
+        return Err(ApiError::Problem(ProblemKind::UnsupportedMediaType, vec![]));
+    }
+    read_json(req).await
+}
+
+const ACCOUNT_COLUMNS: &str =
+    "id, email, name, role, password_hash, disabled_at, sessions_revoked_at";
 
 pub async fn logout(req: &Request, env: &Env) -> Result<Response, ApiError> {
     let (_, token) = session(req, env, true).await?;
@@ -207,24 +266,26 @@ async fn session(req: &Request, env: &Env, changes: bool) -> Result<Session, Api
         })
         .filter(|t| t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()))
         .ok_or_else(unauthorized)?;
-    let record: SessionRecord = env
-        .kv("KV")?
-        .get(&session_key(&token).await?)
-        .json()
-        .await?
-        .ok_or_else(unauthorized)?;
-    if record.expires_at_ms <= Date::now().as_millis() {
+    let kv = env.kv("KV")?;
+    let key = session_key(&token).await?;
+    let record: SessionRecord = kv.get(&key).json().await?.ok_or_else(unauthorized)?;
+    let now_ms = Date::now().as_millis();
+    if record.expires_at_ms <= now_ms || record.last_seen_ms.saturating_add(IDLE_MS) <= now_ms {
         return Err(unauthorized());
     }
     let account: AccountRow = env
         .d1("DB")?
-        .prepare(
-            "SELECT id, email, name, role, password_hash, disabled_at FROM account WHERE id = ?1",
-        )
+        .prepare(format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM account WHERE id = ?1"
+        ))
         .bind(&[record.account_id.as_str().into()])?
         .first(None)
         .await?
         .filter(|a: &AccountRow| a.disabled_at.is_none())
+        .filter(|a| {
+            a.sessions_revoked_at
+                .is_none_or(|revoked| record.created_at_ms as f64 > revoked)
+        })
         .ok_or_else(unauthorized)?;
     if changes {
         let sent = req.headers().get("X-CSRF-Token")?.unwrap_or_default();
@@ -234,6 +295,18 @@ async fn session(req: &Request, env: &Env, changes: bool) -> Result<Session, Api
                 vec![("X-CSRF-Token", "csrf")],
             ));
         }
+    }
+    if now_ms.saturating_sub(record.last_seen_ms) >= REFRESH_MS {
+        let seen = SessionRecord {
+            last_seen_ms: now_ms,
+            ..record.clone()
+        };
+        // KV keeps a key at least 60 seconds; the record's own expiry is checked above.
+        let ttl = ((record.expires_at_ms - now_ms) / 1000).max(60);
+        kv.put(&key, serde_json::to_string(&seen)?)?
+            .expiration_ttl(ttl)
+            .execute()
+            .await?;
     }
     Ok(((account, record), token))
 }
@@ -305,6 +378,67 @@ pub async fn create_account(req: &Request, env: &Env) -> Result<Response, ApiErr
         role: role.as_str().to_owned(),
         password_hash: String::new(),
         disabled_at: None,
+        sessions_revoked_at: None,
     };
     Ok(private_json(&account)?.with_status(201))
+}
+
+/// An account as administrators manage it.
+#[derive(Serialize, Deserialize)]
+struct AccountState {
+    id: String,
+    email: String,
+    name: String,
+    role: String,
+    disabled_at: Option<String>,
+}
+
+/// `POST /api/admin/accounts/{id}/disable`: the account can no longer sign in, and every
+/// session it has ends at once (each request reads the account). Administrators cannot
+/// disable their own account, so that one cannot lock out the last administrator.
+pub async fn disable_account(req: &Request, env: &Env, id: &str) -> Result<Response, ApiError> {
+    let staff = require(req, env, Action::DisableAccounts, true).await?;
+    if staff.account_id == id {
+        return Err(ApiError::Detailed(
+            ProblemKind::Conflict,
+            "conflict-own-account",
+        ));
+    }
+    let changed: Option<AccountState> = env
+        .d1("DB")?
+        .prepare(
+            "UPDATE account SET disabled_at = COALESCE(disabled_at, ?2), sessions_revoked_at = ?3 \
+             WHERE id = ?1 RETURNING id, email, name, role, disabled_at",
+        )
+        .bind(&[
+            id.into(),
+            stamp(now()),
+            wasm_bindgen::JsValue::from_f64(Date::now().as_millis() as f64),
+        ])?
+        .first(None)
+        .await?;
+    account_answer(changed)
+}
+
+/// `POST /api/admin/accounts/{id}/enable`: the account may sign in again; the sessions that
+/// disabling ended stay ended.
+pub async fn enable_account(req: &Request, env: &Env, id: &str) -> Result<Response, ApiError> {
+    require(req, env, Action::DisableAccounts, true).await?;
+    let changed: Option<AccountState> = env
+        .d1("DB")?
+        .prepare(
+            "UPDATE account SET disabled_at = NULL WHERE id = ?1 \
+             RETURNING id, email, name, role, disabled_at",
+        )
+        .bind(&[id.into()])?
+        .first(None)
+        .await?;
+    account_answer(changed)
+}
+
+fn account_answer(changed: Option<AccountState>) -> Result<Response, ApiError> {
+    match changed {
+        Some(account) => private_json(&account),
+        None => Err(ApiError::Problem(ProblemKind::NotFound, vec![])),
+    }
 }

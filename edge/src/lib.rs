@@ -78,8 +78,8 @@ async fn answer(req: Request, env: &Env, ctx: &Context) -> Result<Response> {
     }
 }
 
-/// Every few minutes: queue the reminders due within 24 hours, and send what is waiting
-/// (including what failed before).
+/// Every few minutes: queue the reminders due within 24 hours, and send what is due
+/// (including retries of what failed before, after their backoff).
 #[event(scheduled)]
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     let work = async {
@@ -87,11 +87,19 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
         registration::create::forget_old_keys(&db, catalog::now()).await?;
         registration::holds::release_expired(&db, catalog::now()).await?;
         let queued = outbox::queue_reminders(&db, catalog::now()).await?;
-        let sent = outbox::dispatch(&env, outbox::Only::All).await?;
-        Ok::<_, ApiError>((queued, sent))
+        let dispatched = outbox::dispatch(&env, outbox::Only::All).await?;
+        Ok::<_, ApiError>((queued, dispatched))
     };
     match work.await {
-        Ok((queued, sent)) => console_log!("cron: {queued} reminders queued, {sent} messages sent"),
+        Ok((queued, dispatched)) => {
+            console_log!(
+                "cron: {queued} reminders queued, {} messages sent",
+                dispatched.sent
+            );
+            if let Some(why) = dispatched.waiting {
+                console_error!("cron: messages are not being sent: {why}");
+            }
+        }
         Err(error) => console_error!("cron: {error:?}"),
     }
 }
@@ -121,6 +129,10 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/auth/logout"),
     ("GET", "/api/auth/me"),
     ("POST", "/api/admin/accounts"),
+    ("POST", "/api/admin/accounts/{id}/disable"),
+    ("POST", "/api/admin/accounts/{id}/enable"),
+    ("GET", "/api/admin/outbox"),
+    ("POST", "/api/admin/outbox/{id}/retry"),
     ("GET", "/api/coordinator/editions"),
     ("GET", "/api/coordinator/editions/{id}/registrations"),
     ("POST", "/api/coordinator/registrations/{id}/decision"),
@@ -175,6 +187,10 @@ async fn route(
         ("/api/auth/logout", []) => auth::logout(req, env).await,
         ("/api/auth/me", []) => auth::me(req, env).await,
         ("/api/admin/accounts", []) => auth::create_account(req, env).await,
+        ("/api/admin/accounts/{id}/disable", [id]) => auth::disable_account(req, env, id).await,
+        ("/api/admin/accounts/{id}/enable", [id]) => auth::enable_account(req, env, id).await,
+        ("/api/admin/outbox", []) => outbox::unsent(req, env, caller).await,
+        ("/api/admin/outbox/{id}/retry", [id]) => outbox::retry(req, env, ctx, id).await,
         ("/api/coordinator/editions", []) => coordinator::editions(req, env, caller).await,
         ("/api/coordinator/editions/{id}/registrations", [id]) => {
             coordinator::registrations(req, env, id).await

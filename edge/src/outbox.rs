@@ -7,27 +7,40 @@
 //! a claim left by a sender that died is taken over after `STALE_MINUTES`. The HTTP sender
 //! passes the message's id as `Idempotency-Key`, so the email service drops a resend of a
 //! message whose success we did not get to record.
+//!
+//! Never lost: a message that fails is tried again after 1, 2, 4 … minutes (at most 6 hours
+//! apart); with a real email service it is given up on ("failed") only after about three
+//! days, and an administrator sees it and can send it again. While no sender is set up, no
+//! attempt is spent: messages wait, saying why. The manage link a message carries is kept
+//! only until it is sent (or dropped, or its registrant deletes their data).
 
 use base64::Engine;
 use chrono::{DateTime, TimeDelta, Utc};
+use relais_domain::account::Action;
+use relais_domain::problem::ProblemKind;
 use relais_domain::registration::{self, MessageFacts, MessageKind, Reason, Status};
 use relais_domain::{schedule, Lang};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 use worker::{
-    console_log, console_warn, Context, D1Database, Env, Fetch, Headers, Method, RequestInit,
+    console_log, console_warn, Context, D1Database, Env, Fetch, Headers, Method, Request,
+    RequestInit, Response,
 };
 
+use crate::auth;
 use crate::calendar;
 use crate::catalog::{now, stamp};
-use crate::http::{self, ApiError};
+use crate::http::{self, private_json, ApiError, Caller};
 use crate::registration::transitions;
 use crate::rows::{instant, required_text, text};
 
 /// A claim older than this is taken to be from a sender that died.
 const STALE_MINUTES: i64 = 10;
-/// After this many attempts a message waits for a coordinator.
-const MAX_ATTEMPTS: u32 = 8;
+/// After this many attempts with a real sender a message is given up on ("failed") and
+/// waits for an administrator: with `backoff`, about three days of trying.
+const MAX_ATTEMPTS: u32 = 20;
+/// The longest wait between two attempts.
+const MAX_BACKOFF_MINUTES: i64 = 6 * 60;
 /// Messages sent per dispatch; the cron takes the rest.
 const BATCH: u32 = 25;
 
@@ -58,6 +71,7 @@ struct Pending {
     manage_url: Option<String>,
     reason: Option<String>,
     note: Option<String>,
+    attempts: u32,
 }
 
 #[derive(Deserialize)]
@@ -89,33 +103,75 @@ pub enum Only {
     All,
     /// An edition's (a cancellation may have promoted someone).
     Edition(String),
+    /// One message (an administrator's retry).
+    Message(u32),
+}
+
+/// How a dispatch went.
+pub struct Dispatched {
+    pub sent: u32,
+    /// Why nothing was tried, when no sender is set up.
+    pub waiting: Option<&'static str>,
+}
+
+/// How long to wait after a message's `attempts`-th failure: 1, 2, 4 … minutes, at most
+/// `MAX_BACKOFF_MINUTES`.
+pub fn backoff(attempts: u32) -> TimeDelta {
+    let doublings = attempts.saturating_sub(1).min(20);
+    TimeDelta::minutes((1_i64 << doublings).min(MAX_BACKOFF_MINUTES))
 }
 
 /// Sends `only`'s waiting messages once the answer that queued them is on its way.
 pub fn send_soon(env: &Env, ctx: &Context, only: Only) {
     let env = env.clone();
     ctx.wait_until(async move {
-        if let Err(error) = dispatch(&env, only).await {
-            console_warn!("outbox: {error:?}");
+        match dispatch(&env, only).await {
+            Ok(Dispatched {
+                waiting: Some(why), ..
+            }) => console_warn!("outbox: messages wait: {why}"),
+            Ok(_) => {}
+            Err(error) => console_warn!("outbox: {error:?}"),
         }
     });
 }
 
-/// Sends what is waiting, oldest first; returns how many were sent.
-pub async fn dispatch(env: &Env, only: Only) -> Result<u32, ApiError> {
+/// Sends what is due, oldest first. Without a sender set up, nothing is tried: the waiting
+/// messages say why in `last_error`, and keep their attempts.
+pub async fn dispatch(env: &Env, only: Only) -> Result<Dispatched, ApiError> {
     let db = env.d1("DB")?;
-    let sender = Sender::from_env(env);
+    let sender = match Sender::from_env(env) {
+        Ok(sender) => sender,
+        Err(why) => {
+            db.prepare(
+                "UPDATE outbox SET last_error = ?1 \
+                 WHERE sent_at IS NULL AND failed_at IS NULL AND last_error IS NOT ?1",
+            )
+            .bind(&[why.into()])?
+            .run()
+            .await?;
+            return Ok(Dispatched {
+                sent: 0,
+                waiting: Some(why),
+            });
+        }
+    };
     let now = now();
     let stale = stamp(now - TimeDelta::minutes(STALE_MINUTES));
     let pending: Vec<Pending> = db
         .prepare(
-            "SELECT id, registration_id, kind, session_id, manage_url, reason, note FROM outbox \
-             WHERE sent_at IS NULL AND attempts < ?1 AND (claimed_at IS NULL OR claimed_at < ?2) \
+            "SELECT id, registration_id, kind, session_id, manage_url, reason, note, attempts FROM outbox \
+             WHERE sent_at IS NULL AND failed_at IS NULL \
+               AND (next_attempt_at IS NULL OR next_attempt_at <= ?6) \
+               AND (claimed_at IS NULL OR claimed_at < ?2) \
                AND (?4 IS NULL OR registration_id = ?4) AND (?5 IS NULL OR edition_id = ?5) \
+               AND (?1 IS NULL OR id = ?1) \
              ORDER BY id LIMIT ?3",
         )
         .bind(&[
-            MAX_ATTEMPTS.into(),
+            match &only {
+                Only::Message(id) => JsValue::from(*id),
+                _ => JsValue::NULL,
+            },
             stale.clone(),
             BATCH.into(),
             JsValue::NULL,
@@ -123,6 +179,7 @@ pub async fn dispatch(env: &Env, only: Only) -> Result<u32, ApiError> {
                 Only::Edition(id) => JsValue::from(id.as_str()),
                 _ => JsValue::NULL,
             },
+            stamp(now),
         ])?
         .all()
         .await?
@@ -132,7 +189,9 @@ pub async fn dispatch(env: &Env, only: Only) -> Result<u32, ApiError> {
         let claim = db
             .prepare(
                 "UPDATE outbox SET claimed_at = ?2, attempts = attempts + 1 \
-                 WHERE id = ?1 AND sent_at IS NULL AND (claimed_at IS NULL OR claimed_at < ?3)",
+                 WHERE id = ?1 AND sent_at IS NULL AND failed_at IS NULL \
+                   AND (next_attempt_at IS NULL OR next_attempt_at <= ?2) \
+                   AND (claimed_at IS NULL OR claimed_at < ?3)",
             )
             .bind(&[message.id.into(), stamp(now), stale.clone()])?
             .run()
@@ -144,14 +203,27 @@ pub async fn dispatch(env: &Env, only: Only) -> Result<u32, ApiError> {
             Ok(()) => sent += 1,
             Err(error) => {
                 console_warn!("outbox {}: {error}", message.id);
-                db.prepare("UPDATE outbox SET claimed_at = NULL, last_error = ?2 WHERE id = ?1")
-                    .bind(&[message.id.into(), error.as_str().into()])?
-                    .run()
-                    .await?;
+                let next = now + backoff(message.attempts + 1);
+                db.prepare(
+                    "UPDATE outbox SET claimed_at = NULL, last_error = ?2, next_attempt_at = ?3, \
+                       failed_at = CASE WHEN attempts >= ?4 THEN ?5 END WHERE id = ?1",
+                )
+                .bind(&[
+                    message.id.into(),
+                    error.as_str().into(),
+                    stamp(next),
+                    MAX_ATTEMPTS.into(),
+                    stamp(now),
+                ])?
+                .run()
+                .await?;
             }
         }
     }
-    Ok(sent)
+    Ok(Dispatched {
+        sent,
+        waiting: None,
+    })
 }
 
 async fn deliver(
@@ -342,9 +414,9 @@ fn told_reason(message: &Pending, messages: &relais_domain::i18n::Messages) -> O
 /// email service's HTTP API (`MAIL_SENDER = "http"`, `MAIL_API_URL`, `MAIL_FROM`, and the
 /// secret `MAIL_API_KEY` from `wrangler secret put`).
 enum Sender {
+    /// Only where `RELAIS_ENV` says "local" (`scripts/dev`, `scripts/test`): deployed, it
+    /// would mark every message sent while nobody receives them.
     Dev,
-    /// Messages wait (and are retried) until the sender is set up: none is marked sent.
-    Unconfigured(&'static str),
     Http {
         url: String,
         key: String,
@@ -353,7 +425,8 @@ enum Sender {
 }
 
 impl Sender {
-    fn from_env(env: &Env) -> Sender {
+    /// The sender the environment sets up, or why there is none (messages then wait).
+    fn from_env(env: &Env) -> Result<Sender, &'static str> {
         let var = |name: &str| env.var(name).ok().map(|v| v.to_string());
         match var("MAIL_SENDER").as_deref() {
             Some("http") => match (
@@ -361,17 +434,21 @@ impl Sender {
                 env.secret("MAIL_API_KEY").ok(),
                 var("MAIL_FROM"),
             ) {
-                (Some(url), Some(key), Some(from)) => Sender::Http {
+                (Some(url), Some(key), Some(from)) => Ok(Sender::Http {
                     url,
                     key: key.to_string(),
                     from,
-                },
-                _ => Sender::Unconfigured(
+                }),
+                _ => Err(
                     "MAIL_SENDER is http but MAIL_API_URL, MAIL_API_KEY or MAIL_FROM is missing",
                 ),
             },
-            Some("dev") => Sender::Dev,
-            _ => Sender::Unconfigured("MAIL_SENDER is neither \"dev\" nor \"http\""),
+            Some("dev") if var("RELAIS_ENV").as_deref() == Some("local") => Ok(Sender::Dev),
+            Some("dev") => Err(
+                "MAIL_SENDER is dev, which only runs locally (RELAIS_ENV = \"local\"): \
+                 set up an email service (README, Deploying)",
+            ),
+            _ => Err("no sender: MAIL_SENDER is not set to \"http\" (README, Deploying)"),
         }
     }
 
@@ -388,7 +465,6 @@ impl Sender {
                 console_log!("dev sender: message {id} to {to}: {subject}");
                 Ok(())
             }
-            Sender::Unconfigured(why) => Err((*why).to_owned()),
             Sender::Http { url, key, from } => {
                 let attachments: Vec<serde_json::Value> = ics
                     .map(|ics| {
@@ -424,5 +500,103 @@ impl Sender {
                 }
             }
         }
+    }
+}
+
+/// A message that has not gone out, as administrators see it (never its manage link).
+#[derive(Serialize, Deserialize)]
+struct Unsent {
+    id: u32,
+    registration_id: String,
+    edition_id: String,
+    kind: String,
+    created_at: String,
+    attempts: u32,
+    last_error: Option<String>,
+    next_attempt_at: Option<String>,
+    failed_at: Option<String>,
+}
+
+const UNSENT_COLUMNS: &str = "id, registration_id, edition_id, kind, created_at, attempts, \
+     last_error, next_attempt_at, failed_at";
+
+/// `GET /api/admin/outbox?state=failed|waiting`: messages given up on (the default), or
+/// still waiting to be sent, oldest first.
+pub async fn unsent(req: &Request, env: &Env, caller: &Caller) -> Result<Response, ApiError> {
+    auth::require(req, env, Action::ResendMessages, false).await?;
+    let failed = match caller.param("state").unwrap_or("failed") {
+        "failed" => true,
+        "waiting" => false,
+        _ => {
+            return Err(ApiError::Problem(
+                ProblemKind::InvalidQuery,
+                vec![("state", "unknown-outbox-state")],
+            ))
+        }
+    };
+    let messages: Vec<Unsent> = env
+        .d1("DB")?
+        .prepare(format!(
+            "SELECT {UNSENT_COLUMNS} FROM outbox \
+             WHERE sent_at IS NULL AND (failed_at IS NOT NULL) = ?1 ORDER BY id LIMIT 200"
+        ))
+        .bind(&[u32::from(failed).into()])?
+        .all()
+        .await?
+        .results()?;
+    private_json(&messages)
+}
+
+/// `POST /api/admin/outbox/{id}/retry`: a message not yet sent starts again from its first
+/// attempt and is sent right after the answer (202); one already sent is a conflict.
+pub async fn retry(
+    req: &Request,
+    env: &Env,
+    ctx: &Context,
+    id: &str,
+) -> Result<Response, ApiError> {
+    auth::require(req, env, Action::ResendMessages, true).await?;
+    let not_found = || ApiError::Problem(ProblemKind::NotFound, vec![]);
+    let id: u32 = id.parse().map_err(|_| not_found())?;
+    let db = env.d1("DB")?;
+    let reset: Option<Unsent> = db
+        .prepare(format!(
+            "UPDATE outbox SET attempts = 0, failed_at = NULL, next_attempt_at = NULL \
+             WHERE id = ?1 AND sent_at IS NULL RETURNING {UNSENT_COLUMNS}"
+        ))
+        .bind(&[id.into()])?
+        .first(None)
+        .await?;
+    let Some(reset) = reset else {
+        let exists: Option<serde_json::Value> = db
+            .prepare("SELECT id FROM outbox WHERE id = ?1")
+            .bind(&[id.into()])?
+            .first(None)
+            .await?;
+        return Err(match exists {
+            Some(_) => ApiError::Detailed(ProblemKind::Conflict, "conflict-message-sent"),
+            None => not_found(),
+        });
+    };
+    send_soon(env, ctx, Only::Message(id));
+    Ok(private_json(&reset)?.with_status(202))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attempts_back_off_exponentially_up_to_six_hours() {
+        let minutes: Vec<i64> = (1..=12).map(|n| backoff(n).num_minutes()).collect();
+        assert_eq!(minutes, [1, 2, 4, 8, 16, 32, 64, 128, 256, 360, 360, 360]);
+        assert_eq!(backoff(0).num_minutes(), 1);
+        assert_eq!(backoff(u32::MAX).num_minutes(), 360);
+    }
+
+    #[test]
+    fn a_message_is_given_up_on_only_after_days() {
+        let waited: i64 = (1..MAX_ATTEMPTS).map(|n| backoff(n).num_minutes()).sum();
+        assert!(waited >= 2 * 24 * 60, "{waited} minutes");
     }
 }

@@ -54,3 +54,8 @@ field-capacity-positive = The capacity is a whole number of places, 1 or more (o
 field-below-places-held = More places are already held: the capacity cannot go below them.
 ## Request bodies read by the Worker.
 field-invalid-utf8 = The body is not valid UTF-8 text.
+## Sign-in, accounts and the messages administrators send again.
+
+field-unknown-outbox-state = Unknown state: "failed" or "waiting".
+conflict-own-account = You cannot disable your own account.
+conflict-message-sent = This message has already been sent.

@@ -54,3 +54,8 @@ field-capacity-positive = La capacité est un nombre entier de places, 1 ou plus
 field-below-places-held = Plus de places sont déjà attribuées : la capacité ne peut pas descendre en dessous.
 ## Corps des requêtes lus par le Worker.
 field-invalid-utf8 = Le corps de la requête n’est pas du texte UTF-8 valide.
+## Connexion, comptes et messages que les administrateurs renvoient.
+
+field-unknown-outbox-state = État inconnu : « failed » ou « waiting ».
+conflict-own-account = Vous ne pouvez pas désactiver votre propre compte.
+conflict-message-sent = Ce message a déjà été envoyé.

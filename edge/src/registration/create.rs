@@ -24,7 +24,7 @@ use crate::catalog::{now, stamp};
 use crate::crypto;
 use crate::http::{self, ApiError};
 use crate::outbox;
-use crate::rate_limit;
+use crate::rate_limit::{self, Limit};
 use crate::rows::instant;
 
 /// Registration attempts from one client address (an IPv4 address or an IPv6 /64): per
@@ -36,6 +36,7 @@ const PER_CLIENT_AND_EDITION_PER_HOUR: u32 = 25;
 /// aliases).
 const PER_EMAIL_PER_HOUR: u32 = 10;
 const MAX_IDEMPOTENCY_KEY: usize = 200;
+const HOUR: i64 = 3600;
 
 #[derive(Deserialize)]
 struct EditionRules {
@@ -68,20 +69,25 @@ pub async fn create(
     edition_id: &str,
 ) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
+    // A caller without an address (not through Cloudflare) shares no bucket with others.
     if let Some(client) = rate_limit::client(req) {
-        rate_limit::count(
+        rate_limit::count_all(
             &db,
-            &format!("registration:{client}"),
-            PER_CLIENT_PER_MINUTE,
+            &[
+                Limit {
+                    key: format!("registration:{client}"),
+                    limit: PER_CLIENT_PER_MINUTE,
+                    window_seconds: rate_limit::MINUTE,
+                },
+                Limit {
+                    key: format!("registration:{client}:{edition_id}"),
+                    limit: PER_CLIENT_AND_EDITION_PER_HOUR,
+                    window_seconds: HOUR,
+                },
+            ],
         )
         .await?;
     }
-    rate_limit::count(
-        &db,
-        &format!("registration-edition:{edition_id}"),
-        PER_EDITION_PER_MINUTE,
-    )
-    .await?;
     let body = read_body(req).await?;
     let idempotency = idempotency_key(req, &db, edition_id, &body).await?;
     let key = match idempotency {
@@ -101,13 +107,16 @@ pub async fn create(
     }
     let registrant = registration::validate(request, &questions, known_zone)
         .map_err(|refused| ApiError::Fields(ProblemKind::InvalidBody, refused))?;
-    rate_limit::count_per_hour(
+    rate_limit::count_all(
         &db,
-        &format!(
-            "registration-email:{}",
-            registration::folded_email(&registrant.email)
-        ),
-        PER_EMAIL_PER_HOUR,
+        &[Limit {
+            key: format!(
+                "registration-email:{}",
+                registration::folded_email(&registrant.email)
+            ),
+            limit: PER_EMAIL_PER_HOUR,
+            window_seconds: HOUR,
+        }],
     )
     .await?;
 
