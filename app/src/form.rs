@@ -327,3 +327,15 @@ pub fn Submit(label: String, state: FormState) -> impl IntoView {
         </button>
     }
 }
+
+/// A field people never see, off screen and out of the keyboard's and screen readers' way:
+/// people leave it empty, form-filling robots do not (the API then stores nothing).
+#[component]
+pub fn RobotTrap() -> impl IntoView {
+    view! {
+        <div class="trap" aria-hidden="true">
+            <label for="f-website">"Website"</label>
+            <input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off"/>
+        </div>
+    }
+}

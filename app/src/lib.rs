@@ -28,6 +28,8 @@ mod coordinator;
 #[cfg(feature = "forms")]
 mod form;
 #[cfg(feature = "forms")]
+mod links;
+#[cfg(feature = "forms")]
 mod manage;
 #[cfg(feature = "forms")]
 mod privacy;
@@ -86,6 +88,7 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <NotFound/> }>
                 <ParentRoute path=path!("/:lang") view=Layout>
                     <Route path=path!("register/:edition") view=registration::RegisterPage/>
+                    <Route path=path!("manage") view=links::LinksPage/>
                     <Route path=path!("manage/:token") view=manage::ManagePage/>
                     <Route path=path!("privacy") view=privacy::PrivacyPage/>
                     <Route path=path!("coordinator") view=coordinator::CoordinatorPage/>

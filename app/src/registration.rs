@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 use crate::api::{self, ApiError};
 use crate::edition::EditionView;
 use crate::form::{
-    focus, Control, Field, FormState, LanguageField, Submit, Summary, Values, ZoneField,
+    focus, Control, Field, FormState, LanguageField, RobotTrap, Submit, Summary, Values, ZoneField,
 };
 use crate::i18n::use_i18n;
 use crate::layout::{Fetched, Localized};
@@ -283,12 +283,7 @@ fn ConsentField(state: FormState) -> impl IntoView {
     let i18n = use_i18n();
     let error = Signal::derive(move || state.error("consent"));
     view! {
-        // Off screen and out of the keyboard's and screen readers' way: people leave it
-        // empty, form-filling robots do not.
-        <div class="trap" aria-hidden="true">
-            <label for="f-website">"Website"</label>
-            <input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off"/>
-        </div>
+        <RobotTrap/>
         <div class="field consent" class:invalid=move || error.with(Option::is_some)>
             <input type="checkbox" id="f-consent" name="consent" value="yes" required
                 aria-describedby="f-consent-error"
@@ -318,6 +313,7 @@ fn RegistrationResult(answer: RegistrationAnswer, email: String) -> impl IntoVie
             <section class="result" aria-labelledby="result-title" data-status="link_sent">
                 <h2 id="result-title" tabindex="-1">{t("result-link-sent")}</h2>
                 <p>{i18n.with(|m| m.format("result-link-sent-note", &[("email", email.clone().into())]))}</p>
+                <p><a href=format!("/{}/manage", i18n.code())>{t("links-ask")}</a></p>
             </section>
         }
         .into_any();

@@ -268,6 +268,35 @@ pub fn has_visible(text: &str) -> bool {
     })
 }
 
+/// What the "my links" form sends: an address, the language of the message, and the field
+/// robots fill.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LinksRequest {
+    pub email: Option<String>,
+    pub lang: Option<String>,
+    pub website: Option<String>,
+}
+
+/// The address and language of a "my links" request, or every refusal.
+pub fn validate_links(request: &LinksRequest) -> Result<(String, Lang), Vec<Refusal>> {
+    let mut refused: Vec<Refusal> = vec![];
+    let email = clean(request.email.clone()).to_lowercase();
+    if email.is_empty() {
+        refused.push(("email".into(), "required"));
+    } else if !is_email(&email) {
+        refused.push(("email".into(), "invalid-email"));
+    }
+    let lang = request.lang.as_deref().map(str::trim).and_then(Lang::parse);
+    if lang.is_none() {
+        refused.push(("lang".into(), "unknown-language"));
+    }
+    match lang {
+        Some(lang) if refused.is_empty() => Ok((email, lang)),
+        _ => Err(refused),
+    }
+}
+
 /// One person's address whatever the alias: lower-cased, with a plus-address's tag
 /// folded (`ana+atelier@example.org` is `ana@example.org`). For limits, not for identity:
 /// two aliases are still two registrations.
@@ -534,12 +563,14 @@ pub enum MessageKind {
     Removed,
     /// Their private link, sent again.
     LinkSent,
+    /// Every private link of an address, asked for from the "my links" form.
+    Links,
     /// 24 hours before a session.
     Reminder,
 }
 
 impl MessageKind {
-    pub const ALL: [MessageKind; 13] = [
+    pub const ALL: [MessageKind; 14] = [
         MessageKind::Confirmed,
         MessageKind::Held,
         MessageKind::Waitlisted,
@@ -552,6 +583,7 @@ impl MessageKind {
         MessageKind::CancelledByCoordinator,
         MessageKind::Removed,
         MessageKind::LinkSent,
+        MessageKind::Links,
         MessageKind::Reminder,
     ];
 
@@ -569,6 +601,7 @@ impl MessageKind {
             MessageKind::CancelledByCoordinator => "cancelled_by_coordinator",
             MessageKind::Removed => "removed",
             MessageKind::LinkSent => "link_sent",
+            MessageKind::Links => "links",
             MessageKind::Reminder => "reminder",
         }
     }
@@ -620,6 +653,9 @@ pub struct MessageFacts {
     pub reason: Option<String>,
     /// Until when a held place waits for their confirmation, on their clock.
     pub confirm_by: Option<chrono::NaiveDateTime>,
+    /// Every registration of the address, for `Links`: what it is for (the offering, and
+    /// when it starts on their clock) and its new private link.
+    pub links: Vec<(String, Option<chrono::NaiveDateTime>, String)>,
 }
 
 /// A message ready to send.
@@ -660,6 +696,21 @@ pub fn compose(
     ];
     if let Some(reason) = &facts.reason {
         blocks.push(messages.format("mail-reason", &[("reason", reason.as_str().into())]));
+    }
+    if kind == MessageKind::Links {
+        let mut list = String::new();
+        for (offering, starts, url) in &facts.links {
+            let when = starts
+                .map(|at| format!(" ({})", format_datetime(at, messages)))
+                .unwrap_or_default();
+            list.push_str(&format!("- {offering}{when}\n  {url}\n"));
+        }
+        blocks.push(list.trim_end().to_owned());
+        blocks.push(messages.get("mail-signature"));
+        return Composed {
+            subject,
+            body: blocks.join("\n\n"),
+        };
     }
     if !kind.ends_it() && !facts.sessions.is_empty() {
         let mut list = messages.format("mail-sessions", &[("zone", facts.zone.as_str().into())]);
@@ -821,6 +872,7 @@ mod tests {
             manage_url: Some("https://relais.example/fr/manage/abc".into()),
             reason: None,
             confirm_by: None,
+            links: vec![],
         };
         let fr = Messages::new(Lang::parse("fr").unwrap()).unwrap();
         // French and English times use no-break spaces; compare with plain ones.
@@ -881,6 +933,11 @@ mod tests {
             manage_url: None,
             reason: Some("R".into()),
             confirm_by: None,
+            links: vec![(
+                "O".into(),
+                None,
+                "https://relais.example/fr/manage/t".into(),
+            )],
         }
     }
 

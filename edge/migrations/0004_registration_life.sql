@@ -84,11 +84,14 @@ CREATE TABLE outbox_next (
   kind            TEXT NOT NULL CHECK (kind IN
                     ('confirmed', 'held', 'waitlisted', 'applied', 'promoted', 'released',
                      'accepted', 'declined', 'cancelled', 'cancelled_by_coordinator', 'removed',
-                     'link_sent', 'reminder')),
+                     'link_sent', 'links', 'reminder')),
   session_id      TEXT,
   dedupe          TEXT UNIQUE,
   created_at      TEXT NOT NULL,
   manage_url      TEXT,
+  -- For 'links': every registration's new link, as a JSON object by registration id, kept
+  -- only until the message is sent.
+  links           TEXT,
   -- A coordinator's reason (domain::registration::Reason) and note, told to the person.
   reason          TEXT,
   note            TEXT,

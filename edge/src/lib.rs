@@ -125,6 +125,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("DELETE", "/api/registrations/{token}"),
     ("POST", "/api/registrations/{token}/cancel"),
     ("POST", "/api/registrations/{token}/confirm"),
+    ("POST", "/api/manage-links"),
     ("POST", "/api/auth/login"),
     ("POST", "/api/auth/logout"),
     ("GET", "/api/auth/me"),
@@ -183,6 +184,7 @@ async fn route(
         ("/api/registrations/{token}/confirm", [token]) => {
             registration::manage::confirm(env, ctx, token).await
         }
+        ("/api/manage-links", []) => registration::links::send(req, env, ctx).await,
         ("/api/auth/login", []) => auth::login(req, env).await,
         ("/api/auth/logout", []) => auth::logout(req, env).await,
         ("/api/auth/me", []) => auth::me(req, env).await,

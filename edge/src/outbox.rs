@@ -337,6 +337,7 @@ async fn deliver(
                 Ok((at + TimeDelta::minutes(offset.into())).naive_utc())
             })
             .transpose()?,
+        links: vec![],
     };
     let composed = registration::compose(kind, &facts, &messages);
     let ics = kind.for_a_place().then(|| {

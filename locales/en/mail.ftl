@@ -41,3 +41,5 @@ reason-their_request = at your request.
 reason-duplicate = you were registered twice.
 reason-conduct = the network's code of conduct was not respected.
 reason-other = another reason.
+mail-subject-links = Your private Relais links
+mail-body-links = Here is the private link of each of your registrations with this address. Each link lets you see, change or cancel the registration; links you received before still work. If you did not ask for this, there is nothing to do.

@@ -41,3 +41,5 @@ reason-their_request = à votre demande.
 reason-duplicate = vous étiez inscrit·e deux fois.
 reason-conduct = le code de conduite du réseau n’a pas été respecté.
 reason-other = autre motif.
+mail-subject-links = Vos liens privés Relais
+mail-body-links = Voici le lien privé de chacune de vos inscriptions avec cette adresse. Chaque lien permet de voir, modifier ou annuler l’inscription ; les liens reçus avant restent valables. Si vous n’avez rien demandé, vous n’avez rien à faire.

@@ -6,5 +6,6 @@
 pub mod create;
 pub mod form;
 pub mod holds;
+pub mod links;
 pub mod manage;
 pub mod transitions;
