@@ -15,6 +15,10 @@ pub fn EditionView(
     /// Ended: no registration to speak of, nothing to add to a calendar.
     #[prop(optional)]
     past: bool,
+    /// The calendar file to offer, when not the edition's public one (a registrant's own,
+    /// with the meeting link).
+    #[prop(optional)]
+    calendar: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = move |id: &str| i18n.t(id);
@@ -65,7 +69,7 @@ pub fn EditionView(
     {register}
     {(!past).then(|| view! {
                 <p class="calendar">
-                    <a href=format!("/api/editions/{}/calendar.ics?lang={}", edition.id, i18n.code()) download="" rel="external">
+                    <a href=calendar.clone().unwrap_or_else(|| format!("/api/editions/{}/calendar.ics?lang={}", edition.id, i18n.code())) download="" rel="external">
                         {i18n.text("calendar-edition")}
                     </a>
                 </p>

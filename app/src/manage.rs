@@ -37,6 +37,7 @@ pub fn ManagePage() -> impl IntoView {
 enum Done {
     Nothing,
     Saved,
+    Confirmed,
     Cancelled,
     Deleted,
 }
@@ -105,6 +106,7 @@ fn ManageView(registration: ManagedRegistration, token: String) -> impl IntoView
     let done_message = move || match done.get() {
         Done::Nothing => None,
         Done::Saved => Some(i18n.t("manage-saved")),
+        Done::Confirmed => Some(i18n.t("manage-confirmed")),
         Done::Cancelled => Some(i18n.t("manage-cancelled")),
         Done::Deleted => Some(i18n.t("manage-deleted")),
     };
@@ -147,6 +149,17 @@ fn ManageView(registration: ManagedRegistration, token: String) -> impl IntoView
                 </section>
             }
         });
+        // A place kept until they confirm it: the button says so, first.
+        let confirm = Transition::ConfirmPlace.rule().from.contains(&r.status).then(|| {
+            view! {
+                <p>
+                    <button type="button" class="button primary" disabled=move || state.sending.get()
+                        on:click=move |_| act(Method::POST, "/confirm", None, Done::Confirmed)>
+                        {i18n.t("manage-confirm")}
+                    </button>
+                </p>
+            }
+        });
         let cancel = active.then(|| {
             view! {
                 <ConfirmAction
@@ -173,8 +186,10 @@ fn ManageView(registration: ManagedRegistration, token: String) -> impl IntoView
             <p class="kind">{i18n.t("manage-title")}</p>
             <h1 id="manage-title"><Localized text=r.offering_title.clone()/></h1>
             <p class="status" data-status=r.status.as_str()><strong>{status}</strong></p>
+            {confirm}
             {private}
-            <EditionView edition=r.edition.clone()/>
+            <EditionView edition=r.edition.clone()
+                calendar=api::manage_url(i18n.lang.get_untracked(), &token.get_value(), "/calendar.ics")/>
             {preferences}
             <section class="danger" aria-labelledby="actions-title">
                 <h2 id="actions-title" class="visually-hidden">{i18n.t("manage-cancel")}</h2>

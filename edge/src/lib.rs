@@ -125,6 +125,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("DELETE", "/api/registrations/{token}"),
     ("POST", "/api/registrations/{token}/cancel"),
     ("POST", "/api/registrations/{token}/confirm"),
+    ("GET", "/api/registrations/{token}/calendar.ics"),
     ("POST", "/api/manage-links"),
     ("POST", "/api/auth/login"),
     ("POST", "/api/auth/logout"),
@@ -183,6 +184,9 @@ async fn route(
         }
         ("/api/registrations/{token}/confirm", [token]) => {
             registration::manage::confirm(env, ctx, token).await
+        }
+        ("/api/registrations/{token}/calendar.ics", [token]) => {
+            registration::manage::calendar(req, env, token).await
         }
         ("/api/manage-links", []) => registration::links::send(req, env, ctx).await,
         ("/api/auth/login", []) => auth::login(req, env).await,

@@ -179,3 +179,4 @@ links-send = Send me my links
 links-sent = Sent.
 links-sent-note = If there are registrations with { $email }, an email with all their links is on its way to that address. To protect everyone's privacy, this page does not say whether there are any.
 links-ask = Find all my private links
+manage-confirmed = Your place is confirmed.

@@ -179,3 +179,4 @@ links-send = M’envoyer mes liens
 links-sent = C’est envoyé.
 links-sent-note = Si des inscriptions existent avec { $email }, un courriel avec tous leurs liens part vers cette adresse. Pour protéger la vie privée de chacun·e, cette page ne dit pas s’il y en a.
 links-ask = Retrouver tous mes liens privés
+manage-confirmed = Votre place est confirmée.

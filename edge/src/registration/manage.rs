@@ -143,6 +143,73 @@ fn stamp_now() -> String {
     now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+#[derive(Deserialize)]
+struct CalendarSession {
+    id: String,
+    title: String,
+    starts_at: String,
+    ends_at: String,
+    offering_id: String,
+    offering_title: String,
+    private_details: String,
+}
+
+/// `GET /api/registrations/{token}/calendar.ics`: the registrant's sessions, with the meeting
+/// link or private address while the registration holds a place (as in their emails), in
+/// their language. For their eyes only: never cached.
+pub async fn calendar(req: &Request, env: &Env, token: &str) -> Result<Response, ApiError> {
+    let db = env.d1("DB")?;
+    let row = find(&db, token).await?;
+    let lang = Lang::parse(&row.lang).unwrap_or_else(Lang::default_lang);
+    let sessions: Vec<CalendarSession> = db
+        .prepare(
+            "SELECT s.id, s.title, s.starts_at, s.ends_at, o.id AS offering_id, \
+               o.title AS offering_title, e.private_details \
+             FROM session s JOIN edition e ON e.id = s.edition_id JOIN offering o ON o.id = e.offering_id \
+             WHERE s.edition_id = ?1 ORDER BY s.starts_at",
+        )
+        .bind(&[row.edition_id.as_str().into()])?
+        .all()
+        .await?
+        .results()?;
+    let Some(first) = sessions.first() else {
+        return Err(ApiError::Problem(ProblemKind::NotFound, vec![]));
+    };
+    let offering = required_text(&first.offering_title, lang, &first.offering_id)?.text;
+    let holds_place = Status::parse(&row.status).is_some_and(Status::holds_place);
+    let private_details = if holds_place {
+        text(&first.private_details, lang)?.map(|t| t.text)
+    } else {
+        None
+    };
+    let events = sessions
+        .iter()
+        .map(|s| {
+            Ok(crate::calendar::SessionEvent {
+                id: s.id.clone(),
+                title: text(&s.title, lang)?.map(|t| t.text),
+                starts_at: instant(&s.starts_at)?,
+                ends_at: instant(&s.ends_at)?,
+            })
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    let origin = super::create::public_origin(env, req)?;
+    let page = format!("{origin}/{}/offerings/{}", lang.code(), first.offering_id);
+    let ics = crate::calendar::private_calendar(
+        &events,
+        &offering,
+        &page,
+        private_details.as_deref(),
+        &*http::messages(lang)?,
+        now(),
+    );
+    let headers = worker::Headers::new();
+    headers.set("Content-Type", "text/calendar; charset=utf-8")?;
+    headers.set("Content-Language", lang.code())?;
+    headers.set("Cache-Control", "private, no-store")?;
+    Ok(Response::ok(ics)?.with_headers(headers))
+}
+
 /// A place freed goes to the first in line (open editions), in the same batch.
 pub fn fill_free_places(edition_id: &str, at: &str) -> Result<Vec<Statement>, ApiError> {
     Ok(transitions::change(
