@@ -232,13 +232,77 @@ fn EditionDesk(edition: String, csrf: StoredValue<String>) -> impl IntoView {
             }
         });
     });
+    let capacity_url = format!(
+        "/api/coordinator/editions/{}/capacity?lang={}",
+        edition,
+        i18n.code()
+    );
+    let set_capacity = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(values) = Values::of(&ev) else {
+            return;
+        };
+        // Empty: no limit.
+        let capacity = values.text("capacity").filter(|c| !c.trim().is_empty());
+        let body = match capacity {
+            None => r#"{"capacity":null}"#.to_owned(),
+            Some(c) => match c.trim().parse::<u32>() {
+                Ok(n) => format!(r#"{{"capacity":{n}}}"#),
+                // Let the API say what is wrong with it, in the reader's language.
+                Err(_) => r#"{"capacity":0}"#.to_owned(),
+            },
+        };
+        let (url, token) = (capacity_url.clone(), csrf.get_value());
+        state.sending.set(true);
+        spawn_local(async move {
+            let answer =
+                api::send(Method::PUT, &url, Some(body), &[("X-CSRF-Token", &token)]).await;
+            state.sending.set(false);
+            match answer {
+                Ok(_) => {
+                    state.clear();
+                    decided.set(true);
+                    version.update(|v| *v += 1);
+                    focus("decided");
+                }
+                Err(error) => {
+                    decided.set(false);
+                    state.failed(error)
+                }
+            }
+        });
+    };
     let show = move |answer| -> Result<AnyView, ApiError> {
         let list: EditionRegistrations = api::typed(answer)?;
         let mode = list.edition.registration_mode;
+        let counts = i18n.with(|m| {
+            m.format(
+                "coord-capacity-hint",
+                &[
+                    ("taken", list.edition.places_taken.into()),
+                    ("waiting", list.edition.waiting.into()),
+                ],
+            )
+        });
+        let capacity = view! {
+            <form class="capacity" novalidate on:submit=set_capacity.clone()>
+                <Field name="capacity".into() label=i18n.t("coord-capacity") hint=counts state
+                    control=Control::Input {
+                        kind: "number",
+                        autocomplete: "off",
+                        value: list.edition.capacity.map(|c| c.to_string()).unwrap_or_default(),
+                    }/>
+                <Submit label=i18n.t("coord-capacity-save") state/>
+            </form>
+        };
         if list.registrations.is_empty() {
-            return Ok(view! { <p class="none">{i18n.t("coord-no-registrations")}</p> }.into_any());
+            return Ok(
+                view! { {capacity} <p class="none">{i18n.t("coord-no-registrations")}</p> }
+                    .into_any(),
+            );
         }
         Ok(view! {
+            {capacity}
             <ol class="registrations" role="list">
                 {list
                     .registrations

@@ -180,3 +180,6 @@ links-sent = Sent.
 links-sent-note = If there are registrations with { $email }, an email with all their links is on its way to that address. To protect everyone's privacy, this page does not say whether there are any.
 links-ask = Find all my private links
 manage-confirmed = Your place is confirmed.
+coord-capacity = Capacity (places)
+coord-capacity-hint = { $taken } places taken, { $waiting } waiting. Raising the capacity gives the new places to the people waiting, in arrival order; empty: no limit.
+coord-capacity-save = Save the capacity

@@ -180,3 +180,6 @@ links-sent = C’est envoyé.
 links-sent-note = Si des inscriptions existent avec { $email }, un courriel avec tous leurs liens part vers cette adresse. Pour protéger la vie privée de chacun·e, cette page ne dit pas s’il y en a.
 links-ask = Retrouver tous mes liens privés
 manage-confirmed = Votre place est confirmée.
+coord-capacity = Capacité (places)
+coord-capacity-hint = { $taken } places prises, { $waiting } en attente. Augmenter la capacité donne les nouvelles places aux personnes en attente, dans l’ordre d’arrivée ; vide : aucune limite.
+coord-capacity-save = Enregistrer la capacité
