@@ -145,12 +145,20 @@ pub async fn create(
 }
 
 /// The site's public address, for links in answers and messages: the configured
-/// `PUBLIC_ORIGIN`, never the request's `Host` (which a client chooses). Locally, without
-/// it, the request's own origin.
+/// `PUBLIC_ORIGIN`, never the request's `Host` (which a client chooses). Only a local
+/// stack (`RELAIS_ENV = "local"`) may go without it, with the request's own origin.
 pub fn public_origin(env: &Env, req: &Request) -> Result<String, ApiError> {
-    match env.var("PUBLIC_ORIGIN").ok().map(|v| v.to_string()) {
-        Some(origin) if !origin.is_empty() => Ok(origin.trim_end_matches('/').to_owned()),
-        _ => Ok(req.url()?.origin().ascii_serialization()),
+    let var = |name: &str| env.var(name).ok().map(|v| v.to_string());
+    match var("PUBLIC_ORIGIN") {
+        Some(origin) if !origin.trim().is_empty() => {
+            Ok(origin.trim().trim_end_matches('/').to_owned())
+        }
+        _ if var("RELAIS_ENV").as_deref() == Some("local") => {
+            Ok(req.url()?.origin().ascii_serialization())
+        }
+        _ => Err(ApiError::Internal(
+            "PUBLIC_ORIGIN is not set: no link can be sent (README, Deploying)".into(),
+        )),
     }
 }
 
