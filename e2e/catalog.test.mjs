@@ -1,6 +1,7 @@
 // A volunteer on a phone: lands in their language, reads the catalog, switches language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { fetch } from '../tests/client.mjs';
 import { mkdirSync } from 'node:fs';
 import { BASE, appReady, launch, phone } from './browser.mjs';
 

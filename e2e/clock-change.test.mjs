@@ -4,6 +4,7 @@
 // throw-away state, served by its own local stack (workerd with D1 and KV, through wrangler).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { fetch } from '../tests/client.mjs';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

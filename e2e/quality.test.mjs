@@ -4,7 +4,9 @@
 // desktop, both languages); no page logs a Content-Security-Policy violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { fetch } from '../tests/client.mjs';
 import { execFileSync } from 'node:child_process';
+import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { BASE, PHONE, launch, watchCsp } from './browser.mjs';
@@ -13,6 +15,7 @@ import { sql } from '../tests/state.mjs';
 const DESKTOP = { width: 1280, height: 900 };
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const REGISTRANT = 'quality@e2e-quality.example.org';
+const COORDINATOR = { id: 'acc-quality', email: 'coordination@e2e-quality.example.org', password: 'a quality passphrase' };
 let browser;
 let offeringIds;
 let editions;
@@ -36,12 +39,19 @@ before(async () => {
   });
   assert.equal(registered.status, 201);
   manageToken = /manage\/([0-9a-f]{48})$/.exec((await registered.json()).manage_url)[1];
+  // A coordinator, to check the desk signed in (hashed as edge/src/auth.rs hashes).
+  const salt = randomBytes(16);
+  const key = pbkdf2Sync(COORDINATOR.password, salt, 100000, 32, 'sha256');
+  sql(`DELETE FROM account WHERE id = '${COORDINATOR.id}';
+       INSERT INTO account (id, email, name, role, password_hash, created_at) VALUES ('${COORDINATOR.id}', '${COORDINATOR.email}',
+       'Coordination Qualité', 'coordinator', 'pbkdf2-sha256$100000$${salt.toString('base64')}$${key.toString('base64')}', '2026-01-01T00:00:00Z')`);
 });
 after(async () => {
   await browser?.close();
   const ours = `SELECT id FROM registration WHERE email = '${REGISTRANT}'`;
   sql(`DELETE FROM outbox WHERE registration_id IN (${ours}); DELETE FROM registration_event WHERE registration_id IN (${ours});
-       DELETE FROM registration WHERE email = '${REGISTRANT}';`);
+       DELETE FROM manage_token WHERE registration_id IN (${ours}); DELETE FROM registration WHERE email = '${REGISTRANT}';
+       DELETE FROM account WHERE id = '${COORDINATOR.id}';`);
 });
 
 /** A new context of the browser, with the CSP violations its pages log. */
@@ -56,7 +66,7 @@ function pages() {
     '', ...offeringIds.map((id) => `/offerings/${id}`), '/offerings/no-such-offering',
     '/people/louis-ramirez', '/partners/framasoft', '/partners/no-such-partner', '/archive',
     // The forms build's pages.
-    ...editions.map((id) => `/register/${id}`), `/manage/${manageToken}`, '/privacy', '/coordinator',
+    ...editions.map((id) => `/register/${id}`), `/manage/${manageToken}`, '/manage', '/privacy', '/coordinator',
   ];
 }
 
@@ -158,6 +168,41 @@ test('every page, in both languages, shows its messages: no raw message id, no b
   assert.deepEqual(found, []);
   assert.deepEqual(violations, [], 'no CSP violation');
 });
+
+/** Signs in on the coordinators' page and opens the desk of the open edition. */
+async function openDesk(page, lang) {
+  await page.goto(`${BASE}/${lang}/coordinator`);
+  await settle(page);
+  if (await page.locator('input[type=password]').count()) {
+    await page.locator('input[type=email]').fill(COORDINATOR.email);
+    await page.locator('input[type=password]').fill(COORDINATOR.password);
+    await page.locator('form button[type=submit]').click();
+  }
+  await page.locator(`.editions a[href$="edition=${editions[0]}"]`).click();
+  await page.locator('.registrations > li', { hasText: 'Quality Check' }).waitFor();
+  await page.locator('form.capacity').waitFor();
+  await settle(page);
+  for (const details of await page.locator('details').all()) await details.evaluate((d) => { d.open = true; });
+}
+
+for (const [sizeName, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
+  test(`the coordinators' desk, signed in: no WCAG 2.2 A/AA violation, both languages, ${sizeName}`, async () => {
+    const { context, violations } = await open({ viewport, locale: 'fr-CA', timezoneId: 'America/Toronto' });
+    const page = await context.newPage();
+    const found = [];
+    for (const lang of ['fr', 'en']) {
+      await openDesk(page, lang);
+      const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+      for (const v of result.violations) {
+        found.push(`${lang} desk [${sizeName}] ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      }
+      assert.ok(result.passes.length > 10, 'axe ran real checks');
+    }
+    assert.deepEqual(found, []);
+    assert.deepEqual(violations, [], 'no CSP violation');
+    await context.close();
+  });
+}
 
 test('every control is reachable by Tab, shows its focus, and works from the keyboard', async () => {
   const { context, violations } = await open({ viewport: PHONE, locale: 'en-GB', timezoneId: 'Asia/Kolkata' });

@@ -3,6 +3,7 @@
 // cancelling), an application with its questions, and a coordinator deciding on it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { fetch } from '../tests/client.mjs';
 import { mkdirSync } from 'node:fs';
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { BASE, appReady, launch, phone } from './browser.mjs';

@@ -3,6 +3,7 @@
 // by the documented one-time command, as on a new installation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { fetch } from './client.mjs';
 import { createHash, randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { STATE, sql } from './state.mjs';
@@ -18,9 +19,6 @@ async function call(method, path, { session, body, csrf = session?.csrf, headers
   const res = await fetch(BASE + path, {
     method,
     headers: {
-      // A new connection each time: between calls this test runs wrangler for seconds, long
-      // enough for the server to close an idle kept-alive one under the next request.
-      Connection: 'close',
       // A new client address each time, unless the test says which.
       'CF-Connecting-IP': from ?? `172.16.${address >> 8}.${address & 255}`,
       'Accept-Language': 'en',
@@ -160,7 +158,7 @@ test('coordinators see applications with the priority group first, accept up to 
   const list = await call('GET', `/api/coordinator/editions/${EDITION}/registrations`, { session: sessions.coordinator });
   assert.equal(list.status, 200);
   assert.deepEqual(list.body.registrations.map((r) => r.name), ['member', 'first', 'second']);
-  assert.deepEqual(list.body.edition, { id: EDITION, registration_mode: 'application', capacity: 2, places_taken: 0 });
+  assert.deepEqual(list.body.edition, { id: EDITION, registration_mode: 'application', capacity: 2, places_taken: 0, waiting: 0 });
   const editions = await call('GET', '/api/coordinator/editions?lang=fr', { session: sessions.coordinator });
   assert.equal(editions.status, 200);
   const listed = editions.body.find((e) => e.id === EDITION);

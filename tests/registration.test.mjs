@@ -4,6 +4,7 @@
 // after it, so the demo catalog other tests read is left as it was.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { fetch } from './client.mjs';
 import { execFileSync } from 'node:child_process';
 import { STATE, sql } from './state.mjs';
 

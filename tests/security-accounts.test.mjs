@@ -4,6 +4,7 @@
 // (RELAIS_ENV=production), one with an email service that fails, one with the dev sender.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { fetch } from './client.mjs';
 import { createHash, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -25,7 +26,6 @@ async function call(base, method, path, { from, session, body, csrf = session?.c
   const res = await fetch(base + path, {
     method,
     headers: {
-      Connection: 'close',
       // No header at all when the test says `from: null`.
       ...(from === null ? {} : { 'CF-Connecting-IP': from ?? `10.9.${randomBytes(1)[0]}.${randomBytes(1)[0]}` }),
       'Accept-Language': lang,

@@ -4,6 +4,7 @@
 // a freed or added place to the next in line.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { fetch } from './client.mjs';
 import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { sql } from './state.mjs';
 
@@ -46,7 +47,7 @@ function freshAddress() {
 async function register(edition, body, { ip = freshAddress(), lang = 'en' } = {}) {
   const res = await fetch(`${BASE}/api/editions/${edition}/registrations?lang=${lang}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': ip, Connection: 'close' },
+    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': ip },
     body: JSON.stringify(body),
   });
   const text = await res.text();
@@ -58,7 +59,7 @@ const volunteer = (email, extra = {}) => ({ name: 'Ana Volunteer', email, lang: 
 async function signIn() {
   const res = await fetch(`${BASE}/api/auth/login`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': freshAddress(), Connection: 'close' },
+    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': freshAddress() },
     body: JSON.stringify({ email: COORDINATOR.email, password: COORDINATOR.password }),
   });
   assert.equal(res.status, 200, await res.clone().text());
@@ -69,7 +70,7 @@ async function signIn() {
 async function asCoordinator(session, method, path, body) {
   const res = await fetch(`${BASE}${path}`, {
     method,
-    headers: { 'Content-Type': 'application/json', Cookie: session.cookie, 'X-CSRF-Token': session.csrf, 'Accept-Language': 'fr', Connection: 'close' },
+    headers: { 'Content-Type': 'application/json', Cookie: session.cookie, 'X-CSRF-Token': session.csrf, 'Accept-Language': 'fr' },
     body: JSON.stringify(body),
   });
   const text = await res.text();
