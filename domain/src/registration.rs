@@ -12,12 +12,12 @@ use crate::{Lang, Localized};
 
 /// The largest registration body the API reads.
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
-const MAX_NAME: usize = 100;
-const MAX_EMAIL: usize = 254;
-const MAX_REGION: usize = 100;
-const MAX_ORGANISATION: usize = 150;
-const MAX_ACCESSIBILITY: usize = 1000;
-const MAX_ANSWER: usize = 2000;
+pub const MAX_NAME: usize = 100;
+pub const MAX_EMAIL: usize = 254;
+pub const MAX_REGION: usize = 100;
+pub const MAX_ORGANISATION: usize = 150;
+pub const MAX_ACCESSIBILITY: usize = 1000;
+pub const MAX_ANSWER: usize = 2000;
 
 /// A refused field (`answers.<question>` for an answer) and its reason code, whose message
 /// id is `field-<code>`.
