@@ -1,0 +1,1063 @@
+//! `openapi.json` held to the code it describes: every type the API writes, serialized from
+//! a sample with every optional field set and one with none, must validate against its schema
+//! (objects are closed, so a field added to a type and not to the description fails), every
+//! enum lists exactly the type's values, every limit stated is the one the domain's checks
+//! enforce, and every route answers the statuses its kind of route can answer.
+//!
+//! Describing a new route: add it to `ROUTES` and to `paths`; if it writes a new type, add
+//! the type's schema under `components/schemas` and a sample of it to `samples()` below; if
+//! the schema is a request body or is written by hand, name it in `DESCRIBED_BY_HAND`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Utc};
+use relais_domain::account::{self, AccountView, SignedIn};
+use relais_domain::catalog::query::MAX_TEXT;
+use relais_domain::catalog::{
+    ArchivePage, ArchivedEdition, CatalogPage, Edition, Format, OfferingDetail, OfferingKind,
+    OfferingSummary, Partner, Person, Profile, RegistrationMode, Session,
+};
+use relais_domain::coordination::{
+    CoordinatedEdition, EditionCounts, EditionRegistrations, OutboxLine, RegistrationLine,
+};
+use relais_domain::i18n::Messages;
+use relais_domain::problem::{FieldError, Problem, ProblemKind};
+use relais_domain::registration::lifecycle::Actor;
+use relais_domain::registration::{
+    self, Event, FormQuestion, FormState, HistoryEntry, ManagedRegistration, MessageKind, Reason,
+    RegistrationAnswer, RegistrationForm, RegistrationRequest, RegistrationUpdate, Status,
+    Transition,
+};
+use relais_domain::{Lang, Text};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+const DOCUMENT: &str = include_str!("../openapi.json");
+const BASE: &str = "http://relais.test/openapi.json";
+
+/// Schemas with no Rust type serialized here: request bodies the edge reads into its own
+/// private types, the health check (the edge's own), and plain formats.
+const DESCRIBED_BY_HAND: &[&str] = &[
+    "Check",
+    "Credentials",
+    "Day",
+    "Decision",
+    "DecisionResult",
+    "Health",
+    "Instant",
+    "LinksAccepted",
+    "ManagedAccount",
+    "NewAccount",
+    "NewCapacity",
+    "UnsentMessage",
+    "Zone",
+];
+
+/// The document, compiled once per test: schemas are addressed by JSON pointer.
+struct Doc {
+    json: Value,
+    compiler: boon::Compiler,
+    schemas: boon::Schemas,
+}
+
+impl Doc {
+    fn load() -> Doc {
+        let json: Value = serde_json::from_str(DOCUMENT).expect("openapi.json is JSON");
+        let mut compiler = boon::Compiler::new();
+        compiler.set_default_draft(boon::Draft::V2020_12);
+        compiler.enable_format_assertions();
+        compiler
+            .add_resource(BASE, json.clone())
+            .expect("the document loads");
+        Doc {
+            json,
+            compiler,
+            schemas: boon::Schemas::new(),
+        }
+    }
+
+    /// Whether `value` is valid against the schema at `pointer` (`/components/schemas/X`).
+    fn check(&mut self, pointer: &str, value: &Value) -> Result<(), String> {
+        let index = self
+            .compiler
+            .compile(&format!("{BASE}#{pointer}"), &mut self.schemas)
+            .map_err(|e| format!("{pointer} does not compile: {e:#}"))?;
+        self.schemas
+            .validate(value, index)
+            .map_err(|e| format!("{pointer}: {e:#}\n{value:#}"))
+    }
+
+    fn schema(&self, name: &str) -> &Value {
+        let schema = &self.json["components"]["schemas"][name];
+        assert!(schema.is_object(), "no schema {name}");
+        schema
+    }
+
+    fn valid(&mut self, name: &str, value: &Value) -> bool {
+        self.check(&format!("/components/schemas/{name}"), value)
+            .is_ok()
+    }
+
+    fn operations(&self) -> Vec<(String, String, Value)> {
+        let mut out = vec![];
+        for (path, methods) in self.json["paths"].as_object().expect("paths") {
+            for (method, operation) in methods.as_object().expect("methods") {
+                out.push((method.to_uppercase(), path.clone(), operation.clone()));
+            }
+        }
+        out
+    }
+}
+
+fn value<T: Serialize>(v: &T) -> Value {
+    serde_json::to_value(v).expect("serializes")
+}
+
+fn at(s: &str) -> DateTime<Utc> {
+    s.parse().expect("an instant")
+}
+
+fn text(s: &str) -> Text {
+    Text {
+        text: s.into(),
+        lang: "fr".into(),
+    }
+}
+
+fn lang(code: &str) -> Lang {
+    Lang::parse(code).expect("a language")
+}
+
+fn session() -> Session {
+    Session {
+        id: "hub-cohorte-s1".into(),
+        title: Some(text("Introduction")),
+        starts_at: at("2026-12-08T23:30:00Z"),
+        ends_at: at("2026-12-09T01:00:00Z"),
+        zone: "America/Toronto".into(),
+        start_offset_minutes: -300,
+        end_offset_minutes: -300,
+        reader_start_offset_minutes: Some(60),
+        reader_end_offset_minutes: Some(60),
+    }
+}
+
+fn edition() -> Edition {
+    Edition {
+        id: "hub-cohorte".into(),
+        title: Some(text("Cohorte")),
+        registration_mode: RegistrationMode::Open,
+        capacity: Some(25),
+        location: Some(text("En ligne")),
+        format: Format::Online,
+        sessions: vec![session()],
+    }
+}
+
+fn partner() -> Partner {
+    Partner {
+        id: "framasoft".into(),
+        name: "Framasoft".into(),
+        description: Some(text("Une association")),
+        url: Some("https://framasoft.org".into()),
+    }
+}
+
+fn person() -> Person {
+    Person {
+        id: "tom-liacas".into(),
+        name: "Tom Liacas".into(),
+        role: Some(text("Animateur")),
+        bio: Some(text("Stratège")),
+    }
+}
+
+fn summary() -> OfferingSummary {
+    OfferingSummary {
+        id: "hub".into(),
+        kind: OfferingKind::TrainingSeries,
+        title: text("Mouvements"),
+        summary: text("Une formation"),
+        topics: vec!["strategy".into()],
+        languages: vec!["fr".into()],
+        format: Format::Online,
+        cost: Some(text("Gratuit")),
+        partner: Some(partner()),
+        next_edition: Some(edition()),
+    }
+}
+
+fn managed() -> ManagedRegistration {
+    ManagedRegistration {
+        status: Status::Waitlisted,
+        waitlist_position: Some(2),
+        name: "Amina Diallo".into(),
+        email: "amina@example.org".into(),
+        lang: lang("fr"),
+        zone: "Africa/Lagos".into(),
+        offering_id: "hub".into(),
+        offering_title: text("Mouvements"),
+        edition: edition(),
+        private_details: Some(text("https://meet.example.org/x")),
+        history: vec![HistoryEntry {
+            kind: Event::Registered,
+            at: at("2026-11-01T10:00:00Z"),
+        }],
+    }
+}
+
+fn form() -> RegistrationForm {
+    RegistrationForm {
+        offering_id: "hub".into(),
+        offering_title: text("Mouvements"),
+        edition: edition(),
+        state: FormState::Open,
+        opens_at: Some(at("2026-11-01T00:00:00Z")),
+        closes_at: Some(at("2026-12-08T23:30:00Z")),
+        registration_url: Some("https://example.org/register".into()),
+        questions: vec![FormQuestion {
+            id: "motivation".into(),
+            label: text("Pourquoi ?"),
+            required: true,
+            priority: false,
+        }],
+        places_left: Some(3),
+        waiting: 0,
+    }
+}
+
+fn answer() -> RegistrationAnswer {
+    RegistrationAnswer {
+        status: Some(Status::Waitlisted),
+        waitlist_position: Some(1),
+        manage_url: Some(
+            "http://127.0.0.1:8787/fr/manage/000000000000000000000000000000000000000000000000"
+                .into(),
+        ),
+        created: true,
+        edition_id: "hub-cohorte".into(),
+    }
+}
+
+fn request() -> RegistrationRequest {
+    RegistrationRequest {
+        name: Some("Amina Diallo".into()),
+        email: Some("amina.diallo@example.org".into()),
+        lang: Some("fr".into()),
+        zone: Some("Africa/Lagos".into()),
+        region: Some("Lagos".into()),
+        organisation: Some("Collectif".into()),
+        answers: BTreeMap::from([("motivation".to_owned(), "Apprendre".to_owned())]),
+        accessibility: Some("Sous-titres".into()),
+        consent: true,
+        website: Some(String::new()),
+    }
+}
+
+fn outbox_line() -> OutboxLine {
+    OutboxLine {
+        id: 7,
+        registration_id: "reg-000000000000000000000000".into(),
+        edition_id: "hub-cohorte".into(),
+        kind: "confirmed".into(),
+        recipient: Some("amina@example.org".into()),
+        lang: Some("fr".into()),
+        subject: Some("Inscription confirmée".into()),
+        body: Some("Bonjour".into()),
+        created_at: "2026-11-01T10:00:00Z".into(),
+        sent_at: Some("2026-11-01T10:00:05Z".into()),
+        attempts: 1,
+        last_error: Some("timeout".into()),
+    }
+}
+
+fn coordinated() -> CoordinatedEdition {
+    CoordinatedEdition {
+        id: "hub-cohorte".into(),
+        offering_title: text("Mouvements"),
+        title: Some(text("Cohorte")),
+        registration_mode: "application".into(),
+        capacity: Some(25),
+        starts_at: Some("2026-12-08T23:30:00Z".into()),
+        places_taken: 3,
+        waiting: 1,
+        applied: 2,
+    }
+}
+
+fn registrations() -> EditionRegistrations {
+    EditionRegistrations {
+        edition: EditionCounts {
+            id: "hub-cohorte".into(),
+            registration_mode: RegistrationMode::Open,
+            capacity: Some(25),
+            places_taken: 3,
+            waiting: 1,
+        },
+        registrations: vec![RegistrationLine {
+            id: "reg-000000000000000000000000".into(),
+            name: "Amina Diallo".into(),
+            email: "amina@example.org".into(),
+            lang: "fr".into(),
+            zone: "Africa/Lagos".into(),
+            region: String::new(),
+            organisation: String::new(),
+            answers: r#"{"motivation":"Apprendre"}"#.into(),
+            accessibility: String::new(),
+            priority: 1,
+            status: Status::Applied,
+            arrival: 1,
+            created_at: "2026-11-01T10:00:00Z".into(),
+        }],
+    }
+}
+
+fn problem() -> Problem {
+    let messages = Messages::new(lang("en")).expect("messages");
+    Problem::new(ProblemKind::InvalidBody, &messages)
+        .with_detail("why")
+        .with_field("name", "required", &messages)
+}
+
+/// One sample per described type: `(schema, every optional field set, none set)`.
+fn samples() -> Vec<(&'static str, Value, Value)> {
+    let bare_session = Session {
+        title: None,
+        reader_start_offset_minutes: None,
+        reader_end_offset_minutes: None,
+        ..session()
+    };
+    let bare_edition = Edition {
+        title: None,
+        capacity: None,
+        location: None,
+        sessions: vec![],
+        ..edition()
+    };
+    let bare_summary = OfferingSummary {
+        cost: None,
+        partner: None,
+        next_edition: None,
+        ..summary()
+    };
+    let detail = OfferingDetail {
+        offering: summary(),
+        description: text("Description"),
+        audience: Some(text("Militant·es")),
+        facilitators: vec![person()],
+        upcoming_editions: vec![edition()],
+        past_editions: vec![edition()],
+    };
+    let profile = Profile {
+        id: "framasoft".into(),
+        name: "Framasoft".into(),
+        about: Some(text("Une association")),
+        url: Some("https://framasoft.org".into()),
+        offerings: vec![summary()],
+    };
+    let archived = ArchivedEdition {
+        offering_id: "hub".into(),
+        offering_kind: OfferingKind::Workshop,
+        offering_title: text("Mouvements"),
+        edition: edition(),
+    };
+    let account = AccountView {
+        id: "acc-0000000000000000".into(),
+        email: "coord@example.org".into(),
+        name: "Coordinatrice".into(),
+        role: "coordinator".into(),
+    };
+    let bare_problem = Problem {
+        detail: None,
+        errors: vec![],
+        ..problem()
+    };
+    let bare_outbox = OutboxLine {
+        recipient: None,
+        lang: None,
+        subject: None,
+        body: None,
+        sent_at: None,
+        last_error: None,
+        ..outbox_line()
+    };
+    vec![
+        ("Text", value(&text("Atelier")), value(&text(""))),
+        ("Session", value(&session()), value(&bare_session)),
+        ("Edition", value(&edition()), value(&bare_edition)),
+        (
+            "Partner",
+            value(&partner()),
+            value(&Partner {
+                description: None,
+                url: None,
+                ..partner()
+            }),
+        ),
+        (
+            "Person",
+            value(&person()),
+            value(&Person {
+                role: None,
+                bio: None,
+                ..person()
+            }),
+        ),
+        ("OfferingSummary", value(&summary()), value(&bare_summary)),
+        (
+            "OfferingDetail",
+            value(&detail),
+            value(&OfferingDetail {
+                offering: bare_summary.clone(),
+                audience: None,
+                facilitators: vec![],
+                upcoming_editions: vec![],
+                past_editions: vec![],
+                ..detail.clone()
+            }),
+        ),
+        (
+            "CatalogPage",
+            value(&CatalogPage {
+                lang: lang("en"),
+                items: vec![summary()],
+                next_cursor: Some("20".into()),
+            }),
+            value(&CatalogPage {
+                lang: lang("fr"),
+                items: vec![],
+                next_cursor: None,
+            }),
+        ),
+        (
+            "Profile",
+            value(&profile),
+            value(&Profile {
+                about: None,
+                url: None,
+                offerings: vec![],
+                ..profile.clone()
+            }),
+        ),
+        ("ArchivedEdition", value(&archived), value(&archived)),
+        (
+            "ArchivePage",
+            value(&ArchivePage {
+                lang: lang("en"),
+                items: vec![archived.clone()],
+                next_cursor: Some("40".into()),
+            }),
+            value(&ArchivePage {
+                lang: lang("fr"),
+                items: vec![],
+                next_cursor: None,
+            }),
+        ),
+        (
+            "FormQuestion",
+            value(&form().questions[0]),
+            value(&form().questions[0]),
+        ),
+        (
+            "RegistrationForm",
+            value(&form()),
+            value(&RegistrationForm {
+                opens_at: None,
+                closes_at: None,
+                registration_url: None,
+                questions: vec![],
+                places_left: None,
+                ..form()
+            }),
+        ),
+        (
+            "RegistrationAnswer",
+            value(&answer()),
+            value(&RegistrationAnswer {
+                status: None,
+                waitlist_position: None,
+                manage_url: None,
+                created: false,
+                ..answer()
+            }),
+        ),
+        (
+            "HistoryEntry",
+            value(&managed().history[0]),
+            value(&managed().history[0]),
+        ),
+        (
+            "ManagedRegistration",
+            value(&managed()),
+            value(&ManagedRegistration {
+                status: Status::Cancelled,
+                waitlist_position: None,
+                private_details: None,
+                history: vec![],
+                ..managed()
+            }),
+        ),
+        // Request bodies: what a client sends, every optional field given, and the least.
+        (
+            "LinksRequest",
+            value(&registration::LinksRequest {
+                email: Some("amina@example.org".into()),
+                lang: Some("fr".into()),
+                website: Some(String::new()),
+            }),
+            json!({"email": "a@b.co", "lang": "en"}),
+        ),
+        (
+            "RegistrationRequest",
+            value(&request()),
+            json!({"name": "A", "email": "a@b.co", "lang": "en", "zone": "UTC", "consent": true}),
+        ),
+        (
+            "RegistrationUpdate",
+            value(&RegistrationUpdate {
+                lang: Some("en".into()),
+                zone: Some("Europe/Paris".into()),
+            }),
+            json!({}),
+        ),
+        ("Account", value(&account), value(&account)),
+        (
+            "SignedIn",
+            value(&SignedIn {
+                account: account.clone(),
+                csrf_token: "0123456789abcdef0123456789abcdef".into(),
+            }),
+            value(&SignedIn {
+                account,
+                csrf_token: "00000000000000000000000000000000".into(),
+            }),
+        ),
+        (
+            "CoordinatedEdition",
+            value(&coordinated()),
+            value(&CoordinatedEdition {
+                title: None,
+                capacity: None,
+                starts_at: None,
+                ..coordinated()
+            }),
+        ),
+        (
+            "EditionCounts",
+            value(&registrations().edition),
+            value(&EditionCounts {
+                capacity: None,
+                ..registrations().edition
+            }),
+        ),
+        (
+            "RegistrationLine",
+            value(&registrations().registrations[0]),
+            value(&registrations().registrations[0]),
+        ),
+        (
+            "EditionRegistrations",
+            value(&registrations()),
+            value(&EditionRegistrations {
+                registrations: vec![],
+                ..registrations()
+            }),
+        ),
+        ("OutboxLine", value(&outbox_line()), value(&bare_outbox)),
+        ("Problem", value(&problem()), value(&bare_problem)),
+        (
+            "FieldError",
+            value(&problem().errors[0]),
+            value(&FieldError {
+                field: "answers.motivation".into(),
+                code: "too-long".into(),
+                message: "Too long".into(),
+            }),
+        ),
+    ]
+}
+
+#[test]
+fn every_type_the_api_writes_matches_its_schema_field_for_field() {
+    let mut doc = Doc::load();
+    let mut failures = vec![];
+    for (name, full, bare) in samples() {
+        for sample in [&full, &bare] {
+            if let Err(e) = doc.check(&format!("/components/schemas/{name}"), sample) {
+                failures.push(e);
+            }
+        }
+        // Every documented field is one the type has (closed objects catch the converse).
+        let documented: BTreeSet<&String> = doc.schema(name)["properties"]
+            .as_object()
+            .map(|p| p.keys().collect())
+            .unwrap_or_default();
+        let written: BTreeSet<&String> = full.as_object().expect("an object").keys().collect();
+        if documented != written {
+            failures.push(format!(
+                "{name}: documented {documented:?}, the type writes {written:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn every_schema_is_held_by_a_sample_or_named_as_written_by_hand() {
+    let doc = Doc::load();
+    let sampled: BTreeSet<&str> = samples().iter().map(|(name, _, _)| *name).collect();
+    let enums: BTreeSet<&str> = enums().iter().map(|(name, _)| *name).collect();
+    for name in doc.json["components"]["schemas"]
+        .as_object()
+        .expect("schemas")
+        .keys()
+    {
+        let name = name.as_str();
+        assert!(
+            sampled.contains(name) || enums.contains(name) || DESCRIBED_BY_HAND.contains(&name),
+            "schema {name} has no sample in samples(), no entry in enums(), and is not in DESCRIBED_BY_HAND"
+        );
+    }
+}
+
+/// Every closed set of values: the schema's `enum` and the type's values.
+fn enums() -> Vec<(&'static str, Vec<String>)> {
+    fn names<T: Serialize>(values: impl IntoIterator<Item = T>) -> Vec<String> {
+        values
+            .into_iter()
+            .map(|v| value(&v).as_str().expect("a string").to_owned())
+            .collect()
+    }
+    // Exhaustive matches: a new variant fails to compile until it is listed here.
+    let status = |s: Status| match s {
+        Status::Held
+        | Status::Confirmed
+        | Status::Waitlisted
+        | Status::Applied
+        | Status::Accepted
+        | Status::Declined
+        | Status::Cancelled
+        | Status::Removed
+        | Status::Attended
+        | Status::Absent => s,
+    };
+    let state = |s: FormState| match s {
+        FormState::Open | FormState::NotHere | FormState::NotYetOpen | FormState::Over => s,
+    };
+    let format = |f: Format| match f {
+        Format::Online | Format::InPerson | Format::Hybrid => f,
+    };
+    let mode = |m: RegistrationMode| match m {
+        RegistrationMode::Open
+        | RegistrationMode::Application
+        | RegistrationMode::External
+        | RegistrationMode::None => m,
+    };
+    let role = |r: account::Role| match r {
+        account::Role::Administrator | account::Role::Coordinator | account::Role::Facilitator => r,
+    };
+    use Status::*;
+    vec![
+        (
+            "Status",
+            names(
+                [
+                    Held, Confirmed, Waitlisted, Applied, Accepted, Declined, Cancelled, Removed,
+                    Attended, Absent,
+                ]
+                .into_iter()
+                .map(status),
+            ),
+        ),
+        (
+            "FormState",
+            names(
+                [
+                    FormState::Open,
+                    FormState::NotHere,
+                    FormState::NotYetOpen,
+                    FormState::Over,
+                ]
+                .into_iter()
+                .map(state),
+            ),
+        ),
+        ("OfferingKind", names(OfferingKind::ALL)),
+        (
+            "Format",
+            names(
+                [Format::Online, Format::InPerson, Format::Hybrid]
+                    .into_iter()
+                    .map(format),
+            ),
+        ),
+        (
+            "RegistrationMode",
+            names(
+                [
+                    RegistrationMode::Open,
+                    RegistrationMode::Application,
+                    RegistrationMode::External,
+                    RegistrationMode::None,
+                ]
+                .into_iter()
+                .map(mode),
+            ),
+        ),
+        (
+            "Role",
+            names(
+                [
+                    account::Role::Administrator,
+                    account::Role::Coordinator,
+                    account::Role::Facilitator,
+                ]
+                .into_iter()
+                .map(role),
+            ),
+        ),
+        ("Lang", Lang::all().map(|l| l.code().to_owned()).collect()),
+    ]
+}
+
+fn enum_at(doc: &Value, pointer: &str) -> BTreeSet<String> {
+    doc.pointer(pointer)
+        .and_then(Value::as_array)
+        .unwrap_or_else(|| panic!("no enum at {pointer}"))
+        .iter()
+        .map(|v| v.as_str().expect("a string").to_owned())
+        .collect()
+}
+
+#[test]
+fn every_enum_lists_exactly_the_values_of_its_type() {
+    let doc = Doc::load();
+    for (name, values) in enums() {
+        let expected: BTreeSet<String> = values.into_iter().collect();
+        assert_eq!(
+            enum_at(&doc.json, &format!("/components/schemas/{name}/enum")),
+            expected,
+            "{name}"
+        );
+    }
+    let kinds: BTreeSet<String> = MessageKind::ALL
+        .iter()
+        .map(|k| k.as_str().to_owned())
+        .collect();
+    assert_eq!(
+        enum_at(
+            &doc.json,
+            "/components/schemas/OutboxLine/properties/kind/enum"
+        ),
+        kinds
+    );
+    // The decisions the API takes: every transition a coordinator makes.
+    let decisions: BTreeSet<String> = Transition::ALL
+        .into_iter()
+        .filter(|t| t.rule().actor == Actor::Coordinator)
+        .map(|t| t.as_str().to_owned())
+        .collect();
+    assert_eq!(
+        enum_at(
+            &doc.json,
+            "/components/schemas/Decision/properties/decision/enum"
+        ),
+        decisions
+    );
+    let reasons: BTreeSet<String> = Reason::ALL.iter().map(|r| r.as_str().to_owned()).collect();
+    assert_eq!(
+        enum_at(
+            &doc.json,
+            "/components/schemas/Decision/properties/reason/enum"
+        ),
+        reasons
+    );
+    let events: BTreeSet<String> = Event::ALL.iter().map(|e| e.as_str().to_owned()).collect();
+    assert_eq!(
+        enum_at(
+            &doc.json,
+            "/components/schemas/HistoryEntry/properties/kind/enum"
+        ),
+        events
+    );
+}
+
+/// A request built from `request()` with one field replaced.
+fn request_with(field: &str, v: Value) -> Value {
+    let mut body = value(&request());
+    body[field] = v;
+    body
+}
+
+#[test]
+fn registration_limits_are_the_ones_the_domain_enforces() {
+    let mut doc = Doc::load();
+    let questions = [registration::Question {
+        id: "motivation".into(),
+        label: Default::default(),
+        required: false,
+        priority: false,
+    }];
+    let zone = |name: &str| {
+        relais_domain::schedule::parse_zone(relais_domain::schedule::canonical_zone(name))
+            .ok()
+            .map(|_| name.to_owned())
+    };
+    // Each free-text field at its limit and one character over, in the document and in
+    // the domain's check: both must agree.
+    let fields = [
+        ("name", registration::MAX_NAME),
+        ("region", registration::MAX_REGION),
+        ("organisation", registration::MAX_ORGANISATION),
+        ("accessibility", registration::MAX_ACCESSIBILITY),
+    ];
+    for (field, max) in fields {
+        for n in [max, max + 1] {
+            let body = request_with(field, json!("é".repeat(n)));
+            let domain_accepts = registration::validate(
+                serde_json::from_value::<RegistrationRequest>(body.clone()).expect("reads"),
+                &questions,
+                zone,
+            )
+            .is_ok();
+            assert_eq!(
+                doc.valid("RegistrationRequest", &body),
+                domain_accepts,
+                "{field} of {n} characters"
+            );
+            assert_eq!(domain_accepts, n == max, "{field} of {n} characters");
+        }
+    }
+    for n in [registration::MAX_ANSWER, registration::MAX_ANSWER + 1] {
+        let body = request_with("answers", json!({"motivation": "a".repeat(n)}));
+        let domain_accepts = registration::validate(
+            serde_json::from_value::<RegistrationRequest>(body.clone()).expect("reads"),
+            &questions,
+            zone,
+        )
+        .is_ok();
+        assert_eq!(doc.valid("RegistrationRequest", &body), domain_accepts);
+        assert_eq!(domain_accepts, n == registration::MAX_ANSWER);
+    }
+    // Blank or control characters in a name, and a refused consent.
+    for (field, bad) in [
+        ("name", json!("")),
+        ("name", json!("   ")),
+        ("name", json!("a\u{7}b")),
+        ("consent", json!(false)),
+    ] {
+        let body = request_with(field, bad.clone());
+        assert!(
+            registration::validate(
+                serde_json::from_value::<RegistrationRequest>(body.clone()).expect("reads"),
+                &questions,
+                zone,
+            )
+            .is_err(),
+            "{field}: {bad}"
+        );
+        assert!(!doc.valid("RegistrationRequest", &body), "{field}: {bad}");
+    }
+    assert_eq!(
+        doc.schema("RegistrationRequest")["properties"]["email"]["maxLength"],
+        json!(registration::MAX_EMAIL)
+    );
+    let password = &doc.schema("NewAccount")["properties"]["password"];
+    assert_eq!(password["minLength"], json!(account::MIN_PASSWORD_CHARS));
+    assert_eq!(password["maxLength"], json!(account::MAX_PASSWORD_CHARS));
+    let q = doc.json["paths"]["/api/offerings"]["get"]["parameters"]
+        .as_array()
+        .expect("parameters")
+        .iter()
+        .find(|p| p["name"] == "q")
+        .expect("q");
+    assert_eq!(q["schema"]["maxLength"], json!(MAX_TEXT));
+}
+
+#[test]
+fn the_email_pattern_is_the_domains_rule() {
+    let mut doc = Doc::load();
+    let long_local = format!("{}@example.org", "a".repeat(65));
+    let long_domain = format!("a@{}.org", "b".repeat(64));
+    let addresses = [
+        "a@b.co",
+        "first.last+tag@mail.example.org",
+        "x_y@sub-domain.ca",
+        "A.B@Example.ORG",
+        "",
+        "a",
+        "a@b",
+        "@b.co",
+        "a@.co",
+        "a@b.c",
+        "a b@c.org",
+        "a@b..org",
+        "a@-b.org",
+        "a@b.org-",
+        "a@@b.org",
+        "a@b.12",
+        "a@xn--p1ai",
+        "é@b.org",
+        long_local.as_str(),
+        long_domain.as_str(),
+    ];
+    for address in addresses {
+        let documented = doc.valid(
+            "NewAccount",
+            &json!({"email": address, "name": "N", "role": "coordinator", "password": "correct horse battery"}),
+        );
+        assert_eq!(
+            documented,
+            registration::is_email(&address.to_lowercase()),
+            "{address:?}"
+        );
+        assert_eq!(
+            doc.valid(
+                "RegistrationRequest",
+                &request_with("email", json!(address))
+            ),
+            documented,
+            "{address:?}"
+        );
+    }
+}
+
+#[test]
+fn every_zone_the_api_knows_fits_the_zone_schema() {
+    let mut doc = Doc::load();
+    for tz in chrono_tz::TZ_VARIANTS {
+        let name = tz.name();
+        // The catalog's `tz` takes names with a region (and UTC); others are refused there.
+        if name.contains('/') || name == "UTC" {
+            assert!(doc.valid("Zone", &json!(name)), "{name}");
+        }
+    }
+    for refused in ["", "Lagos", "Mars/Olympus Mons", "Africa/Lagos/x/y"] {
+        assert!(!doc.valid("Zone", &json!(refused)), "{refused}");
+    }
+}
+
+/// Every problem the API writes matches the response that describes its status.
+#[test]
+fn every_problem_matches_the_response_for_its_status() {
+    let mut doc = Doc::load();
+    let responses: BTreeMap<u64, String> = doc.json["components"]["responses"]
+        .as_object()
+        .expect("responses")
+        .iter()
+        .filter_map(|(name, r)| {
+            let status = r.pointer(
+                "/content/application~1problem+json/schema/allOf/1/properties/status/const",
+            )?;
+            Some((status.as_u64()?, name.clone()))
+        })
+        .collect();
+    for lang in Lang::all() {
+        let messages = Messages::new(lang).expect("messages");
+        for kind in ProblemKind::ALL {
+            let status = u64::from(kind.status());
+            if status >= 500 {
+                continue;
+            }
+            let name = responses
+                .get(&status)
+                .unwrap_or_else(|| panic!("no response describes {status} ({kind:?})"));
+            let problem = value(&Problem::new(kind, &messages).with_field(
+                "lang",
+                "unknown-language",
+                &messages,
+            ));
+            doc.check(
+                &format!("/components/responses/{name}/content/application~1problem+json/schema"),
+                &problem,
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+}
+
+fn responses_of(operation: &Value) -> BTreeSet<String> {
+    operation["responses"]
+        .as_object()
+        .expect("responses")
+        .keys()
+        .cloned()
+        .collect()
+}
+
+fn refers(v: &Value, target: &str) -> bool {
+    v["$ref"] == format!("#/components/{target}")
+}
+
+/// What each kind of route can answer, whatever it does: the rules `route`, `Caller` and
+/// `auth` apply before any handler's own.
+#[test]
+fn every_route_lists_the_statuses_its_kind_of_route_answers() {
+    let doc = Doc::load();
+    let mut failures = vec![];
+    for (method, path, operation) in doc.operations() {
+        let mut expected: Vec<(&str, &str)> = vec![];
+        let mut expect = |status, why| expected.push((status, why));
+        let parameters = operation["parameters"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        // `?lang=` is read on every route, and refused there when unknown.
+        if !parameters.iter().any(|p| refers(p, "parameters/Lang")) {
+            failures.push(format!("{method} {path}: no lang parameter"));
+        }
+        expect("400", "an unknown lang");
+        if path.contains('{') {
+            expect("404", "a path parameter naming nothing");
+        }
+        if operation.get("requestBody").is_some() {
+            expect("400", "a body that is not the JSON object described");
+            expect("413", "a body over the size read");
+        }
+        let security = operation["security"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let back_office = path.starts_with("/api/coordinator/") || path.starts_with("/api/admin/");
+        if back_office && security.is_empty() {
+            failures.push(format!(
+                "{method} {path}: a back-office route without security"
+            ));
+        }
+        if !security.is_empty() {
+            expect("401", "no session");
+            let changes = method != "GET";
+            let csrf = security.iter().any(|s| s.get("csrf").is_some());
+            if changes != csrf {
+                failures.push(format!(
+                    "{method} {path}: a change needs the CSRF token, a read does not"
+                ));
+            }
+            if csrf || back_office {
+                expect("403", "a role without the right, or no CSRF token");
+            }
+        }
+        let statuses = responses_of(&operation);
+        for (status, why) in expected {
+            if !statuses.contains(status) {
+                failures.push(format!("{method} {path}: no {status} ({why})"));
+            }
+        }
+        // Every refusal is a problem, described once in components.
+        for (status, response) in operation["responses"].as_object().expect("responses") {
+            if status.starts_with('4') && response.get("$ref").is_none() {
+                failures.push(format!(
+                    "{method} {path}: {status} is not one of components/responses"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn method_not_allowed_is_described_with_allow() {
+    let doc = Doc::load();
+    let response = &doc.json["components"]["responses"]["MethodNotAllowed"];
+    assert_eq!(response["headers"]["Allow"]["required"], json!(true));
+}
