@@ -14,6 +14,8 @@
 //! attempt is spent: messages wait, saying why. The manage link a message carries is kept
 //! only until it is sent (or dropped, or its registrant deletes their data).
 
+use std::collections::BTreeMap;
+
 use base64::Engine;
 use chrono::{DateTime, TimeDelta, Utc};
 use relais_domain::account::Action;
@@ -69,6 +71,10 @@ struct Pending {
     kind: String,
     session_id: Option<String>,
     manage_url: Option<String>,
+    /// For `links`: every registration's new link, by registration id.
+    links: Option<String>,
+    /// For `links`: the language the form was used in.
+    lang: Option<String>,
     reason: Option<String>,
     note: Option<String>,
     attempts: u32,
@@ -159,7 +165,7 @@ pub async fn dispatch(env: &Env, only: Only) -> Result<Dispatched, ApiError> {
     let stale = stamp(now - TimeDelta::minutes(STALE_MINUTES));
     let pending: Vec<Pending> = db
         .prepare(
-            "SELECT id, registration_id, kind, session_id, manage_url, reason, note, attempts FROM outbox \
+            "SELECT id, registration_id, kind, session_id, manage_url, links, lang, reason, note, attempts FROM outbox \
              WHERE sent_at IS NULL AND failed_at IS NULL \
                AND (next_attempt_at IS NULL OR next_attempt_at <= ?6) \
                AND (claimed_at IS NULL OR claimed_at < ?2) \
@@ -226,50 +232,149 @@ pub async fn dispatch(env: &Env, only: Only) -> Result<Dispatched, ApiError> {
     })
 }
 
+/// Writes one message and hands it to the sender: find its recipient (none left: dropped),
+/// check it still holds (a message for a place, to someone who no longer has one: dropped),
+/// read their sessions on their clock, compose, send, and record what was sent.
 async fn deliver(
     db: &D1Database,
     sender: &Sender,
     message: &Pending,
     now: DateTime<Utc>,
 ) -> Result<(), String> {
-    let internal = |e: ApiError| format!("{e:?}");
     let kind = MessageKind::parse(&message.kind).ok_or(format!("kind {}", message.kind))?;
-    let recipient: Option<Recipient> = db
-        .prepare(format!(
-            "SELECT r.name, r.email, r.lang, r.zone, r.origin, r.status, r.hold_until, \
-               {} AS position, o.id AS offering_id, o.title AS offering_title, e.private_details \
-             FROM registration r JOIN edition e ON e.id = r.edition_id JOIN offering o ON o.id = e.offering_id \
-             WHERE r.id = ?1",
-            transitions::waitlist_position("r")
-        ))
-        .bind(&[message.registration_id.as_str().into()])
-        .map_err(|e| e.to_string())?
-        .first(None)
-        .await
-        .map_err(|e| e.to_string())?;
-    let drop = |why: &'static str| async move {
-        db.prepare(
-            "UPDATE outbox SET sent_at = ?2, manage_url = NULL, last_error = ?3 WHERE id = ?1",
-        )
-        .bind(&[message.id.into(), stamp(now), why.into()])
-        .map_err(|e| e.to_string())?
-        .run()
-        .await
-        .map_err(|e| e.to_string())?;
-        Ok(())
-    };
-    let Some(recipient) = recipient else {
+    if kind == MessageKind::Links {
+        return deliver_links(db, sender, message, now).await;
+    }
+    let Some(recipient) = find_recipient(db, &message.registration_id).await? else {
         // The registrant deleted their data: nothing to send, nobody to send it to.
-        return drop("recipient deleted").await;
+        return drop_message(db, message, now, "recipient deleted").await;
     };
     // A message for someone with a place carries the meeting link: not if, since it was
     // queued, they have cancelled or been declined.
     let holds_place = Status::parse(&recipient.status).is_some_and(Status::holds_place);
     if kind.for_a_place() && !holds_place {
-        return drop("superseded: no longer holds a place").await;
+        return drop_message(db, message, now, "superseded: no longer holds a place").await;
     }
     let lang = Lang::parse(&recipient.lang).unwrap_or_else(Lang::default_lang);
     let messages = http::messages(lang).map_err(internal)?;
+    let sessions = sessions_on_their_clock(db, message, &recipient.zone, lang).await?;
+    let offering = required_text(&recipient.offering_title, lang, &recipient.offering_id)
+        .map_err(internal)?
+        .text;
+    let private_details = if kind.for_a_place() {
+        text(&recipient.private_details, lang)
+            .map_err(internal)?
+            .map(|t| t.text)
+    } else {
+        None
+    };
+    let facts = MessageFacts {
+        name: recipient.name.clone(),
+        offering: offering.clone(),
+        waitlist_position: Some(recipient.position),
+        zone: recipient.zone.clone(),
+        sessions: sessions.spans,
+        private_details: private_details.clone(),
+        manage_url: message.manage_url.clone(),
+        reason: told_reason(message, &messages),
+        confirm_by: recipient
+            .hold_until
+            .as_deref()
+            .map(|at| on_clock(at, &recipient.zone))
+            .transpose()?,
+        links: vec![],
+    };
+    let composed = registration::compose(kind, &facts, &messages);
+    let ics = kind.for_a_place().then(|| {
+        let page = format!(
+            "{}/{}/offerings/{}",
+            recipient.origin,
+            lang.code(),
+            recipient.offering_id
+        );
+        calendar::private_calendar(
+            &sessions.events,
+            &offering,
+            &page,
+            private_details.as_deref(),
+            &messages,
+            now,
+        )
+    });
+    sender
+        .send(
+            message.id,
+            &recipient.email,
+            &composed.subject,
+            &composed.body,
+            ics.as_deref(),
+        )
+        .await?;
+    let links: Vec<&str> = message.manage_url.iter().map(String::as_str).collect();
+    record_sent(db, message, &recipient.email, lang, &composed, &links, now).await
+}
+
+fn internal(e: ApiError) -> String {
+    format!("{e:?}")
+}
+
+/// An instant (RFC 3339) on the wall clock of `zone`.
+fn on_clock(at: &str, zone: &str) -> Result<chrono::NaiveDateTime, String> {
+    let at = instant(at).map_err(internal)?;
+    let offset = schedule::offset_minutes(at, zone).map_err(|e| e.to_string())?;
+    Ok((at + TimeDelta::minutes(offset.into())).naive_utc())
+}
+
+async fn find_recipient(
+    db: &D1Database,
+    registration_id: &str,
+) -> Result<Option<Recipient>, String> {
+    db.prepare(format!(
+        "SELECT r.name, r.email, r.lang, r.zone, r.origin, r.status, r.hold_until, \
+           {} AS position, o.id AS offering_id, o.title AS offering_title, e.private_details \
+         FROM registration r JOIN edition e ON e.id = r.edition_id JOIN offering o ON o.id = e.offering_id \
+         WHERE r.id = ?1",
+        transitions::waitlist_position("r")
+    ))
+    .bind(&[registration_id.into()])
+    .map_err(|e| e.to_string())?
+    .first(None)
+    .await
+    .map_err(|e| e.to_string())
+}
+
+/// A message that will never be sent (nobody to send it to, or no longer true): marked done,
+/// with why, and any link it held forgotten.
+async fn drop_message(
+    db: &D1Database,
+    message: &Pending,
+    now: DateTime<Utc>,
+    why: &'static str,
+) -> Result<(), String> {
+    db.prepare(
+        "UPDATE outbox SET sent_at = ?2, manage_url = NULL, links = NULL, last_error = ?3 WHERE id = ?1",
+    )
+    .bind(&[message.id.into(), stamp(now), why.into()])
+    .map_err(|e| e.to_string())?
+    .run()
+    .await
+    .map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// A message's sessions (a reminder's one, else the edition's) on the recipient's clock, and
+/// as calendar events.
+struct TheirSessions {
+    spans: Vec<(chrono::NaiveDateTime, chrono::NaiveDateTime)>,
+    events: Vec<calendar::SessionEvent>,
+}
+
+async fn sessions_on_their_clock(
+    db: &D1Database,
+    message: &Pending,
+    zone: &str,
+    lang: Lang,
+) -> Result<TheirSessions, String> {
     let (condition, id) = match &message.session_id {
         Some(session) => ("id = ?1", session.as_str()),
         None => (
@@ -288,100 +393,48 @@ async fn deliver(
         .map_err(|e| e.to_string())?
         .results()
         .map_err(|e| e.to_string())?;
-    let mut spans = vec![];
-    let mut events = vec![];
+    let mut theirs = TheirSessions {
+        spans: vec![],
+        events: vec![],
+    };
     for s in &sessions {
-        let (start, end) = (
-            instant(&s.starts_at).map_err(internal)?,
-            instant(&s.ends_at).map_err(internal)?,
-        );
-        let local = |t: DateTime<Utc>| -> Result<_, String> {
-            let offset = schedule::offset_minutes(t, &recipient.zone).map_err(|e| e.to_string())?;
-            Ok((t + TimeDelta::minutes(offset.into())).naive_utc())
-        };
-        spans.push((local(start)?, local(end)?));
-        let title = text(&s.title, lang).map_err(internal)?.map(|t| t.text);
-        events.push(calendar::SessionEvent {
+        theirs
+            .spans
+            .push((on_clock(&s.starts_at, zone)?, on_clock(&s.ends_at, zone)?));
+        theirs.events.push(calendar::SessionEvent {
             id: s.id.clone(),
-            title,
-            starts_at: start,
-            ends_at: end,
+            title: text(&s.title, lang).map_err(internal)?.map(|t| t.text),
+            starts_at: instant(&s.starts_at).map_err(internal)?,
+            ends_at: instant(&s.ends_at).map_err(internal)?,
         });
     }
-    let offering = required_text(&recipient.offering_title, lang, &recipient.offering_id)
-        .map_err(internal)?
-        .text;
-    let private_details = if kind.for_a_place() {
-        text(&recipient.private_details, lang)
-            .map_err(internal)?
-            .map(|t| t.text)
-    } else {
-        None
-    };
-    let facts = MessageFacts {
-        name: recipient.name.clone(),
-        offering: offering.clone(),
-        waitlist_position: Some(recipient.position),
-        zone: recipient.zone.clone(),
-        sessions: spans,
-        private_details: private_details.clone(),
-        manage_url: message.manage_url.clone(),
-        reason: told_reason(message, &messages),
-        confirm_by: recipient
-            .hold_until
-            .as_deref()
-            .map(|at| -> Result<_, String> {
-                let at = instant(at).map_err(internal)?;
-                let offset =
-                    schedule::offset_minutes(at, &recipient.zone).map_err(|e| e.to_string())?;
-                Ok((at + TimeDelta::minutes(offset.into())).naive_utc())
-            })
-            .transpose()?,
-        links: vec![],
-    };
-    let composed = registration::compose(kind, &facts, &messages);
-    let ics = kind.for_a_place().then(|| {
-        let page = format!(
-            "{}/{}/offerings/{}",
-            recipient.origin,
-            lang.code(),
-            recipient.offering_id
-        );
-        calendar::private_calendar(
-            &events,
-            &offering,
-            &page,
-            private_details.as_deref(),
-            &messages,
-            now,
-        )
+    Ok(theirs)
+}
+
+/// Records the message as sent, as coordinators may read it: without the private links it
+/// carried, which are forgotten. A registrant who deleted their data meanwhile stays erased.
+async fn record_sent(
+    db: &D1Database,
+    message: &Pending,
+    email: &str,
+    lang: Lang,
+    composed: &registration::Composed,
+    links: &[&str],
+    now: DateTime<Utc>,
+) -> Result<(), String> {
+    let kept_body = links.iter().fold(composed.body.clone(), |body, url| {
+        body.replace(url, "[lien privé / private link]")
     });
-    sender
-        .send(
-            message.id,
-            &recipient.email,
-            &composed.subject,
-            &composed.body,
-            ics.as_deref(),
-        )
-        .await?;
-    // What coordinators may read: the message without the registrant's private link.
-    let kept_body = match &message.manage_url {
-        Some(url) => composed
-            .body
-            .replace(url.as_str(), "[lien privé / private link]"),
-        None => composed.body,
-    };
     let recorded = db
         .prepare(
             "UPDATE outbox SET sent_at = ?2, recipient = ?3, lang = ?4, subject = ?5, body = ?6, \
-           manage_url = NULL, claimed_at = NULL, last_error = NULL WHERE id = ?1 \
+           manage_url = NULL, links = NULL, claimed_at = NULL, last_error = NULL WHERE id = ?1 \
            AND EXISTS (SELECT 1 FROM registration WHERE id = outbox.registration_id)",
         )
         .bind(&[
             message.id.into(),
             stamp(now),
-            recipient.email.as_str().into(),
+            email.into(),
             lang.code().into(),
             composed.subject.as_str().into(),
             kept_body.as_str().into(),
@@ -397,8 +450,98 @@ async fn deliver(
     if recorded == Some(1) {
         return Ok(());
     }
-    // Deleted meanwhile: their data stays erased, the message counts as sent.
-    drop("recipient deleted").await
+    drop_message(db, message, now, "recipient deleted").await
+}
+
+#[derive(Deserialize)]
+struct LinkedRegistration {
+    id: String,
+    name: String,
+    email: String,
+    zone: String,
+    offering_id: String,
+    offering_title: String,
+    starts_at: Option<String>,
+}
+
+/// "Send me my links": one message with a new link for each of an address's registrations,
+/// in the language the form was used in, each registration named by its offering and when
+/// it starts on the registrant's clock.
+async fn deliver_links(
+    db: &D1Database,
+    sender: &Sender,
+    message: &Pending,
+    now: DateTime<Utc>,
+) -> Result<(), String> {
+    let links: BTreeMap<String, String> = message
+        .links
+        .as_deref()
+        .map(serde_json::from_str)
+        .transpose()
+        .map_err(|e| e.to_string())?
+        .unwrap_or_default();
+    let ids: Vec<&String> = links.keys().collect();
+    let found: Vec<LinkedRegistration> = db
+        .prepare(
+            "SELECT r.id, r.name, r.email, r.zone, o.id AS offering_id, o.title AS offering_title, e.starts_at \
+             FROM registration r JOIN edition e ON e.id = r.edition_id JOIN offering o ON o.id = e.offering_id \
+             WHERE r.id IN (SELECT value FROM json_each(?1)) ORDER BY e.starts_at",
+        )
+        .bind(&[serde_json::to_string(&ids).map_err(|e| e.to_string())?.into()])
+        .map_err(|e| e.to_string())?
+        .all()
+        .await
+        .map_err(|e| e.to_string())?
+        .results()
+        .map_err(|e| e.to_string())?;
+    let Some(first) = found.first() else {
+        return drop_message(db, message, now, "recipient deleted").await;
+    };
+    let lang = message
+        .lang
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or_else(Lang::default_lang);
+    let messages = http::messages(lang).map_err(internal)?;
+    let mut listed = vec![];
+    for r in &found {
+        let Some(url) = links.get(&r.id) else {
+            continue;
+        };
+        let offering = required_text(&r.offering_title, lang, &r.offering_id)
+            .map_err(internal)?
+            .text;
+        let starts = r
+            .starts_at
+            .as_deref()
+            .map(|at| on_clock(at, &r.zone))
+            .transpose()?;
+        listed.push((offering, starts, url.clone()));
+    }
+    let facts = MessageFacts {
+        name: first.name.clone(),
+        offering: String::new(),
+        waitlist_position: None,
+        zone: first.zone.clone(),
+        sessions: vec![],
+        private_details: None,
+        manage_url: None,
+        reason: None,
+        confirm_by: None,
+        links: listed,
+    };
+    let composed = registration::compose(MessageKind::Links, &facts, &messages);
+    sender
+        .send(
+            message.id,
+            &first.email,
+            &composed.subject,
+            &composed.body,
+            None,
+        )
+        .await?;
+    let urls: Vec<&str> = links.values().map(String::as_str).collect();
+    record_sent(db, message, &first.email, lang, &composed, &urls, now).await
 }
 
 /// A coordinator's reason in the recipient's language, with their note as written.

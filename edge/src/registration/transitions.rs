@@ -460,7 +460,7 @@ pub fn delete(registration_id: &str, at: &str, change_id: &str) -> Vec<Statement
     );
     statements.push(record_event(registration_id, Event::Deleted, at, None));
     for sql in [
-        "UPDATE outbox SET recipient = NULL, subject = NULL, body = NULL, manage_url = NULL, note = NULL \
+        "UPDATE outbox SET recipient = NULL, subject = NULL, body = NULL, manage_url = NULL, links = NULL, note = NULL \
          WHERE registration_id = ?1",
         "DELETE FROM manage_token WHERE registration_id = ?1",
         "DELETE FROM registration WHERE id = ?1",
