@@ -26,8 +26,7 @@ async function call(base, method, path, { from, session, body, csrf = session?.c
   const res = await fetch(base + path, {
     method,
     headers: {
-      // No header at all when the test says `from: null`.
-      ...(from === null ? {} : { 'CF-Connecting-IP': from ?? `10.9.${randomBytes(1)[0]}.${randomBytes(1)[0]}` }),
+      'CF-Connecting-IP': from ?? `10.9.${randomBytes(1)[0]}.${randomBytes(1)[0]}`,
       'Accept-Language': lang,
       ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
       ...(session ? { Cookie: `__Host-relais_session=${session.token}` } : {}),
@@ -155,11 +154,14 @@ test('an IPv6 /64 is one bucket, an IPv4-mapped address is its IPv4 address, and
     assert.deepEqual(mapped, [401, 401, 401, 401, 401, 429]);
   });
   // More failures without an address than one address may have: none is refused for it.
+  // (wrangler dev fills a missing header in with the loopback address, so the test sends
+  // what the Worker once took as a shared bucket: "unknown", and things that are not addresses.)
   const anonymous = [];
-  for (let i = 0; i < 35; i++) anonymous.push((await signIn(BASE, `nobody.anonymous.${i}@example.org`, 'wrong', null)).status);
+  for (let i = 0; i < 35; i++) {
+    const from = ['unknown', 'not an address', '203.0.113'][i % 3];
+    anonymous.push((await signIn(BASE, `nobody.anonymous.${i}@example.org`, 'wrong', from)).status);
+  }
   assert.equal(count(anonymous, 401), 35, anonymous.join(' '));
-  const garbled = await signIn(BASE, 'nobody.garbled@example.org', 'wrong', 'not an address');
-  assert.equal(garbled.status, 401);
 });
 
 test('sign-in takes JSON only, refusing anything else with 415 in the caller\'s language', async () => {
@@ -245,24 +247,36 @@ describe('messages', () => {
     return JSON.parse(out).flatMap((r) => r.results ?? []);
   }
 
-  function start(name, port, vars) {
-    const state = join(dir, name);
-    cpSync(join(dir, 'base'), state, { recursive: true });
+  function spawnStack(stack, port, vars) {
     const server = spawn(WRANGLER, ['dev', '--config', CONFIG, '--test-scheduled', '--local', '--ip', '127.0.0.1', '--port', String(port),
-      '--persist-to', state, '--show-interactive-dev-session=false', ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
+      '--persist-to', stack.state, '--show-interactive-dev-session=false', ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' } });
-    const stack = { base: `http://127.0.0.1:${port}`, state, server, log: '' };
+    stack.server = server;
+    stack.exited = false;
+    server.on('exit', () => { stack.exited = true; });
     server.stdout.on('data', (d) => { stack.log += d; });
     server.stderr.on('data', (d) => { stack.log += d; });
-    stacks[name] = stack;
-    return stack;
   }
 
-  async function ready(stack) {
-    const up = await until(async () => {
-      try { return (await fetch(`${stack.base}/api/health`)).ok; } catch { return false; }
-    }, Boolean, 120);
-    assert.ok(up, `the stack on ${stack.base} started:\n${stack.log}`);
+  /**
+   * Starts a stack on a copy of the prepared state. Another stack starting at the same moment
+   * on this machine may take the debugging port wrangler picked: then it starts again.
+   */
+  async function start(name, port, vars) {
+    const state = join(dir, name);
+    cpSync(join(dir, 'base'), state, { recursive: true });
+    const stack = { base: `http://127.0.0.1:${port}`, state, log: '' };
+    stacks[name] = stack;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      spawnStack(stack, port, vars);
+      const up = await until(async () => {
+        if (stack.exited) return 'exited';
+        try { return (await fetch(`${stack.base}/api/health`)).ok; } catch { return false; }
+      }, (v) => v === true || v === 'exited', 120);
+      if (up === true) return stack;
+      if (!stack.exited) break;
+    }
+    assert.fail(`the stack on ${stack.base} did not start:\n${stack.log}`);
   }
 
   const register = (stack, who) => call(stack.base, 'POST', `/api/editions/${EDITION}/registrations`, {
@@ -316,17 +330,17 @@ end = "15:30:00"
     execFileSync(WRANGLER, ['d1', 'execute', 'DB', '--local', '--persist-to', base, '--file', join(dir, 'catalog.sql')], { cwd: ROOT, stdio: 'ignore' });
     stateSql(base, accountSql('admin.mail@example.org', 'administrator', 'the mail admin passphrase'));
 
-    const failing = start('failing', FAILING_PORT, {
+    await start('failing', FAILING_PORT, {
       RELAIS_ENV: 'production', MAIL_SENDER: 'http', MAIL_API_URL: `http://127.0.0.1:${mailServer.address().port}/send`,
       MAIL_FROM: 'relais@example.org', MAIL_API_KEY: 'test-key',
     });
-    const dev = start('dev', DEV_PORT, { RELAIS_ENV: 'production', MAIL_SENDER: 'dev' });
-    await Promise.all([ready(failing), ready(dev)]);
+    await start('dev', DEV_PORT, { RELAIS_ENV: 'production', MAIL_SENDER: 'dev' });
   });
 
   after(async () => {
-    for (const stack of Object.values(stacks)) {
-      try { process.kill(-stack.server.pid, 'SIGTERM'); } catch { /* already gone */ }
+    for (const [name, stack] of Object.entries(stacks)) {
+      writeFileSync(join(ROOT, `target/wrangler-security-${name}.log`), stack.log);
+      try { if (stack.server) process.kill(-stack.server.pid, 'SIGTERM'); } catch { /* already gone */ }
     }
     mailServer?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });

@@ -114,8 +114,8 @@ struct Credentials {
     password: String,
 }
 
-/// `POST /api/auth/login`. Each attempt is first counted as a failure, per (email, address),
-/// per address and per email, in one batch that refuses it (429) beyond a limit, before any
+/// `POST /api/auth/login`. Each attempt is first counted as a failure, per address, per
+/// (email, address) and per email, in one batch that refuses it (429) beyond a limit, before any
 /// hashing: parallel attempts cannot all pass a check made before their count. A right
 /// password then takes its attempt back, so only failures count. Per email, only attempts
 /// the address limits allowed count, so an attacker cannot lock the owner out from a few
@@ -181,12 +181,14 @@ fn sign_in_limits(email: &str, address: Option<String>) -> Vec<Limit> {
         window_seconds: QUARTER_HOUR,
     };
     let mut limits = vec![];
+    // The address first: what it refuses writes no other row, so one address cannot fill
+    // the table with keys for made-up emails.
     if let Some(address) = address {
+        limits.push(limit(format!("login-ip:{address}"), PER_ADDRESS));
         limits.push(limit(
             format!("login-email-ip:{email}:{address}"),
             PER_EMAIL_AND_ADDRESS,
         ));
-        limits.push(limit(format!("login-ip:{address}"), PER_ADDRESS));
     }
     limits.push(limit(format!("login-email:{email}"), PER_EMAIL));
     limits
