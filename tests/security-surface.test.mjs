@@ -238,6 +238,10 @@ test('a known address with a method it does not take answers 405 with Allow', as
   const put = await raw('PUT', '/api/auth/login');
   assert.equal(put.status, 405);
   assert.equal(put.headers.allow, 'POST');
+  // A method the Worker's runtime library does not know is not read as GET.
+  const query = await raw('QUERY', '/api/offerings');
+  assert.equal(query.status, 405, query.text);
+  assert.equal(query.headers.allow, 'GET');
   // An address that does not exist is not found, whatever the method.
   assert.equal((await raw('TRACE', '/api/nothing-here')).status, 404);
 });

@@ -44,7 +44,7 @@ async fn answer(req: Request, env: &Env, ctx: &Context) -> Result<Response> {
     let path = req.path();
     if !path.starts_with("/api/") {
         let page = match (shell::catalog_lang(&path), pages::form_page(&path)) {
-            _ if req.method() != Method::Get => return shell::asset(req, env).await,
+            _ if raw_method(&req) != "GET" => return shell::asset(req, env).await,
             (Some(lang), _) => shell::catalog_page(req, env, lang)
                 .await
                 .map_err(|e| (e, lang)),
@@ -76,6 +76,12 @@ async fn answer(req: Request, env: &Env, ctx: &Context) -> Result<Response> {
             Ok(response)
         }
     }
+}
+
+/// The method as the client sent it: workers-rs reads a method it does not know (`QUERY`,
+/// say) as `GET`, which would answer it as one.
+fn raw_method(req: &Request) -> String {
+    req.inner().method()
 }
 
 /// Every few minutes: queue the reminders due within 24 hours, and send what is due
@@ -150,7 +156,7 @@ async fn route(
 ) -> std::result::Result<Response, ApiError> {
     let path = req.path();
     let (template, params) =
-        find_route(req.method().as_ref(), &path).map_err(|kind| ApiError::Problem(kind, vec![]))?;
+        find_route(&raw_method(req), &path).map_err(|kind| ApiError::Problem(kind, vec![]))?;
     match (template, params.as_slice()) {
         ("/api/health", []) => health::get(env).await,
         ("/api/ping", []) => health::ping(),
