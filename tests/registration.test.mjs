@@ -27,6 +27,8 @@ const EDITIONS = {
   'test-external': { mode: 'external', capacity: null },
   'test-soon': { mode: 'open', capacity: 5, startsInHours: 12 },
   'test-manage': { mode: 'open', capacity: 1, private: { fr: 'Zoom : https://zoom.example/j/5550001', en: 'Zoom: https://zoom.example/j/5550001' } },
+  'test-held': { mode: 'open', capacity: 1, confirmHours: 2 },
+  'test-calendar': { mode: 'open', capacity: 5, private: { fr: 'Salle 12, code 4471', en: 'Room 12, code 4471' } },
 };
 const PRIVATE_LINK = 'zoom.example/j/5550001';
 const TEST_IDS = Object.keys(EDITIONS).map(q).join(', ');
@@ -34,6 +36,7 @@ const TEST_IDS = Object.keys(EDITIONS).map(q).join(', ');
 function cleanUp() {
   sql(`DELETE FROM outbox WHERE edition_id IN (${TEST_IDS});
        DELETE FROM registration_event WHERE edition_id IN (${TEST_IDS});
+       DELETE FROM manage_token WHERE registration_id IN (SELECT id FROM registration WHERE edition_id IN (${TEST_IDS}));
        DELETE FROM registration WHERE edition_id IN (${TEST_IDS});
        DELETE FROM edition WHERE id IN (${TEST_IDS});
        DELETE FROM idempotency WHERE key LIKE 'test-%';`);
@@ -47,10 +50,10 @@ before(() => {
     const end = e.startsInHours ? new Date(Date.now() + (e.startsInHours + 1.5) * 3600_000).toISOString().replace(/\.\d+Z$/, 'Z') : FAR_END;
     return `
     INSERT INTO edition (id, offering_id, registration_mode, capacity, format, starts_at, ends_at,
-                         questions, registration_opens_at, registration_closes_at, private_details)
+                         questions, registration_opens_at, registration_closes_at, private_details, confirm_within_hours)
     VALUES (${q(id)}, ${q(OFFERING)}, ${q(e.mode)}, ${e.capacity ?? 'NULL'}, 'online', ${q(start)}, ${q(end)},
             ${q(e.questions ?? '[]')}, ${e.opens ? q(e.opens) : 'NULL'}, ${e.closes ? q(e.closes) : 'NULL'},
-            ${q(JSON.stringify(e.private ?? {}))});
+            ${q(JSON.stringify(e.private ?? {}))}, ${e.confirmHours ?? 'NULL'});
     INSERT INTO session (id, edition_id, starts_at, ends_at, zone)
     VALUES (${q(id + '-s1')}, ${q(id)}, ${q(start)}, ${q(end)}, 'America/Toronto');`;
   });
@@ -242,8 +245,9 @@ test('registration attempts are limited per client address', async () => {
 
 async function manage(url, method = 'GET', body) {
   const token = url.split('/').at(-1);
-  const res = await fetch(`${BASE}/api/registrations/${token}${method === 'CANCEL' ? '/cancel' : ''}`, {
-    method: method === 'CANCEL' ? 'POST' : method,
+  const action = { CANCEL: '/cancel', CONFIRM: '/confirm' }[method] ?? '';
+  const res = await fetch(`${BASE}/api/registrations/${token}${action}`, {
+    method: action ? 'POST' : method,
     headers: body ? { 'Content-Type': 'application/json', 'Accept-Language': 'en' } : { 'Accept-Language': 'en' },
     body: body ? JSON.stringify(body) : undefined,
   });
@@ -426,4 +430,77 @@ test('the registration form says whether an edition takes registrations, with it
   const badZone = await fetch(`${BASE}/api/editions/test-open-small/registration-form?lang=fr&tz=Mars/Base`);
   assert.equal(badZone.status, 400);
   assert.equal((await badZone.json()).errors[0].field, 'tz');
+});
+
+test('an edition that asks people to confirm by email: the place is held, confirmed by the link, or passed on when the time runs out', async () => {
+  const first = await register('test-held', person(6000));
+  const second = await register('test-held', person(6001));
+  assert.deepEqual([first.body.status, second.body.status, second.body.waitlist_position], ['held', 'waitlisted', 1]);
+  const [held] = sql(`SELECT hold_until, created_at FROM registration WHERE email = 'volunteer.6000@example.org'`);
+  assert.equal(Date.parse(held.hold_until) - Date.parse(held.created_at), 2 * 3600_000, 'kept for the edition\'s two hours');
+  const kinds = (email) => sql(`SELECT o.kind FROM outbox o JOIN registration r ON r.id = o.registration_id
+    WHERE r.email = '${email}' ORDER BY o.id`).map((m) => m.kind);
+  assert.deepEqual(kinds('volunteer.6000@example.org'), ['held']);
+
+  // The time runs out: the cron gives the place back, and it goes to the first in line, held for them in turn.
+  sql(`UPDATE registration SET hold_until = '2020-01-01T00:00:00Z' WHERE email = 'volunteer.6000@example.org'`);
+  assert.equal((await fetch(`${BASE}/__scheduled?cron=${encodeURIComponent('*/5 * * * *')}`)).status, 200);
+  const gone = await manage(first.body.manage_url);
+  assert.equal(gone.body.status, 'cancelled');
+  assert.deepEqual(gone.body.history.map((h) => h.kind), ['held', 'released']);
+  assert.deepEqual(kinds('volunteer.6000@example.org'), ['held', 'released']);
+  const next = await manage(second.body.manage_url);
+  assert.equal(next.body.status, 'held');
+  assert.deepEqual(next.body.history.map((h) => h.kind), ['waitlisted', 'promoted']);
+  assert.deepEqual(kinds('volunteer.6001@example.org'), ['waitlisted', 'held']);
+
+  // Confirmed through the private link: the place is theirs, with the meeting details.
+  const confirmed = await manage(second.body.manage_url, 'CONFIRM');
+  assert.equal(confirmed.status, 200, confirmed.text);
+  assert.equal(confirmed.body.status, 'confirmed');
+  assert.deepEqual(confirmed.body.history.map((h) => h.kind), ['waitlisted', 'promoted', 'confirmed']);
+  assert.equal(sql(`SELECT hold_until FROM registration WHERE email = 'volunteer.6001@example.org'`)[0].hold_until, null);
+  // Nothing left to confirm.
+  assert.equal((await manage(second.body.manage_url, 'CONFIRM')).body.status, 'confirmed');
+});
+
+test("the registrant's calendar file carries the meeting link only while they hold a place; send-me-my-links tells a stranger nothing", async () => {
+  const holder = await register('test-calendar', person(7000, { email: 'calendar.holder@example.org' }));
+  assert.equal(holder.status, 201, holder.text);
+  const token = holder.body.manage_url.split('/').at(-1);
+  const ics = await fetch(`${BASE}/api/registrations/${token}/calendar.ics`);
+  assert.equal(ics.status, 200);
+  assert.match(ics.headers.get('content-type'), /^text\/calendar/);
+  assert.equal(ics.headers.get('cache-control'), 'private, no-store');
+  const text = await ics.text();
+  assert.match(text, /BEGIN:VEVENT/);
+  assert.match(text, /code 4471/);
+  assert.doesNotMatch(await (await fetch(`${BASE}/api/editions/test-calendar/calendar.ics`)).text(), /4471/, 'not in the public feed');
+
+  // Asking for the links of an address: the same answer whether or not it registered.
+  const ask = (email) => fetch(`${BASE}/api/manage-links?lang=fr`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': nextAddress() },
+    body: JSON.stringify({ email, lang: 'fr' }),
+  });
+  const known = await ask('calendar.holder@example.org');
+  const unknown = await ask('never.registered@example.org');
+  assert.equal(known.status, 202);
+  assert.equal(unknown.status, 202);
+  assert.deepEqual(await known.json(), await unknown.json());
+  const [links] = sql(`SELECT o.kind, o.lang FROM outbox o JOIN registration r ON r.id = o.registration_id
+    WHERE r.email = 'calendar.holder@example.org' AND o.kind = 'links'`);
+  assert.deepEqual(links, { kind: 'links', lang: 'fr' });
+  // The message goes out with a new link that works, and keeps no link once sent.
+  let sent;
+  for (let i = 0; i < 50 && !sent?.sent_at; i++) {
+    [sent] = sql(`SELECT sent_at, body, links FROM outbox WHERE kind = 'links' AND registration_id = (SELECT id FROM registration WHERE email = 'calendar.holder@example.org')`);
+    if (!sent?.sent_at) await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.ok(sent.sent_at, 'sent');
+  assert.equal(sent.links, null);
+  assert.match(sent.body, /\[lien privé \/ private link\]/);
+  assert.doesNotMatch(sent.body, /manage\/[0-9a-f]{48}/);
+  const bad = await ask('not an address');
+  assert.equal(bad.status, 400);
+  assert.deepEqual((await bad.json()).errors.map((e) => [e.field, e.code]), [['email', 'invalid-email']]);
 });

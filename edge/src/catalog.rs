@@ -159,7 +159,9 @@ fn page_key(lang: Lang, scope: Scope<'_>, query: &CatalogQuery, limit: u32, offs
     cache::key("offerings", &pairs)
 }
 
-/// One page of the catalog as JSON, and whether it came from memory.
+/// One page of the catalog as JSON, and whether it came from memory. Its steps: the
+/// offerings the filters match, soonest first; the page of them (with each one's next
+/// edition); each as a card.
 pub(crate) async fn page_json(
     env: &Env,
     lang: Lang,
@@ -173,18 +175,65 @@ pub(crate) async fn page_json(
         return Ok((body, true));
     }
     let db = env.d1("DB")?;
-    let now = now();
-    let zone = query.zone.as_deref();
+    let window = DayWindow::new(query, now());
+    let matching = matching_offerings(&db, scope, query, &window, limit, offset).await?;
+    let page = page_of(&db, lang, query, &window, matching, limit, offset).await?;
+    let mut next = page.next;
+    let items = page
+        .offerings
+        .iter()
+        .map(|o| card(o, next.remove(&o.id).and_then(|mut v| v.pop()), lang))
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    let body = serde_json::to_string(&CatalogPage {
+        lang,
+        items,
+        next_cursor: page.has_more.then(|| (offset + limit).to_string()),
+    })?;
+    cache::put(key, body.clone());
+    Ok((body, false))
+}
 
-    let days = (
-        query.from.map(|d| day_start(d, zone)),
-        query
-            .to
-            .and_then(|d| d.succ_opt())
-            .map(|d| day_start(d, zone)),
-    );
+/// When an offering's next edition may start: not ended by `now` and, when the reader asked
+/// for days, within them (on their clock).
+struct DayWindow {
+    now: DateTime<Utc>,
+    days: (Option<DateTime<Utc>>, Option<DateTime<Utc>>),
+}
+
+impl DayWindow {
+    fn new(query: &CatalogQuery, now: DateTime<Utc>) -> DayWindow {
+        let zone = query.zone.as_deref();
+        DayWindow {
+            now,
+            days: (
+                query.from.map(|d| day_start(d, zone)),
+                query
+                    .to
+                    .and_then(|d| d.succ_opt())
+                    .map(|d| day_start(d, zone)),
+            ),
+        }
+    }
+
+    /// The SQL condition on the edition table aliased `alias`, its values appended to `binds`.
+    fn condition(&self, alias: &str, binds: &mut Vec<JsValue>) -> String {
+        next_edition_window(alias, binds, self.now, self.days)
+    }
+}
+
+/// The offerings the scope and filters match, soonest upcoming first, then those with no
+/// date in the publishers' order. Cut to the page in SQL, except when the text or the
+/// reader's daytime filter them (which needs Rust: folded text, the reader's clock).
+async fn matching_offerings(
+    db: &D1Database,
+    scope: Scope<'_>,
+    query: &CatalogQuery,
+    window: &DayWindow,
+    limit: u32,
+    offset: u32,
+) -> Result<Vec<OfferingRow>, ApiError> {
     let mut binds: Vec<JsValue> = vec![];
-    let edition_window = next_edition_window("e", &mut binds, now, days);
+    let edition_window = window.condition("e", &mut binds);
     let mut wheres = vec![];
     if query.from.is_some() || query.to.is_some() {
         wheres.push("next_start IS NOT NULL".to_owned());
@@ -219,10 +268,7 @@ pub(crate) async fn page_json(
             language.as_str().into(),
         );
     }
-    // Text and daytime need Rust (folded text, the reader's clock): those pages are cut
-    // after filtering; the others by SQL.
-    let post_filtered = query.text.is_some() || query.daytime;
-    let page_clause = if post_filtered {
+    let page_clause = if post_filtered(query) {
         String::new()
     } else {
         binds.push((limit + 1).into());
@@ -234,7 +280,6 @@ pub(crate) async fn page_json(
     } else {
         format!(" WHERE {}", wheres.join(" AND "))
     };
-    // Soonest upcoming first; offerings with no date after, in the publishers' order.
     let mut offerings: Vec<OfferingRow> = db
         .prepare(format!(
             "SELECT * FROM (SELECT {OFFERING_COLUMNS}, o.position, \
@@ -249,26 +294,37 @@ pub(crate) async fn page_json(
     if let Some(text) = &query.text {
         offerings.retain(|o| o.matches_text(text));
     }
+    Ok(offerings)
+}
 
-    let next_editions = |ids: Vec<&str>| -> Result<_, ApiError> {
-        let mut binds = vec![serde_json::to_string(&ids)?.into()];
-        let window = next_edition_window("e2", &mut binds, now, days);
-        Ok(db
-            .prepare(format!(
-                "SELECT {EDITION_COLUMNS} FROM edition e \
-                 WHERE e.offering_id IN (SELECT value FROM json_each(?1)) \
-                   AND e.id = (SELECT e2.id FROM edition e2 WHERE e2.offering_id = e.offering_id AND {window} \
-                               ORDER BY e2.starts_at, e2.id LIMIT 1)"
-            ))
-            .bind(&binds)?)
-    };
+/// Whether the page is cut after filtering in Rust rather than by SQL.
+fn post_filtered(query: &CatalogQuery) -> bool {
+    query.text.is_some() || query.daytime
+}
 
-    let (offerings, mut next, has_more) = if query.daytime {
-        // Every candidate's next edition, to keep those clear of the reader's night.
-        let ids: Vec<&str> = offerings.iter().map(|o| o.id.as_str()).collect();
-        let editions: Vec<EditionRow> = next_editions(ids)?.all().await?.results()?;
-        let next = with_sessions(&db, editions, lang, zone).await?;
-        let fitting: Vec<&OfferingRow> = offerings
+/// A page of offerings with their next editions, and whether more follow.
+struct OfferingPage {
+    offerings: Vec<OfferingRow>,
+    next: HashMap<String, Vec<Edition>>,
+    has_more: bool,
+}
+
+/// Cuts `matching` to the page. Keeping to the reader's daytime needs every candidate's
+/// next edition first, to keep those clear of the reader's night.
+async fn page_of(
+    db: &D1Database,
+    lang: Lang,
+    query: &CatalogQuery,
+    window: &DayWindow,
+    mut matching: Vec<OfferingRow>,
+    limit: u32,
+    offset: u32,
+) -> Result<OfferingPage, ApiError> {
+    let zone = query.zone.as_deref();
+    if query.daytime {
+        let ids: Vec<&str> = matching.iter().map(|o| o.id.as_str()).collect();
+        let next = next_editions(db, lang, zone, window, ids).await?;
+        let fitting: Vec<&OfferingRow> = matching
             .iter()
             .filter(|o| {
                 next.get(&o.id)
@@ -278,52 +334,73 @@ pub(crate) async fn page_json(
             .collect();
         let start = (offset as usize).min(fitting.len());
         let end = (start + limit as usize).min(fitting.len());
-        let has_more = fitting.len() > end;
-        let page: Vec<OfferingRow> = fitting[start..end].iter().map(|o| (*o).clone()).collect();
-        (page, next, has_more)
+        return Ok(OfferingPage {
+            has_more: fitting.len() > end,
+            offerings: fitting[start..end].iter().map(|o| (*o).clone()).collect(),
+            next,
+        });
+    }
+    let (start, end) = if post_filtered(query) {
+        let start = (offset as usize).min(matching.len());
+        (start, (start + limit as usize + 1).min(matching.len()))
     } else {
-        let (start, end) = if post_filtered {
-            let start = (offset as usize).min(offerings.len());
-            (start, (start + limit as usize + 1).min(offerings.len()))
-        } else {
-            (0, offerings.len())
-        };
-        let mut page: Vec<OfferingRow> = offerings.drain(start..end).collect();
-        let has_more = page.len() > limit as usize;
-        page.truncate(limit as usize);
-        let ids: Vec<&str> = page.iter().map(|o| o.id.as_str()).collect();
-        let editions: Vec<EditionRow> = next_editions(ids)?.all().await?.results()?;
-        let next = with_sessions(&db, editions, lang, zone).await?;
-        (page, next, has_more)
+        (0, matching.len())
     };
+    let mut offerings: Vec<OfferingRow> = matching.drain(start..end).collect();
+    let has_more = offerings.len() > limit as usize;
+    offerings.truncate(limit as usize);
+    let ids: Vec<&str> = offerings.iter().map(|o| o.id.as_str()).collect();
+    let next = next_editions(db, lang, zone, window, ids).await?;
+    Ok(OfferingPage {
+        offerings,
+        next,
+        has_more,
+    })
+}
 
-    let items = offerings
-        .iter()
-        .map(|o| {
-            let mut summary = o.summary(lang, next.remove(&o.id).and_then(|mut v| v.pop()))?;
-            // A card names the partner and shows when the next edition starts; descriptions
-            // and session titles are for the offering page.
-            if let Some(p) = summary.partner.as_mut() {
-                p.description = None;
-            }
-            for s in summary
-                .next_edition
-                .iter_mut()
-                .flat_map(|e| e.sessions.iter_mut())
-            {
-                s.title = None;
-            }
-            Ok(summary)
-        })
-        .collect::<Result<Vec<_>, ApiError>>()?;
-    let page = CatalogPage {
-        lang,
-        items,
-        next_cursor: has_more.then(|| (offset + limit).to_string()),
-    };
-    let body = serde_json::to_string(&page)?;
-    cache::put(key, body.clone());
-    Ok((body, false))
+/// Each offering's next edition in the window, with its sessions on the reader's clock.
+async fn next_editions(
+    db: &D1Database,
+    lang: Lang,
+    zone: Option<&str>,
+    window: &DayWindow,
+    ids: Vec<&str>,
+) -> Result<HashMap<String, Vec<Edition>>, ApiError> {
+    let mut binds = vec![serde_json::to_string(&ids)?.into()];
+    let condition = window.condition("e2", &mut binds);
+    let editions: Vec<EditionRow> = db
+        .prepare(format!(
+            "SELECT {EDITION_COLUMNS} FROM edition e \
+             WHERE e.offering_id IN (SELECT value FROM json_each(?1)) \
+               AND e.id = (SELECT e2.id FROM edition e2 WHERE e2.offering_id = e.offering_id AND {condition} \
+                           ORDER BY e2.starts_at, e2.id LIMIT 1)"
+        ))
+        .bind(&binds)?
+        .all()
+        .await?
+        .results()?;
+    with_sessions(db, editions, lang, zone).await
+}
+
+/// An offering as a catalog card: it names the partner and shows when the next edition
+/// starts; descriptions and session titles are for the offering page.
+fn card(
+    offering: &OfferingRow,
+    next: Option<Edition>,
+    lang: Lang,
+) -> Result<relais_domain::catalog::OfferingSummary, ApiError> {
+    let mut summary = offering.summary(lang, next)?;
+    if let Some(p) = summary.partner.as_mut() {
+        p.description = None;
+    }
+    for s in summary
+        .next_edition
+        .iter_mut()
+        .flat_map(|e| e.sessions.iter_mut())
+    {
+        s.title = None;
+    }
+    Ok(summary)
 }
 
 pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, ApiError> {
