@@ -216,6 +216,9 @@ test('every control is reachable by Tab, shows its focus, and works from the key
       [...document.querySelectorAll('a[href], button, summary, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
         // checkVisibility: the content of a closed <details> keeps its boxes but is hidden.
         .filter((el) => !el.disabled && el.checkVisibility() || el.classList.contains('skip'))
+        // Hidden from people on purpose (the field only robots fill): axe checks it is out of
+        // the keyboard's way too (aria-hidden-focus).
+        .filter((el) => !el.closest('[aria-hidden="true"]'))
         // A radio group is one Tab stop (arrows move within it): its first radio stands for it.
         .filter((el) => el.type !== 'radio' || el === document.querySelector(`input[type=radio][name="${el.name}"]`))
         .map((el, i) => { el.dataset.kb = String(i); return String(i); }));

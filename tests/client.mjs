@@ -18,6 +18,10 @@ const agent = new Agent({
   keepAliveMaxTimeout: 1_000,
 });
 
+/** For requests that cannot be sent twice: each closes its connection after its answer, so
+ * this pool never holds an idle connection, and each such request opens a fresh one. */
+const oneShot = new Agent();
+
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CONNECTION_LOST = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE']);
 
@@ -38,12 +42,18 @@ export function isConnectionLost(error) {
 }
 
 export async function fetch(input, init = {}) {
-  const options = { ...init, dispatcher: agent };
+  const method = init.method ?? input?.method ?? 'GET';
+  const repeatable = isRepeatable(method, init.headers, init.body);
+  // A request that cannot be sent twice goes on a connection of its own: an idle one may
+  // be closed under it, and when the tests block the event loop (a synchronous `sql()`),
+  // the timer that would have dropped that idle connection first has not run yet.
+  const options = repeatable
+    ? { ...init, dispatcher: agent }
+    : { ...init, headers: { ...Object.fromEntries(new Headers(init.headers)), connection: 'close' }, dispatcher: oneShot };
   try {
     return await undiciFetch(input, options);
   } catch (error) {
-    const method = init.method ?? input?.method ?? 'GET';
-    if (!isConnectionLost(error) || !isRepeatable(method, init.headers, init.body)) throw error;
+    if (!isConnectionLost(error) || !repeatable) throw error;
     return undiciFetch(input, options);
   }
 }

@@ -439,7 +439,7 @@ test('an edition that asks people to confirm by email: the place is held, confir
   const [held] = sql(`SELECT hold_until, created_at FROM registration WHERE email = 'volunteer.6000@example.org'`);
   assert.equal(Date.parse(held.hold_until) - Date.parse(held.created_at), 2 * 3600_000, 'kept for the edition\'s two hours');
   const kinds = (email) => sql(`SELECT o.kind FROM outbox o JOIN registration r ON r.id = o.registration_id
-    WHERE r.email = '${email}' ORDER BY o.id`).map((m) => m.kind);
+    WHERE r.email = '${email}' AND r.edition_id = 'test-held' ORDER BY o.id`).map((m) => m.kind);
   assert.deepEqual(kinds('volunteer.6000@example.org'), ['held']);
 
   // The time runs out: the cron gives the place back, and it goes to the first in line, held for them in turn.

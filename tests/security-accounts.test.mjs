@@ -332,9 +332,9 @@ end = "15:30:00"
 
     await start('failing', FAILING_PORT, {
       RELAIS_ENV: 'production', MAIL_SENDER: 'http', MAIL_API_URL: `http://127.0.0.1:${mailServer.address().port}/send`,
-      MAIL_FROM: 'relais@example.org', MAIL_API_KEY: 'test-key',
+      MAIL_FROM: 'relais@example.org', MAIL_API_KEY: 'test-key', PUBLIC_ORIGIN: 'https://relais.example.org',
     });
-    await start('dev', DEV_PORT, { RELAIS_ENV: 'production', MAIL_SENDER: 'dev' });
+    await start('dev', DEV_PORT, { RELAIS_ENV: 'production', MAIL_SENDER: 'dev', PUBLIC_ORIGIN: 'https://relais.example.org' });
   });
 
   after(async () => {
@@ -348,7 +348,10 @@ end = "15:30:00"
 
   test('a message that fails is retried with backoff, shows as failed to administrators, and is sent after their retry', { timeout: 300_000 }, async () => {
     const stack = stacks.failing;
-    assert.equal((await register(stack, 'backoff.reader')).status, 201);
+    const registered = await register(stack, 'backoff.reader');
+    assert.equal(registered.status, 201);
+    // Deployed, links come from the configured public origin, whatever the request's Host.
+    assert.match(registered.body.manage_url, /^https:\/\/relais\.example\.org\/en\/manage\/[0-9a-f]{48}$/);
     let row = await until(() => message(stack), (m) => m?.attempts === 1 && m.claimed_at === null && m.last_error !== null);
     assert.equal(row.attempts, 1, JSON.stringify(row));
     assert.equal(row.sent_at, null);

@@ -107,6 +107,9 @@ struct SessionTimes {
 #[derive(Clone)]
 pub enum Only {
     All,
+    /// One registration's (the one a request just created, or whose link it sent again):
+    /// a request sends its own message, not a backlog.
+    Registration(String),
     /// An edition's (a cancellation may have promoted someone).
     Edition(String),
     /// One message (an administrator's retry).
@@ -180,7 +183,10 @@ pub async fn dispatch(env: &Env, only: Only) -> Result<Dispatched, ApiError> {
             },
             stale.clone(),
             BATCH.into(),
-            JsValue::NULL,
+            match &only {
+                Only::Registration(id) => JsValue::from(id.as_str()),
+                _ => JsValue::NULL,
+            },
             match &only {
                 Only::Edition(id) => JsValue::from(id.as_str()),
                 _ => JsValue::NULL,

@@ -121,8 +121,8 @@ pub async fn create(
     .await?;
 
     let origin = public_origin(env, req)?;
-    let (code, answer) = register(&db, edition_id, &registrant, &origin).await?;
-    outbox::send_soon(env, ctx, outbox::Only::Edition(edition_id.to_owned()));
+    let (code, registration_id, answer) = register(&db, edition_id, &registrant, &origin).await?;
+    outbox::send_soon(env, ctx, outbox::Only::Registration(registration_id));
     let body = serde_json::to_string(&answer)?;
     if let Some((key, request_hash)) = &key {
         // The replay says the same without the manage link: the link lives only in this
@@ -202,13 +202,13 @@ async fn open_edition(db: &D1Database, edition_id: &str) -> Result<Vec<Question>
 }
 
 /// Writes the registration (or finds the address already registered, and sends its link
-/// again); the answer and its status code.
+/// again); the status code, the registration's id and the answer.
 async fn register(
     db: &D1Database,
     edition_id: &str,
     registrant: &Registrant,
     origin: &str,
-) -> Result<(u16, RegistrationAnswer), ApiError> {
+) -> Result<(u16, String, RegistrationAnswer), ApiError> {
     let id = format!("reg-{}", crypto::random_hex(12)?);
     let change_id = crypto::random_hex(12)?;
     let link = ManageLink::new(origin, registrant.lang.code()).await?;
@@ -253,12 +253,13 @@ async fn register(
     if placed.change_id.as_deref() != Some(change_id.as_str()) {
         // Already registered: a new link goes to the address, and the answer says only that.
         send_link_again(db, &placed.id, origin, registrant, &at).await?;
-        return Ok((202, RegistrationAnswer::link_sent(edition_id)));
+        return Ok((202, placed.id, RegistrationAnswer::link_sent(edition_id)));
     }
     let status = Status::parse(&placed.status)
         .ok_or_else(|| ApiError::Internal(format!("status {}", placed.status)))?;
     Ok((
         201,
+        placed.id,
         RegistrationAnswer {
             status: Some(status),
             waitlist_position: (status == Status::Waitlisted).then_some(placed.position),

@@ -77,7 +77,7 @@ pub async fn send(req: &Request, env: &Env, ctx: &Context) -> Result<Response, A
     if let Some(first) = found.first() {
         let origin = public_origin(env, req)?;
         queue_links(&db, &found, &origin, lang.code()).await?;
-        outbox::send_soon(env, ctx, outbox::Only::Edition(first.edition_id.clone()));
+        outbox::send_soon(env, ctx, outbox::Only::Registration(first.id.clone()));
     }
     Ok(answer)
 }
