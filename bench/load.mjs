@@ -51,8 +51,9 @@ end
 /** Addresses each wrk process may use: far more requests than one run makes at these rates. */
 const ADDRESSES_PER_PROCESS = 200_000;
 /**
- * Bumped when what the writes send changes, so a report is only held to a previous one that
- * sent the same (2: every person new across runs; 1 repeated run 1's people in later runs).
+ * Bumped when how the writes are measured changes, so a report is only held to a previous one
+ * measured alike (2: every person new across runs, a warm-up, the dev sender; 1: later runs
+ * repeated run 1's people).
  */
 export const WRITE_LOAD_VERSION = 2;
 
