@@ -83,7 +83,10 @@ export function parseWrk(text) {
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(text)?.[1] ?? NaN);
   const socketErrors = sock ? sock.slice(1).map(Number).reduce((a, b) => a + b, 0) : 0;
   if (!Number.isFinite(rps) || pct['50'] == null) throw new Error('could not read wrk output:\n' + text);
-  return { rps, p50: pct['50'], p75: pct['75'], p90: pct['90'], p99: pct['99'], requests, non2xx, socketErrors, errors: non2xx + socketErrors };
+  // No answer within the run (every request slower than the run is long): wrk prints zero
+  // latencies, which would read as instant answers; they are missing instead.
+  const latency = (q) => (requests > 0 ? pct[q] : null);
+  return { rps, p50: latency('50'), p75: latency('75'), p90: latency('90'), p99: latency('99'), requests, non2xx, socketErrors, errors: non2xx + socketErrors };
 }
 
 export function wrk(url, { seconds, script, scriptArgs = [] } = {}) {
@@ -111,6 +114,7 @@ function summarise(results) {
 }
 
 const round3 = (x) => Math.round(x * 1000) / 1000;
+const t1 = (x) => (x == null ? '–' : x.toFixed(1));
 
 /**
  * Interleaves the routes run by run, so drift on a shared machine hits them alike; the writes
@@ -124,7 +128,7 @@ export function apiLoad(base, { runs, seconds, warmup, bareBase }) {
     for (const [name, path] of Object.entries(READ_ROUTES)) {
       raw[name].push(wrk(base + path, { seconds }));
       const r = raw[name].at(-1);
-      log(`wrk ${path} run ${i + 1}/${runs}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}`);
+      log(`wrk ${path} run ${i + 1}/${runs}: ${r.rps.toFixed(0)} req/s, p50 ${t1(r.p50)} ms, p99 ${t1(r.p99)} ms, errors ${r.errors}`);
     }
   }
   const writes = {}, targets = WRITE_ROUTES.map((route) => ({ route, url: base + route.path, results: [] }));
@@ -149,7 +153,7 @@ export function apiLoad(base, { runs, seconds, warmup, bareBase }) {
         for (const t of targets) {
           const r = load(t, seconds);
           t.results.push(r);
-          log(`wrk ${t.route.method} ${t.route === BARE_INSERT ? 'bare insert ' + t.url : t.route.path} run ${i + 1}/${runs}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}`);
+          log(`wrk ${t.route.method} ${t.route === BARE_INSERT ? 'bare insert ' + t.url : t.route.path} run ${i + 1}/${runs}: ${r.rps.toFixed(0)} req/s, ${r.requests} answered, p50 ${t1(r.p50)} ms, p99 ${t1(r.p99)} ms, errors ${r.errors}`);
         }
       }
     } finally { rmSync(dir, { recursive: true, force: true }); }
@@ -159,7 +163,7 @@ export function apiLoad(base, { runs, seconds, warmup, bareBase }) {
       // Paired by run (the two ran back to back), so a run's drift cancels out of its ratio.
       const reg = targets.find((t) => t.route.name === 'register')?.results;
       if (reg) {
-        const paired = (k) => stat(reg.map((r, i) => (bare.results[i][k] ? round3(r[k] / bare.results[i][k]) : null)));
+        const paired = (k) => stat(reg.map((r, i) => (r[k] != null && bare.results[i][k] ? round3(r[k] / bare.results[i][k]) : null)));
         registerVsBare = { rps: paired('rps'), p50: paired('p50'), p99: paired('p99') };
       }
     }

@@ -174,11 +174,12 @@ function markdown(r, bs) {
     L.push('', `Catalog over ping: throughput ${(c.rps.median / p.rps.median).toFixed(2)}×, p99 ${(c.p99.median / p.p99.median).toFixed(2)}×.`, '');
     if (api.writeRoutes.length) {
       L.push('Writes: each request registers a new person (new email, new client address; none repeated across runs) through a wrk Lua script (`NEW_PERSON_LUA` in `bench/load.mjs`); every registration is a D1 batch (insert with its place decided inside, history, message), and its message is then sent by the dev sender.' +
-        (api.bareInsert ? ` Beside it, run by run (${api.runs} runs each, after a ${api.warmupSeconds} s warm-up of each), the same requests go to a Worker that is not Relais (\`bench/bare-d1/\`, served by \`wrangler dev --local\` like the stack, with its own D1) and does one bound \`INSERT\` of the body: what one D1 write costs on this machine today.` : ''), '');
-      L.push('| Route | Requests/s | p50 | p99 | Errors |', '| --- | --- | --- | --- | --- |');
-      for (const w of Object.values(api.writes)) L.push(`| \`${w.method} ${w.path}\` | ${spread(w.rps, 'req/s')} | ${spread(w.p50, 'ms')} | ${spread(w.p99, 'ms')} | ${spread(w.errors, 'n')} |`);
+        (api.bareInsert ? ` Beside it, run by run (${api.runs} run${api.runs === 1 ? "" : "s"} each, after a ${api.warmupSeconds} s warm-up of each), the same requests go to a Worker that is not Relais (\`bench/bare-d1/\`, served by \`wrangler dev --local\` like the stack, with its own D1) and does one bound \`INSERT\` of the body: what one D1 write costs on this machine today.` : ''), '');
+      L.push('| Route | Requests/s | p50 | p99 | Answered per run | Errors |', '| --- | --- | --- | --- | --- | --- |');
+      for (const w of Object.values(api.writes)) L.push(`| \`${w.method} ${w.path}\` | ${spread(w.rps, 'req/s')} | ${spread(w.p50, 'ms')} | ${spread(w.p99, 'ms')} | ${spread(w.requests, 'n')} | ${spread(w.errors, 'n')} |`);
       const bi = api.bareInsert;
-      if (bi) L.push(`| Bare D1 insert (\`${bi.method} ${bi.path}\`, \`bench/bare-d1/\`) | ${spread(bi.rps, 'req/s')} | ${spread(bi.p50, 'ms')} | ${spread(bi.p99, 'ms')} | ${spread(bi.errors, 'n')} |`);
+      if (bi) L.push(`| Bare D1 insert (\`${bi.method} ${bi.path}\`, \`bench/bare-d1/\`) | ${spread(bi.rps, 'req/s')} | ${spread(bi.p50, 'ms')} | ${spread(bi.p99, 'ms')} | ${spread(bi.requests, 'n')} | ${spread(bi.errors, 'n')} |`);
+      if (Object.values(api.writes).some((w) => w.p50?.median == null)) L.push('', 'A write with no latency had no answer within a run: every request took longer than the run.');
       L.push('');
       const rb = api.registerVsBare;
       if (rb) {
