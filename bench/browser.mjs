@@ -122,7 +122,9 @@ async function oneVisit(browser, base) {
     }
   }
   const fetchDeclared = async (path) => {
-    const r = await fetch(base + path, { signal: AbortSignal.timeout(10_000) });
+    // A GET, so tried again once when the server closed a kept-alive connection under it.
+    const get = () => fetch(base + path, { signal: AbortSignal.timeout(10_000) });
+    const r = await get().catch((e) => { if (e.cause?.code === 'UND_ERR_SOCKET') return get(); throw e; });
     const body = Buffer.from(await r.arrayBuffer());
     return { key: fileKey(base + path), url: base + path, status: r.status, kind: kindOf(r.headers.get('content-type'), path),
       requestedBy: 'declared', contentEncoding: null, served: null, headers: null, ...compressed(body), _body: body };

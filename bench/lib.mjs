@@ -87,18 +87,26 @@ function portFree(port) {
 }
 
 /**
- * Starts `wrangler dev --local` in `root` on 127.0.0.1:`port` with state in `state`, in its
- * own process group, and waits (bounded) until /api/health answers.
+ * What Relais is served with locally (as by scripts/dev and scripts/test): the dev sender,
+ * which marks messages sent, as each registration's message is sent by the real one once
+ * deployed. Without it the messages would wait, and a registration would cost less here.
+ */
+export const LOCAL_VARS = { RELAIS_ENV: 'local', MAIL_SENDER: 'dev' };
+
+/**
+ * Starts `wrangler dev --local` in `root` on 127.0.0.1:`port` with state in `state` and the
+ * given `--var`s, in its own process group, and waits (bounded) until `health` answers.
  * Returns { base, stop() }.
  */
-export async function startStack({ root, port, state, logFile }) {
+export async function startStack({ root, port, state, logFile, vars = {}, health = '/api/health' }) {
   for (let i = 0; i < 20 && !(await portFree(port)); i++) await sleep(500);
   if (!(await portFree(port))) throw new Error(`port ${port} is in use: stop whatever listens there`);
   mkdirSync(dirname(logFile), { recursive: true });
   const { openSync } = await import('node:fs');
   const out = openSync(logFile, 'a');
   const child = spawn('wrangler', ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port),
-    '--persist-to', state, '--show-interactive-dev-session=false'],
+    '--persist-to', state, '--show-interactive-dev-session=false',
+    ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
   { cwd: root, detached: true, stdio: ['ignore', out, out], env: { ...process.env, BROWSER: 'none' } });
   groups.add(child.pid);
   if (pidFile) appendFileSync(pidFile, `${child.pid}\n`);
@@ -117,7 +125,7 @@ export async function startStack({ root, port, state, logFile }) {
   while (Date.now() < deadline) {
     if (exited !== null) throw new Error(`wrangler dev stopped (${exited}); see ${logFile}`);
     try {
-      const r = await fetch(base + '/api/health', { signal: AbortSignal.timeout(3000) });
+      const r = await fetch(base + health, { signal: AbortSignal.timeout(3000) });
       if (r.ok) return { base, stop };
     } catch { /* not yet */ }
     await sleep(500);

@@ -1,22 +1,25 @@
 // Measures one built tree: node bench/measure.mjs --root DIR --label NAME --port P
-//   --growth-port P2 --work DIR --out FILE [--quick]
+//   --growth-port P2 --bare-port P3 --work DIR --out FILE [--quick]
 // The tree's dist/ must be built already (scripts/bench does it). Starts wrangler dev on its
 // own throw-away state under WORK, measures, stops it; writes the figures as JSON to FILE.
+// The bare D1 insert (bench/bare-d1/, beside this file: never the measured tree's) is served
+// on P3 during the API load, as the writes' baseline.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { firstVisitWeight, launch, loadTimings } from './browser.mjs';
 import { SIZES, growthSql } from './growth.mjs';
-import { compressed, log, run, setPidFile, startStack, stat } from './lib.mjs';
+import { LOCAL_VARS, compressed, log, run, setPidFile, startStack, stat } from './lib.mjs';
 import { apiLoad, wrk } from './load.mjs';
 
 const { values: args } = parseArgs({ options: {
-  root: { type: 'string' }, label: { type: 'string' }, port: { type: 'string' }, 'growth-port': { type: 'string' },
+  root: { type: 'string' }, label: { type: 'string' }, port: { type: 'string' }, 'growth-port': { type: 'string' }, 'bare-port': { type: 'string' },
   work: { type: 'string' }, out: { type: 'string' }, quick: { type: 'boolean', default: false },
 } });
-for (const k of ['root', 'label', 'port', 'growth-port', 'work', 'out']) if (!args[k]) throw new Error(`--${k} is required`);
+for (const k of ['root', 'label', 'port', 'growth-port', 'bare-port', 'work', 'out']) if (!args[k]) throw new Error(`--${k} is required`);
 
 const PLAN = args.quick
   ? { weightRuns: 1, browserRuns: 2, loadRuns: 1, loadSeconds: 3, warmup: 1, growthRuns: 1, growthSeconds: 2, payloadRepeats: 1 }
@@ -74,21 +77,35 @@ function snapshot(dest) {
 }
 const snap = await timed('snapshot', () => { say('Building the Worker; snapshot of the build'); return snapshot(join(work, 'snapshot')); });
 
+// ---- the writes' baseline: a Worker that only inserts (bench/bare-d1/) ----
+// Copied out of the source tree (wrangler dev writes its own files beside its config), given
+// its one-table schema in a throw-away state, and served like the stack.
+async function startBare(dir) {
+  cpSync(fileURLToPath(new URL('./bare-d1', import.meta.url)), dir, { recursive: true });
+  const bareState = join(dir, 'state');
+  run('wrangler', ['d1', 'execute', 'DB', '--local', '--persist-to', bareState, '--file', 'schema.sql'], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+  return startStack({ root: dir, port: Number(args['bare-port']), state: bareState, logFile: join(work, 'wrangler-bare.log'), health: '/health' });
+}
+
 // ---- the demo catalog: first visit, browser, API load ----
 const state = join(work, 'state');
 await timed('loadDemo', () => { say('Migrations and demo catalog (throw-away state)'); run(join(root, 'scripts/load-demo'), ['--persist-to', state], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] }); });
 say(`Starting the local stack on port ${args.port}`);
-let stack = await timed('startStack', () => startStack({ root: snap, port: Number(args.port), state, logFile: join(work, 'wrangler.log') }));
+let stack = await timed('startStack', () => startStack({ root: snap, port: Number(args.port), state, logFile: join(work, 'wrangler.log'), vars: LOCAL_VARS }));
 const browser = await launch();
+let bare = null;
 meta.machine.chromium = browser.version();
 try {
   result.firstVisit = await timed('firstVisit', () => { say('First visit: every response of a real page load'); return firstVisitWeight(browser, stack.base, PLAN.weightRuns); });
   result.browser = await timed('browser', () => { say(`Phone load, throttled: ${PLAN.browserRuns} cold + ${PLAN.browserRuns} warm`); return loadTimings(browser, stack.base, PLAN.browserRuns); });
   const page = Buffer.from(await (await fetch(stack.base + '/api/offerings?lang=fr')).arrayBuffer());
   result.demoCatalog = { firstPage: compressed(page), items: JSON.parse(page).items.length };
-  result.api = await timed('api', () => { say(`API under load: wrk, ${PLAN.loadRuns} × ${PLAN.loadSeconds} s per route`); return apiLoad(stack.base, { runs: PLAN.loadRuns, seconds: PLAN.loadSeconds, warmup: PLAN.warmup }); });
+  say(`Starting the bare D1 insert on port ${args['bare-port']}`);
+  bare = await timed('startBare', () => startBare(join(work, 'bare-d1')));
+  result.api = await timed('api', () => { say(`API under load: wrk, ${PLAN.loadRuns} × ${PLAN.loadSeconds} s per route`); return apiLoad(stack.base, { runs: PLAN.loadRuns, seconds: PLAN.loadSeconds, warmup: PLAN.warmup, bareBase: bare.base }); });
 } finally {
   await browser.close().catch(() => {});
+  await bare?.stop();
   await stack.stop();
 }
 
@@ -113,7 +130,7 @@ await timed('growth', async () => {
       result.growth.sizes.push(entry);
       continue;
     }
-    stack = await startStack({ root: snap, port: Number(args['growth-port']), state: dir, logFile: join(work, 'wrangler-growth.log') });
+    stack = await startStack({ root: snap, port: Number(args['growth-port']), state: dir, logFile: join(work, 'wrangler-growth.log'), vars: LOCAL_VARS });
     try {
       const pages = [], details = [];
       for (let i = 0; i < PLAN.payloadRepeats; i++) {
@@ -149,4 +166,5 @@ meta.seconds = (Date.now() - started) / 1000;
 writeFileSync(args.out, JSON.stringify(result, null, 2) + '\n');
 rmSync(join(work, 'state'), { recursive: true, force: true });
 rmSync(join(work, 'growth-template'), { recursive: true, force: true });
+rmSync(join(work, 'bare-d1'), { recursive: true, force: true });
 say(`Measured in ${Math.round(meta.seconds)} s`);
