@@ -206,17 +206,13 @@ fn EditionDesk(edition: String, csrf: StoredValue<String>) -> impl IntoView {
             version.get()
         )
     });
-    let decide = Callback::new(move |(id, decision): (String, Decision)| {
-        let url = format!(
-            "/api/coordinator/registrations/{id}/decision?lang={}",
-            i18n.code()
-        );
+    // A change (a decision, the capacity): sent with the CSRF token; once done, the lists are
+    // read again and the page says so.
+    let change = Callback::new(move |(method, url, body): (Method, String, String)| {
         let token = csrf.get_value();
-        let body = decision.body();
         state.sending.set(true);
         spawn_local(async move {
-            let answer =
-                api::send(Method::POST, &url, Some(body), &[("X-CSRF-Token", &token)]).await;
+            let answer = api::send(method, &url, Some(body), &[("X-CSRF-Token", &token)]).await;
             state.sending.set(false);
             match answer {
                 Ok(_) => {
@@ -231,6 +227,13 @@ fn EditionDesk(edition: String, csrf: StoredValue<String>) -> impl IntoView {
                 }
             }
         });
+    });
+    let decide = Callback::new(move |(id, decision): (String, Decision)| {
+        let url = format!(
+            "/api/coordinator/registrations/{id}/decision?lang={}",
+            i18n.code()
+        );
+        change.run((Method::POST, url, decision.body()));
     });
     let capacity_url = format!(
         "/api/coordinator/editions/{}/capacity?lang={}",
@@ -252,25 +255,7 @@ fn EditionDesk(edition: String, csrf: StoredValue<String>) -> impl IntoView {
                 Err(_) => r#"{"capacity":0}"#.to_owned(),
             },
         };
-        let (url, token) = (capacity_url.clone(), csrf.get_value());
-        state.sending.set(true);
-        spawn_local(async move {
-            let answer =
-                api::send(Method::PUT, &url, Some(body), &[("X-CSRF-Token", &token)]).await;
-            state.sending.set(false);
-            match answer {
-                Ok(_) => {
-                    state.clear();
-                    decided.set(true);
-                    version.update(|v| *v += 1);
-                    focus("decided");
-                }
-                Err(error) => {
-                    decided.set(false);
-                    state.failed(error)
-                }
-            }
-        });
+        change.run((Method::PUT, capacity_url.clone(), body));
     };
     let show = move |answer| -> Result<AnyView, ApiError> {
         let list: EditionRegistrations = api::typed(answer)?;

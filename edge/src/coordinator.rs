@@ -218,19 +218,8 @@ pub async fn decide(
         sql: "SELECT edition_id, status FROM registration WHERE id = ?1".to_owned(),
         params: vec![registration_id.into()],
     });
-    let results = db
-        .batch(transitions::prepare_all(&db, &statements)?)
-        .await?;
-    let changed = results
-        .first()
-        .and_then(|r| r.meta().ok().flatten())
-        .and_then(|m| m.changes)
-        .unwrap_or(0);
-    let after: After = results
-        .last()
-        .and_then(|r| r.results::<After>().ok())
-        .and_then(|rows| rows.into_iter().next())
-        .ok_or(ApiError::Problem(ProblemKind::NotFound, vec![]))?;
+    let (changed, after) = transitions::run_and_read::<After>(&db, &statements).await?;
+    let after = after.ok_or(ApiError::Problem(ProblemKind::NotFound, vec![]))?;
     if changed != 1 {
         return Err(ApiError::Detailed(
             ProblemKind::Conflict,
@@ -280,19 +269,8 @@ pub async fn set_capacity(
         ),
         params: vec![edition_id.into()],
     });
-    let results = db
-        .batch(transitions::prepare_all(&db, &statements)?)
-        .await?;
-    let changed = results
-        .first()
-        .and_then(|r| r.meta().ok().flatten())
-        .and_then(|m| m.changes)
-        .unwrap_or(0);
-    let counts = results
-        .last()
-        .and_then(|r| r.results::<EditionCounts>().ok())
-        .and_then(|rows| rows.into_iter().next())
-        .ok_or(ApiError::Problem(ProblemKind::NotFound, vec![]))?;
+    let (changed, counts) = transitions::run_and_read::<EditionCounts>(&db, &statements).await?;
+    let counts = counts.ok_or(ApiError::Problem(ProblemKind::NotFound, vec![]))?;
     if changed != 1 {
         // Either the edition does not take registrations here, or the places held forbid it.
         return Err(

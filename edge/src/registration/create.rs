@@ -45,6 +45,7 @@ struct EditionRules {
     registration_opens_at: Option<String>,
     registration_closes_at: Option<String>,
     starts_at: Option<String>,
+    confirm_within_hours: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -69,34 +70,16 @@ pub async fn create(
     edition_id: &str,
 ) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
-    // A caller without an address (not through Cloudflare) shares no bucket with others.
-    if let Some(client) = rate_limit::client(req) {
-        rate_limit::count_all(
-            &db,
-            &[
-                Limit {
-                    key: format!("registration:{client}"),
-                    limit: PER_CLIENT_PER_MINUTE,
-                    window_seconds: rate_limit::MINUTE,
-                },
-                Limit {
-                    key: format!("registration:{client}:{edition_id}"),
-                    limit: PER_CLIENT_AND_EDITION_PER_HOUR,
-                    window_seconds: HOUR,
-                },
-            ],
-        )
-        .await?;
-    }
     let body = read_body(req).await?;
-    let idempotency = idempotency_key(req, &db, edition_id, &body).await?;
-    let key = match idempotency {
+    let request = http::json_object::<RegistrationRequest>(&body);
+    // Counted before anything else is read, a malformed body included; in one statement.
+    rate_limit::count_all(&db, &limits(req, edition_id, request.as_ref().ok())).await?;
+    let key = match idempotency_key(req, &db, edition_id, &body).await? {
         Retry::Replay(response) => return Ok(response),
         Retry::New(key) => key,
     };
-
-    let request: RegistrationRequest = http::json_object(&body)?;
-    let questions = open_edition(&db, edition_id).await?;
+    let request = request?;
+    let edition = open_edition(&db, edition_id).await?;
     if request.is_robot() {
         // Told the same as a registered address, and nothing is stored.
         return json_answer(
@@ -105,23 +88,18 @@ pub async fn create(
             false,
         );
     }
-    let registrant = registration::validate(request, &questions, known_zone)
+    let registrant = registration::validate(request, &edition.questions, known_zone)
         .map_err(|refused| ApiError::Fields(ProblemKind::InvalidBody, refused))?;
-    rate_limit::count_all(
-        &db,
-        &[Limit {
-            key: format!(
-                "registration-email:{}",
-                registration::folded_email(&registrant.email)
-            ),
-            limit: PER_EMAIL_PER_HOUR,
-            window_seconds: HOUR,
-        }],
-    )
-    .await?;
 
     let origin = public_origin(env, req)?;
-    let (code, registration_id, answer) = register(&db, edition_id, &registrant, &origin).await?;
+    let (code, registration_id, answer) = register(
+        &db,
+        edition_id,
+        &registrant,
+        &origin,
+        edition.confirm_by_email,
+    )
+    .await?;
     outbox::send_soon(env, ctx, outbox::Only::Registration(registration_id));
     let body = serde_json::to_string(&answer)?;
     if let Some((key, request_hash)) = &key {
@@ -142,6 +120,37 @@ pub async fn create(
         .await?;
     }
     json_answer(code, body, false)
+}
+
+/// The limits a registration attempt counts against: its client address (an IPv4 address
+/// or an IPv6 /64; a caller without one shares no bucket with others) per minute and per
+/// edition and hour, and the address it registers, plus-addresses folded, per hour.
+fn limits(req: &Request, edition_id: &str, request: Option<&RegistrationRequest>) -> Vec<Limit> {
+    let mut limits = vec![];
+    if let Some(client) = rate_limit::client(req) {
+        limits.push(Limit {
+            key: format!("registration:{client}"),
+            limit: PER_CLIENT_PER_MINUTE,
+            window_seconds: rate_limit::MINUTE,
+        });
+        limits.push(Limit {
+            key: format!("registration:{client}:{edition_id}"),
+            limit: PER_CLIENT_AND_EDITION_PER_HOUR,
+            window_seconds: HOUR,
+        });
+    }
+    let email = request
+        .and_then(|r| r.email.as_deref())
+        .map(registration::folded_email)
+        .filter(|e| !e.is_empty());
+    if let Some(email) = email {
+        limits.push(Limit {
+            key: format!("registration-email:{email}"),
+            limit: PER_EMAIL_PER_HOUR,
+            window_seconds: HOUR,
+        });
+    }
+    limits
 }
 
 /// The site's public address, for links in answers and messages: the configured
@@ -167,12 +176,20 @@ fn known_zone(zone: &str) -> Option<String> {
     schedule::parse_zone(zone).ok().map(|_| zone.to_owned())
 }
 
-/// The edition's questions, when it takes registrations now; else why not, as a problem.
-async fn open_edition(db: &D1Database, edition_id: &str) -> Result<Vec<Question>, ApiError> {
+/// What registering for an open edition needs to know of it.
+struct OpenEdition {
+    questions: Vec<Question>,
+    /// Whether a place given must be confirmed by email.
+    confirm_by_email: bool,
+}
+
+/// The edition's questions and confirmation rule, when it takes registrations now; else
+/// why not, as a problem.
+async fn open_edition(db: &D1Database, edition_id: &str) -> Result<OpenEdition, ApiError> {
     let rules: EditionRules = db
         .prepare(
             "SELECT registration_mode, questions, registration_opens_at, \
-             registration_closes_at, starts_at FROM edition WHERE id = ?1",
+             registration_closes_at, starts_at, confirm_within_hours FROM edition WHERE id = ?1",
         )
         .bind(&[edition_id.into()])?
         .first(None)
@@ -198,7 +215,10 @@ async fn open_edition(db: &D1Database, edition_id: &str) -> Result<Vec<Question>
             },
         )
     })?;
-    Ok(serde_json::from_str(&rules.questions)?)
+    Ok(OpenEdition {
+        questions: serde_json::from_str(&rules.questions)?,
+        confirm_by_email: rules.confirm_within_hours.is_some(),
+    })
 }
 
 /// Writes the registration (or finds the address already registered, and sends its link
@@ -208,6 +228,7 @@ async fn register(
     edition_id: &str,
     registrant: &Registrant,
     origin: &str,
+    confirm_by_email: bool,
 ) -> Result<(u16, String, RegistrationAnswer), ApiError> {
     let id = format!("reg-{}", crypto::random_hex(12)?);
     let change_id = crypto::random_hex(12)?;
@@ -230,6 +251,7 @@ async fn register(
         token_hash: &link.token_hash,
         manage_url: &link.url,
         at: &at,
+        confirm_by_email,
     };
     let mut statements = transitions::arrive(&arrival, &change_id);
     statements.push(Statement {

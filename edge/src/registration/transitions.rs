@@ -71,6 +71,26 @@ pub fn prepare_all(
     statements.iter().map(|s| s.prepare(db)).collect()
 }
 
+/// Runs `statements` as one batch (one transaction): how many rows its first statement
+/// changed (a guarded change: 0 when its rule refused it), and the first row its last
+/// statement read (the state after), if any.
+pub async fn run_and_read<T: serde::de::DeserializeOwned>(
+    db: &D1Database,
+    statements: &[Statement],
+) -> Result<(u64, Option<T>), ApiError> {
+    let results = db.batch(prepare_all(db, statements)?).await?;
+    let changed = results
+        .first()
+        .and_then(|r| r.meta().ok().flatten())
+        .and_then(|m| m.changes)
+        .unwrap_or(0) as u64;
+    let after = match results.last() {
+        Some(last) => last.results::<T>()?.into_iter().next(),
+        None => None,
+    };
+    Ok((changed, after))
+}
+
 /// A SQL list of statuses: `('held', 'confirmed')`.
 fn list(statuses: impl IntoIterator<Item = Status>) -> String {
     let names: Vec<String> = statuses.into_iter().map(|s| quoted(s.as_str())).collect();
@@ -232,6 +252,10 @@ pub struct Arrival<'a> {
     pub token_hash: &'a str,
     pub manage_url: &'a str,
     pub at: &'a str,
+    /// Whether the edition asks for confirmation by email (a place given is then held until
+    /// a deadline). Read with the edition just before; the placement itself reads it inside
+    /// the insert.
+    pub confirm_by_email: bool,
 }
 
 /// Registering: the place decided inside the insert by `PLACEMENT`, so registrations
@@ -292,6 +316,7 @@ pub fn arrive(a: &Arrival, change_id: &str) -> Vec<Statement> {
         None,
         Some(a.manage_url),
         None,
+        a.confirm_by_email,
     ));
     statements
 }
@@ -375,11 +400,13 @@ pub fn change(change: &Change, change_id: &str) -> Vec<Statement> {
         change.actor,
         None,
         change.reason,
+        true,
     ));
     statements
 }
 
-/// The history entries, messages and confirmation deadlines of the rows `change_id` touched.
+/// The history entries, messages and confirmation deadlines of the rows `change_id` touched
+/// (`may_hold`: whether a place can be held here, when the caller knows it cannot).
 fn told(
     t: Transition,
     change_id: &str,
@@ -387,6 +414,7 @@ fn told(
     actor: Option<&str>,
     manage_url: Option<&str>,
     reason: Option<(Reason, &str)>,
+    may_hold: bool,
 ) -> Vec<Statement> {
     let mut statements = vec![Statement::new(
         format!(
@@ -412,7 +440,7 @@ fn told(
             ],
         ));
     }
-    if t.outcomes().contains(&Status::Held) {
+    if may_hold && t.outcomes().contains(&Status::Held) {
         statements.push(Statement::new(
             format!(
                 "UPDATE registration SET hold_until = strftime('%Y-%m-%dT%H:%M:%SZ', ?2, \

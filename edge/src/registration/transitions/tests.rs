@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use relais_domain::catalog::RegistrationMode;
-use relais_domain::registration::lifecycle::{capacity_change_allowed, EditionState};
+use relais_domain::registration::lifecycle::{capacity_change_allowed, Actor, EditionState};
 use rusqlite::{params_from_iter, Connection};
 
 use super::*;
@@ -164,17 +164,14 @@ enum Op {
 
 fn op() -> impl Strategy<Value = Op> {
     let person = 0..6usize;
-    let decided = prop::sample::select(vec![
-        Transition::ConfirmPlace,
-        Transition::Accept,
-        Transition::Waitlist,
-        Transition::Decline,
-        Transition::Cancel,
-        Transition::CancelByCoordinator,
-        Transition::Remove,
-        Transition::MarkAttended,
-        Transition::MarkAbsent,
-    ]);
+    // Every transition a person makes to one registration (arrivals, promotions and
+    // released holds have steps of their own).
+    let decided = prop::sample::select(
+        Transition::ALL
+            .into_iter()
+            .filter(|t| t.rule().actor != Actor::Relais && *t != Transition::Register)
+            .collect::<Vec<_>>(),
+    );
     prop_oneof![
         4 => person.clone().prop_map(Op::Arrive),
         4 => (decided, person.clone()).prop_map(|(t, p)| Op::Apply(t, p)),
@@ -182,6 +179,33 @@ fn op() -> impl Strategy<Value = Op> {
         1 => Just(Op::ExpireHolds),
         1 => person.prop_map(Op::Delete),
     ]
+}
+
+/// A registration arriving with the test's defaults.
+fn arrival<'a>(
+    id: &'a str,
+    email: &'a str,
+    token_hash: &'a str,
+    confirm_by_email: bool,
+) -> Arrival<'a> {
+    Arrival {
+        id,
+        edition_id: EDITION,
+        email,
+        name: "N",
+        lang: "fr",
+        zone: "UTC",
+        region: "",
+        organisation: "",
+        answers: "{}",
+        accessibility: "",
+        priority: false,
+        origin: "",
+        token_hash,
+        manage_url: "https://relais.example/fr/manage/x",
+        at: AT,
+        confirm_by_email,
+    }
 }
 
 fn email(person: usize) -> String {
@@ -322,23 +346,7 @@ fn step(conn: &mut Connection, op: &Op, n: usize) {
             let id = format!("reg-{n}");
             let token = format!("token-{n}");
             let address = email(*person);
-            let arrival = Arrival {
-                id: &id,
-                edition_id: EDITION,
-                email: &address,
-                name: "N",
-                lang: "fr",
-                zone: "UTC",
-                region: "",
-                organisation: "",
-                answers: "{}",
-                accessibility: "",
-                priority: false,
-                origin: "",
-                token_hash: &token,
-                manage_url: "https://relais.example/fr/manage/x",
-                at: AT,
-            };
+            let arrival = arrival(&id, &address, &token, confirm);
             match index_of(*person) {
                 Some(i) if !before[i].status.may_register_again() => {}
                 existing => {
@@ -479,23 +487,7 @@ fn arrivals_in_a_row_never_oversell() {
             format!("p{n}@example.org"),
             format!("t{n}"),
         );
-        let arrival = Arrival {
-            id: &id,
-            edition_id: EDITION,
-            email: &address,
-            name: "N",
-            lang: "fr",
-            zone: "UTC",
-            region: "",
-            organisation: "",
-            answers: "{}",
-            accessibility: "",
-            priority: false,
-            origin: "",
-            token_hash: &token,
-            manage_url: "u",
-            at: AT,
-        };
+        let arrival = arrival(&id, &address, &token, false);
         run(&mut conn, &arrive(&arrival, &format!("c{n}")));
     }
     let all = rows(&conn);
