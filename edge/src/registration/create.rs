@@ -17,7 +17,7 @@ use relais_domain::registration::{
 use relais_domain::schedule;
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
-use worker::{Context, D1Database, Env, Headers, Request, Response};
+use worker::{Context, D1Database, D1PreparedStatement, Env, Headers, Request, Response};
 
 use super::transitions::{self, Arrival, Statement};
 use crate::catalog::{now, stamp};
@@ -70,16 +70,22 @@ pub async fn create(
     edition_id: &str,
 ) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
+    // The client's limits, counted before anything else is read, with the edition's rules
+    // read in the same batch.
+    let rules = rate_limit::count_all_then(
+        &db,
+        &client_limits(req, edition_id),
+        Some(rules_statement(&db, edition_id)?),
+    )
+    .await?
+    .1;
     let body = read_body(req).await?;
-    let request = http::json_object::<RegistrationRequest>(&body);
-    // Counted before anything else is read, a malformed body included; in one statement.
-    rate_limit::count_all(&db, &limits(req, edition_id, request.as_ref().ok())).await?;
     let key = match idempotency_key(req, &db, edition_id, &body).await? {
         Retry::Replay(response) => return Ok(response),
         Retry::New(key) => key,
     };
-    let request = request?;
-    let edition = open_edition(&db, edition_id).await?;
+    let request: RegistrationRequest = http::json_object(&body)?;
+    let edition = open_edition(rules)?;
     if request.is_robot() {
         // Told the same as a registered address, and nothing is stored.
         return json_answer(
@@ -90,6 +96,9 @@ pub async fn create(
     }
     let registrant = registration::validate(request, &edition.questions, known_zone)
         .map_err(|refused| ApiError::Fields(ProblemKind::InvalidBody, refused))?;
+    // Only a registration that would be written counts for its address: a volunteer
+    // correcting a form is not held back.
+    rate_limit::count_all(&db, &[email_limit(&registrant.email)]).await?;
 
     let origin = public_origin(env, req)?;
     let (code, registration_id, answer) = register(
@@ -122,35 +131,33 @@ pub async fn create(
     json_answer(code, body, false)
 }
 
-/// The limits a registration attempt counts against: its client address (an IPv4 address
-/// or an IPv6 /64; a caller without one shares no bucket with others) per minute and per
-/// edition and hour, and the address it registers, plus-addresses folded, per hour.
-fn limits(req: &Request, edition_id: &str, request: Option<&RegistrationRequest>) -> Vec<Limit> {
-    let mut limits = vec![];
-    if let Some(client) = rate_limit::client(req) {
-        limits.push(Limit {
+/// The limits of a client address (an IPv4 address or an IPv6 /64) per minute, and per
+/// edition and hour; a caller without an address shares no bucket with others.
+fn client_limits(req: &Request, edition_id: &str) -> Vec<Limit> {
+    let Some(client) = rate_limit::client(req) else {
+        return vec![];
+    };
+    vec![
+        Limit {
             key: format!("registration:{client}"),
             limit: PER_CLIENT_PER_MINUTE,
             window_seconds: rate_limit::MINUTE,
-        });
-        limits.push(Limit {
+        },
+        Limit {
             key: format!("registration:{client}:{edition_id}"),
             limit: PER_CLIENT_AND_EDITION_PER_HOUR,
             window_seconds: HOUR,
-        });
+        },
+    ]
+}
+
+/// The limit of the address registered, plus-addresses folded (one person, many aliases).
+fn email_limit(email: &str) -> Limit {
+    Limit {
+        key: format!("registration-email:{}", registration::folded_email(email)),
+        limit: PER_EMAIL_PER_HOUR,
+        window_seconds: HOUR,
     }
-    let email = request
-        .and_then(|r| r.email.as_deref())
-        .map(registration::folded_email)
-        .filter(|e| !e.is_empty());
-    if let Some(email) = email {
-        limits.push(Limit {
-            key: format!("registration-email:{email}"),
-            limit: PER_EMAIL_PER_HOUR,
-            window_seconds: HOUR,
-        });
-    }
-    limits
 }
 
 /// The site's public address, for links in answers and messages: the configured
@@ -183,17 +190,23 @@ struct OpenEdition {
     confirm_by_email: bool,
 }
 
-/// The edition's questions and confirmation rule, when it takes registrations now; else
-/// why not, as a problem.
-async fn open_edition(db: &D1Database, edition_id: &str) -> Result<OpenEdition, ApiError> {
-    let rules: EditionRules = db
+fn rules_statement(db: &D1Database, edition_id: &str) -> Result<D1PreparedStatement, ApiError> {
+    Ok(db
         .prepare(
             "SELECT registration_mode, questions, registration_opens_at, \
              registration_closes_at, starts_at, confirm_within_hours FROM edition WHERE id = ?1",
         )
-        .bind(&[edition_id.into()])?
-        .first(None)
-        .await?
+        .bind(&[edition_id.into()])?)
+}
+
+/// The edition's questions and confirmation rule (read by `rules_statement`), when it takes
+/// registrations now; else why not, as a problem.
+fn open_edition(rules: Option<worker::D1Result>) -> Result<OpenEdition, ApiError> {
+    let rules: EditionRules = rules
+        .ok_or_else(|| ApiError::Internal("batch without the edition's rules".into()))?
+        .results::<EditionRules>()?
+        .into_iter()
+        .next()
         .ok_or(ApiError::Problem(ProblemKind::NotFound, vec![]))?;
     let mode = RegistrationMode::parse(&rules.registration_mode)
         .ok_or_else(|| ApiError::Internal(format!("mode {}", rules.registration_mode)))?;
