@@ -181,5 +181,11 @@ links-sent-note = If there are registrations with { $email }, an email with all 
 links-ask = Find all my private links
 manage-confirmed = Your place is confirmed.
 coord-capacity = Capacity (places)
-coord-capacity-hint = { $taken } places taken, { $waiting } waiting. Raising the capacity gives the new places to the people waiting, in arrival order; empty: no limit.
+coord-capacity-hint = { $taken ->
+    [one] { $taken } place taken
+   *[other] { $taken } places taken
+}, { $waiting ->
+    [one] { $waiting } person waiting
+   *[other] { $waiting } people waiting
+}. Raising the capacity gives the new places to the people waiting, in arrival order; empty: no limit.
 coord-capacity-save = Save the capacity

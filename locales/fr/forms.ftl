@@ -181,5 +181,11 @@ links-sent-note = Si des inscriptions existent avec { $email }, un courriel avec
 links-ask = Retrouver tous mes liens privés
 manage-confirmed = Votre place est confirmée.
 coord-capacity = Capacité (places)
-coord-capacity-hint = { $taken } places prises, { $waiting } en attente. Augmenter la capacité donne les nouvelles places aux personnes en attente, dans l’ordre d’arrivée ; vide : aucune limite.
+coord-capacity-hint = { $taken ->
+    [one] { $taken } place prise
+   *[other] { $taken } places prises
+}, { $waiting ->
+    [one] { $waiting } personne en attente
+   *[other] { $waiting } personnes en attente
+}. Augmenter la capacité donne les nouvelles places aux personnes en attente, dans l’ordre d’arrivée ; vide : aucune limite.
 coord-capacity-save = Enregistrer la capacité
