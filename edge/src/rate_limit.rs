@@ -11,6 +11,7 @@ use worker::{D1Database, D1PreparedStatement, Request};
 
 use crate::catalog::now;
 use crate::http::ApiError;
+use crate::registration::transitions::{Statement, Value};
 
 pub const MINUTE: i64 = 60;
 pub const QUARTER_HOUR: i64 = 15 * 60;
@@ -148,6 +149,42 @@ fn count_statement(
          ON CONFLICT (key, window) DO UPDATE SET count = count + 1 RETURNING count"
     );
     Ok(db.prepare(sql).bind(&values)?)
+}
+
+/// A limit counted in the batch of the write it guards (one round trip, not two): the
+/// statement that counts the attempt, to run first in that batch.
+pub fn count_in_batch(limit: &Limit) -> Statement {
+    let now = now().timestamp();
+    let (start, end) = window(now, limit.window_seconds);
+    Statement {
+        sql: "INSERT INTO rate_limit (key, window, count, expires_at) VALUES (?1, ?2, 1, ?3) \
+              ON CONFLICT (key, window) DO UPDATE SET count = count + 1"
+            .to_owned(),
+        params: vec![
+            limit.key.as_str().into(),
+            Value::Int(start),
+            Value::Int(end),
+        ],
+    }
+}
+
+/// The SQL condition, true while `limit`'s count (by `count_in_batch`, earlier in the same
+/// batch) is within it, its values numbered from `?{first}`.
+pub fn within(limit: &Limit, first: usize) -> (String, Vec<Value>) {
+    let (start, _) = window(now().timestamp(), limit.window_seconds);
+    (
+        format!(
+            "coalesce((SELECT count FROM rate_limit WHERE key = ?{} AND window = ?{}), 0) <= ?{}",
+            first,
+            first + 1,
+            first + 2
+        ),
+        vec![
+            limit.key.as_str().into(),
+            Value::Int(start),
+            Value::Int(limit.limit.into()),
+        ],
+    )
 }
 
 /// Takes back attempts counted by `count_all` (a sign-in that turned out right).

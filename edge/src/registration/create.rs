@@ -48,12 +48,15 @@ struct EditionRules {
     confirm_within_hours: Option<u32>,
 }
 
+/// The registration with the address after the write, if any, and whether the address was
+/// within its limit.
 #[derive(Deserialize)]
 struct Placed {
-    id: String,
-    status: String,
+    within_limit: u32,
+    id: Option<String>,
+    status: Option<String>,
     change_id: Option<String>,
-    position: u32,
+    position: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -96,10 +99,6 @@ pub async fn create(
     }
     let registrant = registration::validate(request, &edition.questions, known_zone)
         .map_err(|refused| ApiError::Fields(ProblemKind::InvalidBody, refused))?;
-    // Only a registration that would be written counts for its address: a volunteer
-    // correcting a form is not held back.
-    rate_limit::count_all(&db, &[email_limit(&registrant.email)]).await?;
-
     let origin = public_origin(env, req)?;
     let (code, registration_id, answer) = register(
         &db,
@@ -245,6 +244,7 @@ async fn register(
 ) -> Result<(u16, String, RegistrationAnswer), ApiError> {
     let id = format!("reg-{}", crypto::random_hex(12)?);
     let change_id = crypto::random_hex(12)?;
+    let limit = email_limit(&registrant.email);
     let link = ManageLink::new(origin, registrant.lang.code()).await?;
     let at = now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let answers = serde_json::to_string(&registrant.answers)?;
@@ -265,15 +265,24 @@ async fn register(
         manage_url: &link.url,
         at: &at,
         confirm_by_email,
+        // Only a registration that would be written counts for its address (a volunteer
+        // correcting a form is not held back), counted in the write's own batch.
+        guard: Some(rate_limit::within(&limit, transitions::ARRIVAL_GUARD_FIRST)),
     };
-    let mut statements = transitions::arrive(&arrival, &change_id);
+    let mut statements = vec![rate_limit::count_in_batch(&limit)];
+    statements.extend(transitions::arrive(&arrival, &change_id));
+    let (within, within_values) = rate_limit::within(&limit, 3);
     statements.push(Statement {
         sql: format!(
-            "SELECT r.id, r.status, r.change_id, {} AS position \
-             FROM registration r WHERE r.edition_id = ?1 AND r.email = ?2",
+            "SELECT {within} AS within_limit, r.id, r.status, r.change_id, {} AS position \
+             FROM (SELECT 1) one LEFT JOIN registration r ON r.edition_id = ?1 AND r.email = ?2",
             transitions::waitlist_position("r")
         ),
-        params: vec![edition_id.into(), registrant.email.as_str().into()],
+        params: [
+            vec![edition_id.into(), registrant.email.as_str().into()],
+            within_values,
+        ]
+        .concat(),
     });
     let placed_at = statements.len() - 1;
     let results = db.batch(transitions::prepare_all(db, &statements)?).await?;
@@ -283,21 +292,35 @@ async fn register(
         .results::<Placed>()?
         .into_iter()
         .next()
+        .ok_or_else(|| ApiError::Internal("batch without its select".into()))?;
+    if placed.within_limit == 0 {
+        return Err(ApiError::Problem(ProblemKind::TooManyRequests, vec![]));
+    }
+    let registration_id = placed
+        .id
         .ok_or_else(|| ApiError::Internal("registration not found after insert".into()))?;
-
     if placed.change_id.as_deref() != Some(change_id.as_str()) {
         // Already registered: a new link goes to the address, and the answer says only that.
-        send_link_again(db, &placed.id, origin, registrant, &at).await?;
-        return Ok((202, placed.id, RegistrationAnswer::link_sent(edition_id)));
+        send_link_again(db, &registration_id, origin, registrant, &at).await?;
+        return Ok((
+            202,
+            registration_id,
+            RegistrationAnswer::link_sent(edition_id),
+        ));
     }
-    let status = Status::parse(&placed.status)
-        .ok_or_else(|| ApiError::Internal(format!("status {}", placed.status)))?;
+    let status = placed
+        .status
+        .as_deref()
+        .and_then(Status::parse)
+        .ok_or_else(|| ApiError::Internal(format!("status {:?}", placed.status)))?;
     Ok((
         201,
-        placed.id,
+        registration_id,
         RegistrationAnswer {
             status: Some(status),
-            waitlist_position: (status == Status::Waitlisted).then_some(placed.position),
+            waitlist_position: (status == Status::Waitlisted)
+                .then_some(placed.position)
+                .flatten(),
             manage_url: Some(link.url),
             created: true,
             edition_id: edition_id.to_owned(),

@@ -256,7 +256,13 @@ pub struct Arrival<'a> {
     /// a deadline). Read with the edition just before; the placement itself reads it inside
     /// the insert.
     pub confirm_by_email: bool,
+    /// A condition the insert also needs (a limit counted earlier in the same batch), with
+    /// its values numbered from `?15`.
+    pub guard: Option<(String, Vec<Value>)>,
 }
+
+/// The first placeholder a guard of `arrive`'s insert may use.
+pub const ARRIVAL_GUARD_FIRST: usize = 15;
 
 /// Registering: the place decided inside the insert by `PLACEMENT`, so registrations
 /// arriving together each count the ones before them; a second registration with an
@@ -270,7 +276,7 @@ pub fn arrive(a: &Arrival, change_id: &str) -> Vec<Statement> {
          SELECT ?1, e.id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, {placement}, \
            coalesce((SELECT max(arrival) FROM registration m WHERE m.edition_id = e.id), 0) + 1, \
            ?12, ?12, ?13, ?14 \
-         FROM edition e WHERE e.id = ?2 AND e.registration_mode IN {modes} \
+         FROM edition e WHERE e.id = ?2 AND e.registration_mode IN {modes}{guard} \
          ON CONFLICT (edition_id, email) DO UPDATE SET name = excluded.name, lang = excluded.lang, \
            zone = excluded.zone, region = excluded.region, organisation = excluded.organisation, \
            answers = excluded.answers, accessibility = excluded.accessibility, \
@@ -281,27 +287,32 @@ pub fn arrive(a: &Arrival, change_id: &str) -> Vec<Statement> {
         placement = outcome(rule.to, "e"),
         modes = modes(rule.modes),
         again = list(rule.from.iter().copied()),
+        guard = a
+            .guard
+            .as_ref()
+            .map(|(condition, _)| format!(" AND {condition}"))
+            .unwrap_or_default(),
     );
+    let mut values = vec![
+        a.id.into(),
+        a.edition_id.into(),
+        a.email.into(),
+        a.name.into(),
+        a.lang.into(),
+        a.zone.into(),
+        a.region.into(),
+        a.organisation.into(),
+        a.answers.into(),
+        a.accessibility.into(),
+        Value::Int(a.priority.into()),
+        a.at.into(),
+        change_id.into(),
+        a.origin.into(),
+    ];
+    debug_assert_eq!(values.len() + 1, ARRIVAL_GUARD_FIRST);
+    values.extend(a.guard.iter().flat_map(|(_, v)| v.iter().cloned()));
     let mut statements = vec![
-        Statement::new(
-            insert,
-            vec![
-                a.id.into(),
-                a.edition_id.into(),
-                a.email.into(),
-                a.name.into(),
-                a.lang.into(),
-                a.zone.into(),
-                a.region.into(),
-                a.organisation.into(),
-                a.answers.into(),
-                a.accessibility.into(),
-                Value::Int(a.priority.into()),
-                a.at.into(),
-                change_id.into(),
-                a.origin.into(),
-            ],
-        ),
+        Statement::new(insert, values),
         Statement::new(
             "INSERT INTO manage_token (token_hash, registration_id, created_at) \
              SELECT ?1, id, ?3 FROM registration WHERE change_id = ?2"

@@ -205,6 +205,7 @@ fn arrival<'a>(
         manage_url: "https://relais.example/fr/manage/x",
         at: AT,
         confirm_by_email,
+        guard: None,
     }
 }
 
