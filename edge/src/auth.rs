@@ -13,7 +13,9 @@
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
-use relais_domain::account::{AccountView, Action, Role, SessionRecord, SignedIn};
+use relais_domain::account::{
+    self, AccountView, Action, MembershipView, Role, SessionRecord, SignedIn,
+};
 use relais_domain::problem::ProblemKind;
 use serde::{Deserialize, Serialize};
 use worker::{Date, Env, Headers, Request, Response};
@@ -42,7 +44,8 @@ const PER_ADDRESS: u32 = 30;
 const PER_EMAIL: u32 = 100;
 const MAX_BODY_BYTES: usize = 4 * 1024;
 
-/// Who is signed in, as a route sees them.
+/// Who is signed in, as a route sees them. Which rows they reach is decided in each
+/// statement (`scope`), with `account_id` bound.
 pub struct Staff {
     pub account_id: String,
 }
@@ -52,7 +55,11 @@ pub struct AccountRow {
     pub id: String,
     pub email: String,
     pub name: String,
-    pub role: String,
+    /// 1 for an administrator of the site.
+    pub administrator: u32,
+    /// The account's roles across its networks, comma-separated (`group_concat`).
+    #[serde(skip_serializing, default)]
+    pub roles: Option<String>,
     #[serde(skip_serializing)]
     pub password_hash: String,
     #[serde(skip_serializing)]
@@ -63,13 +70,35 @@ pub struct AccountRow {
 }
 
 impl AccountRow {
-    fn view(&self) -> AccountView {
-        AccountView {
+    fn roles(&self) -> Vec<Role> {
+        self.roles
+            .as_deref()
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(Role::parse)
+            .collect()
+    }
+
+    /// The account as it sees itself, with its networks.
+    async fn view(&self, env: &Env) -> Result<AccountView, ApiError> {
+        let networks: Vec<MembershipView> = env
+            .d1("DB")?
+            .prepare(
+                "SELECT m.network_id, n.name AS network_name, m.role FROM membership m \
+                 JOIN network n ON n.id = m.network_id WHERE m.account_id = ?1 \
+                 ORDER BY n.position, n.id",
+            )
+            .bind(&[self.id.as_str().into()])?
+            .all()
+            .await?
+            .results()?;
+        Ok(AccountView {
             id: self.id.clone(),
             email: self.email.clone(),
             name: self.name.clone(),
-            role: self.role.clone(),
-        }
+            administrator: self.administrator == 1,
+            networks,
+        })
     }
 }
 
@@ -159,7 +188,7 @@ pub async fn login(req: &Request, env: &Env) -> Result<Response, ApiError> {
         .execute()
         .await?;
     let mut response = private_json(&SignedIn {
-        account: account.view(),
+        account: account.view(env).await?,
         csrf_token: csrf.clone(),
     })?;
     response.headers_mut().append(
@@ -208,8 +237,9 @@ async fn read_json_only<T: for<'de> Deserialize<'de>>(req: &Request) -> Result<T
     read_json(req).await
 }
 
-const ACCOUNT_COLUMNS: &str =
-    "id, email, name, role, password_hash, disabled_at, sessions_revoked_at";
+const ACCOUNT_COLUMNS: &str = "id, email, name, administrator, password_hash, disabled_at, \
+     sessions_revoked_at, \
+     (SELECT group_concat(role) FROM membership WHERE account_id = account.id) AS roles";
 
 pub async fn logout(req: &Request, env: &Env) -> Result<Response, ApiError> {
     let (_, token) = session(req, env, true).await?;
@@ -226,14 +256,16 @@ pub async fn logout(req: &Request, env: &Env) -> Result<Response, ApiError> {
 pub async fn me(req: &Request, env: &Env) -> Result<Response, ApiError> {
     let ((account, record), _) = session(req, env, false).await?;
     private_json(&SignedIn {
-        account: account.view(),
+        account: account.view(env).await?,
         csrf_token: record.csrf,
     })
 }
 
-/// The signed-in account, when it may do `action`; `changes` also requires the CSRF token.
-/// Anonymous, forged, expired or revoked sessions get 401; a role without the right, or a
-/// change without the token, 403.
+/// The signed-in account, when it may try `action` (`account::may_try`: an administrator for
+/// the site's actions, a role reaching it in some network for a network's); `changes` also
+/// requires the CSRF token. Anonymous, forged, expired or revoked sessions get 401; an
+/// account with no such right, or a change without the token, 403. Which rows it reaches is
+/// each statement's business (`scope`).
 pub async fn require(
     req: &Request,
     env: &Env,
@@ -241,9 +273,8 @@ pub async fn require(
     changes: bool,
 ) -> Result<Staff, ApiError> {
     let ((account, _), _) = session(req, env, changes).await?;
-    let role = Role::parse(&account.role)
-        .ok_or_else(|| ApiError::Internal(format!("role {}", account.role)))?;
-    if !role.may(action) {
+    let administrator = account.administrator == 1;
+    if !account::may_try(administrator, &account.roles(), action) {
         return Err(ApiError::Problem(ProblemKind::Forbidden, vec![]));
     }
     Ok(Staff {
@@ -321,13 +352,17 @@ async fn session_key(token: &str) -> Result<String, ApiError> {
 struct NewAccount {
     email: String,
     name: String,
+    /// `administrator` (of the site), or a role in `network`.
     role: String,
+    #[serde(default)]
+    network: Option<String>,
     password: String,
 }
 
-/// `POST /api/admin/accounts`: an administrator creates an account with a first password.
+/// `POST /api/admin/accounts`: an administrator creates an account with a first password,
+/// either an administrator of the site or with a role in one network.
 pub async fn create_account(req: &Request, env: &Env) -> Result<Response, ApiError> {
-    require(req, env, Action::ManageAccounts, true).await?;
+    require(req, env, Action::ManageNetworks, true).await?;
     let new: NewAccount = read_json(req).await?;
     let mut refused: Vec<(String, &'static str)> = vec![];
     let email = new.email.trim().to_lowercase();
@@ -339,35 +374,57 @@ pub async fn create_account(req: &Request, env: &Env) -> Result<Response, ApiErr
     if !relais_domain::registration::is_email(&email) {
         refused.push(("email".into(), "invalid-email"));
     }
+    let administrator = new.role == "administrator";
     let role = Role::parse(&new.role);
-    if role.is_none() {
+    if role.is_none() && !administrator {
         refused.push(("role".into(), "unknown-role"));
+    }
+    if role.is_some() && new.network.is_none() {
+        refused.push(("network".into(), "required"));
     }
     if let Some(code) = relais_domain::account::password_refusal(&new.password) {
         refused.push(("password".into(), code));
     }
-    let Some(role) = role.filter(|_| refused.is_empty()) else {
+    if !refused.is_empty() {
         return Err(ApiError::Fields(ProblemKind::InvalidBody, refused));
-    };
+    }
     let hash = hash_password(&new.password).await?;
     let id = format!("acc-{}", crypto::random_hex(8)?);
-    let inserted = env
-        .d1("DB")?
+    let db = env.d1("DB")?;
+    let mut statements = vec![db
         .prepare(
-            "INSERT INTO account (id, email, name, role, password_hash, created_at) \
+            "INSERT INTO account (id, email, name, administrator, password_hash, created_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (email) DO NOTHING",
         )
         .bind(&[
             id.as_str().into(),
             email.as_str().into(),
             new.name.trim().into(),
-            role.as_str().into(),
+            u32::from(administrator).into(),
             hash.into(),
             stamp(now()),
-        ])?
-        .run()
-        .await?;
-    if inserted.meta()?.and_then(|m| m.changes) != Some(1) {
+        ])?];
+    if let (Some(role), Some(network)) = (role, new.network.as_deref()) {
+        statements.push(
+            db.prepare(
+                "INSERT INTO membership (account_id, network_id, role, created_at) \
+                 SELECT ?1, id, ?3, ?4 FROM network WHERE id = ?2 \
+                   AND EXISTS (SELECT 1 FROM account WHERE id = ?1)",
+            )
+            .bind(&[
+                id.as_str().into(),
+                network.into(),
+                role.as_str().into(),
+                stamp(now()),
+            ])?,
+        );
+    }
+    let results = db.batch(statements).await?;
+    if results
+        .first()
+        .and_then(|r| r.meta().ok().flatten()?.changes)
+        != Some(1)
+    {
         return Err(ApiError::Detailed(
             ProblemKind::Conflict,
             "conflict-account-exists",
@@ -377,12 +434,13 @@ pub async fn create_account(req: &Request, env: &Env) -> Result<Response, ApiErr
         id,
         email,
         name: new.name.trim().to_owned(),
-        role: role.as_str().to_owned(),
+        administrator: u32::from(administrator),
+        roles: None,
         password_hash: String::new(),
         disabled_at: None,
         sessions_revoked_at: None,
     };
-    Ok(private_json(&account)?.with_status(201))
+    Ok(private_json(&account.view(env).await?)?.with_status(201))
 }
 
 /// An account as administrators manage it.
@@ -391,8 +449,14 @@ struct AccountState {
     id: String,
     email: String,
     name: String,
-    role: String,
+    #[serde(serialize_with = "as_bool")]
+    administrator: u32,
     disabled_at: Option<String>,
+}
+
+/// SQLite's 0 and 1 as JSON's false and true.
+fn as_bool<S: serde::Serializer>(value: &u32, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_bool(*value == 1)
 }
 
 /// `POST /api/admin/accounts/{id}/disable`: the account can no longer sign in, and every
@@ -410,7 +474,7 @@ pub async fn disable_account(req: &Request, env: &Env, id: &str) -> Result<Respo
         .d1("DB")?
         .prepare(
             "UPDATE account SET disabled_at = COALESCE(disabled_at, ?2), sessions_revoked_at = ?3 \
-             WHERE id = ?1 RETURNING id, email, name, role, disabled_at",
+             WHERE id = ?1 RETURNING id, email, name, administrator, disabled_at",
         )
         .bind(&[
             id.into(),
@@ -430,7 +494,7 @@ pub async fn enable_account(req: &Request, env: &Env, id: &str) -> Result<Respon
         .d1("DB")?
         .prepare(
             "UPDATE account SET disabled_at = NULL WHERE id = ?1 \
-             RETURNING id, email, name, role, disabled_at",
+             RETURNING id, email, name, administrator, disabled_at",
         )
         .bind(&[id.into()])?
         .first(None)

@@ -17,7 +17,10 @@ mod profile;
 mod rate_limit;
 mod registration;
 mod rows;
+mod scope;
 mod shell;
+#[cfg(test)]
+mod test_sqlite;
 
 use relais_domain::pages;
 use relais_domain::problem::ProblemKind;

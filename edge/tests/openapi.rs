@@ -48,6 +48,7 @@ const DESCRIBED_BY_HAND: &[&str] = &[
     "LinksAccepted",
     "ManagedAccount",
     "NewAccount",
+    "NewAccountRole",
     "NewCapacity",
     "UnsentMessage",
     "Zone",
@@ -365,7 +366,12 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
         id: "acc-0000000000000000".into(),
         email: "coord@example.org".into(),
         name: "Coordinatrice".into(),
-        role: "coordinator".into(),
+        administrator: false,
+        networks: vec![account::MembershipView {
+            network_id: "ggsn".into(),
+            network_name: "GGSN".into(),
+            role: account::Role::Coordinator,
+        }],
     };
     let bare_problem = Problem {
         detail: None,
@@ -522,6 +528,11 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
         ),
         ("Account", value(&account), value(&account)),
         (
+            "Membership",
+            value(&account.networks[0]),
+            value(&account.networks[0]),
+        ),
+        (
             "SignedIn",
             value(&SignedIn {
                 account: account.clone(),
@@ -654,7 +665,7 @@ fn enums() -> Vec<(&'static str, Vec<String>)> {
         | RegistrationMode::None => m,
     };
     let role = |r: account::Role| match r {
-        account::Role::Administrator | account::Role::Coordinator | account::Role::Facilitator => r,
+        account::Role::Coordinator | account::Role::Facilitator => r,
     };
     use Status::*;
     vec![
@@ -707,13 +718,9 @@ fn enums() -> Vec<(&'static str, Vec<String>)> {
         (
             "Role",
             names(
-                [
-                    account::Role::Administrator,
-                    account::Role::Coordinator,
-                    account::Role::Facilitator,
-                ]
-                .into_iter()
-                .map(role),
+                [account::Role::Coordinator, account::Role::Facilitator]
+                    .into_iter()
+                    .map(role),
             ),
         ),
         ("Lang", Lang::all().map(|l| l.code().to_owned()).collect()),
