@@ -6,6 +6,7 @@ pub mod account;
 pub mod authoring;
 pub mod catalog;
 pub mod coordination;
+pub mod dashboard;
 pub mod html;
 pub mod i18n;
 pub mod locale;
