@@ -3,13 +3,17 @@
 //! `server-messages` feature reads: the app shows the API's words as the API wrote them, and
 //! every kilobyte of text costs a volunteer's phone. The forms' words (registering,
 //! managing, coordinating) go in `FORM_SOURCES`, read with `form-messages` by the app's
-//! forms build only, so that the catalog's first visit does not carry them.
+//! forms build only, so that the catalog's first visit does not carry them; the dashboard's
+//! (authoring the catalog) go in `DASHBOARD_SOURCES`, read with `dashboard-messages` by the
+//! app's dashboard build only.
 use std::{env, fs, path::PathBuf};
 
 /// Files for the edge only.
 const SERVER_FILES: &[&str] = &["api.ftl", "mail.ftl"];
 /// Files for the app's forms build only.
 const FORM_FILES: &[&str] = &["forms.ftl"];
+/// Files for the app's dashboard build only.
+const DASHBOARD_FILES: &[&str] = &["dashboard.ftl"];
 
 /// The table a file belongs to.
 fn table(file: &str) -> &'static str {
@@ -17,6 +21,8 @@ fn table(file: &str) -> &'static str {
         "SERVER_SOURCES"
     } else if FORM_FILES.contains(&file) {
         "FORM_SOURCES"
+    } else if DASHBOARD_FILES.contains(&file) {
+        "DASHBOARD_SOURCES"
     } else {
         "SOURCES"
     }
@@ -46,7 +52,12 @@ fn main() {
     }
     locales.sort();
     let mut out = String::new();
-    for name in ["SOURCES", "FORM_SOURCES", "SERVER_SOURCES"] {
+    for name in [
+        "SOURCES",
+        "FORM_SOURCES",
+        "DASHBOARD_SOURCES",
+        "SERVER_SOURCES",
+    ] {
         out.push_str(&format!(
             "#[allow(dead_code)]\npub(crate) static {name}: &[(&str, &[(&str, &str)])] = &[\n"
         ));

@@ -3,7 +3,7 @@
 
 use gloo_net::http::Request;
 use js_sys::Reflect;
-#[cfg(not(feature = "forms"))]
+#[cfg(not(any(feature = "forms", feature = "dashboard")))]
 use relais_domain::catalog::{query::CatalogQuery, CatalogPage};
 use relais_domain::problem::{Problem, CONTENT_TYPE};
 use relais_domain::Lang;
@@ -83,7 +83,7 @@ pub async fn fetch(url: String) -> Answer {
 /// Sends `body` (a JSON text) to `url` with `method` and `headers`: a registration, a
 /// change through a manage link, a coordinator's action. The session cookie goes with it
 /// (same origin). An answer with no content is `null`.
-#[cfg(feature = "forms")]
+#[cfg(any(feature = "forms", feature = "dashboard"))]
 pub async fn send(
     method: gloo_net::http::Method,
     url: &str,
@@ -113,7 +113,7 @@ pub async fn send(
 }
 
 /// `value` as a JSON text for `send`.
-#[cfg(feature = "forms")]
+#[cfg(any(feature = "forms", feature = "dashboard"))]
 pub fn json_text<T: serde::Serialize>(value: &T) -> String {
     // Maps as plain objects, as JSON has them (not as JS `Map`s).
     value
@@ -152,7 +152,7 @@ fn encode(value: &str) -> String {
     String::from(js_sys::encode_uri_component(value))
 }
 
-#[cfg(not(feature = "forms"))]
+#[cfg(not(any(feature = "forms", feature = "dashboard")))]
 /// The catalog address for `query`, parameters in one order (`CatalogQuery::pairs`), so
 /// the same view is always the same address: `index.html` asks for the unfiltered one
 /// (`lang`, then `tz`) while the app downloads.
@@ -167,7 +167,7 @@ pub fn catalog_url(lang: Lang, query: &CatalogQuery, cursor: Option<&str>) -> St
     url
 }
 
-#[cfg(not(feature = "forms"))]
+#[cfg(not(any(feature = "forms", feature = "dashboard")))]
 /// One page of the catalog; `cursor` is the previous page's `next_cursor`.
 pub async fn catalog(
     lang: Lang,
@@ -177,7 +177,7 @@ pub async fn catalog(
     typed(fetch(catalog_url(lang, &query, cursor.as_deref())).await?)
 }
 
-#[cfg(not(feature = "forms"))]
+#[cfg(not(any(feature = "forms", feature = "dashboard")))]
 /// One offering (`OfferingDetail`), with the reader's offsets for `zone`.
 pub fn offering_url(lang: Lang, id: &str, zone: &str) -> String {
     format!(
@@ -187,7 +187,7 @@ pub fn offering_url(lang: Lang, id: &str, zone: &str) -> String {
     )
 }
 
-#[cfg(not(feature = "forms"))]
+#[cfg(not(any(feature = "forms", feature = "dashboard")))]
 /// Whose page a profile is.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum ProfileKind {
@@ -195,7 +195,7 @@ pub enum ProfileKind {
     Partner,
 }
 
-#[cfg(not(feature = "forms"))]
+#[cfg(not(any(feature = "forms", feature = "dashboard")))]
 impl ProfileKind {
     /// The path segment, the same in the app's addresses and the API's.
     pub fn segment(self) -> &'static str {
@@ -206,7 +206,7 @@ impl ProfileKind {
     }
 }
 
-#[cfg(not(feature = "forms"))]
+#[cfg(not(any(feature = "forms", feature = "dashboard")))]
 /// A facilitator's or a partner's page (`Profile`), their offerings with the reader's
 /// offsets for `zone`.
 pub fn profile_url(kind: ProfileKind, lang: Lang, id: &str, zone: &str) -> String {
@@ -218,7 +218,7 @@ pub fn profile_url(kind: ProfileKind, lang: Lang, id: &str, zone: &str) -> Strin
     )
 }
 
-#[cfg(not(feature = "forms"))]
+#[cfg(not(any(feature = "forms", feature = "dashboard")))]
 /// One page of past editions (`ArchivePage`), most recent first; `cursor` is the previous
 /// page's `next_cursor`.
 pub fn archive_url(lang: Lang, cursor: Option<&str>, zone: &str) -> String {

@@ -17,6 +17,7 @@ use relais_domain::registration::{Reason, Transition};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+use crate::account::{self, ask_who_is_signed_in, signed_in_as, SignIn, SignedInState};
 use crate::api::{self, ApiError};
 use crate::form::{focus, Control, Field, FormState, Submit, Summary, Values};
 use crate::i18n::use_i18n;
@@ -25,15 +26,7 @@ use crate::layout::{Fetched, Loading, Localized};
 #[component]
 pub fn CoordinatorPage() -> impl IntoView {
     let i18n = use_i18n();
-    // Who is signed in: `None` while asking, then the session or nobody.
-    let signed_in = RwSignal::new(None::<Option<SignedIn>>);
-    spawn_local(async move {
-        let me = api::fetch("/api/auth/me".to_owned())
-            .await
-            .and_then(api::typed::<SignedIn>)
-            .ok();
-        signed_in.set(Some(me));
-    });
+    let signed_in = ask_who_is_signed_in();
     view! {
         <article class="coordinator" aria-labelledby="coord-title">
             <h1 id="coord-title">{i18n.text("coord-title")}</h1>
@@ -47,93 +40,13 @@ pub fn CoordinatorPage() -> impl IntoView {
 }
 
 #[component]
-fn SignIn(signed_in: RwSignal<Option<Option<SignedIn>>>) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move |id: &str| i18n.t(id);
-    let state = FormState::new();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(values) = Values::of(&ev) else {
-            return;
-        };
-        #[derive(serde::Serialize)]
-        struct Credentials {
-            email: String,
-            password: String,
-        }
-        let credentials = Credentials {
-            email: values.text("email").unwrap_or_default(),
-            password: values.text("password").unwrap_or_default(),
-        };
-        let url = format!("/api/auth/login?lang={}", i18n.code());
-        state.sending.set(true);
-        spawn_local(async move {
-            let answer = api::send(Method::POST, &url, Some(api::json_text(&credentials)), &[])
-                .await
-                .and_then(api::typed::<SignedIn>);
-            state.sending.set(false);
-            match answer {
-                Ok(session) => signed_in.set(Some(Some(session))),
-                Err(error) => state.failed(error),
-            }
-        });
-    };
-    let input = |kind, autocomplete| Control::Input {
-        kind,
-        autocomplete,
-        value: String::new(),
-    };
-    view! {
-        <form class="sign-in" on:submit=submit novalidate aria-labelledby="sign-in-title">
-            <h2 id="sign-in-title">{t("coord-sign-in")}</h2>
-            <Summary state/>
-            <Field name="email".into() label=t("coord-email") required=true control=input("email", "username") state/>
-            <Field name="password".into() label=t("coord-password") required=true
-                control=input("password", "current-password") state/>
-            <Submit label=t("coord-sign-in-button") state/>
-        </form>
-    }
-}
-
-#[component]
-fn Desk(session: SignedIn, signed_in: RwSignal<Option<Option<SignedIn>>>) -> impl IntoView {
+fn Desk(session: SignedIn, signed_in: SignedInState) -> impl IntoView {
     let i18n = use_i18n();
     let csrf = StoredValue::new(session.csrf_token.clone());
     let query = use_query_map();
     let chosen = Memo::new(move |_| query.read().get("edition"));
-    let sign_out = move |_| {
-        let url = format!("/api/auth/logout?lang={}", i18n.code());
-        let token = csrf.get_value();
-        spawn_local(async move {
-            let _ = api::send(Method::POST, &url, None, &[("X-CSRF-Token", &token)]).await;
-            signed_in.set(Some(None));
-        });
-    };
-    let who = i18n.with(|m| {
-        let account = &session.account;
-        let mut roles: Vec<String> = account
-            .networks
-            .iter()
-            .map(|n| {
-                format!(
-                    "{}, {}",
-                    m.get(&format!("role-{}", n.role.as_str())),
-                    n.network_name
-                )
-            })
-            .collect();
-        if account.administrator {
-            roles.insert(0, m.get("role-administrator"));
-        }
-        let role = roles.join(" · ");
-        m.format(
-            "coord-signed-in-as",
-            &[
-                ("name", session.account.name.clone().into()),
-                ("role", role.into()),
-            ],
-        )
-    });
+    let sign_out = move |_| account::sign_out(i18n, csrf.get_value(), signed_in);
+    let who = signed_in_as(i18n, &session);
     view! {
         <p class="signed-in">
             {who} " "

@@ -107,6 +107,32 @@ fn focus_element(id: &str) {
     }
 }
 
+/// Moves focus to the control of the API's `field` or, when the page has none by that
+/// name, to the nearest one of the field it belongs to (`sessions.0.title.en`, then
+/// `sessions.0.title`, `sessions.0`, `sessions`), opening the disclosure it sits in.
+pub fn focus_field(field: &str) {
+    let mut name = field;
+    loop {
+        if let Some(el) = document().get_element_by_id(&field_id(name)) {
+            let mut parent = el.parent_element();
+            while let Some(p) = parent {
+                if p.tag_name().eq_ignore_ascii_case("details") {
+                    let _ = p.set_attribute("open", "");
+                }
+                parent = p.parent_element();
+            }
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+            return;
+        }
+        match name.rsplit_once('.') {
+            Some((parent, _)) => name = parent,
+            None => return,
+        }
+    }
+}
+
 /// The submitted form's values.
 pub struct Values(FormData);
 
@@ -156,11 +182,11 @@ pub fn Summary(state: FormState) -> impl IntoView {
                             .into_iter()
                             .map(|e| {
                                 let id = field_id(&e.field);
-                                let target = id.clone();
+                                let target = e.field.clone();
                                 // Focus the field itself: the router would take `#id` for a navigation.
                                 let go = move |ev: leptos::ev::MouseEvent| {
                                     ev.prevent_default();
-                                    focus_element(&target);
+                                    focus_field(&target);
                                 };
                                 view! { <li><a href=format!("#{id}") on:click=go>{e.message}</a></li> }
                             })

@@ -237,14 +237,14 @@ pub fn LoadError(error: ApiError, retry: Callback<()>) -> impl IntoView {
     }
 }
 
-/// An address this build has no page for. In the forms build, the browsing build's pages
-/// (`relais_domain::pages`) are loaded again from the Worker, which sends that build;
-/// otherwise it does not exist.
+/// An address this build has no page for. In the forms and dashboard builds, another
+/// build's pages (`relais_domain::pages`) are loaded again from the Worker, which sends
+/// that build; otherwise it does not exist.
 #[component]
 pub fn NotFound() -> impl IntoView {
     let lang = Memo::new(|_| i18n::preferred());
     provide_context(I18n::new(lang));
-    #[cfg(feature = "forms")]
+    #[cfg(any(feature = "forms", feature = "dashboard"))]
     {
         let location = use_location();
         if hand_over(
@@ -262,17 +262,28 @@ pub fn NotFound() -> impl IntoView {
     .into_any()
 }
 
-/// The address the forms build last handed over to the browsing build, and when: if it
-/// comes back at once, the browsing build did not serve it either (a partial deployment),
-/// and it is "not found" rather than handed over again, for ever.
-#[cfg(feature = "forms")]
+/// The address this build last handed over to another build, and when: if it comes back
+/// at once, the other build did not serve it either (a partial deployment), and it is "not
+/// found" rather than handed over again, for ever.
+#[cfg(any(feature = "forms", feature = "dashboard"))]
 const HANDED_OVER: &str = "relais.handed-over";
 
-/// Loads `path` (with `search`) from the Worker when the browsing build serves it: the
-/// router has no page for it here. False when this build should say it does not exist.
-/// The browsing build links to the forms build's pages as ordinary links (`rel="external"`)
-/// and needs none of this.
+/// Whether `path` is this build's own: the router has no page for it, so it does not exist.
 #[cfg(feature = "forms")]
+fn is_own_page(path: &str) -> bool {
+    relais_domain::pages::is_form_page(path)
+}
+
+#[cfg(feature = "dashboard")]
+fn is_own_page(path: &str) -> bool {
+    relais_domain::pages::is_dashboard_page(path)
+}
+
+/// Loads `path` (with `search`) from the Worker when another build serves it: the router
+/// has no page for it here. False when this build should say it does not exist. The
+/// browsing build links to the other builds' pages as ordinary links (`rel="external"`)
+/// and needs none of this.
+#[cfg(any(feature = "forms", feature = "dashboard"))]
 fn hand_over(path: &str, search: &str) -> bool {
     let storage = window().session_storage().ok().flatten();
     let now = js_sys::Date::now();
@@ -284,7 +295,7 @@ fn hand_over(path: &str, search: &str) -> bool {
             Some(last_path == path && now - at.parse::<f64>().ok()? < 10_000.0)
         })
         .unwrap_or(false);
-    if relais_domain::pages::is_form_page(path) || again {
+    if is_own_page(path) || again {
         return false;
     }
     if let Some(s) = &storage {

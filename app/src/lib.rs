@@ -1,32 +1,44 @@
 //! The volunteers' app: routes, and the pieces every page shares.
 //!
-//! It is built twice (`relais_domain::pages`): the browsing build, which every first visit
-//! loads, has the catalog, offering, profile and archive pages; the forms build (feature
-//! `forms`) has the pages where people write: registering, the manage link, the privacy
-//! notice and coordinating. The browsing build links to those as ordinary links; the
-//! forms build hands the browsing build's addresses back to the Worker (`layout::NotFound`). Pages live in one module each; all network access goes through
-//! `api`, so a local cache can later answer in its place.
+//! It is built three times (`relais_domain::pages`): the browsing build, which every first
+//! visit loads, has the catalog, offering, profile and archive pages; the forms build
+//! (feature `forms`) has the pages where people write: registering, the manage link, the
+//! privacy notice and coordinating; the dashboard build (feature `dashboard`) has the pages
+//! where a network authors its catalog. The browsing build links to the others as ordinary
+//! links; the forms and dashboard builds hand the addresses they do not serve back to the
+//! Worker (`layout::NotFound`). Pages live in one module each; all network access goes
+//! through `api`, so a local cache can later answer in its place.
 
+// The dashboard build uses only part of `api`, `layout`, `time` and `form`.
+#[cfg_attr(feature = "dashboard", allow(dead_code, unused_imports))]
 mod api;
-mod edition;
 mod i18n;
+#[cfg_attr(feature = "dashboard", allow(dead_code, unused_imports))]
 mod layout;
 mod shell;
+#[cfg_attr(feature = "dashboard", allow(dead_code, unused_imports))]
 mod time;
 
-#[cfg(not(feature = "forms"))]
+#[cfg(not(feature = "dashboard"))]
+mod edition;
+
+#[cfg(not(any(feature = "forms", feature = "dashboard")))]
 mod archive;
-#[cfg(not(feature = "forms"))]
+#[cfg(not(any(feature = "forms", feature = "dashboard")))]
 mod catalog;
-#[cfg(not(feature = "forms"))]
+#[cfg(not(any(feature = "forms", feature = "dashboard")))]
 mod offering;
-#[cfg(not(feature = "forms"))]
+#[cfg(not(any(feature = "forms", feature = "dashboard")))]
 mod profile;
+
+#[cfg(any(feature = "forms", feature = "dashboard"))]
+mod account;
+#[cfg(any(feature = "forms", feature = "dashboard"))]
+#[cfg_attr(feature = "dashboard", allow(dead_code, unused_imports))]
+mod form;
 
 #[cfg(feature = "forms")]
 mod coordinator;
-#[cfg(feature = "forms")]
-mod form;
 #[cfg(feature = "forms")]
 mod links;
 #[cfg(feature = "forms")]
@@ -35,6 +47,12 @@ mod manage;
 mod privacy;
 #[cfg(feature = "forms")]
 mod registration;
+
+#[cfg(feature = "dashboard")]
+mod dashboard;
+
+#[cfg(all(feature = "forms", feature = "dashboard"))]
+compile_error!("`forms` and `dashboard` are two builds of the app: enable one at most");
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -49,7 +67,7 @@ pub fn start() {
 }
 
 /// The browsing build's pages.
-#[cfg(not(feature = "forms"))]
+#[cfg(not(any(feature = "forms", feature = "dashboard")))]
 #[component]
 pub fn App() -> impl IntoView {
     use crate::api::ProfileKind;
@@ -92,6 +110,29 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("manage/:token") view=manage::ManagePage/>
                     <Route path=path!("privacy") view=privacy::PrivacyPage/>
                     <Route path=path!("coordinator") view=coordinator::CoordinatorPage/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The dashboard build's pages: `relais_domain::pages::DASHBOARD_PAGES`.
+#[cfg(feature = "dashboard")]
+#[component]
+pub fn App() -> impl IntoView {
+    time::ReaderZone::provide();
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <NotFound/> }>
+                <ParentRoute path=path!("/:lang") view=Layout>
+                    <ParentRoute path=path!("dashboard") view=dashboard::Gate>
+                        <Route path=path!("") view=dashboard::desk::DeskPage/>
+                        // Before `offerings/:id`, which would read "new" as an id.
+                        <Route path=path!("offerings/new") view=dashboard::offering::NewOfferingPage/>
+                        <Route path=path!("offerings/:id") view=dashboard::offering::OfferingPage/>
+                        <Route path=path!("editions/:id") view=dashboard::edition::EditionPage/>
+                        <Route path=path!("audit") view=dashboard::audit::AuditPage/>
+                    </ParentRoute>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -55,7 +55,7 @@ fn storage() -> Option<web_sys::Storage> {
 pub struct ReaderZone {
     pub zone: RwSignal<String>,
     /// Read by the catalog's zone picker (browsing build).
-    #[cfg_attr(feature = "forms", allow(dead_code))]
+    #[cfg_attr(any(feature = "forms", feature = "dashboard"), allow(dead_code))]
     pub picked: RwSignal<bool>,
 }
 
@@ -70,7 +70,7 @@ impl ReaderZone {
         reader
     }
 
-    #[cfg(not(feature = "forms"))]
+    #[cfg(not(any(feature = "forms", feature = "dashboard")))]
     pub fn pick(&self, zone: String) {
         if let Some(s) = storage() {
             let _ = s.set_item(ZONE_KEY, &zone);
@@ -79,7 +79,7 @@ impl ReaderZone {
         self.zone.set(zone);
     }
 
-    #[cfg(not(feature = "forms"))]
+    #[cfg(not(any(feature = "forms", feature = "dashboard")))]
     pub fn use_device(&self) {
         if let Some(s) = storage() {
             let _ = s.remove_item(ZONE_KEY);
@@ -140,7 +140,7 @@ pub fn fill_zone_list(list: &web_sys::Element) {
 /// The zone times are shown in, and a searchable picker of every zone (the browser's own
 /// `<datalist>` suggestions, filled on first opening). Built with few reactive parts: each
 /// costs the reader's phone wasm bytes.
-#[cfg(not(feature = "forms"))]
+#[cfg(not(any(feature = "forms", feature = "dashboard")))]
 #[component]
 pub fn ZonePicker() -> impl IntoView {
     let i18n = use_i18n();

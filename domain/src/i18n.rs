@@ -81,8 +81,8 @@ impl Messages {
     }
 }
 
-/// The files of `lang`: the app's, with `form-messages` its forms', and with
-/// `server-messages` the edge's.
+/// The files of `lang`: the app's, with `form-messages` its forms', with
+/// `dashboard-messages` its dashboard's, and with `server-messages` the edge's.
 fn sources(lang: Lang) -> Vec<(&'static str, &'static str)> {
     let of = |table: &'static [(&'static str, &'static [(&'static str, &'static str)])]| {
         table
@@ -94,6 +94,9 @@ fn sources(lang: Lang) -> Vec<(&'static str, &'static str)> {
     let mut files = of(SOURCES).to_vec();
     if cfg!(feature = "form-messages") {
         files.extend_from_slice(of(FORM_SOURCES));
+    }
+    if cfg!(feature = "dashboard-messages") {
+        files.extend_from_slice(of(DASHBOARD_SOURCES));
     }
     if cfg!(feature = "server-messages") {
         files.extend_from_slice(of(SERVER_SOURCES));

@@ -46,12 +46,12 @@ async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
 async fn answer(req: Request, env: &Env, ctx: &Context) -> Result<Response> {
     let path = req.path();
     if !path.starts_with("/api/") {
-        let page = match (shell::catalog_lang(&path), pages::form_page(&path)) {
+        let page = match (shell::catalog_lang(&path), pages::page_build(&path)) {
             _ if raw_method(&req) != "GET" => return shell::asset(req, env).await,
             (Some(lang), _) => shell::catalog_page(req, env, lang)
                 .await
                 .map_err(|e| (e, lang)),
-            (_, Some(lang)) => shell::form_page(req, env, lang)
+            (_, Some((build, lang))) => shell::build_page(req, env, build, lang)
                 .await
                 .map_err(|e| (e, lang)),
             _ => return shell::asset(req, env).await,

@@ -1,4 +1,5 @@
-//! The app's page (`index.html`) with the catalog's first page already in it, for `/{lang}`.
+//! The app's page (`index.html`) with the catalog's first page already in it, for `/{lang}`;
+//! the forms and dashboard builds' pages at their addresses.
 //!
 //! A volunteer on a slow phone would otherwise stare at a loading line until the app's wasm
 //! has downloaded (two seconds and more at 1.6 Mbit/s). The Worker already has the catalog
@@ -10,6 +11,7 @@
 use relais_domain::catalog::{CatalogPage, Edition, OfferingSummary};
 use relais_domain::html::escape;
 use relais_domain::i18n::Messages;
+use relais_domain::pages::Build;
 use relais_domain::schedule::format_span;
 use relais_domain::{Lang, Text};
 use worker::{Env, Headers, Request, Response};
@@ -32,23 +34,32 @@ pub fn catalog_lang(path: &str) -> Option<Lang> {
 
 /// Anything else the app's static files answer, with the single-page-app fallback.
 pub async fn asset(req: Request, env: &Env) -> worker::Result<Response> {
-    // The forms build's own page is only ever served at its pages' addresses: opened
-    // directly, it would hand its own address back to itself.
-    if req.path().starts_with(FORMS_DIR) {
+    // The forms and dashboard builds' own pages are only ever served at their pages'
+    // addresses: opened directly, they would hand their own address back to themselves.
+    let path = req.path();
+    if [Build::Forms, Build::Dashboard]
+        .into_iter()
+        .filter_map(Build::dir)
+        .any(|dir| path.starts_with(dir))
+    {
         return Response::error("Not Found", 404);
     }
     env.assets("ASSETS")?.fetch_request(req).await
 }
 
-/// Where the app's forms build lives in the static files (`scripts/build`).
-const FORMS_DIR: &str = "/forms/";
-
 /// A page of the app's forms build (registering, a manage link, the privacy notice,
-/// coordinating: `relais_domain::pages`), in `lang`. Its addresses can carry a manage
-/// token: no referrer leaves them, and search engines keep out.
-pub async fn form_page(req: Request, env: &Env, lang: Lang) -> Result<Response, ApiError> {
+/// coordinating) or of its dashboard build (authoring the catalog), in `lang`
+/// (`relais_domain::pages`), from the build's folder in the static files (`scripts/build`).
+/// Their addresses can carry a manage token or a network's drafts: no referrer leaves them,
+/// and search engines keep out.
+pub async fn build_page(
+    req: Request,
+    env: &Env,
+    build: Build,
+    lang: Lang,
+) -> Result<Response, ApiError> {
     let mut url = req.url()?;
-    url.set_path(FORMS_DIR);
+    url.set_path(build.dir().unwrap_or("/"));
     url.set_query(None);
     let mut page = env.assets("ASSETS")?.fetch(url.to_string(), None).await?;
     if page.status_code() != 200 {

@@ -1,0 +1,200 @@
+## Le tableau de bord : un réseau écrit son catalogue, dans les deux langues.
+
+dash-title = Tableau de bord
+dash-sign-in-lead = Connectez-vous pour écrire et publier le catalogue de votre réseau.
+dash-nav = Tableau de bord
+dash-desk = Catalogue du réseau
+dash-audit = Historique
+dash-audit-lead = Qui a changé quoi dans le catalogue du réseau, et quand : les changements les plus récents d’abord.
+dash-registrations = Inscriptions
+dash-offline = Vous semblez hors ligne : rien n’est enregistré. Vos changements restent sur la page ; réessayez quand la connexion revient.
+dash-no-network = Votre compte ne coordonne aucun réseau : demandez à une personne qui administre Relais de vous y inviter.
+dash-network = Réseau
+dash-network-show = Afficher
+dash-network-completeness = Textes du réseau
+dash-completeness-label = Textes
+dash-completeness = { $filled } / { $required } textes
+dash-new-offering = Nouvelle offre
+dash-offerings = Offres
+dash-no-offerings = Aucune offre pour l’instant : commencez par « Nouvelle offre ».
+dash-editions = Éditions
+dash-no-editions = Aucune édition pour l’instant.
+dash-people = Personnes animatrices
+dash-partners = Organisations partenaires
+dash-untitled = (sans titre)
+dash-edition = Édition
+dash-edition-of = Édition du { $date }
+dash-edition-undated = Édition sans date
+dash-registrations-count = { $count ->
+    [0] aucune inscription
+    [one] { $count } inscription
+   *[other] { $count } inscriptions
+}
+dash-state-draft = Brouillon
+dash-state-published = Publié
+dash-state-archived = Archivé
+dash-action-publish = Publier
+dash-action-unpublish = Dépublier
+dash-action-archive = Archiver
+dash-action-restore = Restaurer
+dash-done-publish = C’est publié : la page est visible dans le catalogue.
+dash-done-unpublish = Dépublié : la page n’est plus visible, elle reste en brouillon.
+dash-done-archive = Archivé.
+dash-done-restore = Restauré en brouillon : relisez-le avant de le publier.
+dash-publication = Publication
+dash-publication-hint = Publier enregistre d’abord vos changements. Un brouillon n’est visible que d’ici.
+dash-before-publishing = Avant de publier, il manque :
+dash-save = Enregistrer
+dash-saved = Enregistré.
+dash-choose = — Choisir —
+dash-back-offering = Retour à l’offre
+dash-offering-what = L’offre
+dash-kind = Type d’offre
+dash-format = Format
+dash-format-offering = Celui de l’offre
+dash-texts = Textes
+dash-texts-hint = Chaque texte s’écrit en français et en anglais. Un nom propre ou un texte qui ne se traduit pas peut être marqué « Identique dans les deux langues ».
+dash-same = Identique dans les deux langues
+dash-label-every-language = { $label } — toutes les langues
+dash-title-field = Titre
+dash-summary-field = Résumé
+dash-description-field = Description
+dash-audience-field = Pour qui
+dash-cost-text-field = Coût en général
+dash-topics = Thèmes
+dash-delivery-languages = Langues d’animation (catalogue)
+dash-facilitators = Équipe d’animation
+dash-facilitator-role = Rôle de { $person }
+dash-new-edition = Nouvelle édition
+dash-registration-mode = Mode d’inscription
+dash-written-in = Langue de l’édition
+dash-written-in-hint = Une édition donnée dans une seule langue n’a besoin de ses textes que dans cette langue ; les personnes qui lisent l’autre langue le voient indiqué.
+dash-written-in-all = En français et en anglais
+dash-written-in-one = En { $language } seulement
+dash-edition-title-field = Titre de l’édition
+dash-edition-title-hint = Facultatif : le titre de l’offre s’affiche sinon.
+dash-location-field = Lieu
+dash-private-field = Informations privées
+dash-private-hint = Lien de la rencontre, adresse exacte : montrées seulement aux personnes qui ont une place.
+dash-instruction-languages = Langues d’enseignement
+dash-instruction-languages-hint = Toute langue, par son code BCP 47 : fr, en, es, pt-BR, wo…
+dash-other-language = Autre langue (code)
+dash-add = Ajouter
+dash-remove = Retirer
+dash-registration = Inscription
+dash-registration-url = Adresse où s’inscrire
+dash-capacity = Capacité (places)
+dash-capacity-hint = Vide : aucune limite.
+dash-confirm-within = Délai de confirmation (heures)
+dash-confirm-within-hint = Facultatif : une place réservée attend ce nombre d’heures que la personne la confirme par courriel.
+dash-opens = Ouverture des inscriptions
+dash-closes = Fermeture des inscriptions
+dash-window-hint = Heure de { $zone }, le fuseau de l’organisation.
+dash-questions = Questions de candidature
+dash-questions-hint = Ce que la candidature demande. Une question oui ou non peut placer les personnes qui répondent « oui » dans le groupe prioritaire.
+dash-question = Question { $number }
+dash-question-required = Réponse obligatoire
+dash-question-priority = Question prioritaire : « oui » place la personne dans le groupe prioritaire
+dash-question-add = Ajouter une question
+dash-question-remove = Retirer la question { $number }
+dash-cost = Coût de l’édition
+dash-cost-unset = Non précisé
+dash-cost-free = Gratuit
+dash-cost-free_travel_paid = Gratuit ; voyage et hébergement à la charge des participant·es
+dash-cost-fee = Payant
+dash-cost-fee_with_bursary = Payant, avec des bourses
+dash-fee = Montant
+dash-fee-hint = Par exemple 5000 ou 5000,50.
+dash-currency = Devise
+dash-currency-hint = Code ISO à trois lettres : EUR, CAD, USD, XOF…
+dash-cost-note = Précisions sur le coût
+dash-delete = Supprimer l’édition
+dash-delete-confirm = Supprimer cette édition et ses séances ? Personne n’y est inscrit ; elle disparaît pour de bon.
+dash-delete-yes = Oui, supprimer
+dash-keep = Non, la garder
+dash-delete-archive-instead = { $count ->
+    [one] Une personne est inscrite : archivez l’édition plutôt que de la supprimer.
+   *[other] { $count } personnes sont inscrites : archivez l’édition plutôt que de la supprimer.
+}
+dash-duplicate = Dupliquer vers une nouvelle cohorte
+dash-duplicate-hint = Une copie de l’édition, en brouillon, dont les séances sont décalées de semaines entières : mêmes jours, mêmes heures chez l’organisation.
+dash-duplicate-date = Première séance le ou après le
+dash-duplicate-button = Dupliquer
+dash-sessions = Séances
+dash-no-sessions = Aucune séance pour l’instant : ajoutez-en une ou créez-les selon une règle.
+dash-session-number = Séance { $number }
+dash-session-undated = Sans date
+dash-session-cancelled = Annulée
+dash-session-edit = Modifier
+dash-session-save = Enregistrer la séance
+dash-session-cancel = Annuler la séance
+dash-session-cancel-confirm = Annuler cette séance ? Les personnes inscrites en seront averties par courriel.
+dash-session-cancel-yes = Oui, annuler la séance
+dash-session-keep = Non, la garder
+dash-session-add = Ajouter une séance
+dash-session-add-button = Ajouter la séance
+dash-session-added = Séance ajoutée.
+dash-session-date = Date
+dash-session-start = Début
+dash-session-end = Fin
+dash-session-title-field = Titre de la séance
+dash-session-location-field = Lieu de la séance
+dash-zone = Fuseau horaire de l’organisation
+dash-zone-hint = Nom IANA, par exemple America/Toronto : les heures sont celles de ce fuseau.
+dash-zone-unknown = Fuseau horaire inconnu : choisissez un nom IANA comme « Africa/Lagos ».
+dash-rule = Créer des séances selon une règle
+dash-rule-frequency = Répétition
+dash-rule-weekly = Chaque semaine
+dash-rule-monthly = Chaque mois, un jour donné (le 2e mardi…)
+dash-rule-daily = Chaque jour
+dash-rule-interval = Toutes les (semaines, mois ou jours)
+dash-rule-interval-hint = 1 : chaque semaine ; 2 : une semaine sur deux…
+dash-rule-weekdays = Jours de la semaine
+dash-rule-weekdays-hint = Aucun coché : le jour de la date de début.
+dash-rule-nth = Quel jour du mois
+dash-rule-nth-first = Le premier
+dash-rule-nth-second = Le deuxième
+dash-rule-nth-third = Le troisième
+dash-rule-nth-fourth = Le quatrième
+dash-rule-nth-last = Le dernier
+dash-rule-weekday = Jour de la semaine
+dash-rule-start = À partir du
+dash-rule-time = Heure de début
+dash-rule-duration = Durée (minutes)
+dash-rule-duration-hint = Par exemple 90 pour 1 h 30.
+dash-rule-end = Jusqu’à quand
+dash-rule-end-count = Un nombre de séances
+dash-rule-end-until = Jusqu’à une date
+dash-rule-count = Nombre de séances
+dash-rule-until = Dernière date possible
+dash-rule-exceptions = Dates sans séance
+dash-rule-exceptions-hint = Facultatif, sous la forme AAAA-MM-JJ, séparées par des virgules : 2026-12-24, 2026-12-31.
+dash-rule-exceptions-invalid = Une des dates sans séance n’est pas une date : écrivez-les AAAA-MM-JJ.
+dash-rule-date-needed = Indiquez une date.
+dash-rule-time-needed = Indiquez une heure.
+dash-preview-zones = Voir aussi les heures à…
+dash-preview-zones-hint = Deux ou trois fuseaux où sont les participant·es : l’aperçu montre chaque séance à leur heure.
+dash-preview-zone = Autre fuseau { $number }
+dash-preview = Aperçu
+dash-rule-create = Créer les séances
+dash-rule-created = { $count ->
+    [0] Aucune séance créée.
+    [one] { $count } séance créée.
+   *[other] { $count } séances créées.
+}
+dash-preview-title = Aperçu : { $count ->
+    [one] { $count } séance
+   *[other] { $count } séances
+}
+dash-preview-from = À partir du { $date }, à l’heure de l’organisation, puis ailleurs :
+dash-day-month = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month }
+dash-midnight = minuit
+dash-shift = À partir du { $date }, { $now } à { $place } au lieu de { $before } (changement d’heure).
+dash-offset-change = À partir du { $date }, l’organisation passe à { $after } (au lieu de { $before }).
+dash-audit-empty = Aucun changement pour l’instant.
+dash-audit-relais = Relais
+dash-audit-line = { $who } : { $action } ({ $entity } { $id })
+dash-audit-fields = Champs modifiés : { $fields }
