@@ -10,9 +10,9 @@ use crate::authoring::{
     Completeness, EditionDraft, OfferingDraft, PartnerDraft, PersonDraft, PublicationState,
     SessionDraft,
 };
-use crate::Localized;
 use crate::problem::FieldError;
 use crate::schedule::recurrence::Recurrence;
+use crate::Localized;
 
 /// A network the signed-in account works in, for the dashboard's network switch.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -137,7 +137,8 @@ pub struct Created {
 /// One entry of a network's audit: who did what, when, and what changed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AuditLine {
-    pub id: u64,
+    /// Positive for the catalog's entries, negative for decisions on people.
+    pub id: i64,
     pub at: DateTime<Utc>,
     /// The account's name then, or `None` for Relais itself (the cron, the demo loader).
     pub by: Option<String>,

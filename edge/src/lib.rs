@@ -9,6 +9,7 @@ mod calendar;
 mod catalog;
 mod coordinator;
 mod crypto;
+mod dashboard;
 mod health;
 mod http;
 mod openapi;
@@ -150,6 +151,22 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/coordinator/registrations/{id}/decision"),
     ("PUT", "/api/coordinator/editions/{id}/capacity"),
     ("GET", "/api/coordinator/outbox"),
+    ("GET", "/api/dashboard/networks/{id}"),
+    ("POST", "/api/dashboard/networks/{id}/offerings"),
+    ("GET", "/api/dashboard/networks/{id}/audit"),
+    ("GET", "/api/dashboard/offerings/{id}"),
+    ("PUT", "/api/dashboard/offerings/{id}"),
+    ("POST", "/api/dashboard/offerings/{id}/state"),
+    ("POST", "/api/dashboard/offerings/{id}/editions"),
+    ("GET", "/api/dashboard/editions/{id}"),
+    ("PUT", "/api/dashboard/editions/{id}"),
+    ("DELETE", "/api/dashboard/editions/{id}"),
+    ("POST", "/api/dashboard/editions/{id}/state"),
+    ("POST", "/api/dashboard/editions/{id}/duplicate"),
+    ("POST", "/api/dashboard/editions/{id}/sessions"),
+    ("POST", "/api/dashboard/editions/{id}/sessions/by-rule"),
+    ("PUT", "/api/dashboard/sessions/{id}"),
+    ("POST", "/api/dashboard/recurrence-preview"),
 ];
 
 async fn route(
@@ -218,6 +235,42 @@ async fn route(
             coordinator::set_capacity(req, env, ctx, id).await
         }
         ("/api/coordinator/outbox", []) => coordinator::outbox(req, env).await,
+        ("/api/dashboard/networks/{id}", [id]) => dashboard::desk::get(req, env, id).await,
+        ("/api/dashboard/networks/{id}/offerings", [id]) => {
+            dashboard::offerings::create(req, env, id).await
+        }
+        ("/api/dashboard/networks/{id}/audit", [id]) => dashboard::audit::list(req, env, id).await,
+        ("/api/dashboard/offerings/{id}", [id]) => match req.method() {
+            Method::Get => dashboard::offerings::get(req, env, caller, id).await,
+            _ => dashboard::offerings::save(req, env, caller, id).await,
+        },
+        ("/api/dashboard/offerings/{id}/state", [id]) => {
+            dashboard::offerings::change_state(req, env, caller, id).await
+        }
+        ("/api/dashboard/offerings/{id}/editions", [id]) => {
+            dashboard::editions::create(req, env, id).await
+        }
+        ("/api/dashboard/editions/{id}", [id]) => match req.method() {
+            Method::Get => dashboard::editions::get(req, env, caller, id).await,
+            Method::Delete => dashboard::editions::delete(req, env, id).await,
+            _ => dashboard::editions::save(req, env, caller, id).await,
+        },
+        ("/api/dashboard/editions/{id}/state", [id]) => {
+            dashboard::editions::change_state(req, env, caller, id).await
+        }
+        ("/api/dashboard/editions/{id}/duplicate", [id]) => {
+            dashboard::editions::duplicate(req, env, id).await
+        }
+        ("/api/dashboard/editions/{id}/sessions", [id]) => {
+            dashboard::sessions::create(req, env, id).await
+        }
+        ("/api/dashboard/editions/{id}/sessions/by-rule", [id]) => {
+            dashboard::sessions::by_rule(req, env, caller, id).await
+        }
+        ("/api/dashboard/sessions/{id}", [id]) => {
+            dashboard::sessions::save(req, env, ctx, id).await
+        }
+        ("/api/dashboard/recurrence-preview", []) => dashboard::sessions::preview(req, env).await,
         _ => Err(ApiError::Internal(format!("no handler for {template}"))),
     }
 }
