@@ -146,7 +146,7 @@ pub struct OfferingDraft {
     pub cost: Localized,
     pub partner_id: Option<String>,
     pub facilitators: Vec<FacilitatorDraft>,
-    /// Text fields whose one text is served to every language (see `SAME_FIELDS`).
+    /// Text fields whose one text is served to every language (see `same_fields`).
     pub same_in_every_language: BTreeSet<String>,
 }
 
