@@ -137,7 +137,8 @@ pub struct Created {
 /// One entry of a network's audit: who did what, when, and what changed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AuditLine {
-    pub id: u64,
+    /// Positive for the catalog's entries, negative for decisions on people.
+    pub id: i64,
     pub at: DateTime<Utc>,
     /// The account's name then, or `None` for Relais itself (the cron, the demo loader).
     pub by: Option<String>,

@@ -267,7 +267,10 @@ async fn deliver(
     let offering = required_text(&recipient.offering_title, lang, &recipient.offering_id)
         .map_err(internal)?
         .text;
-    let private_details = if kind.for_a_place() {
+    // A session's change goes to people waiting too, with its calendar entry; the meeting
+    // link only to people with a place.
+    let with_place = kind.for_a_place() || (kind.tells_a_session_change() && holds_place);
+    let private_details = if with_place {
         text(&recipient.private_details, lang)
             .map_err(internal)?
             .map(|t| t.text)
@@ -291,7 +294,7 @@ async fn deliver(
         links: vec![],
     };
     let composed = registration::compose(kind, &facts, &messages);
-    let ics = kind.for_a_place().then(|| {
+    let ics = (kind.for_a_place() || kind.tells_a_session_change()).then(|| {
         let page = format!(
             "{}/{}/offerings/{}",
             recipient.origin,

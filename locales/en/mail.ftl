@@ -43,3 +43,9 @@ reason-conduct = the network's code of conduct was not respected.
 reason-other = another reason.
 mail-subject-links = Your private Relais links
 mail-body-links = Here is the private link of each of your registrations with this address. Each link lets you see, change or cancel the registration; links you received before still work. If you did not ask for this, there is nothing to do.
+
+# A session changed or cancelled by its network ({ $when }: the session's start, on their clock).
+mail-subject-session_changed = Change: { $offering }, { $when }
+mail-body-session_changed = A session of "{ $offering }" has changed (time, place or link). Here are the sessions as they are now; the attached calendar file replaces the old one.
+mail-subject-session_cancelled = Session cancelled: { $offering }, { $when }
+mail-body-session_cancelled = The session of "{ $offering }" on { $when } is cancelled. The attached calendar file removes it from your calendar; the other sessions still take place.

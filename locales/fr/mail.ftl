@@ -43,3 +43,9 @@ reason-conduct = le code de conduite du réseau n’a pas été respecté.
 reason-other = autre motif.
 mail-subject-links = Vos liens privés Relais
 mail-body-links = Voici le lien privé de chacune de vos inscriptions avec cette adresse. Chaque lien permet de voir, modifier ou annuler l’inscription ; les liens reçus avant restent valables. Si vous n’avez rien demandé, vous n’avez rien à faire.
+
+# A session changed or cancelled by its network ({ $when }: the session's start, on their clock).
+mail-subject-session_changed = Changement : { $offering }, { $when }
+mail-body-session_changed = Une séance de « { $offering } » a changé (horaire, lieu ou lien). Voici les séances à jour, et le fichier de calendrier joint remplace l’ancien.
+mail-subject-session_cancelled = Séance annulée : { $offering }, { $when }
+mail-body-session_cancelled = La séance de « { $offering } » du { $when } est annulée. Le fichier de calendrier joint la retire de votre agenda ; les autres séances restent prévues.
