@@ -77,6 +77,31 @@ function snapshot(dest) {
 }
 const snap = await timed('snapshot', () => { say('Building the Worker; snapshot of the build'); return snapshot(join(work, 'snapshot')); });
 
+// ---- each build of the app: what opening one of its pages downloads before any data ----
+// The browsing build is also weighed by a real first visit below; the forms build (a form,
+// the coordinators' page) and the dashboard build are loaded only by the people who open
+// them, and are weighed here from the files their page names.
+const BUILDS = [['browsing', ''], ['forms', 'forms/'], ['dashboard', 'dashboard/']];
+function buildWeights(dist) {
+  const builds = {};
+  for (const [name, dir] of BUILDS) {
+    const index = join(dist, dir, 'index.html');
+    if (!existsSync(index)) continue;
+    const html = readFileSync(index);
+    const files = [{ key: `/${dir}index.html`, kind: 'html', ...compressed(html) }];
+    const named = new Set([...html.toString('utf8').matchAll(/(?:href=|src=|module_or_path: )['"]\/([^'"?#]+\.(?:js|wasm|css))['"]/g)].map((m) => m[1]));
+    for (const file of named) {
+      const kind = file.endsWith('.wasm') ? 'wasm' : file.endsWith('.js') ? 'js' : 'css';
+      files.push({ key: `/${file.replace(/-[0-9a-f]{12,20}(?=[._])/g, '-[hash]')}`, kind, ...compressed(readFileSync(join(dist, file))) });
+    }
+    const total = (c) => files.reduce((sum, f) => sum + f[c], 0);
+    builds[name] = { files, total: { raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') } };
+  }
+  return builds;
+}
+result.builds = buildWeights(join(snap, 'dist'));
+for (const [name, b] of Object.entries(result.builds)) log(`${name} build: ${b.total.brotli} B brotli (${b.files.map((f) => `${f.kind} ${f.brotli}`).join(', ')})`);
+
 // ---- the writes' baseline: a Worker that only inserts (bench/bare-d1/) ----
 // Copied out of the source tree (wrangler dev writes its own files beside its config), given
 // its one-table schema in a throw-away state, and served like the stack.

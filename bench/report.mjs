@@ -75,6 +75,11 @@ function figures(r) {
     add('firstVisit.requests', 'First visit, requests (Chromium)', 'n', fv.requests);
     for (const file of fv.files) for (const c of ['raw', 'gzip', 'brotli']) add(`firstVisit.file.${file.key}.${c}`, `${file.key} ${c}`, 'B', file[c]);
   }
+  for (const [name, b] of Object.entries(r.builds ?? {})) {
+    const once = (x) => ({ median: x, min: x, max: x, p25: x, p75: x, n: 1 });
+    for (const c of ['raw', 'gzip', 'brotli']) add(`builds.${name}.total.${c}`, `${name} build, total ${c}`, 'B', once(b.total[c]));
+    for (const f of b.files) add(`builds.${name}.${f.kind}.brotli`, `${name} build, ${f.key} brotli`, 'B', once(f.brotli));
+  }
   for (const cache of ['cold', 'warm']) {
     const b = r.browser?.[cache];
     if (!b) continue;
@@ -152,6 +157,16 @@ function markdown(r, bs) {
     L.push(`| **Total** | | **${fmt(fv.total.raw.median, 'B')}** | **${fmt(fv.total.gzip.median, 'B')}** | **${fmt(fv.total.brotli.median, 'B')}** | ${fmt(fv.total.served.median, 'B')} |`, '');
     L.push(`Totals with spread: raw ${spread(fv.total.raw, 'B')}; gzip ${spread(fv.total.gzip, 'B')}; brotli ${spread(fv.total.brotli, 'B')}. Response headers add ${fmt(fv.total.headers.median, 'B')}.`);
     L.push('"Served (http)" is what wrangler dev sent: its asset server answers gzip although Chromium asks for brotli too; Cloudflare’s edge serves brotli to browsers that accept it, as in the brotli column, so the timed loads below (gzip) are somewhat pessimistic.', '');
+  }
+  if (r.builds) {
+    L.push('### The three builds of the app', '');
+    L.push('What opening a page of each build downloads before its data: its page and the files it names, from the built `dist/` (brotli quality 11). Only the browsing build is in a first visit; the forms build is loaded by people who open a form or the coordinators\' page, the dashboard build by coordinators authoring their network\'s catalog (`bench/decisions.md`).', '');
+    L.push('| Build | HTML | JS | wasm | CSS | Total brotli | Total raw |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const [name, b] of Object.entries(r.builds)) {
+      const of = (kind) => b.files.filter((f) => f.kind === kind).reduce((sum, f) => sum + f.brotli, 0);
+      L.push(`| ${name} | ${fmt(of('html'), 'B')} | ${fmt(of('js'), 'B')} | ${fmt(of('wasm'), 'B')} | ${fmt(of('css'), 'B')} | ${fmt(b.total.brotli, 'B')} | ${fmt(b.total.raw, 'B')} |`);
+    }
+    L.push('');
   }
   if (br) {
     L.push('## 2. Load in a real browser', '');

@@ -1,6 +1,7 @@
 // Browser quality gates: WCAG 2.2 A/AA (axe-core) on every page in both languages at a
-// phone and a desktop size; every control reachable and operable by keyboard with a
-// visible focus; Lighthouse's accessibility and best-practices scores on the catalog (phone and
+// phone and a desktop size, the dashboard's signed in as a coordinator; every control
+// reachable and operable by keyboard with a visible focus; Lighthouse's accessibility and
+// best-practices scores on the catalog and on the dashboard's edition editor (phone and
 // desktop, both languages); no page logs a Content-Security-Policy violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,6 +20,10 @@ let browser;
 let offeringIds;
 let editions;
 let manageToken;
+// The dashboard's items the coordinator opens: an offering of the `hub` network, and an edition.
+let dash;
+// The coordinator's session cookie, for Lighthouse's own browser.
+let sessionCookie;
 
 before(async () => {
   browser = await launch();
@@ -40,6 +45,17 @@ before(async () => {
   manageToken = /manage\/([0-9a-f]{48})$/.exec((await registered.json()).manage_url)[1];
   // A coordinator, to check the desk signed in (hashed as edge/src/auth.rs hashes).
   sql(staffSql({ ...COORDINATOR, name: 'Coordination Qualité', networks: 'all' }));
+  const login = await fetch(`${BASE}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: COORDINATOR.email, password: COORDINATOR.password }),
+  });
+  assert.equal(login.status, 200);
+  sessionCookie = login.headers.get('set-cookie').split(';')[0];
+  const desk = await (await fetch(`${BASE}/api/dashboard/networks/hub?lang=fr`, { headers: { cookie: sessionCookie } })).json();
+  const offering = desk.offerings.find((o) => o.editions.length > 0);
+  assert.ok(offering, 'the hub network has an offering with an edition');
+  dash = { network: 'hub', offering: offering.id, edition: offering.editions[0].id };
 });
 after(async () => {
   await browser?.close();
@@ -62,7 +78,57 @@ function pages() {
     '/people/louis-ramirez', '/partners/framasoft', '/partners/no-such-partner', '/archive',
     // The forms build's pages.
     ...editions.map((id) => `/register/${id}`), `/manage/${manageToken}`, '/manage', '/privacy', '/coordinator',
+    // The dashboard build's, signed out: its sign-in form.
+    '/dashboard',
   ];
+}
+
+/** The dashboard's pages, signed in, as paths without the language. */
+function dashboardPages() {
+  return [
+    '/dashboard', `/dashboard?network=${dash.network}`, `/dashboard/offerings/new?network=${dash.network}`,
+    `/dashboard/offerings/${dash.offering}`, `/dashboard/editions/${dash.edition}`, `/dashboard/audit?network=${dash.network}`,
+  ];
+}
+
+/** Signs in on the dashboard (once per browser context). */
+async function signInDashboard(page, lang) {
+  await page.goto(`${BASE}/${lang}/dashboard`);
+  await settle(page);
+  if (await page.locator('input[type=password]').count()) {
+    await page.locator('input[type=email]').fill(COORDINATOR.email);
+    await page.locator('input[type=password]').fill(COORDINATOR.password);
+    await page.locator('form button[type=submit]').click();
+    await page.locator('.dash-bar').waitFor();
+    await settle(page);
+  }
+}
+
+/**
+ * Opens every dashboard page signed in, in both languages, with its disclosures open, then
+ * runs `check(lang, path)`; on the edition page also with a rule refused before sending and
+ * with a rule's preview.
+ */
+async function forEveryDashboardPage(page, check) {
+  await signInDashboard(page, 'fr');
+  for (const lang of ['fr', 'en']) {
+    for (const path of dashboardPages()) {
+      await page.goto(`${BASE}/${lang}${path}`);
+      await settle(page);
+      for (const details of await page.locator('details').all()) await details.evaluate((d) => { d.open = true; });
+      await check(lang, path);
+      if (path.startsWith('/dashboard/editions/')) {
+        const rule = page.locator('form.rule-form');
+        await rule.locator('button[type=submit]').click();
+        await page.locator('#rule-summary').waitFor({ state: 'visible' });
+        await check(lang, `${path} (rule refused)`);
+        await rule.locator('input[type=date]').first().fill('2027-03-02');
+        await rule.locator('button[type=submit]').click();
+        await page.locator('section.preview').waitFor();
+        await check(lang, `${path} (preview)`);
+      }
+    }
+  }
 }
 
 /**
@@ -141,7 +207,19 @@ test('every page, in both languages, shows its messages: no raw message id, no b
   const page = await context.newPage();
   const found = [];
   await forEveryPage(page, async (lang, path) => {
-    const { text, blanks } = await page.evaluate(() => ({
+    const { text, blanks } = await pageText(page);
+    const words = new Set(text.split(/[^a-z0-9-]+/));
+    for (const id of ids) if (words.has(id)) found.push(`${lang}${path}: raw id ${id}`);
+    for (const b of blanks) found.push(`${lang}${path}: blank ${b}`);
+  });
+  await context.close();
+  assert.deepEqual(found, []);
+  assert.deepEqual(violations, [], 'no CSP violation');
+});
+
+/** The page's text as written (not as styled), and its visible elements with no text. */
+function pageText(page) {
+  return page.evaluate(() => ({
       // Text as written, not as styled (`.kind` is shown in capitals), scripts left out.
       text: (() => {
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -154,15 +232,8 @@ test('every page, in both languages, shows its messages: no raw message id, no b
       blanks: [...document.querySelectorAll('h1, h2, h3, p, li, a, button, label, summary, option, dt, dd')]
         .filter((el) => el.checkVisibility() && el.textContent.trim() === '' && !el.querySelector('img, svg, input, select'))
         .map((el) => el.outerHTML.slice(0, 80)),
-    }));
-    const words = new Set(text.split(/[^a-z0-9-]+/));
-    for (const id of ids) if (words.has(id)) found.push(`${lang}${path}: raw id ${id}`);
-    for (const b of blanks) found.push(`${lang}${path}: blank ${b}`);
-  });
-  await context.close();
-  assert.deepEqual(found, []);
-  assert.deepEqual(violations, [], 'no CSP violation');
-});
+  }));
+}
 
 /** Signs in on the coordinators' page and opens the desk of the open edition. */
 async function openDesk(page, lang) {
@@ -199,10 +270,35 @@ for (const [sizeName, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
   });
 }
 
+for (const [sizeName, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
+  test(`the dashboard, signed in: no WCAG 2.2 A/AA violation, no raw message id, both languages, ${sizeName}`, async () => {
+    const { context, violations } = await open({ viewport, locale: 'fr-CA', timezoneId: 'America/Toronto' });
+    const page = await context.newPage();
+    const ids = [...messageIds()].filter((id) => id.includes('-'));
+    const found = [];
+    await forEveryDashboardPage(page, async (lang, path) => {
+      const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+      for (const v of result.violations) {
+        found.push(`${lang}${path} [${sizeName}] ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      }
+      assert.ok(result.passes.length > 10, `axe ran real checks on ${lang}${path}`);
+      const { text, blanks } = await pageText(page);
+      const words = new Set(text.split(/[^a-z0-9-]+/));
+      for (const id of ids) if (words.has(id)) found.push(`${lang}${path}: raw id ${id}`);
+      for (const b of blanks) found.push(`${lang}${path}: blank ${b}`);
+    });
+    assert.deepEqual(found, []);
+    assert.deepEqual(violations, [], 'no CSP violation');
+    await context.close();
+  });
+}
+
 test('every control is reachable by Tab, shows its focus, and works from the keyboard', async () => {
   const { context, violations } = await open({ viewport: PHONE, locale: 'en-GB', timezoneId: 'Asia/Kolkata' });
   const page = await context.newPage();
-  for (const path of ['/en', '/en/offerings/emancipasso-formation', `/en/register/${editions[1]}`, `/en/manage/${manageToken}`]) {
+  await signInDashboard(page, 'en');
+  for (const path of ['/en', '/en/offerings/emancipasso-formation', `/en/register/${editions[1]}`, `/en/manage/${manageToken}`,
+    `/en/dashboard?network=${dash.network}`, `/en/dashboard/offerings/${dash.offering}`, `/en/dashboard/editions/${dash.edition}`]) {
     await page.goto(BASE + path);
     await settle(page);
     // Open every disclosure: what they hold (zone picker, filters) must be reachable too.
@@ -214,8 +310,10 @@ test('every control is reachable by Tab, shows its focus, and works from the key
         // Hidden from people on purpose (the field only robots fill): axe checks it is out of
         // the keyboard's way too (aria-hidden-focus).
         .filter((el) => !el.closest('[aria-hidden="true"]'))
-        // A radio group is one Tab stop (arrows move within it): its first radio stands for it.
-        .filter((el) => el.type !== 'radio' || el === document.querySelector(`input[type=radio][name="${el.name}"]`))
+        // A radio group is one Tab stop (arrows move within it): its checked radio, else its
+        // first, stands for it.
+        .filter((el) => el.type !== 'radio' || el === (document.querySelector(`input[type=radio][name="${el.name}"]:checked`)
+          ?? document.querySelector(`input[type=radio][name="${el.name}"]`)))
         .map((el, i) => { el.dataset.kb = String(i); return String(i); }));
     assert.ok(controls.length >= 5, `${path} has controls`);
     const reached = new Set();
@@ -263,30 +361,42 @@ test('every control is reachable by Tab, shows its focus, and works from the key
   await context.close();
 });
 
-// The catalog at a phone's and a desktop's size, in both languages. The French phone report is
-// kept with the bench; the others go with the screenshots.
-for (const [form, lang] of [['mobile', 'fr'], ['mobile', 'en'], ['desktop', 'fr'], ['desktop', 'en']]) {
-  test(`Lighthouse (${form}, ${lang}): accessibility and best practices score at least 95, no CSP violation`, { timeout: 240_000 }, () => {
-    const kept = form === 'mobile' && lang === 'fr';
-    const dir = new URL(kept ? '../bench/' : './artifacts/', import.meta.url).pathname;
-    const out = `${dir}${kept ? 'lighthouse-catalog.json' : `lighthouse-${form}-${lang}.json`}`;
-    mkdirSync(dir, { recursive: true });
-    execFileSync('lighthouse', [
-      `${BASE}/${lang}`, '--quiet', '--output=json', `--output-path=${out}`,
-      ...(form === 'desktop' ? ['--preset=desktop'] : []),
-      '--only-categories=accessibility,best-practices,performance,seo',
-      // Screenshots would make the kept report a megabyte; the scores do not need them.
-      '--skip-audits=full-page-screenshot,screenshot-thumbnails,final-screenshot',
-      '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
-    ], { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'pipe'] });
-    const report = JSON.parse(readFileSync(out, 'utf8'));
-    const score = (c) => Math.round(report.categories[c].score * 100);
-    const failing = (c) => report.categories[c].auditRefs
-      .map((r) => report.audits[r.id]).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative')
-      .map((a) => a.id);
-    assert.ok(score('accessibility') >= 95, `accessibility ${score('accessibility')}: ${failing('accessibility')}`);
-    assert.ok(score('best-practices') >= 95, `best practices ${score('best-practices')}: ${failing('best-practices')}`);
-    const logged = (report.audits['errors-in-console'].details?.items ?? []).map((i) => i.description ?? '');
-    assert.deepEqual(logged.filter((d) => /Content Security Policy/i.test(d)), [], 'no CSP violation');
-  });
+// The catalog and the dashboard's edition editor (signed in) at a phone's and a desktop's size,
+// in both languages. The French phone report of the catalog is kept with the bench; the
+// others go with the screenshots.
+for (const page of ['catalog', 'dashboard']) {
+  for (const [form, lang] of [['mobile', 'fr'], ['mobile', 'en'], ['desktop', 'fr'], ['desktop', 'en']]) {
+    test(`Lighthouse, ${page} (${form}, ${lang}): accessibility and best practices score at least 95, no CSP violation`, { timeout: 240_000 }, () => {
+      const kept = page === 'catalog' && form === 'mobile' && lang === 'fr';
+      const dir = new URL(kept ? '../bench/' : './artifacts/', import.meta.url).pathname;
+      const out = `${dir}${kept ? 'lighthouse-catalog.json' : `lighthouse-${page}-${form}-${lang}.json`}`;
+      const url = page === 'catalog' ? `${BASE}/${lang}` : `${BASE}/${lang}/dashboard/editions/${dash.edition}`;
+      mkdirSync(dir, { recursive: true });
+      execFileSync('lighthouse', [
+        url, '--quiet', '--output=json', `--output-path=${out}`,
+        ...(form === 'desktop' ? ['--preset=desktop'] : []),
+        // Signed in: the coordinator's session, as the browser would send it.
+        ...(page === 'dashboard' ? [`--extra-headers=${JSON.stringify({ Cookie: sessionCookie })}`] : []),
+        '--only-categories=accessibility,best-practices,performance,seo',
+        // Screenshots would make the kept report a megabyte; the scores do not need them.
+        '--skip-audits=full-page-screenshot,screenshot-thumbnails,final-screenshot',
+        '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
+      ], { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'pipe'] });
+      const report = JSON.parse(readFileSync(out, 'utf8'));
+      const score = (c) => Math.round(report.categories[c].score * 100);
+      const failing = (c) => report.categories[c].auditRefs
+        .map((r) => report.audits[r.id]).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative')
+        .map((a) => a.id);
+      assert.ok(score('accessibility') >= 95, `accessibility ${score('accessibility')}: ${failing('accessibility')}`);
+      assert.ok(score('best-practices') >= 95, `best practices ${score('best-practices')}: ${failing('best-practices')}`);
+      const logged = (report.audits['errors-in-console'].details?.items ?? []).map((i) => i.description ?? '');
+      assert.deepEqual(logged.filter((d) => /Content Security Policy/i.test(d)), [], 'no CSP violation');
+      if (page === 'dashboard') {
+        // Signed in indeed: the page read its edition, it did not stop at the sign-in form.
+        const requests = report.audits['network-requests']?.details?.items ?? [];
+        assert.ok(requests.some((r) => r.url.includes(`/api/dashboard/editions/${dash.edition}`) && r.statusCode === 200),
+          'the editor read its edition');
+      }
+    });
+  }
 }

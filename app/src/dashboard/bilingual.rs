@@ -98,7 +98,7 @@ pub fn Bilingual(
             let language = i18n.with(|m| m.get(&format!("lang-{}", lang.code())));
             let base = label.clone();
             let label = move || {
-                if marked() && written_in.get().is_none() {
+                if marked() && written_in.get().is_none() && lang == first {
                     i18n.with(|m| m.format("dash-label-every-language", &[("label", base.clone().into())]))
                 } else {
                     format!("{base} — {language}")

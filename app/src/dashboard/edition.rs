@@ -258,14 +258,17 @@ fn EditionEditor(authored: AuthoredEdition) -> impl IntoView {
     if initial.registration_mode.is_none() {
         modes.insert(0, (String::new(), i18n.t("dash-choose")));
     }
-    let formats = std::iter::once((String::new(), i18n.t("dash-format-offering")))
-        .chain([Format::Online, Format::InPerson, Format::Hybrid].map(|f| {
+    let mut formats = [Format::Online, Format::InPerson, Format::Hybrid]
+        .map(|f| {
             (
                 f.as_str().to_owned(),
                 i18n.t(&format!("format-{}", f.as_str())),
             )
-        }))
-        .collect::<Vec<_>>();
+        })
+        .to_vec();
+    if initial.format.is_none() {
+        formats.insert(0, (String::new(), i18n.t("dash-choose")));
+    }
     let zone = edition.zone();
     let window_value = |at: Option<DateTime<Utc>>| {
         at.and_then(|at| clock::local(&zone, at))
@@ -354,7 +357,7 @@ fn EditionEditor(authored: AuthoredEdition) -> impl IntoView {
                     <Entry name="confirm_within_hours".into() label=i18n.t("dash-confirm-within") hint=i18n.t("dash-confirm-within-hint") kind="number"
                         value=initial.confirm_within_hours.map(|c| c.to_string()).unwrap_or_default() state
                         on_input=Callback::new(move |v: String| { draft.update(|d| d.confirm_within_hours = whole_number(&v)); changed(); })/>
-                    <Choose name="format".into() label=i18n.t("dash-format") options=formats
+                    <Choose name="format".into() label=i18n.t("dash-format") required=true options=formats
                         value=initial.format.map(|f| f.as_str().to_owned()).unwrap_or_default() state
                         on_change=Callback::new(move |v: String| { draft.update(|d| d.format = Format::parse(&v)); changed(); })/>
                     <Entry name="registration_opens_at".into() label=i18n.t("dash-opens") hint=window_hint.clone() kind="datetime-local"
@@ -390,8 +393,8 @@ fn EditionEditor(authored: AuthoredEdition) -> impl IntoView {
                     }
                     if asking_delete.get() {
                         return view! {
-                            <div class="confirm-box" role="alertdialog" aria-labelledby="delete-question">
-                                <p id="delete-question">{i18n.t("dash-delete-confirm")}</p>
+                            <div class="confirm-box" role="group" aria-labelledby="delete-question">
+                                <p id="delete-question" tabindex="-1">{i18n.t("dash-delete-confirm")}</p>
                                 <p class="form-actions">
                                     <button type="button" class="button danger" on:click=delete disabled=move || state.sending.get()>
                                         {i18n.t("dash-delete-yes")}
@@ -407,7 +410,10 @@ fn EditionEditor(authored: AuthoredEdition) -> impl IntoView {
                     let archived = publication.get() == PublicationState::Archived;
                     view! {
                         <p>
-                            <button type="button" class="button secondary" hidden=archived on:click=move |_| asking_delete.set(true)>
+                            <button type="button" class="button secondary" hidden=archived on:click=move |_| {
+                                asking_delete.set(true);
+                                crate::form::focus("delete-question");
+                            }>
                                 {i18n.t("dash-delete")}
                             </button>
                         </p>
@@ -544,7 +550,7 @@ fn TagList(
                             };
                             view! {
                                 <li>
-                                    <span lang=tag.clone()>{shown}</span> " "
+                                    <span class="tag">{shown}</span> " "
                                     <button type="button" class="link" on:click=remove>
                                         {i18n.t("dash-remove")} <span class="visually-hidden">" " {tag}</span>
                                     </button>

@@ -233,25 +233,68 @@ pub fn Problems(state: FormState, #[prop(into)] id: String) -> impl IntoView {
     }
 }
 
-/// Links to the fields of `errors`, each focusing its control (or the nearest part of the
-/// page it belongs to).
+/// Links to the fields of `errors`, each named by its control's label (read from the page
+/// once drawn) and focusing it (or the nearest part of the page it belongs to).
 #[component]
 pub fn FieldLinks(errors: Vec<FieldError>) -> impl IntoView {
+    let i18n = use_i18n();
+    let names = RwSignal::new(vec![None::<String>; errors.len()]);
+    let fields: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
+    request_animation_frame(move || names.set(fields.iter().map(|f| label_of(f)).collect()));
     view! {
         <ul>
             {errors
                 .into_iter()
-                .map(|e| {
+                .enumerate()
+                .map(|(i, e)| {
                     let target = e.field.clone();
                     // The router would take `#id` for a navigation: focus the field ourselves.
                     let go = move |ev: leptos::ev::MouseEvent| {
                         ev.prevent_default();
                         focus_field(&target);
                     };
-                    view! { <li><a href=format!("#{}", field_id(&e.field)) on:click=go>{e.message}</a></li> }
+                    let message = e.message.clone();
+                    let text = move || match names.with(|n| n.get(i).cloned().flatten()) {
+                        Some(name) => i18n.with(|m| {
+                            m.format(
+                                "dash-field-problem",
+                                &[("field", name.into()), ("message", message.clone().into())],
+                            )
+                        }),
+                        None => message.clone(),
+                    };
+                    view! { <li><a href=format!("#{}", field_id(&e.field)) on:click=go>{text}</a></li> }
                 })
                 .collect_view()}
         </ul>
+    }
+}
+
+/// The label of the control of the API's `field` on the page (or of the part it belongs to):
+/// a control's `<label>`, a group's `<legend>`, else the element's own text.
+fn label_of(field: &str) -> Option<String> {
+    let document = document();
+    let mut name = field;
+    loop {
+        let id = field_id(name);
+        if let Some(el) = document.get_element_by_id(&id) {
+            let label = document
+                .query_selector(&format!("label[for=\"{id}\"]"))
+                .ok()
+                .flatten()
+                .or_else(|| el.query_selector("legend").ok().flatten())
+                .unwrap_or(el);
+            // Without the "required" and "optional" marks.
+            let label: web_sys::Element = label.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+            while let Some(mark) = label.query_selector(".optional, .required").ok().flatten() {
+                mark.remove();
+            }
+            return label
+                .text_content()
+                .map(|t| t.trim().to_owned())
+                .filter(|t| !t.is_empty());
+        }
+        name = name.rsplit_once('.')?.0;
     }
 }
 

@@ -359,7 +359,8 @@ fn OfferingEditor(
                         <PublicationActions state=publication act busy=state.sending.into()/>
                     </p>
                 </section>
-                <OfferingEditions offering=id network=network.get_value()/>
+                <OfferingEditions offering=id network=network.get_value()
+                    format=Signal::derive(move || draft.with(|d| d.format))/>
             })}
         </article>
     }
@@ -442,7 +443,11 @@ fn Checkboxes(
 
 /// The offering's editions (from the network's desk) and a new one.
 #[component]
-fn OfferingEditions(offering: String, network: String) -> impl IntoView {
+fn OfferingEditions(
+    offering: String,
+    network: String,
+    format: Signal<Option<Format>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let url = Signal::derive(move || {
         format!(
@@ -497,14 +502,15 @@ fn OfferingEditions(offering: String, network: String) -> impl IntoView {
         <section class="editions-of" aria-labelledby="editions-title">
             <h2 id="editions-title">{i18n.text("dash-editions")}</h2>
             <Fetched url show=Arc::new(show)/>
-            <NewEdition offering/>
+            <NewEdition offering format/>
         </section>
     }
 }
 
-/// A new edition of the offering, with its way of registering; opened once created.
+/// A new edition of the offering, with its way of registering and the offering's format;
+/// opened once created.
 #[component]
-fn NewEdition(offering: String) -> impl IntoView {
+fn NewEdition(offering: String, format: Signal<Option<Format>>) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
@@ -516,6 +522,7 @@ fn NewEdition(offering: String) -> impl IntoView {
         let lang = i18n.lang.get_untracked();
         let draft = EditionDraft {
             registration_mode: Some(mode.get_untracked()),
+            format: format.get_untracked(),
             ..Default::default()
         };
         let path = format!(

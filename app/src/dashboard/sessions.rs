@@ -159,8 +159,8 @@ fn SessionItem(
                 {move || if asking.get() {
                     let cancel = cancel.clone();
                     view! {
-                        <div class="confirm-box" role="alertdialog" aria-labelledby=format!("cancel-question-{index}")>
-                            <p id=format!("cancel-question-{index}")>{i18n.t("dash-session-cancel-confirm")}</p>
+                        <div class="confirm-box" role="group" aria-labelledby=format!("cancel-question-{index}")>
+                            <p id=format!("cancel-question-{index}") tabindex="-1">{i18n.t("dash-session-cancel-confirm")}</p>
                             <p class="form-actions">
                                 <button type="button" class="button danger" on:click=cancel disabled=move || state.sending.get()>
                                     {i18n.t("dash-session-cancel-yes")}
@@ -175,7 +175,10 @@ fn SessionItem(
                 } else {
                     view! {
                         <p>
-                            <button type="button" class="button secondary" on:click=move |_| asking.set(true)>
+                            <button type="button" class="button secondary" on:click=move |_| {
+                                asking.set(true);
+                                focus_id(format!("cancel-question-{index}"));
+                            }>
                                 {i18n.t("dash-session-cancel")}
                                 <span class="visually-hidden">" " {i18n.with(|m| m.format("dash-session-number", &[("number", number.into())]))}</span>
                             </button>
@@ -701,12 +704,14 @@ fn RuleForm(edition: Edition) -> impl IntoView {
                      signal: RwSignal<String>| {
         let on_input = Callback::new(move |v| signal.set(v));
         let name = format!("rule.{field}");
+        // Every part of a rule is needed but its exceptions.
+        let required = field != "exceptions";
         match hint {
             Some(hint) => view! {
-                <Entry name label=i18n.t(label) hint=i18n.t(hint) kind value=signal.get_untracked() state on_input/>
+                <Entry name label=i18n.t(label) hint=i18n.t(hint) kind required value=signal.get_untracked() state on_input/>
             }
             .into_any(),
-            None => view! { <Entry name label=i18n.t(label) kind value=signal.get_untracked() state on_input/> }.into_any(),
+            None => view! { <Entry name label=i18n.t(label) kind required value=signal.get_untracked() state on_input/> }.into_any(),
         }
     };
     let weekday_boxes = WEEKDAYS
@@ -825,6 +830,17 @@ fn RuleForm(edition: Edition) -> impl IntoView {
         </form>
         {move || preview.get().map(|p| view! { <PreviewView preview=p/> })}
     }
+}
+
+/// Moves focus to the element `id` once drawn.
+fn focus_id(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    });
 }
 
 /// `date` as "23 March" / « 23 mars ».
