@@ -10,9 +10,9 @@ use crate::authoring::{
     Completeness, EditionDraft, OfferingDraft, PartnerDraft, PersonDraft, PublicationState,
     SessionDraft,
 };
-use crate::Localized;
 use crate::problem::FieldError;
 use crate::schedule::recurrence::Recurrence;
+use crate::Localized;
 
 /// A network the signed-in account works in, for the dashboard's network switch.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -94,7 +94,9 @@ impl Completeness {
     /// Whole percent, rounded down (100 only when complete; an item with no needs is
     /// complete).
     pub fn percent(self) -> u32 {
-        (self.filled * 100).checked_div(self.required).unwrap_or(100)
+        (self.filled * 100)
+            .checked_div(self.required)
+            .unwrap_or(100)
     }
 }
 
