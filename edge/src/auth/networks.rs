@@ -6,6 +6,7 @@ use relais_domain::account::{Action, Role};
 use relais_domain::problem::ProblemKind;
 use relais_domain::Localized;
 use serde::Deserialize;
+use wasm_bindgen::JsValue;
 use worker::{D1Database, Env, Request, Response};
 
 use super::members::{changed, rows};
@@ -88,6 +89,8 @@ pub async fn create(req: &Request, env: &Env) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
     let at = stamp(now());
     let description = serde_json::to_string(&network.description)?;
+    // D1 takes NULL, never `undefined`, for a missing value.
+    let url = network.url.as_deref().map_or(JsValue::NULL, JsValue::from);
     let results = db
         .batch(vec![
             // The audit entry first: it sees whether the id is free.
@@ -103,7 +106,7 @@ pub async fn create(req: &Request, env: &Env) -> Result<Response, ApiError> {
                 at.clone(),
                 network.name.as_str().into(),
                 description.as_str().into(),
-                network.url.as_deref().into(),
+                url.clone(),
             ])?,
             db.prepare(
                 "INSERT INTO network (id, name, description, url, position, created_at) \
@@ -114,7 +117,7 @@ pub async fn create(req: &Request, env: &Env) -> Result<Response, ApiError> {
                 network.id.as_str().into(),
                 network.name.as_str().into(),
                 description.as_str().into(),
-                network.url.as_deref().into(),
+                url.clone(),
                 at.clone(),
             ])?,
             select(&db, "n.id = ?2")?.bind(&[at, network.id.as_str().into()])?,
