@@ -106,10 +106,11 @@ impl Edition {
         });
     }
 
-    /// The organiser's zone: the first session's, else the device's.
+    /// The organiser's zone: the first session's, else the device's (read once: a form
+    /// that starts from it is not drawn again when sessions change).
     pub fn zone(&self) -> String {
         self.sessions
-            .with(|s| {
+            .with_untracked(|s| {
                 s.iter()
                     .find(|s| !s.draft.zone.is_empty())
                     .map(|s| s.draft.zone.clone())
