@@ -66,8 +66,10 @@ pub fn record(
 /// the decisions on people (`registration_event`, with who took them).
 pub async fn list(req: &Request, env: &Env, network: &str) -> Result<Response, ApiError> {
     let staff = auth::require(req, env, Action::ReadAudit, false).await?;
-    let lines: Vec<AuditLine> = env
-        .d1("DB")?
+    let db = env.d1("DB")?;
+    // Another network's audit is not found, as its desk is: not an empty list.
+    super::require_network(&db, &staff, Action::ReadAudit, network).await?;
+    let lines: Vec<AuditLine> = db
         .prepare(format!(
             "SELECT * FROM ( \
                SELECT a.id, a.at, acc.name AS by, a.entity, a.entity_id, a.action, a.changes \
