@@ -436,7 +436,7 @@ pub async fn change_state(
     let Some(next) = before.apply(action) else {
         return Err(ApiError::Detailed(
             ProblemKind::Conflict,
-            "conflict-not-allowed",
+            "conflict-publication-not-allowed",
         ));
     };
     if next == PublicationState::Published {
@@ -527,11 +527,16 @@ pub async fn duplicate(req: &Request, env: &Env, id: &str) -> Result<Response, A
         ));
     };
     let sessions = loaded.session_drafts();
+    // The first session's day on its organiser's clock, not in UTC: 20:00 in Toronto is
+    // already tomorrow in UTC, which would land the cohort a week early.
     let first: NaiveDate = sessions
         .iter()
-        .filter_map(|s| s.starts_at)
-        .min()
-        .map_or(on_or_after, |at| at.date_naive());
+        .filter_map(|s| Some((s.starts_at?, s.zone.as_str())))
+        .min_by_key(|(at, _)| *at)
+        .map_or(on_or_after, |(at, zone)| {
+            relais_domain::schedule::parse_zone(zone)
+                .map_or(at.date_naive(), |tz| at.with_timezone(&tz).date_naive())
+        });
     let weeks = weeks_to_reach(first, on_or_after);
     let (edition, sessions) = duplicate_edition(&loaded.draft, &sessions, weeks).map_err(|_| {
         ApiError::Problem(
