@@ -114,8 +114,9 @@ async function outboxRows(query, done, what) {
   assert.fail(`outbox never had ${what}: ${JSON.stringify(sql(query))}`);
 }
 
-// Fluent may wrap placeables in isolation marks; the words are what matter here.
-const plain = (s) => (s ?? '').replace(/[\u2068\u2069]/g, '');
+// Fluent may wrap placeables in isolation marks; the words are what matter here, and
+// French writes « 23 h » with a no-break space.
+const plain = (s) => (s ?? '').replace(/[\u2068\u2069]/g, '').replace(/[\u00a0\u202f]/g, ' ');
 
 function cleanUp() {
   const offerings = list(made.offerings);
@@ -351,10 +352,10 @@ test('the next cohort: a draft copy whole weeks later, on Tuesdays at 18:00 in T
   assert.deepEqual(next.sessions.map((s) => clock(s.draft.starts_at, 'America/Toronto')), nextDates.map((d) => ({ local: `${d} 18:00`, time: '18:00', weekday: 'Tuesday' })));
   assert.deepEqual(next.sessions.map((s) => s.draft.starts_at.slice(11)), ['22:00:00Z', '22:00:00Z', '22:00:00Z', '23:00:00Z', '23:00:00Z']);
   made.sessions.push(...next.sessions.map((s) => s.id));
+  assertProblem(await call('POST', `/api/dashboard/editions/${ids.edition}/duplicate`, { as: 'ggsn', body: {} }), 400, 'no day');
   // A draft: not in the public offering's page.
   const detail = expectOk(await call('GET', `/api/offerings/${ids.offering}`));
   assert.deepEqual(detail.upcoming_editions.map((e) => e.id), [ids.edition]);
-  assertProblem(await call('POST', `/api/dashboard/editions/${ids.edition}/duplicate`, { as: 'ggsn', body: {} }), 400, 'no day');
 });
 
 test('a session moved by an hour: the catalog and the feed show it (same UID, SEQUENCE:1), the registrant is told in French on their clock', async () => {
@@ -367,14 +368,6 @@ test('a session moved by an hour: the catalog and the feed show it (same UID, SE
   assert.equal(saved.id, moved.id);
   assert.equal(saved.sequence, 1);
   assert.equal(clock(saved.draft.starts_at, 'America/Toronto').time, '19:00');
-
-  const detail = expectOk(await call('GET', `/api/offerings/${ids.offering}`));
-  const publicSession = detail.upcoming_editions.find((e) => e.id === ids.edition).sessions.find((s) => s.id === moved.id);
-  assert.equal(publicSession.starts_at, '2027-03-30T23:00:00Z');
-  const event = vevents((await call('GET', `/api/editions/${ids.edition}/calendar.ics`)).text)[`session-${moved.id}@relais`];
-  assert.ok(event, 'the same UID');
-  assert.equal(event.start, '20270330T230000Z');
-  assert.equal(event.sequence, '1');
 
   const [message] = await outboxRows(
     `SELECT kind, lang, subject, body, sent_at, sequence FROM outbox WHERE registration_id = ${q(ids.registration)} AND session_id = ${q(moved.id)}`,
@@ -393,6 +386,14 @@ test('a session moved by an hour: the catalog and the feed show it (same UID, SE
   const again = expectOk(await call('PUT', `/api/dashboard/sessions/${moved.id}`, { as: 'ggsn', body: saved.draft }));
   assert.equal(again.sequence, 1);
   assert.equal(sql(`SELECT count(*) AS n FROM outbox WHERE session_id = ${q(moved.id)}`)[0].n, 1);
+  // The public reads show the new time, in the same calendar entry, a version later.
+  const detail = expectOk(await call('GET', `/api/offerings/${ids.offering}`));
+  const publicSession = detail.upcoming_editions.find((e) => e.id === ids.edition).sessions.find((s) => s.id === moved.id);
+  assert.equal(publicSession.starts_at, '2027-03-30T23:00:00Z');
+  const event = vevents((await call('GET', `/api/editions/${ids.edition}/calendar.ics`)).text)[`session-${moved.id}@relais`];
+  assert.ok(event, 'the same UID');
+  assert.equal(event.start, '20270330T230000Z');
+  assert.equal(event.sequence, '1');
 });
 
 test('a cancelled session is told as such, and stays in the feed marked cancelled', async () => {
@@ -502,6 +503,10 @@ test('an edition with registrations is not deleted; a draft one is', async () =>
   assert.equal(gone.status, 204, gone.text);
   assert.equal(sql(`SELECT count(*) AS n FROM session WHERE edition_id = ${q(ids.next)}`)[0].n, 0);
   assertProblem(await call('GET', `/api/dashboard/editions/${ids.next}`, { as: 'ggsn' }), 404, 'deleted');
+  // Only the deletion that happened is in the audit.
+  const audit = expectOk(await call('GET', `/api/dashboard/networks/${GGSN}/audit`, { as: 'ggsn' }));
+  const deletions = audit.filter((a) => a.action === 'deleted' && made.editions.includes(a.entity_id));
+  assert.deepEqual(deletions.map((a) => [a.entity, a.entity_id, a.by]), [['edition', ids.next, STAFF.ggsn.name]]);
 });
 
 test('a draft offering never appears in public reads, even with a published edition', async () => {

@@ -62,6 +62,25 @@ pub fn record(
     }
 }
 
+/// `record`, written only when `condition` holds after the statements before it in the batch
+/// (`?5` is the entity's id): a deletion a guard refused is not recorded.
+pub fn record_when(
+    condition: &str,
+    network_id: &str,
+    account_id: &str,
+    at: &str,
+    entity: (&str, &str),
+    action: &str,
+    changes: String,
+) -> Statement {
+    let mut statement = record(network_id, account_id, at, entity, action, changes);
+    statement.sql = format!(
+        "INSERT INTO audit (network_id, account_id, at, entity, entity_id, action, changes) \
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE {condition}"
+    );
+    statement
+}
+
 /// `GET /api/dashboard/networks/{network}/audit`: the newest 200 entries, the catalog's and
 /// the decisions on people (`registration_event`, with who took them).
 pub async fn list(req: &Request, env: &Env, network: &str) -> Result<Response, ApiError> {

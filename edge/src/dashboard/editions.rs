@@ -477,32 +477,35 @@ pub async fn delete(req: &Request, env: &Env, id: &str) -> Result<Response, ApiE
             "conflict-has-registrations",
         ));
     }
-    let results = db
-        .batch(super::super::registration::transitions::prepare_all(
-            &db,
-            &[
-                Statement {
-                    sql: "DELETE FROM edition WHERE id = ?1 \
-                          AND NOT EXISTS (SELECT 1 FROM registration WHERE edition_id = ?1)"
-                        .to_owned(),
-                    params: vec![text(id)],
-                },
-                audit::record(
-                    &loaded.network_id,
-                    &staff.account_id,
-                    &at(),
-                    ("edition", id),
-                    "deleted",
-                    audit::changes(Some(&loaded.draft), &EditionDraft::default())?,
-                ),
-            ],
-        )?)
+    run(
+        &db,
+        &[
+            Statement {
+                sql: "DELETE FROM edition WHERE id = ?1 \
+                      AND NOT EXISTS (SELECT 1 FROM registration WHERE edition_id = ?1)"
+                    .to_owned(),
+                params: vec![text(id)],
+            },
+            audit::record_when(
+                "NOT EXISTS (SELECT 1 FROM edition WHERE id = ?5)",
+                &loaded.network_id,
+                &staff.account_id,
+                &at(),
+                ("edition", id),
+                "deleted",
+                audit::changes(Some(&loaded.draft), &EditionDraft::default())?,
+            ),
+        ],
+    )
+    .await?;
+    // Whether it went: D1's count of changes includes the sessions the delete cascades to,
+    // so the row itself is asked for. Someone registering meanwhile keeps it.
+    let kept = db
+        .prepare("SELECT id FROM edition WHERE id = ?1")
+        .bind(&[id.into()])?
+        .first::<String>(Some("id"))
         .await?;
-    let deleted = results
-        .first()
-        .and_then(|r| r.meta().ok().flatten())
-        .and_then(|m| m.changes);
-    if deleted != Some(1) {
+    if kept.is_some() {
         return Err(ApiError::Detailed(
             ProblemKind::Conflict,
             "conflict-has-registrations",
