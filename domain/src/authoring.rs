@@ -146,7 +146,7 @@ pub struct OfferingDraft {
     pub cost: Localized,
     pub partner_id: Option<String>,
     pub facilitators: Vec<FacilitatorDraft>,
-    /// Text fields whose one text is served to every language (see `SAME_FIELDS`).
+    /// Text fields whose one text is served to every language (see `same_fields`).
     pub same_in_every_language: BTreeSet<String>,
 }
 
@@ -341,6 +341,81 @@ pub fn spread_same_text(text: &Localized) -> Localized {
                 .collect(),
         ),
         None => text.clone(),
+    }
+}
+
+/// Each of `fields` marked in `same` as its one text under every interface language.
+fn spread_marked<const N: usize>(same: &BTreeSet<String>, fields: [(&str, &mut Localized); N]) {
+    for (name, text) in fields {
+        if same.contains(name) {
+            *text = spread_same_text(text);
+        }
+    }
+}
+
+// Texts as they are stored and served: a field marked "same in every language" holds its one
+// text under every interface language. The API and the loader call these before writing.
+impl OfferingDraft {
+    pub fn spread_same_texts(&mut self) {
+        spread_marked(
+            &self.same_in_every_language,
+            [
+                ("title", &mut self.title),
+                ("summary", &mut self.summary),
+                ("description", &mut self.description),
+                ("audience", &mut self.audience),
+                ("cost", &mut self.cost),
+            ],
+        );
+    }
+}
+
+impl EditionDraft {
+    pub fn spread_same_texts(&mut self) {
+        let mut no_note = Localized::default();
+        let note = self.cost.as_mut().map_or(&mut no_note, |c| &mut c.note);
+        spread_marked(
+            &self.same_in_every_language,
+            [
+                ("title", &mut self.title),
+                ("location", &mut self.location),
+                ("private_details", &mut self.private_details),
+                ("cost.note", note),
+            ],
+        );
+    }
+}
+
+impl SessionDraft {
+    pub fn spread_same_texts(&mut self) {
+        spread_marked(
+            &self.same_in_every_language,
+            [("title", &mut self.title), ("location", &mut self.location)],
+        );
+    }
+}
+
+impl PersonDraft {
+    pub fn spread_same_texts(&mut self) {
+        spread_marked(&self.same_in_every_language, [("bio", &mut self.bio)]);
+    }
+}
+
+impl PartnerDraft {
+    pub fn spread_same_texts(&mut self) {
+        spread_marked(
+            &self.same_in_every_language,
+            [("description", &mut self.description)],
+        );
+    }
+}
+
+impl NetworkDraft {
+    pub fn spread_same_texts(&mut self) {
+        spread_marked(
+            &self.same_in_every_language,
+            [("description", &mut self.description)],
+        );
     }
 }
 

@@ -23,6 +23,7 @@ mod shell;
 #[cfg(test)]
 mod test_sqlite;
 
+use relais_domain::authoring::{PartnerDraft, PersonDraft};
 use relais_domain::pages;
 use relais_domain::problem::ProblemKind;
 use worker::{
@@ -167,6 +168,14 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/dashboard/editions/{id}/sessions/by-rule"),
     ("PUT", "/api/dashboard/sessions/{id}"),
     ("POST", "/api/dashboard/recurrence-preview"),
+    ("POST", "/api/dashboard/networks/{id}/people"),
+    ("GET", "/api/dashboard/people/{id}"),
+    ("PUT", "/api/dashboard/people/{id}"),
+    ("POST", "/api/dashboard/people/{id}/state"),
+    ("POST", "/api/dashboard/networks/{id}/partners"),
+    ("GET", "/api/dashboard/partners/{id}"),
+    ("PUT", "/api/dashboard/partners/{id}"),
+    ("POST", "/api/dashboard/partners/{id}/state"),
 ];
 
 async fn route(
@@ -271,6 +280,26 @@ async fn route(
             dashboard::sessions::save(req, env, ctx, id).await
         }
         ("/api/dashboard/recurrence-preview", []) => dashboard::sessions::preview(req, env).await,
+        ("/api/dashboard/networks/{id}/people", [id]) => {
+            dashboard::profiles::create::<PersonDraft>(req, env, id).await
+        }
+        ("/api/dashboard/people/{id}", [id]) => match req.method() {
+            Method::Get => dashboard::profiles::get::<PersonDraft>(req, env, caller, id).await,
+            _ => dashboard::profiles::save::<PersonDraft>(req, env, caller, id).await,
+        },
+        ("/api/dashboard/people/{id}/state", [id]) => {
+            dashboard::profiles::change_state::<PersonDraft>(req, env, caller, id).await
+        }
+        ("/api/dashboard/networks/{id}/partners", [id]) => {
+            dashboard::profiles::create::<PartnerDraft>(req, env, id).await
+        }
+        ("/api/dashboard/partners/{id}", [id]) => match req.method() {
+            Method::Get => dashboard::profiles::get::<PartnerDraft>(req, env, caller, id).await,
+            _ => dashboard::profiles::save::<PartnerDraft>(req, env, caller, id).await,
+        },
+        ("/api/dashboard/partners/{id}/state", [id]) => {
+            dashboard::profiles::change_state::<PartnerDraft>(req, env, caller, id).await
+        }
         _ => Err(ApiError::Internal(format!("no handler for {template}"))),
     }
 }

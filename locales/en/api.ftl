@@ -75,3 +75,16 @@ field-too-many-zones = Preview at most 10 time zones.
 field-unknown-outbox-state = Unknown state: "failed" or "waiting".
 conflict-own-account = You cannot disable your own account.
 conflict-message-sent = This message has already been sent.
+## Authoring the catalog: drafts and publication.
+field-invalid-url = Invalid web address: write it in full, such as https://example.org/page.
+field-invalid-identifier = Invalid identifier: lower-case letters, digits and hyphens only, 64 characters at most.
+field-out-of-range = This number is outside what is allowed (a capacity of 1 place or more, for example).
+field-too-many = Too many items in this list.
+field-duplicate = This value is already in the list.
+field-unknown-currency = Unknown currency: use its three-letter code, such as "EUR" or "CAD".
+field-unknown-field = This field cannot be marked "same in every language".
+field-texts-differ = This field is marked "same in every language", but its texts differ: keep one.
+field-not-expected = This field does not apply here: leave it empty.
+field-closes-before-opens = Registration closes before it opens.
+field-ends-before-starts = The session ends before it starts.
+field-too-many-priority-questions = An edition can have only one priority question.

@@ -75,3 +75,16 @@ field-too-many-zones = Prévisualisez 10 fuseaux horaires au plus.
 field-unknown-outbox-state = État inconnu : « failed » ou « waiting ».
 conflict-own-account = Vous ne pouvez pas désactiver votre propre compte.
 conflict-message-sent = Ce message a déjà été envoyé.
+## Rédaction du catalogue : brouillons et publication.
+field-invalid-url = Adresse web invalide : écrivez-la en entier, par exemple https://exemple.org/page.
+field-invalid-identifier = Identifiant invalide : lettres minuscules, chiffres et traits d’union seulement, 64 caractères au plus.
+field-out-of-range = Ce nombre sort des limites permises (une capacité d’une place au moins, par exemple).
+field-too-many = Trop d’éléments dans cette liste.
+field-duplicate = Cette valeur figure déjà dans la liste.
+field-unknown-currency = Devise inconnue : utilisez son code de trois lettres, comme « EUR » ou « CAD ».
+field-unknown-field = Ce champ ne peut pas être marqué « identique dans toutes les langues ».
+field-texts-differ = Ce champ est marqué « identique dans toutes les langues », mais ses textes diffèrent : gardez-en un seul.
+field-not-expected = Ce champ ne s’applique pas ici : laissez-le vide.
+field-closes-before-opens = Les inscriptions ferment avant d’ouvrir.
+field-ends-before-starts = La séance se termine avant de commencer.
+field-too-many-priority-questions = Une édition ne peut avoir qu’une seule question prioritaire.

@@ -77,7 +77,7 @@ pub const REFUSAL_CODES: &[&str] = &[
 /// How much of what publishing needs is written: each required text counts once per
 /// language it is needed in (once when it is the same in every language; in the one
 /// language of an edition written in one), each optional text once started likewise, and
-/// each other need once (a topic, a delivery language, an instruction language, a session,
+/// each other need once (a delivery language, an instruction language, a session,
 /// the address of an external registration, a place for an in-person edition). An
 /// edition's count includes its sessions'.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -372,7 +372,6 @@ impl OfferingDraft {
         n.text("description", &self.description, true);
         n.text("audience", &self.audience, false);
         n.text("cost", &self.cost, false);
-        n.need("topics", !self.topics.is_empty());
         n.need("languages", !self.languages.is_empty());
         for (i, f) in self.facilitators.iter().enumerate() {
             let field = format!("facilitators.{i}.role");

@@ -11,6 +11,7 @@ use relais_domain::catalog::instant;
 use relais_domain::catalog::{Format, RegistrationMode};
 use relais_domain::dashboard::{AuthoredEdition, AuthoredSession, Created, DuplicateRequest};
 use relais_domain::problem::ProblemKind;
+use relais_domain::registration::lifecycle::capacity_change_allowed;
 use relais_domain::{Lang, Localized};
 use serde::Deserialize;
 use worker::{D1Database, Env, Request, Response};
@@ -380,9 +381,42 @@ pub async fn get(
     private_json(&loaded.authored(id, caller)?)
 }
 
-/// `PUT /api/dashboard/editions/{id}`: its texts and settings. The capacity is the
-/// registration rules' (`PUT /api/coordinator/editions/{id}/capacity`), unchanged here
-/// unless nobody registered yet.
+/// A new capacity through the registration rules: never below the places held, and the
+/// places it adds go to the people waiting, in the batch of the change.
+async fn capacity_change(
+    db: &D1Database,
+    id: &str,
+    capacity: Option<i64>,
+) -> Result<Vec<Statement>, ApiError> {
+    let refused = || {
+        ApiError::Problem(
+            ProblemKind::InvalidBody,
+            vec![("capacity", "below-places-held")],
+        )
+    };
+    let capacity = capacity
+        .map(u32::try_from)
+        .transpose()
+        .map_err(|_| refused())?;
+    let held = db
+        .prepare(format!(
+            "SELECT {} AS held",
+            crate::registration::transitions::places_held("?1")
+        ))
+        .bind(&[id.into()])?
+        .first::<u32>(Some("held"))
+        .await?
+        .unwrap_or(0);
+    if !capacity_change_allowed(capacity, held) {
+        return Err(refused());
+    }
+    let mut statements = vec![crate::registration::transitions::set_capacity(id, capacity)];
+    statements.extend(crate::registration::manage::fill_free_places(id, &at())?);
+    Ok(statements)
+}
+
+/// `PUT /api/dashboard/editions/{id}`: its texts and settings. A new capacity goes through
+/// the registration rules: raising it gives the new places to the people waiting.
 pub async fn save(
     req: &Request,
     env: &Env,
@@ -399,13 +433,8 @@ pub async fn save(
         refuse(draft.check_publish(&loaded.session_drafts()))?;
     }
     let mut statements = vec![write(id, &draft)?];
-    if loaded.registrations == 0 {
-        statements.push(Statement {
-            sql: "UPDATE edition SET capacity = ?2 WHERE id = ?1".to_owned(),
-            params: vec![text(id), draft.capacity.map_or(Value::Null, Value::Int)],
-        });
-    } else {
-        draft.capacity = loaded.draft.capacity;
+    if draft.capacity != loaded.draft.capacity {
+        statements.extend(capacity_change(&db, id, draft.capacity).await?);
     }
     statements.push(audit::record(
         &loaded.network_id,

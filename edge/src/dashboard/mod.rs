@@ -9,6 +9,7 @@ pub mod audit;
 pub mod desk;
 pub mod editions;
 pub mod offerings;
+pub mod profiles;
 pub mod sessions;
 
 use relais_domain::account::Action;
