@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use relais_domain::account::{self, AccountView, SignedIn};
 use relais_domain::authoring::{
     self, Completeness, Cost, CostKind, EditionDraft, FacilitatorDraft, OfferingDraft,
-    PublicationAction, PublicationState, SessionDraft,
+    PartnerDraft, PersonDraft, PublicationAction, PublicationState, SessionDraft,
 };
 use relais_domain::catalog::query::MAX_TEXT;
 use relais_domain::catalog::{
@@ -25,8 +25,9 @@ use relais_domain::coordination::{
     CoordinatedEdition, EditionCounts, EditionRegistrations, OutboxLine, RegistrationLine,
 };
 use relais_domain::dashboard::{
-    AuditLine, AuthoredEdition, AuthoredOffering, AuthoredSession, Created, DuplicateRequest,
-    EditionLine, ItemLine, NetworkDesk, NetworkLine, OfferingLine, PreviewRequest, SessionsByRule,
+    AuditLine, AuthoredEdition, AuthoredOffering, AuthoredPartner, AuthoredPerson, AuthoredSession,
+    Created, DuplicateRequest, EditionLine, ItemLine, NetworkDesk, NetworkLine, OfferingLine,
+    PreviewRequest, SessionsByRule,
 };
 use relais_domain::i18n::Messages;
 use relais_domain::problem::{FieldError, Problem, ProblemKind};
@@ -562,6 +563,19 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
             r#"{"starts_at":{"before":"2027-03-02T23:00:00Z","after":"2027-03-03T00:00:00Z"}}"#
                 .into(),
     };
+    let person_draft = PersonDraft {
+        state: PublicationState::Published,
+        name: "Tom Liacas".into(),
+        bio: both("Stratège", "Strategist"),
+        same_in_every_language: ["bio".to_owned()].into(),
+    };
+    let partner_draft = PartnerDraft {
+        state: PublicationState::Draft,
+        name: "Framasoft".into(),
+        description: both("Une association", "An association"),
+        url: Some("https://framasoft.org".into()),
+        same_in_every_language: ["description".to_owned()].into(),
+    };
     let preview =
         recurrence::preview(&rule(), &["Africa/Lagos", "Asia/Calcutta"]).expect("a preview");
     assert!(
@@ -823,6 +837,50 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
                 draft: OfferingDraft::default(),
                 publish_refusals: vec![],
                 ..authored_offering.clone()
+            }),
+        ),
+        (
+            "PersonDraft",
+            value(&person_draft),
+            value(&PersonDraft::default()),
+        ),
+        (
+            "PartnerDraft",
+            value(&partner_draft),
+            value(&PartnerDraft::default()),
+        ),
+        (
+            "AuthoredPerson",
+            value(&AuthoredPerson {
+                id: "person-0a1b2c3d4e5f".into(),
+                network_id: "ggsn".into(),
+                completeness: complete(3, 3),
+                publish_refusals: problem().errors,
+                draft: person_draft.clone(),
+            }),
+            value(&AuthoredPerson {
+                id: "x".into(),
+                network_id: "ggsn".into(),
+                completeness: complete(0, 3),
+                publish_refusals: vec![],
+                draft: PersonDraft::default(),
+            }),
+        ),
+        (
+            "AuthoredPartner",
+            value(&AuthoredPartner {
+                id: "partner-0a1b2c3d4e5f".into(),
+                network_id: "ggsn".into(),
+                completeness: complete(3, 3),
+                publish_refusals: problem().errors,
+                draft: partner_draft.clone(),
+            }),
+            value(&AuthoredPartner {
+                id: "x".into(),
+                network_id: "ggsn".into(),
+                completeness: complete(0, 3),
+                publish_refusals: vec![],
+                draft: PartnerDraft::default(),
             }),
         ),
         (
@@ -1528,6 +1586,34 @@ fn authoring_limits_are_the_ones_the_domain_enforces() {
             "fee_cents = {cents}"
         );
     }
+    for (schema, field, max) in [
+        ("PersonDraft", "bio", authoring::MAX_BIO),
+        ("PartnerDraft", "description", authoring::MAX_DESCRIPTION),
+    ] {
+        for n in [max, max + 1] {
+            let body = json!({"name": "N", field: {"fr": "a".repeat(n)}});
+            let accepts = match schema {
+                "PersonDraft" => serde_json::from_value::<PersonDraft>(body.clone())
+                    .expect("reads")
+                    .check_draft(),
+                _ => serde_json::from_value::<PartnerDraft>(body.clone())
+                    .expect("reads")
+                    .check_draft(),
+            }
+            .is_empty();
+            assert_eq!(doc.valid(schema, &body), accepts, "{field} of {n}");
+            assert_eq!(accepts, n == max, "{field} of {n}");
+        }
+    }
+    for n in [authoring::MAX_NAME, authoring::MAX_NAME + 1] {
+        let body = json!({"name": "é".repeat(n)});
+        let accepts = serde_json::from_value::<PersonDraft>(body.clone())
+            .expect("reads")
+            .check_draft()
+            .is_empty();
+        assert_eq!(doc.valid("PersonDraft", &body), accepts, "name of {n}");
+        assert_eq!(accepts, n == authoring::MAX_NAME, "name of {n}");
+    }
     let mut body = value(&edition_draft());
     body["questions"] = json!(vec![
         value(&edition_draft().questions[0]);
@@ -1562,6 +1648,14 @@ fn authoring_limits_are_the_ones_the_domain_enforces() {
     assert_eq!(
         same_fields("SessionDraft"),
         names(authoring::same_fields::SESSION)
+    );
+    assert_eq!(
+        same_fields("PersonDraft"),
+        names(authoring::same_fields::PERSON)
+    );
+    assert_eq!(
+        same_fields("PartnerDraft"),
+        names(authoring::same_fields::PARTNER)
     );
 }
 
