@@ -1,12 +1,14 @@
 // Coordinators' accounts against the real local stack (workerd with D1 and KV): sign-in,
 // sessions, roles, CSRF, and the decisions they allow. The first administrator is created
-// by the documented one-time command, as on a new installation.
+// by the documented one-time command, as on a new installation; everyone else joins by
+// invitation, from the link in their message (tests/accounts.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fetch } from './client.mjs';
 import { createHash, randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { STATE, sql } from './state.mjs';
+import { inviteAndJoin } from './accounts.mjs';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8799';
 const ROOT = new URL('../', import.meta.url).pathname;
@@ -51,17 +53,27 @@ before(async () => {
   execFileSync('bash', [`${ROOT}scripts/create-admin`, ADMIN.email, 'Admin Test', '--persist-to', STATE],
     { env: { ...process.env, RELAIS_ADMIN_PASSWORD: ADMIN.password }, stdio: 'ignore' });
   sessions.admin = await login(ADMIN.email, ADMIN.password);
-  // The offering's network, and a second one whose coordinator must reach nothing of it.
+  // The offering's network (a test network when the demo gives it none), and a second one
+  // whose coordinator must reach nothing of it; administrators create networks empty.
+  const network = async (id, name) => {
+    const created = await call('POST', '/api/admin/networks', { session: sessions.admin, body: { id, name, description: { fr: name, en: name } } });
+    assert.ok([201, 409].includes(created.status), JSON.stringify(created.body));
+    return id;
+  };
+  if (!sql(`SELECT network_id FROM offering WHERE id = '${OFFERING}'`)[0].network_id) {
+    await network('test-accounts', 'Test accounts');
+    sql(`UPDATE offering SET network_id = 'test-accounts' WHERE id = '${OFFERING}' AND network_id IS NULL`);
+  }
   NETWORK = sql(`SELECT network_id FROM offering WHERE id = '${OFFERING}'`)[0].network_id;
-  OTHER_NETWORK = sql(`SELECT id FROM network WHERE id != '${NETWORK}' ORDER BY id LIMIT 1`)[0].id;
-  assert.ok(NETWORK && OTHER_NETWORK, 'the demo has networks');
+  OTHER_NETWORK = sql(`SELECT id FROM network WHERE id != '${NETWORK}' ORDER BY id LIMIT 1`)[0]?.id
+    ?? await network('test-accounts-other', 'Test accounts (other)');
+  assert.ok(NETWORK && OTHER_NETWORK, 'two networks');
+  // Each account joins by invitation, setting its own password from the link it was sent.
   for (const [role, network] of [['coordinator', NETWORK], ['facilitator', NETWORK], ['other', OTHER_NETWORK]]) {
-    const created = await call('POST', '/api/admin/accounts', {
-      session: sessions.admin,
-      body: { email: `${role}@example.org`, name: `A ${role}`, role: role === 'other' ? 'coordinator' : role, network, password: `${role} passphrase 2026` },
+    const joined = await inviteAndJoin(call, sessions.admin, network, {
+      email: `${role}@example.org`, name: `A ${role}`, role: role === 'other' ? 'coordinator' : role, password: `${role} passphrase 2026`,
     });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    sessions[role] = await login(`${role}@example.org`, `${role} passphrase 2026`);
+    sessions[role] = joined.session;
   }
   // An application-mode edition with two places and three applicants, one in the priority group.
   sql(`DELETE FROM outbox WHERE edition_id = '${EDITION}'; DELETE FROM registration_event WHERE edition_id = '${EDITION}';
@@ -117,6 +129,8 @@ test('every back-office route refuses anonymous, forged, expired and revoked ses
   const snapshot = () => sql(`SELECT (SELECT group_concat(status, ',') FROM (SELECT status FROM registration WHERE edition_id = '${EDITION}' ORDER BY arrival)) AS statuses,
     (SELECT count(*) FROM registration_event) AS events, (SELECT count(*) FROM outbox) AS messages, (SELECT count(*) FROM account) AS accounts,
     (SELECT count(*) FROM account WHERE disabled_at IS NOT NULL OR sessions_revoked_at IS NOT NULL) AS disabled,
+    (SELECT group_concat(account_id || ':' || network_id || ':' || role, ',') FROM membership) AS memberships,
+    (SELECT count(*) FROM account_link) AS links, (SELECT count(*) FROM network) AS networks, (SELECT count(*) FROM audit) AS audit,
     (SELECT group_concat(attempts || ':' || ifnull(failed_at, '') || ':' || ifnull(next_attempt_at, ''), ',') FROM outbox) AS attempts`)[0];
   const before = snapshot();
   // A facilitator reads the people of the editions they facilitate only (none here).
@@ -125,7 +139,14 @@ test('every back-office route refuses anonymous, forged, expired and revoked ses
     { method: 'GET', path: `/api/coordinator/editions/${EDITION}/registrations`, facilitator: 404 },
     { method: 'GET', path: '/api/coordinator/outbox' },
     { method: 'POST', path: `/api/coordinator/registrations/${ids.first}/decision`, body: { decision: 'accept' }, changes: true },
-    { method: 'POST', path: '/api/admin/accounts', body: { email: 'x@example.org', name: 'X', role: 'administrator', password: 'a long enough password' }, changes: true, admin: true },
+    { method: 'GET', path: `/api/networks/${NETWORK}/members` },
+    { method: 'POST', path: `/api/networks/${NETWORK}/invitations`, body: { email: 'x@example.org', role: 'facilitator' }, changes: true },
+    { method: 'PUT', path: `/api/networks/${NETWORK}/members/${sessions.facilitator.account.id}`, body: { role: 'coordinator' }, changes: true },
+    // Any account may leave a network; someone else's membership is not found.
+    { method: 'DELETE', path: `/api/networks/${NETWORK}/members/${sessions.coordinator.account.id}`, changes: true, facilitator: 404 },
+    { method: 'GET', path: '/api/admin/networks', admin: true },
+    { method: 'POST', path: '/api/admin/networks', body: { id: 'x-network', name: 'X' }, changes: true, admin: true },
+    { method: 'POST', path: '/api/admin/invitations', body: { email: 'x@example.org', administrator: true }, changes: true, admin: true },
     { method: 'POST', path: `/api/admin/accounts/${sessions.facilitator.account.id}/disable`, changes: true, admin: true },
     { method: 'POST', path: `/api/admin/accounts/${sessions.facilitator.account.id}/enable`, changes: true, admin: true },
     { method: 'GET', path: '/api/admin/outbox?state=failed', admin: true },

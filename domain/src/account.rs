@@ -1,6 +1,9 @@
-//! Coordinators' accounts: roles, what each may do, and the password rule.
+//! Coordinators' accounts: roles, what each may do, and the password rule. How people join
+//! and leave (invitations, one-time links, members, networks) is `joining`'s.
 
 use serde::{Deserialize, Serialize};
+
+pub mod joining;
 
 /// A role held in one network. Being an administrator of the site is the account's own, not
 /// a network's: administrators manage networks and accounts, and read no network's people

@@ -142,7 +142,16 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/auth/login"),
     ("POST", "/api/auth/logout"),
     ("GET", "/api/auth/me"),
-    ("POST", "/api/admin/accounts"),
+    ("POST", "/api/auth/password-reset"),
+    ("GET", "/api/account-links/{token}"),
+    ("POST", "/api/account-links/{token}"),
+    ("GET", "/api/networks/{network}/members"),
+    ("PUT", "/api/networks/{network}/members/{account}"),
+    ("DELETE", "/api/networks/{network}/members/{account}"),
+    ("POST", "/api/networks/{network}/invitations"),
+    ("GET", "/api/admin/networks"),
+    ("POST", "/api/admin/networks"),
+    ("POST", "/api/admin/invitations"),
     ("POST", "/api/admin/accounts/{id}/disable"),
     ("POST", "/api/admin/accounts/{id}/enable"),
     ("GET", "/api/admin/outbox"),
@@ -228,7 +237,28 @@ async fn route(
         ("/api/auth/login", []) => auth::login(req, env).await,
         ("/api/auth/logout", []) => auth::logout(req, env).await,
         ("/api/auth/me", []) => auth::me(req, env).await,
-        ("/api/admin/accounts", []) => auth::create_account(req, env).await,
+        ("/api/auth/password-reset", []) => auth::links::ask_reset(req, env, ctx, caller).await,
+        ("/api/account-links/{token}", [token]) => match req.method() {
+            Method::Get => auth::links::view(env, token).await,
+            _ => auth::links::accept(req, env, token).await,
+        },
+        ("/api/networks/{network}/members", [network]) => {
+            auth::members::list(req, env, network).await
+        }
+        ("/api/networks/{network}/members/{account}", [network, account]) => match req.method() {
+            Method::Put => auth::members::change_role(req, env, network, account).await,
+            _ => auth::members::remove(req, env, network, account).await,
+        },
+        ("/api/networks/{network}/invitations", [network]) => {
+            auth::invitations::invite(req, env, ctx, caller, network).await
+        }
+        ("/api/admin/networks", []) => match req.method() {
+            Method::Get => auth::networks::list(req, env).await,
+            _ => auth::networks::create(req, env).await,
+        },
+        ("/api/admin/invitations", []) => {
+            auth::invitations::invite_administrator(req, env, ctx, caller).await
+        }
         ("/api/admin/accounts/{id}/disable", [id]) => auth::disable_account(req, env, id).await,
         ("/api/admin/accounts/{id}/enable", [id]) => auth::enable_account(req, env, id).await,
         ("/api/admin/outbox", []) => outbox::unsent(req, env, caller).await,

@@ -11,6 +11,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
+use relais_domain::account::joining::{
+    self, AccountLink, AdministratorInvitation, AdministratorInvitationRequest, InvitationRequest,
+    LinkAcceptance, LinkPurpose, ManagedNetwork, Member, NetworkMembers, NewNetwork,
+    PasswordResetRequest, PendingInvitation, RoleChange,
+};
 use relais_domain::account::{self, AccountView, SignedIn};
 use relais_domain::authoring::{
     self, Completeness, Cost, CostKind, EditionDraft, FacilitatorDraft, OfferingDraft,
@@ -58,8 +63,7 @@ const DESCRIBED_BY_HAND: &[&str] = &[
     "LinksAccepted",
     "LocalDateTime",
     "ManagedAccount",
-    "NewAccount",
-    "NewAccountRole",
+    "NetworkDescription",
     "NewCapacity",
     "StateChange",
     "UnsentMessage",
@@ -423,6 +427,165 @@ fn bare_rule() -> Recurrence {
     }
 }
 
+fn account_link() -> AccountLink {
+    AccountLink {
+        purpose: LinkPurpose::Invitation,
+        email: "ana@example.org".into(),
+        network_id: Some("ggsn".into()),
+        network_name: Some("GGSN".into()),
+        role: Some(account::Role::Facilitator),
+        administrator: false,
+        account_exists: true,
+        expires_at: at("2026-12-08T23:30:00Z"),
+    }
+}
+
+fn member() -> Member {
+    Member {
+        account_id: "acc-0000000000000000".into(),
+        name: "Ana".into(),
+        email: "ana@example.org".into(),
+        role: account::Role::Coordinator,
+        joined_at: at("2026-11-01T10:00:00Z"),
+        disabled: false,
+    }
+}
+
+fn pending() -> PendingInvitation {
+    PendingInvitation {
+        email: "ines@example.org".into(),
+        role: account::Role::Facilitator,
+        invited_at: at("2026-11-01T10:00:00Z"),
+        expires_at: at("2026-11-08T10:00:00Z"),
+        invited_by: Some("Ana".into()),
+    }
+}
+
+fn managed_network() -> ManagedNetwork {
+    ManagedNetwork {
+        id: "ggsn".into(),
+        name: "GGSN".into(),
+        description: Localized::new([("fr", "Un réseau"), ("en", "A network")]),
+        url: Some("https://ggsn.example.org".into()),
+        created_at: at("2026-11-01T10:00:00Z"),
+        coordinators: 2,
+        facilitators: 5,
+        pending_invitations: 1,
+    }
+}
+
+/// Samples of what joining reads and writes (`account::joining`).
+fn joining_samples() -> Vec<(&'static str, Value, Value)> {
+    vec![
+        (
+            "AccountLink",
+            value(&account_link()),
+            value(&AccountLink {
+                purpose: LinkPurpose::PasswordReset,
+                network_id: None,
+                network_name: None,
+                role: None,
+                account_exists: false,
+                ..account_link()
+            }),
+        ),
+        ("Member", value(&member()), value(&member())),
+        (
+            "PendingInvitation",
+            value(&pending()),
+            value(&PendingInvitation {
+                invited_by: None,
+                ..pending()
+            }),
+        ),
+        (
+            "NetworkMembers",
+            value(&NetworkMembers {
+                network_id: "ggsn".into(),
+                network_name: "GGSN".into(),
+                members: vec![member()],
+                invitations: vec![pending()],
+            }),
+            value(&NetworkMembers {
+                network_id: "ggsn".into(),
+                network_name: "GGSN".into(),
+                members: vec![],
+                invitations: vec![],
+            }),
+        ),
+        (
+            "AdministratorInvitation",
+            value(&AdministratorInvitation {
+                email: "admin@example.org".into(),
+                invited_at: at("2026-11-01T10:00:00Z"),
+                expires_at: at("2026-11-08T10:00:00Z"),
+            }),
+            json!({"email": "a@b.co", "invited_at": "2026-11-01T10:00:00Z", "expires_at": "2026-11-08T10:00:00Z"}),
+        ),
+        (
+            "ManagedNetwork",
+            value(&managed_network()),
+            value(&ManagedNetwork {
+                description: Localized::default(),
+                url: None,
+                ..managed_network()
+            }),
+        ),
+        // Request bodies: every field given, and the least.
+        (
+            "InvitationRequest",
+            value(&InvitationRequest {
+                email: Some("ines@example.org".into()),
+                role: Some("facilitator".into()),
+                lang: Some("en".into()),
+            }),
+            json!({"email": "a@b.co", "role": "coordinator"}),
+        ),
+        (
+            "AdministratorInvitationRequest",
+            value(&AdministratorInvitationRequest {
+                email: Some("admin@example.org".into()),
+                administrator: Some(true),
+                lang: Some("fr".into()),
+            }),
+            json!({"email": "a@b.co", "administrator": true}),
+        ),
+        (
+            "PasswordResetRequest",
+            value(&PasswordResetRequest {
+                email: Some("ana@example.org".into()),
+                lang: Some("fr".into()),
+            }),
+            json!({"email": "a@b.co"}),
+        ),
+        (
+            "LinkAcceptance",
+            value(&LinkAcceptance {
+                name: Some("Ana".into()),
+                password: Some("correct horse battery".into()),
+            }),
+            json!({"password": "correct horse battery"}),
+        ),
+        (
+            "RoleChange",
+            value(&RoleChange {
+                role: Some("coordinator".into()),
+            }),
+            json!({"role": "facilitator"}),
+        ),
+        (
+            "NewNetwork",
+            value(&NewNetwork {
+                id: Some("ggsn".into()),
+                name: Some("GGSN".into()),
+                description: Localized::new([("fr", "Un réseau"), ("en", "A network")]),
+                url: Some("https://ggsn.example.org".into()),
+            }),
+            json!({"id": "ab", "name": "A"}),
+        ),
+    ]
+}
+
 fn problem() -> Problem {
     let messages = Messages::new(lang("en")).expect("messages");
     Problem::new(ProblemKind::InvalidBody, &messages)
@@ -582,7 +745,7 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
         !preview.shifts.is_empty() && !preview.offset_changes.is_empty(),
         "the sample preview crosses a clock change"
     );
-    vec![
+    let mut samples = vec![
         ("Text", value(&text("Atelier")), value(&text(""))),
         ("Session", value(&session()), value(&bare_session)),
         ("Edition", value(&edition()), value(&bare_edition)),
@@ -981,7 +1144,9 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
                 message: "Too long".into(),
             }),
         ),
-    ]
+    ];
+    samples.extend(joining_samples());
+    samples
 }
 
 #[test]
@@ -1154,6 +1319,7 @@ fn enums() -> Vec<(&'static str, Vec<String>)> {
                     .map(nth),
             ),
         ),
+        ("LinkPurpose", names(LinkPurpose::ALL)),
     ]
 }
 
@@ -1299,7 +1465,7 @@ fn registration_limits_are_the_ones_the_domain_enforces() {
         doc.schema("RegistrationRequest")["properties"]["email"]["maxLength"],
         json!(registration::MAX_EMAIL)
     );
-    let password = &doc.schema("NewAccount")["properties"]["password"];
+    let password = &doc.schema("LinkAcceptance")["properties"]["password"];
     assert_eq!(password["minLength"], json!(account::MIN_PASSWORD_CHARS));
     assert_eq!(password["maxLength"], json!(account::MAX_PASSWORD_CHARS));
     let q = doc.json["paths"]["/api/offerings"]["get"]["parameters"]
@@ -1340,8 +1506,8 @@ fn the_email_pattern_is_the_domains_rule() {
     ];
     for address in addresses {
         let documented = doc.valid(
-            "NewAccount",
-            &json!({"email": address, "name": "N", "role": "coordinator", "password": "correct horse battery"}),
+            "InvitationRequest",
+            &json!({"email": address, "role": "coordinator"}),
         );
         assert_eq!(
             documented,
@@ -1357,6 +1523,44 @@ fn the_email_pattern_is_the_domains_rule() {
             "{address:?}"
         );
     }
+}
+
+#[test]
+fn a_networks_id_pattern_is_the_domains_slug_rule() {
+    let mut doc = Doc::load();
+    for id in [
+        "ab",
+        "ggsn",
+        "ggsn-2",
+        "a-b-c",
+        "",
+        "a",
+        "A",
+        "re--seau",
+        "-ab",
+        "ab-",
+        "réseau",
+        "a b",
+        &"a".repeat(60),
+        &"a".repeat(61),
+    ] {
+        assert_eq!(
+            doc.valid("NewNetwork", &json!({"id": id, "name": "N"})),
+            joining::is_slug(id),
+            "{id:?}"
+        );
+    }
+    let name = &doc.schema("NewNetwork")["properties"]["name"];
+    assert_eq!(name["maxLength"], json!(joining::MAX_NETWORK_NAME));
+    let description = &doc.schema("NetworkDescription")["additionalProperties"];
+    assert_eq!(
+        description["maxLength"],
+        json!(joining::MAX_NETWORK_DESCRIPTION)
+    );
+    let url = &doc.schema("NewNetwork")["properties"]["url"];
+    assert_eq!(url["maxLength"], json!(joining::MAX_URL));
+    let name = &doc.schema("LinkAcceptance")["properties"]["name"];
+    assert_eq!(name["maxLength"], json!(joining::MAX_ACCOUNT_NAME));
 }
 
 #[test]

@@ -41,7 +41,7 @@ problem-forbidden = You do not have access to this action
 problem-conflict = This action is no longer possible in the current state
 field-password-too-short = Password too short: 12 characters at least.
 field-csrf = Anti-forgery token (X-CSRF-Token) missing or wrong.
-field-unknown-role = Unknown role: "administrator", "coordinator" or "facilitator".
+field-unknown-role = Unknown role: "coordinator" or "facilitator".
 field-unknown-decision = Unknown decision: "accept", "waitlist", "decline", "cancel_by_coordinator", "remove", "mark_attended" or "mark_absent".
 conflict-no-place = No free place left, or this registration does not allow this decision.
 conflict-account-exists = An account with this email already exists.
@@ -88,3 +88,13 @@ field-not-expected = This field does not apply here: leave it empty.
 field-closes-before-opens = Registration closes before it opens.
 field-ends-before-starts = The session ends before it starts.
 field-too-many-priority-questions = An edition can have only one priority question.
+
+## Accounts: invitations, one-time links, members and networks.
+field-must-be-true = Send true: this invitation gives every right over the site.
+field-wrong-password = This is not the password of the account with this address.
+field-invalid-slug = Invalid identifier: 2 to 60 lower-case unaccented letters, digits and single hyphens, like "my-network".
+conflict-already-member = This person is already a member of this network: change their role instead of inviting them.
+conflict-already-administrator = This person already administers Relais.
+conflict-last-coordinator = This is the network's last coordinator: first name or invite another coordinator (or ask an administrator of Relais).
+conflict-network-exists = A network with this identifier already exists.
+conflict-account-created-meanwhile = An account was just created with this address: open the link again and confirm with that account's password.

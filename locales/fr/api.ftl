@@ -41,7 +41,7 @@ problem-forbidden = Vous n’avez pas accès à cette action
 problem-conflict = Cette action n’est plus possible dans l’état actuel
 field-password-too-short = Mot de passe trop court : 12 caractères au moins.
 field-csrf = Jeton anti-falsification (X-CSRF-Token) absent ou incorrect.
-field-unknown-role = Rôle inconnu : « administrator », « coordinator » ou « facilitator ».
+field-unknown-role = Rôle inconnu : « coordinator » ou « facilitator ».
 field-unknown-decision = Décision inconnue : « accept », « waitlist », « decline », « cancel_by_coordinator », « remove », « mark_attended » ou « mark_absent ».
 conflict-no-place = Plus de place libre, ou cette inscription ne se prête pas à cette décision.
 conflict-account-exists = Un compte existe déjà avec ce courriel.
@@ -88,3 +88,13 @@ field-not-expected = Ce champ ne s’applique pas ici : laissez-le vide.
 field-closes-before-opens = Les inscriptions ferment avant d’ouvrir.
 field-ends-before-starts = La séance se termine avant de commencer.
 field-too-many-priority-questions = Une édition ne peut avoir qu’une seule question prioritaire.
+
+## Accounts: invitations, one-time links, members and networks.
+field-must-be-true = Indiquez true : cette invitation donne tous les droits sur le site.
+field-wrong-password = Ce n’est pas le mot de passe du compte qui a cette adresse.
+field-invalid-slug = Identifiant invalide : de 2 à 60 lettres minuscules non accentuées, chiffres et tirets simples, comme « mon-reseau ».
+conflict-already-member = Cette personne est déjà membre de ce réseau : changez son rôle plutôt que de l’inviter.
+conflict-already-administrator = Cette personne administre déjà Relais.
+conflict-last-coordinator = C’est la dernière personne qui coordonne ce réseau : nommez ou invitez d’abord une autre personne coordinatrice (ou demandez-le à une personne qui administre Relais).
+conflict-network-exists = Un réseau existe déjà avec cet identifiant.
+conflict-account-created-meanwhile = Un compte vient d’être créé avec cette adresse : rouvrez le lien et confirmez avec le mot de passe de ce compte.

@@ -1,15 +1,31 @@
-//! Coordinators' sign-in and the check every back-office route makes.
+//! Who is signed in, and how people get there.
 //!
 //! - Passwords: PBKDF2-SHA256, 100,000 iterations, 16-byte salt, from the runtime's Web
-//!   Crypto (ARCHITECTURE.md says why this and not Argon2 or bcrypt).
+//!   Crypto (ARCHITECTURE.md says why this and not Argon2 or bcrypt). Each person sets their
+//!   own, from a one-time link (`links`): nobody chooses a password for someone else, and
+//!   none travels by email.
 //! - Sessions: a random token in an `HttpOnly; Secure; SameSite=Strict` cookie named with
 //!   the `__Host-` prefix (so no subdomain can set or shadow it); KV keeps only its digest,
 //!   with the account, a CSRF token, when it was created and last used. It ends after 12
-//!   hours, or after 2 idle hours, or when an administrator disables the account. Signing
-//!   out deletes it.
+//!   hours, or after 2 idle hours, or when an administrator disables the account, or when
+//!   the password is reset. Signing out deletes it.
 //! - Every change also needs the session's CSRF token in `X-CSRF-Token`.
 //! - Sign-in failures are limited per (email, address), per address and per email, counted
 //!   before the password is hashed (`login` says how).
+//! - Every request reads the account and its roles from D1: a membership removed, a role
+//!   changed or an account disabled takes effect on the next request.
+//!
+//! `invitations` (inviting to a role), `links` (one-time links: joining, password resets),
+//! `members` (a network's members, roles, leaving), `networks` (administrators create
+//! them) and `accounts` (administrators disable and enable them) are the rest.
+
+mod accounts;
+pub mod invitations;
+pub mod links;
+pub mod members;
+pub mod networks;
+
+pub use accounts::{disable_account, enable_account};
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
@@ -20,7 +36,6 @@ use relais_domain::problem::ProblemKind;
 use serde::{Deserialize, Serialize};
 use worker::{Date, Env, Headers, Request, Response};
 
-use crate::catalog::{now, stamp};
 use crate::crypto;
 use crate::http::{private_json, ApiError};
 use crate::rate_limit::{self, Limit, QUARTER_HOUR};
@@ -48,6 +63,8 @@ const MAX_BODY_BYTES: usize = 4 * 1024;
 /// statement (`scope`), with `account_id` bound.
 pub struct Staff {
     pub account_id: String,
+    /// An administrator of the site.
+    pub administrator: bool,
 }
 
 #[derive(Clone, Serialize, Deserialize)]
@@ -113,7 +130,7 @@ pub async fn hash_password(password: &str) -> Result<String, ApiError> {
     ))
 }
 
-async fn password_matches(password: &str, stored: &str) -> Result<bool, ApiError> {
+pub(crate) async fn password_matches(password: &str, stored: &str) -> Result<bool, ApiError> {
     let parts: Vec<&str> = stored.split('$').collect();
     let [scheme, iterations, salt, key] = parts.as_slice() else {
         return Ok(false);
@@ -172,15 +189,24 @@ pub async fn login(req: &Request, env: &Env) -> Result<Response, ApiError> {
         return Err(ApiError::Problem(ProblemKind::Unauthorized, vec![]));
     };
     rate_limit::forgive(&db, &counted).await?;
+    open_session(env, &account, Date::now().as_millis()).await
+}
+
+/// Opens a session for `account`, created at `created_at_ms`, and answers with it: the
+/// account, its CSRF token, and the cookie.
+pub(crate) async fn open_session(
+    env: &Env,
+    account: &AccountRow,
+    created_at_ms: u64,
+) -> Result<Response, ApiError> {
     let token = crypto::random_hex(32)?;
     let csrf = crypto::random_hex(16)?;
-    let now_ms = Date::now().as_millis();
     let record = SessionRecord {
         account_id: account.id.clone(),
         csrf: csrf.clone(),
-        expires_at_ms: now_ms + SESSION_HOURS * 3_600_000,
-        created_at_ms: now_ms,
-        last_seen_ms: now_ms,
+        expires_at_ms: created_at_ms + SESSION_HOURS * 3_600_000,
+        created_at_ms,
+        last_seen_ms: created_at_ms,
     };
     env.kv("KV")?
         .put(&session_key(&token).await?, serde_json::to_string(&record)?)?
@@ -189,7 +215,7 @@ pub async fn login(req: &Request, env: &Env) -> Result<Response, ApiError> {
         .await?;
     let mut response = private_json(&SignedIn {
         account: account.view(env).await?,
-        csrf_token: csrf.clone(),
+        csrf_token: csrf,
     })?;
     response.headers_mut().append(
         "Set-Cookie",
@@ -203,7 +229,7 @@ pub async fn login(req: &Request, env: &Env) -> Result<Response, ApiError> {
 
 /// The sign-in limits for `email` from `address`, in the order they are counted. Without an
 /// address (not through Cloudflare) only the email's ceiling applies.
-fn sign_in_limits(email: &str, address: Option<String>) -> Vec<Limit> {
+pub(crate) fn sign_in_limits(email: &str, address: Option<String>) -> Vec<Limit> {
     let limit = |key: String, limit: u32| Limit {
         key,
         limit,
@@ -225,7 +251,9 @@ fn sign_in_limits(email: &str, address: Option<String>) -> Vec<Limit> {
 
 /// Credentials come only as JSON (415 otherwise): a form post from another site cannot
 /// send them, and there is one way in to guard.
-async fn read_json_only<T: for<'de> Deserialize<'de>>(req: &Request) -> Result<T, ApiError> {
+pub(crate) async fn read_json_only<T: for<'de> Deserialize<'de>>(
+    req: &Request,
+) -> Result<T, ApiError> {
     let is_json = req.headers().get("Content-Type")?.is_some_and(|t| {
         t.split(';')
             .next()
@@ -237,7 +265,8 @@ async fn read_json_only<T: for<'de> Deserialize<'de>>(req: &Request) -> Result<T
     read_json(req).await
 }
 
-const ACCOUNT_COLUMNS: &str = "id, email, name, administrator, password_hash, disabled_at, \
+pub(crate) const ACCOUNT_COLUMNS: &str =
+    "id, email, name, administrator, password_hash, disabled_at, \
      sessions_revoked_at, \
      (SELECT group_concat(role) FROM membership WHERE account_id = account.id) AS roles";
 
@@ -272,13 +301,43 @@ pub async fn require(
     action: Action,
     changes: bool,
 ) -> Result<Staff, ApiError> {
-    let ((account, _), _) = session(req, env, changes).await?;
-    let administrator = account.administrator == 1;
-    if !account::may_try(administrator, &account.roles(), action) {
+    require_any(req, env, &[action], changes).await
+}
+
+/// `require` for a route that either of `actions` opens (a network's members: its
+/// coordinators', and every network's for administrators).
+pub async fn require_any(
+    req: &Request,
+    env: &Env,
+    actions: &[Action],
+    changes: bool,
+) -> Result<Staff, ApiError> {
+    let staff = signed_in(req, env, changes).await?;
+    let roles = staff.roles.clone();
+    if !actions
+        .iter()
+        .any(|action| account::may_try(staff.staff.administrator, &roles, *action))
+    {
         return Err(ApiError::Problem(ProblemKind::Forbidden, vec![]));
     }
-    Ok(Staff {
-        account_id: account.id,
+    Ok(staff.staff)
+}
+
+/// Any signed-in account, with its roles (someone leaving a network needs no right but
+/// their own membership, which the statement checks).
+pub struct SignedInStaff {
+    pub staff: Staff,
+    pub roles: Vec<Role>,
+}
+
+pub async fn signed_in(req: &Request, env: &Env, changes: bool) -> Result<SignedInStaff, ApiError> {
+    let ((account, _), _) = session(req, env, changes).await?;
+    Ok(SignedInStaff {
+        roles: account.roles(),
+        staff: Staff {
+            administrator: account.administrator == 1,
+            account_id: account.id,
+        },
     })
 }
 
@@ -346,165 +405,4 @@ async fn session(req: &Request, env: &Env, changes: bool) -> Result<Session, Api
 
 async fn session_key(token: &str) -> Result<String, ApiError> {
     Ok(format!("session:{}", crypto::sha256_hex(token).await?))
-}
-
-#[derive(Deserialize)]
-struct NewAccount {
-    email: String,
-    name: String,
-    /// `administrator` (of the site), or a role in `network`.
-    role: String,
-    #[serde(default)]
-    network: Option<String>,
-    password: String,
-}
-
-/// `POST /api/admin/accounts`: an administrator creates an account with a first password,
-/// either an administrator of the site or with a role in one network.
-pub async fn create_account(req: &Request, env: &Env) -> Result<Response, ApiError> {
-    require(req, env, Action::ManageNetworks, true).await?;
-    let new: NewAccount = read_json(req).await?;
-    let mut refused: Vec<(String, &'static str)> = vec![];
-    let email = new.email.trim().to_lowercase();
-    match new.name.trim().chars().count() {
-        0 => refused.push(("name".into(), "required")),
-        n if n > 100 => refused.push(("name".into(), "too-long")),
-        _ => {}
-    }
-    if !relais_domain::registration::is_email(&email) {
-        refused.push(("email".into(), "invalid-email"));
-    }
-    let administrator = new.role == "administrator";
-    let role = Role::parse(&new.role);
-    if role.is_none() && !administrator {
-        refused.push(("role".into(), "unknown-role"));
-    }
-    if role.is_some() && new.network.is_none() {
-        refused.push(("network".into(), "required"));
-    }
-    if let Some(code) = relais_domain::account::password_refusal(&new.password) {
-        refused.push(("password".into(), code));
-    }
-    if !refused.is_empty() {
-        return Err(ApiError::Fields(ProblemKind::InvalidBody, refused));
-    }
-    let hash = hash_password(&new.password).await?;
-    let id = format!("acc-{}", crypto::random_hex(8)?);
-    let db = env.d1("DB")?;
-    let mut statements = vec![db
-        .prepare(
-            "INSERT INTO account (id, email, name, administrator, password_hash, created_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (email) DO NOTHING",
-        )
-        .bind(&[
-            id.as_str().into(),
-            email.as_str().into(),
-            new.name.trim().into(),
-            u32::from(administrator).into(),
-            hash.into(),
-            stamp(now()),
-        ])?];
-    if let (Some(role), Some(network)) = (role, new.network.as_deref()) {
-        statements.push(
-            db.prepare(
-                "INSERT INTO membership (account_id, network_id, role, created_at) \
-                 SELECT ?1, id, ?3, ?4 FROM network WHERE id = ?2 \
-                   AND EXISTS (SELECT 1 FROM account WHERE id = ?1)",
-            )
-            .bind(&[
-                id.as_str().into(),
-                network.into(),
-                role.as_str().into(),
-                stamp(now()),
-            ])?,
-        );
-    }
-    let results = db.batch(statements).await?;
-    if results
-        .first()
-        .and_then(|r| r.meta().ok().flatten()?.changes)
-        != Some(1)
-    {
-        return Err(ApiError::Detailed(
-            ProblemKind::Conflict,
-            "conflict-account-exists",
-        ));
-    }
-    let account = AccountRow {
-        id,
-        email,
-        name: new.name.trim().to_owned(),
-        administrator: u32::from(administrator),
-        roles: None,
-        password_hash: String::new(),
-        disabled_at: None,
-        sessions_revoked_at: None,
-    };
-    Ok(private_json(&account.view(env).await?)?.with_status(201))
-}
-
-/// An account as administrators manage it.
-#[derive(Serialize, Deserialize)]
-struct AccountState {
-    id: String,
-    email: String,
-    name: String,
-    #[serde(serialize_with = "as_bool")]
-    administrator: u32,
-    disabled_at: Option<String>,
-}
-
-/// SQLite's 0 and 1 as JSON's false and true.
-fn as_bool<S: serde::Serializer>(value: &u32, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_bool(*value == 1)
-}
-
-/// `POST /api/admin/accounts/{id}/disable`: the account can no longer sign in, and every
-/// session it has ends at once (each request reads the account). Administrators cannot
-/// disable their own account, so that one cannot lock out the last administrator.
-pub async fn disable_account(req: &Request, env: &Env, id: &str) -> Result<Response, ApiError> {
-    let staff = require(req, env, Action::DisableAccounts, true).await?;
-    if staff.account_id == id {
-        return Err(ApiError::Detailed(
-            ProblemKind::Conflict,
-            "conflict-own-account",
-        ));
-    }
-    let changed: Option<AccountState> = env
-        .d1("DB")?
-        .prepare(
-            "UPDATE account SET disabled_at = COALESCE(disabled_at, ?2), sessions_revoked_at = ?3 \
-             WHERE id = ?1 RETURNING id, email, name, administrator, disabled_at",
-        )
-        .bind(&[
-            id.into(),
-            stamp(now()),
-            wasm_bindgen::JsValue::from_f64(Date::now().as_millis() as f64),
-        ])?
-        .first(None)
-        .await?;
-    account_answer(changed)
-}
-
-/// `POST /api/admin/accounts/{id}/enable`: the account may sign in again; the sessions that
-/// disabling ended stay ended.
-pub async fn enable_account(req: &Request, env: &Env, id: &str) -> Result<Response, ApiError> {
-    require(req, env, Action::DisableAccounts, true).await?;
-    let changed: Option<AccountState> = env
-        .d1("DB")?
-        .prepare(
-            "UPDATE account SET disabled_at = NULL WHERE id = ?1 \
-             RETURNING id, email, name, administrator, disabled_at",
-        )
-        .bind(&[id.into()])?
-        .first(None)
-        .await?;
-    account_answer(changed)
-}
-
-fn account_answer(changed: Option<AccountState>) -> Result<Response, ApiError> {
-    match changed {
-        Some(account) => private_json(&account),
-        None => Err(ApiError::Problem(ProblemKind::NotFound, vec![])),
-    }
 }
