@@ -1,14 +1,15 @@
 // Browser quality gates: WCAG 2.2 A/AA (axe-core) on every page in both languages at a
 // phone and a desktop size; every control reachable and operable by keyboard with a
-// visible focus; Lighthouse's accessibility and best-practices scores on the catalog (phone and
-// desktop, both languages); no page logs a Content-Security-Policy violation.
+// visible focus; Lighthouse's accessibility and best-practices scores on the catalog and on a
+// network's page (phone and desktop, both languages); no page logs a Content-Security-Policy
+// violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fetch } from '../tests/client.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { BASE, PHONE, launch, watchCsp } from './browser.mjs';
+import { BASE, PHONE, launch, networkOf, watchCsp } from './browser.mjs';
 import { sql, staffSql } from '../tests/state.mjs';
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -19,6 +20,7 @@ let browser;
 let offeringIds;
 let editions;
 let manageToken;
+let networkId;
 
 before(async () => {
   browser = await launch();
@@ -26,6 +28,7 @@ before(async () => {
   // An offering with upcoming sessions and facilitators, one with past editions, one with none.
   offeringIds = ['hub-mouvements-decentralises', 'emancipasso-formation', 'hub-connaissances'];
   for (const id of offeringIds) assert.ok(page.items.some((o) => o.id === id), `${id} is in the demo catalog`);
+  networkId = networkOf(offeringIds[0]).id;
   // The registration forms of an open edition and of an application, and a manage link.
   editions = [];
   for (const id of offeringIds.slice(0, 2)) {
@@ -59,7 +62,7 @@ async function open(options) {
 function pages() {
   return [
     '', ...offeringIds.map((id) => `/offerings/${id}`), '/offerings/no-such-offering',
-    '/people/louis-ramirez', '/partners/framasoft', '/partners/no-such-partner', '/archive',
+    '/people/louis-ramirez', '/partners/framasoft', '/partners/no-such-partner', `/networks/${networkId}`, '/archive',
     // The forms build's pages.
     ...editions.map((id) => `/register/${id}`), `/manage/${manageToken}`, '/manage', '/privacy', '/coordinator',
   ];
@@ -202,7 +205,7 @@ for (const [sizeName, viewport] of [['phone', PHONE], ['desktop', DESKTOP]]) {
 test('every control is reachable by Tab, shows its focus, and works from the keyboard', async () => {
   const { context, violations } = await open({ viewport: PHONE, locale: 'en-GB', timezoneId: 'Asia/Kolkata' });
   const page = await context.newPage();
-  for (const path of ['/en', '/en/offerings/emancipasso-formation', `/en/register/${editions[1]}`, `/en/manage/${manageToken}`]) {
+  for (const path of ['/en', '/en/offerings/emancipasso-formation', `/en/networks/${networkId}`, `/en/register/${editions[1]}`, `/en/manage/${manageToken}`]) {
     await page.goto(BASE + path);
     await settle(page);
     // Open every disclosure: what they hold (zone picker, filters) must be reachable too.
@@ -263,16 +266,17 @@ test('every control is reachable by Tab, shows its focus, and works from the key
   await context.close();
 });
 
-// The catalog at a phone's and a desktop's size, in both languages. The French phone report is
-// kept with the bench; the others go with the screenshots.
-for (const [form, lang] of [['mobile', 'fr'], ['mobile', 'en'], ['desktop', 'fr'], ['desktop', 'en']]) {
-  test(`Lighthouse (${form}, ${lang}): accessibility and best practices score at least 95, no CSP violation`, { timeout: 240_000 }, () => {
-    const kept = form === 'mobile' && lang === 'fr';
+// The catalog and a network's page at a phone's and a desktop's size, in both languages. The
+// catalog's French phone report is kept with the bench; the others go with the screenshots.
+for (const [name, form, lang] of [['catalog', 'mobile', 'fr'], ['catalog', 'mobile', 'en'], ['catalog', 'desktop', 'fr'], ['catalog', 'desktop', 'en'],
+  ['network', 'mobile', 'fr'], ['network', 'mobile', 'en'], ['network', 'desktop', 'fr'], ['network', 'desktop', 'en']]) {
+  test(`Lighthouse on the ${name} (${form}, ${lang}): accessibility and best practices score at least 95, no CSP violation`, { timeout: 240_000 }, () => {
+    const kept = name === 'catalog' && form === 'mobile' && lang === 'fr';
     const dir = new URL(kept ? '../bench/' : './artifacts/', import.meta.url).pathname;
-    const out = `${dir}${kept ? 'lighthouse-catalog.json' : `lighthouse-${form}-${lang}.json`}`;
+    const out = `${dir}${kept ? 'lighthouse-catalog.json' : name === 'catalog' ? `lighthouse-${form}-${lang}.json` : `lighthouse-${name}-${form}-${lang}.json`}`;
     mkdirSync(dir, { recursive: true });
     execFileSync('lighthouse', [
-      `${BASE}/${lang}`, '--quiet', '--output=json', `--output-path=${out}`,
+      `${BASE}/${lang}${name === 'network' ? `/networks/${networkId}` : ''}`, '--quiet', '--output=json', `--output-path=${out}`,
       ...(form === 'desktop' ? ['--preset=desktop'] : []),
       '--only-categories=accessibility,best-practices,performance,seo',
       // Screenshots would make the kept report a megabyte; the scores do not need them.

@@ -1,7 +1,8 @@
 //! The volunteers' app: routes, and the pieces every page shares.
 //!
 //! It is built twice (`relais_domain::pages`): the browsing build, which every first visit
-//! loads, has the catalog, offering, profile and archive pages; the forms build (feature
+//! loads, has the catalog, offering, profile (facilitator, partner, network) and archive
+//! pages; the forms build (feature
 //! `forms`) has the pages where people write: registering, the manage link, the privacy
 //! notice and coordinating. The browsing build links to those as ordinary links; the
 //! forms build hands the browsing build's addresses back to the Worker (`layout::NotFound`). Pages live in one module each; all network access goes through
@@ -70,6 +71,10 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("partners/:id")
                         view=|| view! { <ProfilePage kind=ProfileKind::Partner/> }
+                    />
+                    <Route
+                        path=path!("networks/:id")
+                        view=|| view! { <ProfilePage kind=ProfileKind::Network/> }
                     />
                     <Route path=path!("archive") view=archive::ArchivePage/>
                 </ParentRoute>

@@ -23,8 +23,9 @@ use relais_domain::authoring::{
 };
 use relais_domain::catalog::query::MAX_TEXT;
 use relais_domain::catalog::{
-    ArchivePage, ArchivedEdition, CatalogPage, Edition, Format, OfferingDetail, OfferingKind,
-    OfferingSummary, Partner, Person, Profile, RegistrationMode, Session,
+    ArchivePage, ArchivedEdition, CatalogPage, Edition, Format, Network, NetworkList,
+    NetworkSummary, OfferingDetail, OfferingKind, OfferingSummary, Organisation, Partner, Person,
+    Profile, RegistrationMode, Session,
 };
 use relais_domain::coordination::{
     CoordinatedEdition, EditionCounts, EditionRegistrations, OutboxLine, RegistrationLine,
@@ -189,6 +190,15 @@ fn person() -> Person {
     }
 }
 
+fn network() -> Network {
+    Network {
+        id: "ggsn".into(),
+        name: "Global Grassroots Support Network (GGSN)".into(),
+        description: Some(text("Une communauté de pratique")),
+        url: Some("https://blueprintsfc.org".into()),
+    }
+}
+
 fn summary() -> OfferingSummary {
     OfferingSummary {
         id: "hub".into(),
@@ -199,6 +209,11 @@ fn summary() -> OfferingSummary {
         languages: vec!["fr".into()],
         format: Format::Online,
         cost: Some(text("Gratuit")),
+        network: Some(Network {
+            description: None,
+            url: None,
+            ..network()
+        }),
         partner: Some(partner()),
         next_edition: Some(edition()),
     }
@@ -610,6 +625,7 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
     };
     let bare_summary = OfferingSummary {
         cost: None,
+        network: None,
         partner: None,
         next_edition: None,
         ..summary()
@@ -750,9 +766,9 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
         ("Session", value(&session()), value(&bare_session)),
         ("Edition", value(&edition()), value(&bare_edition)),
         (
-            "Partner",
+            "Organisation",
             value(&partner()),
-            value(&Partner {
+            value(&Organisation {
                 description: None,
                 url: None,
                 ..partner()
@@ -801,6 +817,40 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
                 url: None,
                 offerings: vec![],
                 ..profile.clone()
+            }),
+        ),
+        (
+            "NetworkSummary",
+            value(&NetworkSummary {
+                id: "ggsn".into(),
+                name: "GGSN".into(),
+                description: Some(text("Une communauté de pratique")),
+                url: Some("https://blueprintsfc.org".into()),
+                offerings: 3,
+            }),
+            value(&NetworkSummary {
+                id: "hub".into(),
+                name: "Le Hub".into(),
+                description: None,
+                url: None,
+                offerings: 0,
+            }),
+        ),
+        (
+            "NetworkList",
+            value(&NetworkList {
+                lang: lang("en"),
+                items: vec![NetworkSummary {
+                    id: "ggsn".into(),
+                    name: "GGSN".into(),
+                    description: None,
+                    url: None,
+                    offerings: 1,
+                }],
+            }),
+            value(&NetworkList {
+                lang: lang("fr"),
+                items: vec![],
             }),
         ),
         ("ArchivedEdition", value(&archived), value(&archived)),

@@ -12,6 +12,7 @@ field-unknown-kind = Unknown kind of offering.
 field-text-too-long = Search text is too long: 100 characters at most.
 field-unknown-format = Unknown format: choose "online", "in_person" or "hybrid".
 field-unknown-topic = Unknown topic.
+field-unknown-network = Unknown network: use a network's id, such as "ggsn".
 field-unknown-language-code = Unknown language: use a two- or three-letter code such as "fr" or "es".
 field-invalid-date = Invalid date: write it as YYYY-MM-DD, e.g. 2026-12-08.
 field-invalid-flag = Invalid value: use 1 (yes) or 0 (no).

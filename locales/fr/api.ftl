@@ -12,6 +12,7 @@ field-unknown-kind = Type d’offre inconnu.
 field-text-too-long = Texte de recherche trop long : 100 caractères au plus.
 field-unknown-format = Format inconnu : choisissez « online », « in_person » ou « hybrid ».
 field-unknown-topic = Thème inconnu.
+field-unknown-network = Réseau inconnu : donnez l’identifiant d’un réseau, par exemple « ggsn ».
 field-unknown-language-code = Langue inconnue : utilisez un code de deux ou trois lettres, comme « fr » ou « es ».
 field-invalid-date = Date invalide : écrivez-la AAAA-MM-JJ, par exemple 2026-12-08.
 field-invalid-flag = Valeur invalide : utilisez 1 (oui) ou 0 (non).
