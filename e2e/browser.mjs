@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core: no browser download, no outside network.
 import { chromium } from 'playwright-core';
+import { sql } from '../tests/state.mjs';
 
 export const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8799';
 export const PHONE = { width: 390, height: 844 };
@@ -50,4 +51,19 @@ export async function phone(browser, options) {
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   return { context, page, errors };
+}
+
+/**
+ * The network that runs `offering` (id and name): the demo catalog's, or one made here while
+ * the demo gives offerings none. `made` says the catalog changed: public answers from before
+ * may stay in the Worker's memory for 15 s (edge/src/cache.rs).
+ */
+export function networkOf(offering) {
+  const query = `SELECT n.id, n.name FROM offering o JOIN network n ON n.id = o.network_id WHERE o.id = '${offering}'`;
+  const [found] = sql(query);
+  if (found) return { ...found, made: false };
+  sql(`INSERT OR IGNORE INTO network (id, name, description, url, created_at) VALUES ('ggsn', 'Global Grassroots Support Network (GGSN)',
+       '{"fr": "Une communauté de pratique.", "en": "A community of practice."}', 'https://blueprintsfc.org', '2026-01-01T00:00:00Z');
+       UPDATE offering SET network_id = 'ggsn' WHERE id = '${offering}';`);
+  return { ...sql(query)[0], made: true };
 }

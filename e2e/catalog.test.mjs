@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fetch } from '../tests/client.mjs';
 import { mkdirSync } from 'node:fs';
-import { BASE, appReady, launch, phone } from './browser.mjs';
+import { BASE, appReady, launch, networkOf, phone } from './browser.mjs';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 let browser;
@@ -270,6 +270,44 @@ test('from an offering to its facilitators and partner, and from the catalog to 
   await page.waitForURL(/\/fr\/archive$/);
   await page.getByRole('heading', { level: 1, name: 'Archives' }).waitFor();
   await page.screenshot({ path: ARTIFACTS + 'archive-fr.png', fullPage: false });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the catalog by network: the filter keeps to it, and a card leads to the network’s page', async () => {
+  const network = networkOf('hub-mouvements-decentralises');
+  // Made just now: let answers from before it leave the Worker's memory.
+  if (network.made) await new Promise((r) => setTimeout(r, 15_500));
+  const { context, page, errors } = await phone(browser, { locale: 'en-GB', timezoneId: 'Africa/Lagos' });
+  await page.goto(BASE + '/en');
+  await appReady(page);
+  // The networks are asked for when the filters first open.
+  const asked = page.waitForRequest((r) => r.url().includes('/api/networks?lang=en'));
+  await page.getByText('Search and filter').click();
+  await asked;
+  const choice = page.getByLabel('Network', { exact: true });
+  await choice.locator(`option[value="${network.id}"]`).waitFor({ state: 'attached' });
+  assert.equal(await choice.locator(`option[value="${network.id}"]`).innerText(), network.name);
+  await choice.selectOption(network.id);
+  await page.getByRole('button', { name: 'Show offerings' }).click();
+  await page.waitForFunction((id) => location.search === `?network=${id}`, network.id);
+  await page.waitForFunction((href) => {
+    const cards = [...document.querySelectorAll('main .card')];
+    return cards.length > 0 && cards.every((c) => c.querySelector(`.facts a[href="${href}"]`));
+  }, `/en/networks/${network.id}`);
+  assert.equal(await choice.inputValue(), network.id, 'the filter shows the network chosen');
+
+  // From a card to the network's page: its description and its offerings.
+  await page.locator('main .card .facts').getByRole('link', { name: network.name }).first().click();
+  await page.waitForURL(new RegExp(`/en/networks/${network.id}$`));
+  await page.getByRole('heading', { level: 1, name: network.name }).waitFor();
+  assert.ok(await page.getByText('Network', { exact: true }).isVisible());
+  assert.ok((await page.locator('.profile .prose').innerText()).length > 0, 'its description');
+  assert.ok((await page.locator('.card').count()) >= 1, 'its offerings');
+  await page.screenshot({ path: ARTIFACTS + 'network-en.png', fullPage: true });
+  await page.getByRole('link', { name: 'Français' }).click();
+  await page.waitForURL(new RegExp(`/fr/networks/${network.id}$`));
+  await page.getByText('Réseau', { exact: true }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

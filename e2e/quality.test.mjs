@@ -1,15 +1,16 @@
 // Browser quality gates: WCAG 2.2 A/AA (axe-core) on every page in both languages at a
 // phone and a desktop size, the dashboard's signed in as a coordinator; every control
 // reachable and operable by keyboard with a visible focus; Lighthouse's accessibility and
-// best-practices scores on the catalog and on the dashboard's edition editor (phone and
-// desktop, both languages); no page logs a Content-Security-Policy violation.
+// best-practices scores on the catalog, on a network's page and on the dashboard's edition
+// editor (phone and desktop, both languages); no page logs a Content-Security-Policy
+// violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fetch } from '../tests/client.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { BASE, PHONE, launch, watchCsp } from './browser.mjs';
+import { BASE, PHONE, launch, networkOf, watchCsp } from './browser.mjs';
 import { sql, staffSql } from '../tests/state.mjs';
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -20,6 +21,7 @@ let browser;
 let offeringIds;
 let editions;
 let manageToken;
+let networkId;
 // The dashboard's items the coordinator opens: an offering of the `hub` network, and an edition.
 let dash;
 // The coordinator's session cookie, for Lighthouse's own browser.
@@ -31,6 +33,7 @@ before(async () => {
   // An offering with upcoming sessions and facilitators, one with past editions, one with none.
   offeringIds = ['hub-mouvements-decentralises', 'emancipasso-formation', 'hub-connaissances'];
   for (const id of offeringIds) assert.ok(page.items.some((o) => o.id === id), `${id} is in the demo catalog`);
+  networkId = networkOf(offeringIds[0]).id;
   // The registration forms of an open edition and of an application, and a manage link.
   editions = [];
   for (const id of offeringIds.slice(0, 2)) {
@@ -75,7 +78,7 @@ async function open(options) {
 function pages() {
   return [
     '', ...offeringIds.map((id) => `/offerings/${id}`), '/offerings/no-such-offering',
-    '/people/louis-ramirez', '/partners/framasoft', '/partners/no-such-partner', '/archive',
+    '/people/louis-ramirez', '/partners/framasoft', '/partners/no-such-partner', `/networks/${networkId}`, '/archive',
     // The forms build's pages.
     ...editions.map((id) => `/register/${id}`), `/manage/${manageToken}`, '/manage', '/privacy', '/coordinator',
     // The dashboard build's, signed out: its sign-in form.
@@ -297,7 +300,7 @@ test('every control is reachable by Tab, shows its focus, and works from the key
   const { context, violations } = await open({ viewport: PHONE, locale: 'en-GB', timezoneId: 'Asia/Kolkata' });
   const page = await context.newPage();
   await signInDashboard(page, 'en');
-  for (const path of ['/en', '/en/offerings/emancipasso-formation', `/en/register/${editions[1]}`, `/en/manage/${manageToken}`,
+  for (const path of ['/en', '/en/offerings/emancipasso-formation', `/en/networks/${networkId}`, `/en/register/${editions[1]}`, `/en/manage/${manageToken}`,
     `/en/dashboard?network=${dash.network}`, `/en/dashboard/offerings/${dash.offering}`, `/en/dashboard/editions/${dash.edition}`]) {
     await page.goto(BASE + path);
     await settle(page);
@@ -361,42 +364,42 @@ test('every control is reachable by Tab, shows its focus, and works from the key
   await context.close();
 });
 
-// The catalog and the dashboard's edition editor (signed in) at a phone's and a desktop's size,
-// in both languages. The French phone report of the catalog is kept with the bench; the
-// others go with the screenshots.
-for (const page of ['catalog', 'dashboard']) {
-  for (const [form, lang] of [['mobile', 'fr'], ['mobile', 'en'], ['desktop', 'fr'], ['desktop', 'en']]) {
-    test(`Lighthouse, ${page} (${form}, ${lang}): accessibility and best practices score at least 95, no CSP violation`, { timeout: 240_000 }, () => {
-      const kept = page === 'catalog' && form === 'mobile' && lang === 'fr';
-      const dir = new URL(kept ? '../bench/' : './artifacts/', import.meta.url).pathname;
-      const out = `${dir}${kept ? 'lighthouse-catalog.json' : `lighthouse-${page}-${form}-${lang}.json`}`;
-      const url = page === 'catalog' ? `${BASE}/${lang}` : `${BASE}/${lang}/dashboard/editions/${dash.edition}`;
-      mkdirSync(dir, { recursive: true });
-      execFileSync('lighthouse', [
-        url, '--quiet', '--output=json', `--output-path=${out}`,
-        ...(form === 'desktop' ? ['--preset=desktop'] : []),
-        // Signed in: the coordinator's session, as the browser would send it.
-        ...(page === 'dashboard' ? [`--extra-headers=${JSON.stringify({ Cookie: sessionCookie })}`] : []),
-        '--only-categories=accessibility,best-practices,performance,seo',
-        // Screenshots would make the kept report a megabyte; the scores do not need them.
-        '--skip-audits=full-page-screenshot,screenshot-thumbnails,final-screenshot',
-        '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
-      ], { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'pipe'] });
-      const report = JSON.parse(readFileSync(out, 'utf8'));
-      const score = (c) => Math.round(report.categories[c].score * 100);
-      const failing = (c) => report.categories[c].auditRefs
-        .map((r) => report.audits[r.id]).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative')
-        .map((a) => a.id);
-      assert.ok(score('accessibility') >= 95, `accessibility ${score('accessibility')}: ${failing('accessibility')}`);
-      assert.ok(score('best-practices') >= 95, `best practices ${score('best-practices')}: ${failing('best-practices')}`);
-      const logged = (report.audits['errors-in-console'].details?.items ?? []).map((i) => i.description ?? '');
-      assert.deepEqual(logged.filter((d) => /Content Security Policy/i.test(d)), [], 'no CSP violation');
-      if (page === 'dashboard') {
-        // Signed in indeed: the page read its edition, it did not stop at the sign-in form.
-        const requests = report.audits['network-requests']?.details?.items ?? [];
-        assert.ok(requests.some((r) => r.url.includes(`/api/dashboard/editions/${dash.edition}`) && r.statusCode === 200),
-          'the editor read its edition');
-      }
-    });
-  }
+// The catalog, a network's page and the dashboard's edition editor (signed in) at a phone's
+// and a desktop's size, in both languages. The catalog's French phone report is kept with the
+// bench; the others go with the screenshots.
+const LIGHTHOUSE_PAGES = ['catalog', 'network', 'dashboard'].flatMap((name) =>
+  [['mobile', 'fr'], ['mobile', 'en'], ['desktop', 'fr'], ['desktop', 'en']].map(([form, lang]) => [name, form, lang]));
+for (const [name, form, lang] of LIGHTHOUSE_PAGES) {
+  test(`Lighthouse on the ${name} (${form}, ${lang}): accessibility and best practices score at least 95, no CSP violation`, { timeout: 240_000 }, () => {
+    const kept = name === 'catalog' && form === 'mobile' && lang === 'fr';
+    const dir = new URL(kept ? '../bench/' : './artifacts/', import.meta.url).pathname;
+    const out = `${dir}${kept ? 'lighthouse-catalog.json' : name === 'catalog' ? `lighthouse-${form}-${lang}.json` : `lighthouse-${name}-${form}-${lang}.json`}`;
+    const path = { catalog: '', network: `/networks/${networkId}`, dashboard: `/dashboard/editions/${dash.edition}` }[name];
+    mkdirSync(dir, { recursive: true });
+    execFileSync('lighthouse', [
+      `${BASE}/${lang}${path}`, '--quiet', '--output=json', `--output-path=${out}`,
+      ...(form === 'desktop' ? ['--preset=desktop'] : []),
+      // Signed in: the coordinator's session, as the browser would send it.
+      ...(name === 'dashboard' ? [`--extra-headers=${JSON.stringify({ Cookie: sessionCookie })}`] : []),
+      '--only-categories=accessibility,best-practices,performance,seo',
+      // Screenshots would make the kept report a megabyte; the scores do not need them.
+      '--skip-audits=full-page-screenshot,screenshot-thumbnails,final-screenshot',
+      '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
+    ], { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    const score = (c) => Math.round(report.categories[c].score * 100);
+    const failing = (c) => report.categories[c].auditRefs
+      .map((r) => report.audits[r.id]).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative')
+      .map((a) => a.id);
+    assert.ok(score('accessibility') >= 95, `accessibility ${score('accessibility')}: ${failing('accessibility')}`);
+    assert.ok(score('best-practices') >= 95, `best practices ${score('best-practices')}: ${failing('best-practices')}`);
+    const logged = (report.audits['errors-in-console'].details?.items ?? []).map((i) => i.description ?? '');
+    assert.deepEqual(logged.filter((d) => /Content Security Policy/i.test(d)), [], 'no CSP violation');
+    if (name === 'dashboard') {
+      // Signed in indeed: the page read its edition, it did not stop at the sign-in form.
+      const requests = report.audits['network-requests']?.details?.items ?? [];
+      assert.ok(requests.some((r) => r.url.includes(`/api/dashboard/editions/${dash.edition}`) && r.statusCode === 200),
+        'the editor read its edition');
+    }
+  });
 }

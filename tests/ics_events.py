@@ -1,6 +1,6 @@
 """Reads an iCalendar feed on stdin with Python's icalendar (an independent parser) and
 prints its names (NAME, X-WR-CALNAME) and its events as JSON: uid, start and end as UTC
-instants, summary, url."""
+instants, summary, url, sequence (0 when absent) and status (null when absent)."""
 import json
 import sys
 from datetime import timezone
@@ -20,6 +20,8 @@ for event in calendar.walk("VEVENT"):
         "summary": str(event.get("SUMMARY")),
         "url": str(event.get("URL")),
         "stamp": utc("DTSTAMP"),
+        "sequence": int(event.get("SEQUENCE", 0)),
+        "status": str(event["STATUS"]) if "STATUS" in event else None,
     })
 json.dump({
     "name": str(calendar.get("NAME")),

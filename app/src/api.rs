@@ -193,6 +193,7 @@ pub fn offering_url(lang: Lang, id: &str, zone: &str) -> String {
 pub enum ProfileKind {
     Facilitator,
     Partner,
+    Network,
 }
 
 #[cfg(not(any(feature = "forms", feature = "dashboard")))]
@@ -202,13 +203,34 @@ impl ProfileKind {
         match self {
             ProfileKind::Facilitator => "people",
             ProfileKind::Partner => "partners",
+            ProfileKind::Network => "networks",
         }
     }
 }
 
 #[cfg(not(any(feature = "forms", feature = "dashboard")))]
-/// A facilitator's or a partner's page (`Profile`), their offerings with the reader's
-/// offsets for `zone`.
+/// Every network as `(id, name)`, in the site's order, for the catalog's filter; none when
+/// the list cannot be had. Read field by field from `NetworkList`: a serde type of its own
+/// would cost a phone more wasm than these few lines.
+pub async fn networks(lang: Lang) -> Vec<(String, String)> {
+    let Ok(list) = fetch(format!("/api/networks?lang={lang}")).await else {
+        return vec![];
+    };
+    let field = |value: &JsValue, name: &str| {
+        Reflect::get(value, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let items = Reflect::get(&list, &JsValue::from_str("items")).unwrap_or_default();
+    js_sys::Array::from(&items)
+        .iter()
+        .filter_map(|n| Some((field(&n, "id")?, field(&n, "name")?)))
+        .collect()
+}
+
+#[cfg(not(any(feature = "forms", feature = "dashboard")))]
+/// A facilitator's, a partner's or a network's page (`Profile`), their offerings with the
+/// reader's offsets for `zone`.
 pub fn profile_url(kind: ProfileKind, lang: Lang, id: &str, zone: &str) -> String {
     format!(
         "/api/{}/{}?lang={lang}&tz={}",

@@ -93,6 +93,15 @@ fn Filters(current: Memo<CatalogQuery>) -> impl IntoView {
     let navigate = use_navigate();
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let open = current.get_untracked().is_filtered();
+    let load = move || {
+        load_networks(
+            i18n.lang.get_untracked(),
+            current.with_untracked(|q| q.network.clone()),
+        )
+    };
+    if open {
+        load();
+    }
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(form) = form_ref.get() else { return };
@@ -103,6 +112,7 @@ fn Filters(current: Memo<CatalogQuery>) -> impl IntoView {
         let daytime = if data.has("daytime") { "1" } else { "" };
         let values = [
             ("q", field("q")),
+            ("network", field("network")),
             ("kind", field("kind")),
             ("topic", field("topic")),
             ("language", field("language")),
@@ -155,12 +165,17 @@ fn Filters(current: Memo<CatalogQuery>) -> impl IntoView {
                 .map(|f| (f.as_str().to_owned(), t(&format!("format-{}", f.as_str()))))
                 .collect();
             let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+            let network_choices = NETWORKS.with_borrow(|n| n.clone().unwrap_or_default());
             view! {
                 <summary>{t("filters-title")}</summary>
                 <form role="search" node_ref=form_ref on:submit=submit.clone()>
                     <p>
                         <label for="filter-q">{t("filter-text")}</label>
                         <input id="filter-q" name="q" type="search" maxlength="100" value=q.text.clone().unwrap_or_default()/>
+                    </p>
+                    <p>
+                        <label for="filter-network">{t("filter-network")}</label>
+                        <select id="filter-network" name="network">{options(network_choices, q.network.as_deref())}</select>
                     </p>
                     <p>
                         <label for="filter-kind">{t("filter-kind")}</label>
@@ -200,7 +215,39 @@ fn Filters(current: Memo<CatalogQuery>) -> impl IntoView {
             }
         })
     };
-    view! { <details class="filters" open=open>{form}</details> }
+    view! { <details class="filters" open=open on:toggle=move |_| load()>{form}</details> }
+}
+
+thread_local! {
+    /// The networks to choose from (`/api/networks`), as `(id, name)`; `None` until asked.
+    static NETWORKS: std::cell::RefCell<Option<Vec<(String, String)>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Asks the API for the networks once, and adds them to the network filter as they arrive:
+/// rendering the form again would lose what the reader is typing, and their focus.
+fn load_networks(lang: relais_domain::Lang, selected: Option<String>) {
+    if NETWORKS.with_borrow(Option::is_some) {
+        return;
+    }
+    NETWORKS.set(Some(vec![]));
+    leptos::task::spawn_local(async move {
+        let list = api::networks(lang).await;
+        let document = document();
+        if let Some(select) = document.get_element_by_id("filter-network") {
+            for (id, name) in &list {
+                if let Ok(option) = document.create_element("option") {
+                    let _ = option.set_attribute("value", id);
+                    let _ = option.append_child(&document.create_text_node(name));
+                    if selected.as_ref() == Some(id) {
+                        let _ = option.set_attribute("selected", "");
+                    }
+                    let _ = select.append_child(&option);
+                }
+            }
+        }
+        // None found (offline, say): asked again at the next opening.
+        NETWORKS.set((!list.is_empty()).then_some(list));
+    });
 }
 
 /// The filters of an address or a form; the zone is the reader's own, never the link's.
@@ -236,6 +283,12 @@ pub(crate) fn OfferingCard(offering: OfferingSummary) -> impl IntoView {
                 <NextEdition edition=offering.next_edition.clone()/>
                 <ul class="facts" role="list">
                     <li>{format}</li>
+                    {offering
+                        .network
+                        .map(|n| {
+                            let href = format!("/{}/networks/{}", i18n.code(), n.id);
+                            view! { <li><a href=href>{n.name}</a></li> }
+                        })}
                     {offering.partner.map(|p| view! { <li>{p.name}</li> })}
                     {offering.cost.map(|c| view! { <li><Localized text=c/></li> })}
                 </ul>

@@ -77,20 +77,15 @@ pub fn preferred() -> Lang {
     {
         return lang;
     }
-    let languages: Vec<String> = web_sys::window()
-        .map(|w| {
+    // navigator.languages is in preference order: the first one Relais speaks. (Written as an
+    // Accept-Language header for `Lang::negotiate`, it cost the phone float formatting,
+    // parsing and a sort: kilobytes of wasm for the same answer.)
+    web_sys::window()
+        .and_then(|w| {
             w.navigator()
                 .languages()
                 .iter()
-                .filter_map(|v| v.as_string())
-                .collect()
+                .find_map(|v| Lang::parse(&v.as_string()?))
         })
-        .unwrap_or_default();
-    // navigator.languages is in preference order: weight it as Accept-Language would.
-    let header: Vec<String> = languages
-        .iter()
-        .enumerate()
-        .map(|(i, l)| format!("{l};q={:.2}", 1.0 - i as f32 * 0.01))
-        .collect();
-    Lang::negotiate(&header.join(","))
+        .unwrap_or_else(Lang::default_lang)
 }

@@ -1,13 +1,14 @@
 //! The volunteers' app: routes, and the pieces every page shares.
 //!
 //! It is built three times (`relais_domain::pages`): the browsing build, which every first
-//! visit loads, has the catalog, offering, profile and archive pages; the forms build
-//! (feature `forms`) has the pages where people write: registering, the manage link, the
-//! privacy notice and coordinating; the dashboard build (feature `dashboard`) has the pages
-//! where a network authors its catalog. The browsing build links to the others as ordinary
-//! links; the forms and dashboard builds hand the addresses they do not serve back to the
-//! Worker (`layout::NotFound`). Pages live in one module each; all network access goes
-//! through `api`, so a local cache can later answer in its place.
+//! visit loads, has the catalog, offering, profile (facilitator, partner, network) and
+//! archive pages; the forms build (feature `forms`) has the pages where people write:
+//! registering, the manage link, the privacy notice and coordinating; the dashboard build
+//! (feature `dashboard`) has the pages where a network authors its catalog. The browsing
+//! build links to the others as ordinary links; the forms and dashboard builds hand the
+//! addresses they do not serve back to the Worker (`layout::NotFound`). Pages live in one
+//! module each; all network access goes through `api`, so a local cache can later answer in
+//! its place.
 
 // The dashboard build uses only part of `api`, `layout`, `time` and `form`.
 #[cfg_attr(feature = "dashboard", allow(dead_code, unused_imports))]
@@ -88,6 +89,10 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("partners/:id")
                         view=|| view! { <ProfilePage kind=ProfileKind::Partner/> }
+                    />
+                    <Route
+                        path=path!("networks/:id")
+                        view=|| view! { <ProfilePage kind=ProfileKind::Network/> }
                     />
                     <Route path=path!("archive") view=archive::ArchivePage/>
                 </ParentRoute>

@@ -61,6 +61,16 @@ fn OfferingView(detail: OfferingDetail) -> impl IntoView {
                 <dd>{t(&format!("format-{}", s.format.as_str()))}</dd>
                 {s.cost.clone().map(|c| view! { <dt>{t("offering-cost")}</dt> <dd><Localized text=c/></dd> })}
                 {s
+                    .network
+                    .clone()
+                    .map(|n| {
+                        let href = format!("/{}/networks/{}", i18n.code(), n.id);
+                        view! {
+                            <dt>{t("offering-network")}</dt>
+                            <dd><a href=href>{n.name}</a></dd>
+                        }
+                    })}
+                {s
                     .partner
                     .clone()
                     .map(|p| {

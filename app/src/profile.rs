@@ -1,5 +1,6 @@
-//! Who runs the offerings: a facilitator's or a partner's page, with what they run as
-//! catalog cards on the reader's clock.
+//! Who runs the offerings: a facilitator's, a partner's or a network's page, with what they
+//! run as catalog cards on the reader's clock. One view for the three: the browsing build's
+//! wasm stays the same size whatever the kind.
 
 use std::sync::Arc;
 
@@ -40,6 +41,7 @@ fn ProfileView(kind: ProfileKind, profile: Profile) -> impl IntoView {
     let role = match kind {
         ProfileKind::Facilitator => t("profile-person"),
         ProfileKind::Partner => t("profile-partner"),
+        ProfileKind::Network => t("profile-network"),
     };
     view! {
         <article class="profile" aria-labelledby="profile-title">

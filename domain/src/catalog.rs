@@ -209,12 +209,41 @@ pub struct Person {
     pub bio: Option<Text>,
 }
 
+/// An organisation that runs offerings, as an offering names it: a partner organisation or
+/// a network (each has its own page, `/{lang}/partners/{id}` or `/{lang}/networks/{id}`).
+/// One type for both: each type the app reads costs a phone's first visit wasm.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Partner {
+pub struct Organisation {
+    pub id: String,
+    /// A name is a name: the same in every language.
+    pub name: String,
+    /// Left out on catalog cards.
+    pub description: Option<Text>,
+    pub url: Option<String>,
+}
+
+/// The partner organisation behind an offering.
+pub type Partner = Organisation;
+
+/// The network that runs an offering (cards name it; its page has the rest).
+pub type Network = Organisation;
+
+/// A network as the list of networks shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NetworkSummary {
     pub id: String,
     pub name: String,
     pub description: Option<Text>,
     pub url: Option<String>,
+    /// How many published offerings it runs.
+    pub offerings: u32,
+}
+
+/// Every network, in the order the site gives them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NetworkList {
+    pub lang: crate::Lang,
+    pub items: Vec<NetworkSummary>,
 }
 
 /// An offering as listed in the catalog.
@@ -229,6 +258,8 @@ pub struct OfferingSummary {
     pub languages: Vec<String>,
     pub format: Format,
     pub cost: Option<Text>,
+    /// The network that runs it (none for an offering no network owns yet).
+    pub network: Option<Network>,
     pub partner: Option<Partner>,
     /// The next edition that has not ended, if any.
     pub next_edition: Option<Edition>,
@@ -256,12 +287,12 @@ pub struct CatalogPage {
     pub next_cursor: Option<String>,
 }
 
-/// A facilitator's or a partner's page: who they are, and what they run.
+/// A facilitator's, a partner's or a network's page: who they are, and what they run.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Profile {
     pub id: String,
     pub name: String,
-    /// A facilitator's bio or a partner's description.
+    /// A facilitator's bio, a partner's or a network's description.
     pub about: Option<Text>,
     pub url: Option<String>,
     /// Their offerings as catalog cards, soonest first.

@@ -1,5 +1,7 @@
-//! The archive: `GET /api/archive`, every edition that has ended, most recent first, with
-//! its offering's name and its sessions (on the reader's clock when `tz` is given).
+//! The archive: `GET /api/archive`, every public edition that has ended, most recent first,
+//! with its offering's name and its sessions (on the reader's clock when `tz` is given).
+//! "Past" is a matter of dates: an edition its network archived (`state = 'archived'`) is
+//! withdrawn, and is not here either (`catalog::visible`).
 
 use std::collections::HashMap;
 
@@ -8,7 +10,7 @@ use serde::Deserialize;
 use worker::{Env, Response};
 
 use crate::cache;
-use crate::catalog::{self, stamp, EDITION_COLUMNS, MAX_AGE};
+use crate::catalog::{self, stamp, visible, EDITION_COLUMNS, MAX_AGE};
 use crate::http::{self, ApiError, Caller};
 use crate::rows::{required_text, EditionRow};
 
@@ -36,7 +38,8 @@ pub async fn list(env: &Env, caller: &Caller) -> Result<Response, ApiError> {
     let sql = format!(
         "SELECT {EDITION_COLUMNS}, o.kind, o.title AS offering_title FROM edition e \
          JOIN offering o ON o.id = e.offering_id \
-         WHERE e.ends_at <= ?1 ORDER BY e.starts_at DESC, e.id LIMIT ?2 OFFSET ?3"
+         WHERE e.ends_at <= ?1 AND {} ORDER BY e.starts_at DESC, e.id LIMIT ?2 OFFSET ?3",
+        visible::edition_shown("e", "o")
     );
     let statement =
         db.prepare(sql)

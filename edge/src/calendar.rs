@@ -3,16 +3,19 @@
 //!
 //! Times are written in UTC (`DTSTART:20261208T233000Z`): exact in every calendar, which
 //! then shows them on its owner's clock. Each session keeps one UID for good, so a
-//! subscribed calendar updates an event rather than adding a second one.
+//! subscribed calendar updates an event rather than adding a second one; its `SEQUENCE`
+//! grows with every change of time, place or link, and a cancelled session stays, with
+//! `STATUS:CANCELLED`, for calendars to strike it out. Only public editions are fed
+//! (`catalog::visible`): any other is not found.
 
 use chrono::{DateTime, TimeDelta, Utc};
-use icalendar::{Calendar, Component, Event, EventLike, Property};
+use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
 use relais_domain::problem::ProblemKind;
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{Env, Headers, Request, Response};
 
-use crate::catalog::{now, stamp};
+use crate::catalog::{now, stamp, visible};
 use crate::http::{self, ApiError, Caller};
 use crate::rows;
 
@@ -31,6 +34,8 @@ struct SessionEventRow {
     title: String,
     summary: String,
     location: String,
+    sequence: u32,
+    cancelled: u32,
 }
 
 /// Which sessions a feed holds.
@@ -48,7 +53,7 @@ pub async fn get(
 ) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
     let now = now();
-    let (condition, binds): (&str, Vec<JsValue>) = match feed {
+    let (feed_condition, binds): (&str, Vec<JsValue>) = match feed {
         Feed::Catalog => (
             "s.ends_at > ?1 AND s.starts_at < ?2",
             vec![stamp(now), stamp(now + TimeDelta::days(HORIZON_DAYS))],
@@ -59,9 +64,10 @@ pub async fn get(
     let rows: Vec<SessionEventRow> = db
         .prepare(format!(
             "SELECT s.id, s.title AS session_title, s.starts_at, s.ends_at, o.id AS offering_id, \
-               o.title, o.summary, e.location \
+               o.title, o.summary, e.location, s.sequence, s.cancelled_at IS NOT NULL AS cancelled \
              FROM session s JOIN edition e ON e.id = s.edition_id JOIN offering o ON o.id = e.offering_id \
-             WHERE {condition} ORDER BY s.starts_at, s.id"
+             WHERE {feed_condition} AND {} ORDER BY s.starts_at, s.id",
+            visible::edition_shown("e", "o")
         ))
         .bind(&binds)?
         .all()
@@ -120,10 +126,20 @@ fn event(
         .url(&page)
         .starts(rows::instant(&row.starts_at)?)
         .ends(rows::instant(&row.ends_at)?);
+    changes(&mut event, row.sequence, row.cancelled != 0);
     if let Some(place) = rows::text(&row.location, lang)? {
         event.location(&place.text);
     }
     Ok(event.done())
+}
+
+/// How far a session has changed since first published (`SEQUENCE`), and whether it is
+/// cancelled (`STATUS:CANCELLED`): the same in every feed and file that carries its UID.
+fn changes(event: &mut Event, sequence: u32, cancelled: bool) {
+    event.add_property("SEQUENCE", sequence.to_string());
+    if cancelled {
+        event.status(EventStatus::Cancelled);
+    }
 }
 
 /// A session as a registrant's calendar file shows it.
@@ -132,6 +148,8 @@ pub struct SessionEvent {
     pub title: Option<String>,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
+    pub sequence: u32,
+    pub cancelled: bool,
 }
 
 /// The `.ics` attached to a registrant's message: their sessions, with the meeting link or
@@ -164,6 +182,7 @@ pub fn private_calendar(
             .url(page)
             .starts(s.starts_at)
             .ends(s.ends_at);
+        changes(&mut event, s.sequence, s.cancelled);
         if let Some(details) = private_details {
             event.location(details);
         }

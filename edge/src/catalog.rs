@@ -1,5 +1,8 @@
 //! The public catalog: `GET /api/offerings` (one page, soonest first) and
 //! `GET /api/offerings/{id}` (an offering with its editions, sessions and facilitators).
+//! Only what `visible` says the public may see.
+
+pub(crate) mod visible;
 
 use std::collections::HashMap;
 
@@ -26,7 +29,17 @@ pub(crate) const MAX_AGE: u32 = 60;
 
 const OFFERING_COLUMNS: &str = "o.id, o.kind, o.title, o.summary, o.description, o.audience, o.cost, o.topics, \
      o.languages, o.format, o.partner_id, p.name AS partner_name, p.description AS partner_description, \
-     p.url AS partner_url";
+     p.url AS partner_url, o.network_id, n.name AS network_name";
+
+/// Offerings (`o`) with their partner (`p`, when public) and their network (`n`), for
+/// `OFFERING_COLUMNS`.
+fn offerings_joined() -> String {
+    format!(
+        "offering o LEFT JOIN partner p ON p.id = o.partner_id AND {} \
+         LEFT JOIN network n ON n.id = o.network_id",
+        visible::published("p")
+    )
+}
 pub(crate) const EDITION_COLUMNS: &str =
     "e.id, e.offering_id, e.title, e.registration_mode, e.capacity, e.format, e.location";
 
@@ -109,8 +122,8 @@ fn day_start(day: NaiveDate, zone: Option<&str>) -> DateTime<Utc> {
         .unwrap_or_else(|| day.and_time(NaiveTime::MIN).and_utc())
 }
 
-/// Which editions count as an offering's "next": not ended and, when days were asked for,
-/// starting within them (`from` inclusive, `until` exclusive). The SQL condition on the
+/// Which editions count as an offering's "next": public, not ended and, when days were asked
+/// for, starting within them (`from` inclusive, `until` exclusive). The SQL condition on the
 /// edition table aliased `alias`, its values appended to `binds`.
 fn next_edition_window(
     alias: &str,
@@ -119,7 +132,11 @@ fn next_edition_window(
     (from, until): (Option<DateTime<Utc>>, Option<DateTime<Utc>>),
 ) -> String {
     binds.push(stamp(now));
-    let mut condition = format!("{alias}.ends_at > ?{}", binds.len());
+    let mut condition = format!(
+        "{} AND {alias}.ends_at > ?{}",
+        visible::published(alias),
+        binds.len()
+    );
     if let Some(from) = from {
         binds.push(stamp(from));
         condition.push_str(&format!(" AND {alias}.starts_at >= ?{}", binds.len()));
@@ -234,7 +251,7 @@ async fn matching_offerings(
 ) -> Result<Vec<OfferingRow>, ApiError> {
     let mut binds: Vec<JsValue> = vec![];
     let edition_window = window.condition("e", &mut binds);
-    let mut wheres = vec![];
+    let mut wheres = vec![visible::published("o")];
     if query.from.is_some() || query.to.is_some() {
         wheres.push("next_start IS NOT NULL".to_owned());
     }
@@ -249,6 +266,9 @@ async fn matching_offerings(
             id.into(),
         ),
         Scope::Partner(id) => bind_where("o.partner_id = ?", id.into()),
+    }
+    if let Some(network) = &query.network {
+        bind_where("o.network_id = ?", network.as_str().into());
     }
     if let Some(kind) = query.kind {
         bind_where("o.kind = ?", kind.as_str().into());
@@ -275,17 +295,14 @@ async fn matching_offerings(
         binds.push(offset.into());
         format!(" LIMIT ?{} OFFSET ?{}", binds.len() - 1, binds.len())
     };
-    let where_clause = if wheres.is_empty() {
-        String::new()
-    } else {
-        format!(" WHERE {}", wheres.join(" AND "))
-    };
+    let where_clause = wheres.join(" AND ");
     let mut offerings: Vec<OfferingRow> = db
         .prepare(format!(
-            "SELECT * FROM (SELECT {OFFERING_COLUMNS}, o.position, \
+            "SELECT * FROM (SELECT {OFFERING_COLUMNS}, o.state, o.position, \
                (SELECT min(e.starts_at) FROM edition e WHERE e.offering_id = o.id AND {edition_window}) AS next_start \
-             FROM offering o LEFT JOIN partner p ON p.id = o.partner_id) o{where_clause} \
-             ORDER BY next_start IS NULL, next_start, position, id{page_clause}"
+             FROM {}) o WHERE {where_clause} \
+             ORDER BY next_start IS NULL, next_start, position, id{page_clause}",
+            offerings_joined()
         ))
         .bind(&binds)?
         .all()
@@ -424,22 +441,27 @@ pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, Ap
     let results = db
         .batch(vec![
             db.prepare(format!(
-                "SELECT {OFFERING_COLUMNS} FROM offering o LEFT JOIN partner p ON p.id = o.partner_id WHERE o.id = ?1"
+                "SELECT {OFFERING_COLUMNS} FROM {} WHERE o.id = ?1 AND {}",
+                offerings_joined(),
+                visible::published("o")
             ))
             .bind(&[id.into()])?,
-            db.prepare(
+            db.prepare(format!(
                 "SELECT p.id, p.name, p.bio, op.role FROM offering_person op JOIN person p ON p.id = op.person_id \
-                 WHERE op.offering_id = ?1 ORDER BY op.position, p.name",
-            )
+                 WHERE op.offering_id = ?1 AND {} ORDER BY op.position, p.name",
+                visible::published("p")
+            ))
             .bind(&[id.into()])?,
             db.prepare(format!(
-                "SELECT {EDITION_COLUMNS} FROM edition e WHERE e.offering_id = ?1 \
-                 AND (e.ends_at IS NULL OR e.ends_at > ?2) ORDER BY e.starts_at, e.id LIMIT ?3"
+                "SELECT {EDITION_COLUMNS} FROM edition e WHERE e.offering_id = ?1 AND {} \
+                 AND (e.ends_at IS NULL OR e.ends_at > ?2) ORDER BY e.starts_at, e.id LIMIT ?3",
+                visible::published("e")
             ))
             .bind(&[id.into(), stamp(now), EDITIONS_SHOWN.into()])?,
             db.prepare(format!(
-                "SELECT {EDITION_COLUMNS} FROM edition e WHERE e.offering_id = ?1 \
-                 AND e.ends_at <= ?2 ORDER BY e.starts_at DESC, e.id LIMIT ?3"
+                "SELECT {EDITION_COLUMNS} FROM edition e WHERE e.offering_id = ?1 AND {} \
+                 AND e.ends_at <= ?2 ORDER BY e.starts_at DESC, e.id LIMIT ?3",
+                visible::published("e")
             ))
             .bind(&[id.into(), stamp(now), EDITIONS_SHOWN.into()])?,
         ])
@@ -489,8 +511,8 @@ pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, Ap
     cache::mark(http::json_text(body, MAX_AGE)?, false)
 }
 
-/// Loads the sessions of `editions` in one query; returns editions grouped by offering id,
-/// each group in the order given.
+/// Loads the sessions of `editions` in one query (those pages show: not cancelled); returns
+/// editions grouped by offering id, each group in the order given.
 pub(crate) async fn with_sessions(
     db: &D1Database,
     editions: Vec<EditionRow>,
@@ -501,10 +523,11 @@ pub(crate) async fn with_sessions(
     let sessions: Vec<SessionRow> = if ids.is_empty() {
         vec![]
     } else {
-        db.prepare(
-            "SELECT id, edition_id, title, starts_at, ends_at, zone FROM session \
-             WHERE edition_id IN (SELECT value FROM json_each(?1)) ORDER BY starts_at, id",
-        )
+        db.prepare(format!(
+            "SELECT s.id, s.edition_id, s.title, s.starts_at, s.ends_at, s.zone FROM session s \
+             WHERE s.edition_id IN (SELECT value FROM json_each(?1)) AND {} ORDER BY s.starts_at, s.id",
+            visible::session_shown("s")
+        ))
         .bind(&[serde_json::to_string(&ids)?.into()])?
         .all()
         .await?

@@ -126,6 +126,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/offerings/{id}"),
     ("GET", "/api/people/{id}"),
     ("GET", "/api/partners/{id}"),
+    ("GET", "/api/networks"),
+    ("GET", "/api/networks/{id}"),
     ("GET", "/api/archive"),
     ("GET", "/api/calendar.ics"),
     ("GET", "/api/editions/{id}/calendar.ics"),
@@ -204,6 +206,8 @@ async fn route(
         ("/api/offerings/{id}", [id]) => catalog::detail(env, caller, id).await,
         ("/api/people/{id}", [id]) => profile::person(env, caller, id).await,
         ("/api/partners/{id}", [id]) => profile::partner(env, caller, id).await,
+        ("/api/networks", []) => profile::networks(env, caller).await,
+        ("/api/networks/{id}", [id]) => profile::network(env, caller, id).await,
         ("/api/archive", []) => archive::list(env, caller).await,
         ("/api/calendar.ics", []) => calendar::get(req, env, caller, Feed::Catalog).await,
         ("/api/editions/{id}/calendar.ics", [id]) => {

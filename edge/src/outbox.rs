@@ -57,9 +57,11 @@ pub async fn queue_reminders(db: &D1Database, now: DateTime<Utc>) -> Result<u32,
             "INSERT INTO outbox (registration_id, edition_id, kind, session_id, dedupe, created_at) \
              SELECT r.id, r.edition_id, 'reminder', s.id, 'reminder:' || s.id || ':' || r.id, ?1 \
              FROM session s JOIN registration r ON r.edition_id = s.edition_id \
-             WHERE s.starts_at > ?1 AND s.starts_at <= ?2 AND {} \
+             WHERE s.starts_at > ?1 AND s.starts_at <= ?2 AND {} AND {} \
              ON CONFLICT (dedupe) DO NOTHING",
-            transitions::holds_place("r")
+            transitions::holds_place("r"),
+            // A cancelled session has its own message, not a reminder.
+            crate::catalog::visible::session_shown("s")
         ))
         .bind(&[stamp(now), stamp(now + TimeDelta::hours(24))])?
         .run()
@@ -107,6 +109,8 @@ struct SessionTimes {
     title: String,
     starts_at: String,
     ends_at: String,
+    sequence: u32,
+    cancelled: u32,
 }
 
 /// Which waiting messages to send.
@@ -403,7 +407,8 @@ async fn sessions_on_their_clock(
     };
     let sessions: Vec<SessionTimes> = db
         .prepare(format!(
-            "SELECT id, title, starts_at, ends_at FROM session WHERE {condition} ORDER BY starts_at"
+            "SELECT id, title, starts_at, ends_at, sequence, cancelled_at IS NOT NULL AS cancelled \
+             FROM session WHERE {condition} ORDER BY starts_at"
         ))
         .bind(&[id.into()])
         .map_err(|e| e.to_string())?
@@ -425,6 +430,8 @@ async fn sessions_on_their_clock(
             title: text(&s.title, lang).map_err(internal)?.map(|t| t.text),
             starts_at: instant(&s.starts_at).map_err(internal)?,
             ends_at: instant(&s.ends_at).map_err(internal)?,
+            sequence: s.sequence,
+            cancelled: s.cancelled != 0,
         });
     }
     Ok(theirs)

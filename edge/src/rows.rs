@@ -3,7 +3,8 @@
 use chrono::{DateTime, Utc};
 use relais_domain::catalog::query;
 use relais_domain::catalog::{
-    Edition, Format, OfferingKind, OfferingSummary, Partner, Person, RegistrationMode, Session,
+    Edition, Format, Network, OfferingKind, OfferingSummary, Partner, Person, RegistrationMode,
+    Session,
 };
 use relais_domain::schedule;
 use relais_domain::{Lang, Localized, Text};
@@ -45,6 +46,8 @@ pub struct OfferingRow {
     pub partner_name: Option<String>,
     pub partner_description: Option<String>,
     pub partner_url: Option<String>,
+    pub network_id: Option<String>,
+    pub network_name: Option<String>,
 }
 
 impl OfferingRow {
@@ -75,6 +78,15 @@ impl OfferingRow {
             languages: serde_json::from_str(&self.languages)?,
             format: parse_format(&self.format)?,
             cost: text(&self.cost, lang)?,
+            network: match (&self.network_id, &self.network_name) {
+                (Some(id), Some(name)) => Some(Network {
+                    id: id.clone(),
+                    name: name.clone(),
+                    description: None,
+                    url: None,
+                }),
+                _ => None,
+            },
             partner,
             next_edition,
         })

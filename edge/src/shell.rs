@@ -222,6 +222,14 @@ fn card(out: &mut String, offering: &OfferingSummary, lang: Lang, m: &Messages) 
         "li",
         &m.get(&format!("format-{}", offering.format.as_str())),
     );
+    if let Some(network) = &offering.network {
+        out.push_str(&format!(
+            r#"<li><a href="/{}/networks/{}">{}</a></li>"#,
+            lang.code(),
+            escape(&network.id),
+            escape(&network.name)
+        ));
+    }
     if let Some(partner) = &offering.partner {
         push_tag(out, "li", "li", &partner.name);
     }

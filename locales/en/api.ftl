@@ -12,6 +12,7 @@ field-unknown-kind = Unknown kind of offering.
 field-text-too-long = Search text is too long: 100 characters at most.
 field-unknown-format = Unknown format: choose "online", "in_person" or "hybrid".
 field-unknown-topic = Unknown topic.
+field-unknown-network = Unknown network: use a network's id, such as "ggsn".
 field-unknown-language-code = Unknown language: use a two- or three-letter code such as "fr" or "es".
 field-invalid-date = Invalid date: write it as YYYY-MM-DD, e.g. 2026-12-08.
 field-invalid-flag = Invalid value: use 1 (yes) or 0 (no).
@@ -54,6 +55,22 @@ field-capacity-positive = The capacity is a whole number of places, 1 or more (o
 field-below-places-held = More places are already held: the capacity cannot go below them.
 ## Request bodies read by the Worker.
 field-invalid-utf8 = The body is not valid UTF-8 text.
+## The dashboard: publication, deletion, recurrence rules.
+conflict-publication-not-allowed = This item's state does not allow this action (publish a draft, unpublish or archive what is published, restore what is archived).
+conflict-has-registrations = People have registered for this edition: archive it instead of deleting it, and leave its sessions in place.
+field-unknown-action = Unknown action: "publish", "unpublish", "archive" or "restore".
+field-interval-out-of-range = The interval is out of range: every 1 to 31 days, 1 to 52 weeks or 1 to 12 months.
+field-start-out-of-range = The start date must be between the years 2000 and 2100.
+field-time-not-whole-minutes = Give the time in whole minutes, such as 18:00.
+field-duration-out-of-range = A session lasts from 1 minute to 24 hours.
+field-count-out-of-range = A rule makes from 1 to 200 sessions.
+field-until-before-start = The end date comes before the start date.
+field-end-too-far = A rule reaches at most 3 years after its start.
+field-too-many-occurrences = This rule makes more than 200 sessions.
+field-no-occurrence = This rule makes no session.
+field-too-many-exceptions = Too many dates skipped: 200 at most.
+field-exception-not-in-rule = This skipped date is not a date of the series.
+field-too-many-zones = Preview at most 10 time zones.
 ## Sign-in, accounts and the messages administrators send again.
 
 field-unknown-outbox-state = Unknown state: "failed" or "waiting".

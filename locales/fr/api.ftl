@@ -12,6 +12,7 @@ field-unknown-kind = Type d’offre inconnu.
 field-text-too-long = Texte de recherche trop long : 100 caractères au plus.
 field-unknown-format = Format inconnu : choisissez « online », « in_person » ou « hybrid ».
 field-unknown-topic = Thème inconnu.
+field-unknown-network = Réseau inconnu : donnez l’identifiant d’un réseau, par exemple « ggsn ».
 field-unknown-language-code = Langue inconnue : utilisez un code de deux ou trois lettres, comme « fr » ou « es ».
 field-invalid-date = Date invalide : écrivez-la AAAA-MM-JJ, par exemple 2026-12-08.
 field-invalid-flag = Valeur invalide : utilisez 1 (oui) ou 0 (non).
@@ -54,6 +55,22 @@ field-capacity-positive = La capacité est un nombre entier de places, 1 ou plus
 field-below-places-held = Plus de places sont déjà attribuées : la capacité ne peut pas descendre en dessous.
 ## Corps des requêtes lus par le Worker.
 field-invalid-utf8 = Le corps de la requête n’est pas du texte UTF-8 valide.
+## Le tableau de bord : publication, suppression, règles de récurrence.
+conflict-publication-not-allowed = L’état de cet élément ne permet pas cette action (publier un brouillon, dépublier ou archiver ce qui est publié, restaurer ce qui est archivé).
+conflict-has-registrations = Des personnes sont inscrites à cette édition : archivez-la plutôt que de la supprimer, et laissez ses séances en place.
+field-unknown-action = Action inconnue : « publish », « unpublish », « archive » ou « restore ».
+field-interval-out-of-range = Intervalle hors limites : tous les 1 à 31 jours, 1 à 52 semaines ou 1 à 12 mois.
+field-start-out-of-range = La date de début doit se situer entre les années 2000 et 2100.
+field-time-not-whole-minutes = Indiquez l’heure en minutes entières, par exemple 18:00.
+field-duration-out-of-range = Une séance dure de 1 minute à 24 heures.
+field-count-out-of-range = Une règle crée de 1 à 200 séances.
+field-until-before-start = La date de fin précède la date de début.
+field-end-too-far = Une règle s’étend sur 3 ans au plus après son début.
+field-too-many-occurrences = Cette règle crée plus de 200 séances.
+field-no-occurrence = Cette règle ne crée aucune séance.
+field-too-many-exceptions = Trop de dates sautées : 200 au plus.
+field-exception-not-in-rule = Cette date sautée n’est pas une date de la série.
+field-too-many-zones = Prévisualisez 10 fuseaux horaires au plus.
 ## Connexion, comptes et messages que les administrateurs renvoient.
 
 field-unknown-outbox-state = État inconnu : « failed » ou « waiting ».

@@ -12,6 +12,8 @@ pub const MAX_TEXT: usize = 100;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CatalogQuery {
     pub kind: Option<OfferingKind>,
+    /// A network's id: only the offerings it runs.
+    pub network: Option<String>,
     /// A topic id, e.g. `community-care` (message `topic-…`).
     pub topic: Option<String>,
     /// A language of delivery, e.g. `es`.
@@ -33,8 +35,8 @@ pub struct CatalogQuery {
 pub type Refusal = (&'static str, &'static str);
 
 /// The parameter names, in the order addresses write them.
-pub const PARAMS: [&str; 9] = [
-    "q", "kind", "topic", "language", "format", "from", "to", "daytime", "tz",
+pub const PARAMS: [&str; 10] = [
+    "q", "network", "kind", "topic", "language", "format", "from", "to", "daytime", "tz",
 ];
 
 impl CatalogQuery {
@@ -53,6 +55,8 @@ impl CatalogQuery {
             match key {
                 "q" if value.chars().count() > MAX_TEXT => refused.push(("q", "text-too-long")),
                 "q" => query.text = Some(value.to_owned()),
+                "network" if is_identifier(value) => query.network = Some(value.to_owned()),
+                "network" => refused.push(("network", "unknown-network")),
                 "kind" => match OfferingKind::parse(value) {
                     Some(kind) => query.kind = Some(kind),
                     None => refused.push(("kind", "unknown-kind")),
@@ -110,6 +114,7 @@ impl CatalogQuery {
             }
         };
         push("q", self.text.clone());
+        push("network", self.network.clone());
         push("kind", self.kind.map(|k| k.as_str().to_owned()));
         push("topic", self.topic.clone());
         push("language", self.language.clone());
@@ -203,6 +208,7 @@ mod tests {
         let q = parse(&[
             ("tz", "Africa/Lagos"),
             ("kind", "training_series"),
+            ("network", "ggsn"),
             ("q", " mouvements "),
             ("from", "2026-12-01"),
             ("to", "2026-12-31"),
@@ -220,7 +226,7 @@ mod tests {
         let written: Vec<String> = q.pairs().iter().map(|(k, v)| format!("{k}={v}")).collect();
         assert_eq!(
             written.join("&"),
-            "q=mouvements&kind=training_series&topic=community-care&language=fr&format=online\
+            "q=mouvements&network=ggsn&kind=training_series&topic=community-care&language=fr&format=online\
              &from=2026-12-01&to=2026-12-31&daytime=1&tz=Africa/Lagos"
         );
         assert!(!parse(&[("tz", "Asia/Kathmandu")]).unwrap().is_filtered());
@@ -238,6 +244,7 @@ mod tests {
             ("q", long.as_str()),
             ("topic", "<script>"),
             ("language", "français"),
+            ("network", "Le Hub"),
         ])
         .unwrap_err();
         assert_eq!(
@@ -250,6 +257,7 @@ mod tests {
                 ("q", "text-too-long"),
                 ("topic", "unknown-topic"),
                 ("language", "unknown-language-code"),
+                ("network", "unknown-network"),
             ]
         );
         assert_eq!(

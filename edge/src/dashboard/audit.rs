@@ -62,12 +62,33 @@ pub fn record(
     }
 }
 
+/// `record`, written only when `condition` holds after the statements before it in the batch
+/// (`?5` is the entity's id): a deletion a guard refused is not recorded.
+pub fn record_when(
+    condition: &str,
+    network_id: &str,
+    account_id: &str,
+    at: &str,
+    entity: (&str, &str),
+    action: &str,
+    changes: String,
+) -> Statement {
+    let mut statement = record(network_id, account_id, at, entity, action, changes);
+    statement.sql = format!(
+        "INSERT INTO audit (network_id, account_id, at, entity, entity_id, action, changes) \
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE {condition}"
+    );
+    statement
+}
+
 /// `GET /api/dashboard/networks/{network}/audit`: the newest 200 entries, the catalog's and
 /// the decisions on people (`registration_event`, with who took them).
 pub async fn list(req: &Request, env: &Env, network: &str) -> Result<Response, ApiError> {
     let staff = auth::require(req, env, Action::ReadAudit, false).await?;
-    let lines: Vec<AuditLine> = env
-        .d1("DB")?
+    let db = env.d1("DB")?;
+    // Another network's audit is not found, as its desk is: not an empty list.
+    super::require_network(&db, &staff, Action::ReadAudit, network).await?;
+    let lines: Vec<AuditLine> = db
         .prepare(format!(
             "SELECT * FROM ( \
                SELECT a.id, a.at, acc.name AS by, a.entity, a.entity_id, a.action, a.changes \

@@ -465,7 +465,7 @@ pub async fn change_state(
     let Some(next) = before.apply(action) else {
         return Err(ApiError::Detailed(
             ProblemKind::Conflict,
-            "conflict-not-allowed",
+            "conflict-publication-not-allowed",
         ));
     };
     if next == PublicationState::Published {
@@ -506,32 +506,35 @@ pub async fn delete(req: &Request, env: &Env, id: &str) -> Result<Response, ApiE
             "conflict-has-registrations",
         ));
     }
-    let results = db
-        .batch(super::super::registration::transitions::prepare_all(
-            &db,
-            &[
-                Statement {
-                    sql: "DELETE FROM edition WHERE id = ?1 \
-                          AND NOT EXISTS (SELECT 1 FROM registration WHERE edition_id = ?1)"
-                        .to_owned(),
-                    params: vec![text(id)],
-                },
-                audit::record(
-                    &loaded.network_id,
-                    &staff.account_id,
-                    &at(),
-                    ("edition", id),
-                    "deleted",
-                    audit::changes(Some(&loaded.draft), &EditionDraft::default())?,
-                ),
-            ],
-        )?)
+    run(
+        &db,
+        &[
+            Statement {
+                sql: "DELETE FROM edition WHERE id = ?1 \
+                      AND NOT EXISTS (SELECT 1 FROM registration WHERE edition_id = ?1)"
+                    .to_owned(),
+                params: vec![text(id)],
+            },
+            audit::record_when(
+                "NOT EXISTS (SELECT 1 FROM edition WHERE id = ?5)",
+                &loaded.network_id,
+                &staff.account_id,
+                &at(),
+                ("edition", id),
+                "deleted",
+                audit::changes(Some(&loaded.draft), &EditionDraft::default())?,
+            ),
+        ],
+    )
+    .await?;
+    // Whether it went: D1's count of changes includes the sessions the delete cascades to,
+    // so the row itself is asked for. Someone registering meanwhile keeps it.
+    let kept = db
+        .prepare("SELECT id FROM edition WHERE id = ?1")
+        .bind(&[id.into()])?
+        .first::<String>(Some("id"))
         .await?;
-    let deleted = results
-        .first()
-        .and_then(|r| r.meta().ok().flatten())
-        .and_then(|m| m.changes);
-    if deleted != Some(1) {
+    if kept.is_some() {
         return Err(ApiError::Detailed(
             ProblemKind::Conflict,
             "conflict-has-registrations",
@@ -556,11 +559,16 @@ pub async fn duplicate(req: &Request, env: &Env, id: &str) -> Result<Response, A
         ));
     };
     let sessions = loaded.session_drafts();
+    // The first session's day on its organiser's clock, not in UTC: 20:00 in Toronto is
+    // already tomorrow in UTC, which would land the cohort a week early.
     let first: NaiveDate = sessions
         .iter()
-        .filter_map(|s| s.starts_at)
-        .min()
-        .map_or(on_or_after, |at| at.date_naive());
+        .filter_map(|s| Some((s.starts_at?, s.zone.as_str())))
+        .min_by_key(|(at, _)| *at)
+        .map_or(on_or_after, |(at, zone)| {
+            relais_domain::schedule::parse_zone(zone)
+                .map_or(at.date_naive(), |tz| at.with_timezone(&tz).date_naive())
+        });
     let weeks = weeks_to_reach(first, on_or_after);
     let (edition, sessions) = duplicate_edition(&loaded.draft, &sessions, weeks).map_err(|_| {
         ApiError::Problem(

@@ -305,7 +305,7 @@ pub async fn change_state(
     let Some(next) = draft.state.apply(action) else {
         return Err(ApiError::Detailed(
             ProblemKind::Conflict,
-            "conflict-not-allowed",
+            "conflict-publication-not-allowed",
         ));
     };
     if next == PublicationState::Published {

@@ -294,7 +294,7 @@ pub async fn change_state<P: Profile>(
     let Some(next) = before.apply(action) else {
         return Err(ApiError::Detailed(
             ProblemKind::Conflict,
-            "conflict-not-allowed",
+            "conflict-publication-not-allowed",
         ));
     };
     if next == PublicationState::Published {

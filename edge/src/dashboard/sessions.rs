@@ -22,10 +22,14 @@ use crate::registration::transitions::{self, Statement, Value};
 use crate::scope;
 
 fn rule_refused(error: RecurrenceError) -> ApiError {
+    // The rule's fields are under `rule`; the preview's zones are the request's own.
     let refusals = error
         .refusals()
         .into_iter()
-        .map(|(field, code)| (format!("rule.{field}"), code))
+        .map(|(field, code)| match field {
+            "zones" => (field.to_owned(), code),
+            _ => (format!("rule.{field}"), code),
+        })
         .collect();
     ApiError::Fields(ProblemKind::InvalidBody, refusals)
 }

@@ -20,7 +20,7 @@ use wasm_bindgen::JsValue;
 use worker::{Context, D1Database, D1PreparedStatement, Env, Headers, Request, Response};
 
 use super::transitions::{self, Arrival, Statement};
-use crate::catalog::{now, stamp};
+use crate::catalog::{now, stamp, visible};
 use crate::crypto;
 use crate::http::{self, ApiError};
 use crate::outbox;
@@ -189,12 +189,16 @@ struct OpenEdition {
     confirm_by_email: bool,
 }
 
+/// The edition's rules, if the public may see it: registering for one it may not (a draft,
+/// an archived edition, an edition of a draft offering) is not found, as a missing one.
 fn rules_statement(db: &D1Database, edition_id: &str) -> Result<D1PreparedStatement, ApiError> {
     Ok(db
-        .prepare(
-            "SELECT registration_mode, questions, registration_opens_at, \
-             registration_closes_at, starts_at, confirm_within_hours FROM edition WHERE id = ?1",
-        )
+        .prepare(format!(
+            "SELECT e.registration_mode, e.questions, e.registration_opens_at, \
+             e.registration_closes_at, e.starts_at, e.confirm_within_hours FROM edition e \
+             WHERE e.id = ?1 AND {}",
+            visible::edition_shown_alone("e")
+        ))
         .bind(&[edition_id.into()])?)
 }
 

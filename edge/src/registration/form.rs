@@ -11,7 +11,7 @@ use serde::Deserialize;
 use worker::{Env, Response};
 
 use super::transitions;
-use crate::catalog::{self, catalog_query, now, EDITION_COLUMNS};
+use crate::catalog::{self, catalog_query, now, visible, EDITION_COLUMNS};
 use crate::http::{self, ApiError, Caller};
 use crate::rows::{instant, required_text, EditionRow};
 
@@ -35,8 +35,10 @@ pub async fn get(env: &Env, caller: &Caller, edition_id: &str) -> Result<Respons
     let db = env.d1("DB")?;
     let results = db
         .batch(vec![
+            // An edition the public may not see has no form: not found, as a missing one.
             db.prepare(format!(
-                "SELECT {EDITION_COLUMNS} FROM edition e WHERE e.id = ?1"
+                "SELECT {EDITION_COLUMNS} FROM edition e WHERE e.id = ?1 AND {}",
+                visible::edition_shown_alone("e")
             ))
             .bind(&[edition_id.into()])?,
             db.prepare(format!(

@@ -152,6 +152,8 @@ struct CalendarSession {
     offering_id: String,
     offering_title: String,
     private_details: String,
+    sequence: u32,
+    cancelled: u32,
 }
 
 /// `GET /api/registrations/{token}/calendar.ics`: the registrant's sessions, with the meeting
@@ -164,7 +166,8 @@ pub async fn calendar(req: &Request, env: &Env, token: &str) -> Result<Response,
     let sessions: Vec<CalendarSession> = db
         .prepare(
             "SELECT s.id, s.title, s.starts_at, s.ends_at, o.id AS offering_id, \
-               o.title AS offering_title, e.private_details \
+               o.title AS offering_title, e.private_details, s.sequence, \
+               s.cancelled_at IS NOT NULL AS cancelled \
              FROM session s JOIN edition e ON e.id = s.edition_id JOIN offering o ON o.id = e.offering_id \
              WHERE s.edition_id = ?1 ORDER BY s.starts_at",
         )
@@ -190,6 +193,8 @@ pub async fn calendar(req: &Request, env: &Env, token: &str) -> Result<Response,
                 title: text(&s.title, lang)?.map(|t| t.text),
                 starts_at: instant(&s.starts_at)?,
                 ends_at: instant(&s.ends_at)?,
+                sequence: s.sequence,
+                cancelled: s.cancelled != 0,
             })
         })
         .collect::<Result<Vec<_>, ApiError>>()?;

@@ -1,0 +1,81 @@
+//! What the public may see, said once: every public read (the catalog and the page the
+//! Worker writes, an offering, a facilitator's, partner's or network's page, the archive, the
+//! calendar feeds, an edition's registration form, registering) builds its SQL condition here.
+//!
+//! - Offerings, editions, facilitators and partners are public only when `published`. A
+//!   `draft` is not yet public; an `archived` row is withdrawn by its network but kept for the
+//!   record (its registrations, its history): neither is shown, cached or fed, and an address
+//!   naming one answers 404 as if it did not exist.
+//! - An edition is public only when its offering is too.
+//! - A cancelled session stays in the calendar feeds (`STATUS:CANCELLED`, same UID, so a
+//!   subscribed calendar strikes it out) and is left out of every page.
+//!
+//! The state names come from `Publication`, never from input. (When the domain's authoring
+//! module defines the publication states, `Publication` becomes that type.)
+
+/// A row's publication state, as stored (`edge/migrations/0006_networks_and_authoring.sql`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Publication {
+    Draft,
+    Published,
+    Archived,
+}
+
+impl Publication {
+    pub const ALL: [Publication; 3] = [
+        Publication::Draft,
+        Publication::Published,
+        Publication::Archived,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Publication::Draft => "draft",
+            Publication::Published => "published",
+            Publication::Archived => "archived",
+        }
+    }
+
+    /// Whether the public sees a row in this state.
+    pub fn is_public(self) -> bool {
+        self == Publication::Published
+    }
+}
+
+/// The states the public sees, as an SQL list (`'published'`).
+fn public_states() -> String {
+    Publication::ALL
+        .into_iter()
+        .filter(|s| s.is_public())
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// An offering, edition, person or partner aliased `alias` that the public may see.
+pub fn published(alias: &str) -> String {
+    format!("{alias}.state IN ({})", public_states())
+}
+
+/// An edition aliased `edition` that the public may see, its offering joined as `offering`.
+pub fn edition_shown(edition: &str, offering: &str) -> String {
+    format!("{} AND {}", published(edition), published(offering))
+}
+
+/// An edition aliased `edition` that the public may see, for statements that do not join its
+/// offering.
+pub fn edition_shown_alone(edition: &str) -> String {
+    format!(
+        "{} AND EXISTS (SELECT 1 FROM offering shown_o WHERE shown_o.id = {edition}.offering_id AND {})",
+        published(edition),
+        published("shown_o")
+    )
+}
+
+/// A session aliased `alias` that pages show: not cancelled (feeds show every session).
+pub fn session_shown(alias: &str) -> String {
+    format!("{alias}.cancelled_at IS NULL")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,169 @@
+//! The public conditions on real SQLite (the engine under D1) with every migration applied:
+//! an offering, edition, person or partner in every state, editions of offerings in every
+//! state, sessions cancelled or not, and only the published ones of published offerings come
+//! out.
+
+use rusqlite::Connection;
+
+use super::*;
+
+fn database() -> Connection {
+    let conn = Connection::open_in_memory().expect("in-memory SQLite");
+    conn.execute_batch("PRAGMA foreign_keys = ON;")
+        .expect("pragma");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("migrations")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+        .collect();
+    files.sort();
+    for file in files {
+        let sql = std::fs::read_to_string(&file).expect("migration");
+        conn.execute_batch(&sql)
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    }
+    conn
+}
+
+/// One offering per state, each with one edition per state, each edition with a session
+/// kept and a session cancelled; one person and one partner per state.
+fn catalog() -> Connection {
+    let conn = database();
+    for o in Publication::ALL {
+        let offering = o.as_str();
+        conn.execute(
+            "INSERT INTO offering (id, kind, title, summary, description, format, state) \
+             VALUES (?1, 'workshop', '{}', '{}', '{}', 'online', ?1)",
+            [offering],
+        )
+        .expect("offering");
+        for e in Publication::ALL {
+            let edition = format!("{offering}/{}", e.as_str());
+            conn.execute(
+                "INSERT INTO edition (id, offering_id, registration_mode, format, state) \
+                 VALUES (?1, ?2, 'open', 'online', ?3)",
+                [edition.as_str(), offering, e.as_str()],
+            )
+            .expect("edition");
+            for (session, cancelled) in
+                [("kept", None), ("cancelled", Some("2030-01-01T00:00:00Z"))]
+            {
+                conn.execute(
+                    "INSERT INTO session (id, edition_id, starts_at, ends_at, zone, cancelled_at) \
+                     VALUES (?1, ?2, '2030-02-01T10:00:00Z', '2030-02-01T11:00:00Z', 'UTC', ?3)",
+                    rusqlite::params![format!("{edition}/{session}"), edition, cancelled],
+                )
+                .expect("session");
+            }
+        }
+    }
+    for s in Publication::ALL {
+        conn.execute(
+            "INSERT INTO person (id, name, state) VALUES (?1, ?1, ?1)",
+            [s.as_str()],
+        )
+        .expect("person");
+        conn.execute(
+            "INSERT INTO partner (id, name, state) VALUES (?1, ?1, ?1)",
+            [s.as_str()],
+        )
+        .expect("partner");
+    }
+    conn
+}
+
+fn ids(conn: &Connection, sql: &str) -> Vec<String> {
+    let mut statement = conn.prepare(sql).unwrap_or_else(|e| panic!("{e}\n{sql}"));
+    let rows = statement
+        .query_map([], |row| row.get::<_, String>(0))
+        .expect("query");
+    let mut out: Vec<String> = rows.map(|r| r.expect("row")).collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn only_published_rows_are_public() {
+    let conn = catalog();
+    for table in ["offering", "person", "partner"] {
+        assert_eq!(
+            ids(
+                &conn,
+                &format!("SELECT id FROM {table} t WHERE {}", published("t"))
+            ),
+            ["published"],
+            "{table}"
+        );
+    }
+}
+
+#[test]
+fn an_edition_is_public_only_when_it_and_its_offering_are_published() {
+    let conn = catalog();
+    let joined = ids(
+        &conn,
+        &format!(
+            "SELECT e.id FROM edition e JOIN offering o ON o.id = e.offering_id WHERE {}",
+            edition_shown("e", "o")
+        ),
+    );
+    assert_eq!(joined, ["published/published"]);
+    let alone = ids(
+        &conn,
+        &format!(
+            "SELECT e.id FROM edition e WHERE {}",
+            edition_shown_alone("e")
+        ),
+    );
+    assert_eq!(alone, joined);
+}
+
+#[test]
+fn pages_leave_cancelled_sessions_out() {
+    let conn = catalog();
+    let shown = ids(
+        &conn,
+        &format!(
+            "SELECT s.id FROM session s JOIN edition e ON e.id = s.edition_id \
+             WHERE {} AND {}",
+            edition_shown_alone("e"),
+            session_shown("s")
+        ),
+    );
+    assert_eq!(shown, ["published/published/kept"]);
+}
+
+#[test]
+fn what_was_there_before_publication_states_stays_public() {
+    let conn = database();
+    conn.execute(
+        "INSERT INTO offering (id, kind, title, summary, description, format) \
+         VALUES ('before', 'workshop', '{}', '{}', '{}', 'online')",
+        [],
+    )
+    .expect("an offering");
+    assert_eq!(
+        ids(
+            &conn,
+            &format!("SELECT id FROM offering o WHERE {}", published("o"))
+        ),
+        ["before"]
+    );
+}
+
+#[test]
+fn the_states_are_the_ones_the_schema_allows() {
+    let conn = catalog();
+    for table in ["offering", "edition", "person", "partner"] {
+        for state in Publication::ALL {
+            conn.execute(&format!("UPDATE {table} SET state = ?1"), [state.as_str()])
+                .unwrap_or_else(|e| panic!("{table} refuses {state:?}: {e}"));
+        }
+        assert!(
+            conn.execute(&format!("UPDATE {table} SET state = 'hidden'"), [])
+                .is_err(),
+            "{table} takes a state Publication does not know"
+        );
+    }
+}
