@@ -7,11 +7,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fetch } from '../tests/client.mjs';
 import { execFileSync } from 'node:child_process';
-import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { BASE, PHONE, launch, networkOf, watchCsp } from './browser.mjs';
-import { sql } from '../tests/state.mjs';
+import { sql, staffSql } from '../tests/state.mjs';
 
 const DESKTOP = { width: 1280, height: 900 };
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -43,11 +42,7 @@ before(async () => {
   assert.equal(registered.status, 201);
   manageToken = /manage\/([0-9a-f]{48})$/.exec((await registered.json()).manage_url)[1];
   // A coordinator, to check the desk signed in (hashed as edge/src/auth.rs hashes).
-  const salt = randomBytes(16);
-  const key = pbkdf2Sync(COORDINATOR.password, salt, 100000, 32, 'sha256');
-  sql(`DELETE FROM account WHERE id = '${COORDINATOR.id}';
-       INSERT INTO account (id, email, name, role, password_hash, created_at) VALUES ('${COORDINATOR.id}', '${COORDINATOR.email}',
-       'Coordination Qualité', 'coordinator', 'pbkdf2-sha256$100000$${salt.toString('base64')}$${key.toString('base64')}', '2026-01-01T00:00:00Z')`);
+  sql(staffSql({ ...COORDINATOR, name: 'Coordination Qualité', networks: 'all' }));
 });
 after(async () => {
   await browser?.close();

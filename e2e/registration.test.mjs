@@ -5,9 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fetch } from '../tests/client.mjs';
 import { mkdirSync } from 'node:fs';
-import { pbkdf2Sync, randomBytes } from 'node:crypto';
 import { BASE, appReady, launch, phone } from './browser.mjs';
-import { sql } from '../tests/state.mjs';
+import { sql, staffSql } from '../tests/state.mjs';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 const DOMAIN = 'e2e.example.org';
@@ -31,10 +30,7 @@ before(async () => {
   assert.equal(training.registration_mode, 'open');
   assert.equal(application.registration_mode, 'application');
   // A coordinator's account, hashed as the Worker hashes (edge/src/auth.rs).
-  const salt = randomBytes(16);
-  const key = pbkdf2Sync(COORDINATOR.password, salt, 100000, 32, 'sha256');
-  sql(`INSERT INTO account (id, email, name, role, password_hash, created_at) VALUES ('acc-e2e', '${COORDINATOR.email}', 'Coordination E2E',
-       'coordinator', 'pbkdf2-sha256$100000$${salt.toString('base64')}$${key.toString('base64')}', '2026-01-01T00:00:00Z')`);
+  sql(staffSql({ id: 'acc-e2e', email: COORDINATOR.email, name: 'Coordination E2E', password: COORDINATOR.password, networks: 'all' }));
   browser = await launch();
 });
 after(async () => {

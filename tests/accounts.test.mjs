@@ -1,17 +1,22 @@
 // Coordinators' accounts against the real local stack (workerd with D1 and KV): sign-in,
 // sessions, roles, CSRF, and the decisions they allow. The first administrator is created
-// by the documented one-time command, as on a new installation.
+// by the documented one-time command, as on a new installation; everyone else joins by
+// invitation, from the link in their message (tests/accounts.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fetch } from './client.mjs';
 import { createHash, randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { STATE, sql } from './state.mjs';
+import { inviteAndJoin } from './accounts.mjs';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8799';
 const ROOT = new URL('../', import.meta.url).pathname;
 const ADMIN = { email: 'admin.test@example.org', password: 'a long admin passphrase' };
 const EDITION = 'test-accounts-application';
+const OFFERING = 'emancipasso-formation';
+let NETWORK;
+let OTHER_NETWORK;
 
 let address = 0;
 async function call(method, path, { session, body, csrf = session?.csrf, headers = {}, from } = {}) {
@@ -48,18 +53,33 @@ before(async () => {
   execFileSync('bash', [`${ROOT}scripts/create-admin`, ADMIN.email, 'Admin Test', '--persist-to', STATE],
     { env: { ...process.env, RELAIS_ADMIN_PASSWORD: ADMIN.password }, stdio: 'ignore' });
   sessions.admin = await login(ADMIN.email, ADMIN.password);
-  for (const role of ['coordinator', 'facilitator']) {
-    const created = await call('POST', '/api/admin/accounts', {
-      session: sessions.admin, body: { email: `${role}@example.org`, name: `A ${role}`, role, password: `${role} passphrase 2026` },
+  // The offering's network (a test network when the demo gives it none), and a second one
+  // whose coordinator must reach nothing of it; administrators create networks empty.
+  const network = async (id, name) => {
+    const created = await call('POST', '/api/admin/networks', { session: sessions.admin, body: { id, name, description: { fr: name, en: name } } });
+    assert.ok([201, 409].includes(created.status), JSON.stringify(created.body));
+    return id;
+  };
+  if (!sql(`SELECT network_id FROM offering WHERE id = '${OFFERING}'`)[0].network_id) {
+    await network('test-accounts', 'Test accounts');
+    sql(`UPDATE offering SET network_id = 'test-accounts' WHERE id = '${OFFERING}' AND network_id IS NULL`);
+  }
+  NETWORK = sql(`SELECT network_id FROM offering WHERE id = '${OFFERING}'`)[0].network_id;
+  OTHER_NETWORK = sql(`SELECT id FROM network WHERE id != '${NETWORK}' ORDER BY id LIMIT 1`)[0]?.id
+    ?? await network('test-accounts-other', 'Test accounts (other)');
+  assert.ok(NETWORK && OTHER_NETWORK, 'two networks');
+  // Each account joins by invitation, setting its own password from the link it was sent.
+  for (const [role, network] of [['coordinator', NETWORK], ['facilitator', NETWORK], ['other', OTHER_NETWORK]]) {
+    const joined = await inviteAndJoin(call, sessions.admin, network, {
+      email: `${role}@example.org`, name: `A ${role}`, role: role === 'other' ? 'coordinator' : role, password: `${role} passphrase 2026`,
     });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    sessions[role] = await login(`${role}@example.org`, `${role} passphrase 2026`);
+    sessions[role] = joined.session;
   }
   // An application-mode edition with two places and three applicants, one in the priority group.
   sql(`DELETE FROM outbox WHERE edition_id = '${EDITION}'; DELETE FROM registration_event WHERE edition_id = '${EDITION}';
        DELETE FROM registration WHERE edition_id = '${EDITION}'; DELETE FROM edition WHERE id = '${EDITION}';
        INSERT INTO edition (id, offering_id, registration_mode, capacity, format, starts_at, ends_at, questions)
-       VALUES ('${EDITION}', 'emancipasso-formation', 'application', 2, 'in_person', '2031-03-03T08:00:00Z', '2031-03-03T16:00:00Z',
+       VALUES ('${EDITION}', '${OFFERING}', 'application', 2, 'in_person', '2031-03-03T08:00:00Z', '2031-03-03T16:00:00Z',
                '[{"id":"chatons","label":{"fr":"CHATONS ?","en":"CHATONS?"},"priority":true}]');
        INSERT INTO session (id, edition_id, starts_at, ends_at, zone)
        VALUES ('${EDITION}-s1', '${EDITION}', '2031-03-03T08:00:00Z', '2031-03-03T16:00:00Z', 'Europe/Paris');`);
@@ -84,7 +104,9 @@ test('signing in sets an HttpOnly, Secure, SameSite=Strict, __Host- session; a w
   assert.match(cookie, /SameSite=Strict/);
   assert.match(cookie, /Max-Age=43200/);
   assert.doesNotMatch(cookie, /Domain=/i);
-  assert.equal(account.role, 'administrator');
+  assert.equal(account.administrator, true);
+  assert.deepEqual(account.networks, []);
+  assert.deepEqual(sessions.coordinator.account.networks.map((n) => [n.network_id, n.role]), [[NETWORK, 'coordinator']]);
   assert.equal(account.password_hash, undefined);
   const me = await call('GET', '/api/auth/me', { session: sessions.coordinator });
   assert.equal(me.status, 200);
@@ -107,14 +129,24 @@ test('every back-office route refuses anonymous, forged, expired and revoked ses
   const snapshot = () => sql(`SELECT (SELECT group_concat(status, ',') FROM (SELECT status FROM registration WHERE edition_id = '${EDITION}' ORDER BY arrival)) AS statuses,
     (SELECT count(*) FROM registration_event) AS events, (SELECT count(*) FROM outbox) AS messages, (SELECT count(*) FROM account) AS accounts,
     (SELECT count(*) FROM account WHERE disabled_at IS NOT NULL OR sessions_revoked_at IS NOT NULL) AS disabled,
+    (SELECT group_concat(account_id || ':' || network_id || ':' || role, ',') FROM membership) AS memberships,
+    (SELECT count(*) FROM account_link) AS links, (SELECT count(*) FROM network) AS networks, (SELECT count(*) FROM audit) AS audit,
     (SELECT group_concat(attempts || ':' || ifnull(failed_at, '') || ':' || ifnull(next_attempt_at, ''), ',') FROM outbox) AS attempts`)[0];
   const before = snapshot();
+  // A facilitator reads the people of the editions they facilitate only (none here).
   const routes = [
-    { method: 'GET', path: '/api/coordinator/editions' },
-    { method: 'GET', path: `/api/coordinator/editions/${EDITION}/registrations` },
+    { method: 'GET', path: '/api/coordinator/editions', facilitator: 200 },
+    { method: 'GET', path: `/api/coordinator/editions/${EDITION}/registrations`, facilitator: 404 },
     { method: 'GET', path: '/api/coordinator/outbox' },
     { method: 'POST', path: `/api/coordinator/registrations/${ids.first}/decision`, body: { decision: 'accept' }, changes: true },
-    { method: 'POST', path: '/api/admin/accounts', body: { email: 'x@example.org', name: 'X', role: 'administrator', password: 'a long enough password' }, changes: true, admin: true },
+    { method: 'GET', path: `/api/networks/${NETWORK}/members` },
+    { method: 'POST', path: `/api/networks/${NETWORK}/invitations`, body: { email: 'x@example.org', role: 'facilitator' }, changes: true },
+    { method: 'PUT', path: `/api/networks/${NETWORK}/members/${sessions.facilitator.account.id}`, body: { role: 'coordinator' }, changes: true },
+    // Any account may leave a network; someone else's membership is not found.
+    { method: 'DELETE', path: `/api/networks/${NETWORK}/members/${sessions.coordinator.account.id}`, changes: true, facilitator: 404 },
+    { method: 'GET', path: '/api/admin/networks', admin: true },
+    { method: 'POST', path: '/api/admin/networks', body: { id: 'x-network', name: 'X' }, changes: true, admin: true },
+    { method: 'POST', path: '/api/admin/invitations', body: { email: 'x@example.org', administrator: true }, changes: true, admin: true },
     { method: 'POST', path: `/api/admin/accounts/${sessions.facilitator.account.id}/disable`, changes: true, admin: true },
     { method: 'POST', path: `/api/admin/accounts/${sessions.facilitator.account.id}/enable`, changes: true, admin: true },
     { method: 'GET', path: '/api/admin/outbox?state=failed', admin: true },
@@ -140,8 +172,9 @@ test('every back-office route refuses anonymous, forged, expired and revoked ses
     assert.equal((await send({ session: { token: expiredToken, csrf: 'c' } })).status, 401, `${label} expired`);
     assert.equal((await send({ session: revoked })).status, 401, `${label} revoked`);
     const facilitator = await send({ session: sessions.facilitator });
-    assert.equal(facilitator.status, 403, `${label} facilitator`);
-    assert.match(facilitator.type, /^application\/problem\+json/);
+    assert.equal(facilitator.status, route.facilitator ?? 403, `${label} facilitator`);
+    if (facilitator.status === 200) assert.ok(!JSON.stringify(facilitator.body).includes(EDITION), `${label} facilitator sees nothing of it`);
+    else assert.match(facilitator.type, /^application\/problem\+json/);
     if (route.admin) assert.equal((await send({ session: sessions.coordinator })).status, 403, `${label} coordinator`);
     if (route.changes) {
       const who = route.admin ? sessions.admin : sessions.coordinator;
@@ -152,6 +185,60 @@ test('every back-office route refuses anonymous, forged, expired and revoked ses
     }
   }
   assert.deepEqual(snapshot(), before, 'nothing changed');
+});
+
+test('a coordinator of another network is refused everything of this one: not found, nothing changed, nothing revealed', async () => {
+  const snapshot = () => sql(`SELECT (SELECT group_concat(status || ':' || ifnull(capacity, ''), ',') FROM (SELECT r.status, e.capacity FROM registration r
+      JOIN edition e ON e.id = r.edition_id WHERE r.edition_id = '${EDITION}' ORDER BY r.arrival)) AS statuses,
+    (SELECT count(*) FROM registration_event) AS events, (SELECT count(*) FROM outbox) AS messages`)[0];
+  const before = snapshot();
+  const other = sessions.other;
+  const notFound = async (method, path, body) => {
+    const res = await call(method, path, { session: other, body });
+    assert.equal(res.status, 404, `${method} ${path}`);
+    assert.match(res.type, /^application\/problem\+json/);
+    // The same answer as for an id that does not exist.
+    const missing = await call(method, path.replace(/(registrations|editions)\/[^/]+/, '$1/no-such-id'), { session: other, body });
+    assert.deepEqual({ ...res.body, instance: undefined }, { ...missing.body, instance: undefined }, `${method} ${path} tells nothing more`);
+  };
+  await notFound('GET', `/api/coordinator/editions/${EDITION}/registrations`);
+  await notFound('PUT', `/api/coordinator/editions/${EDITION}/capacity`, { capacity: 50 });
+  for (const id of Object.values(ids)) {
+    for (const decision of ['accept', 'decline', 'waitlist']) {
+      await notFound('POST', `/api/coordinator/registrations/${id}/decision`, { decision });
+    }
+    await notFound('POST', `/api/coordinator/registrations/${id}/decision`, { decision: 'remove', reason: 'other' });
+  }
+  const editions = await call('GET', '/api/coordinator/editions', { session: other });
+  assert.equal(editions.status, 200);
+  const ofThisNetwork = sql(`SELECT e.id FROM edition e JOIN offering o ON o.id = e.offering_id WHERE o.network_id = '${NETWORK}'`).map((r) => r.id);
+  assert.ok(editions.body.every((e) => !ofThisNetwork.includes(e.id)), 'no edition of the other network listed');
+  for (const path of ['/api/coordinator/outbox', `/api/coordinator/outbox?edition=${EDITION}`]) {
+    const outbox = await call('GET', path, { session: other });
+    assert.equal(outbox.status, 200);
+    assert.ok(outbox.body.every((m) => !ofThisNetwork.includes(m.edition_id)), `${path}: no message of the other network`);
+    assert.ok(!JSON.stringify(outbox.body).includes('applicant@example.org'));
+  }
+  assert.deepEqual(snapshot(), before, 'nothing changed');
+});
+
+test('a facilitator reads the people of the editions they facilitate, and decides nothing', async () => {
+  const person = sql(`SELECT person_id FROM offering_person WHERE offering_id = '${OFFERING}' LIMIT 1`)[0].person_id;
+  sql(`UPDATE account SET person_id = '${person}' WHERE email = 'facilitator@example.org'`);
+  try {
+    const list = await call('GET', `/api/coordinator/editions/${EDITION}/registrations`, { session: sessions.facilitator });
+    assert.equal(list.status, 200);
+    assert.equal(list.body.registrations.length, 3);
+    const editions = await call('GET', '/api/coordinator/editions', { session: sessions.facilitator });
+    assert.ok(editions.body.some((e) => e.id === EDITION));
+    const facilitated = sql(`SELECT DISTINCT e.id FROM edition e JOIN offering_person op ON op.offering_id = e.offering_id WHERE op.person_id = '${person}'`).map((r) => r.id);
+    assert.ok(editions.body.every((e) => facilitated.includes(e.id)), 'only the editions they facilitate');
+    const decided = await call('POST', `/api/coordinator/registrations/${ids.first}/decision`, { session: sessions.facilitator, body: { decision: 'accept' } });
+    assert.equal(decided.status, 403);
+    assert.equal((await call('GET', '/api/coordinator/outbox', { session: sessions.facilitator })).status, 403);
+  } finally {
+    sql(`UPDATE account SET person_id = NULL WHERE email = 'facilitator@example.org'`);
+  }
 });
 
 test('coordinators see applications with the priority group first, accept up to capacity, decline, and each applicant is told', async () => {

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { fetch } from './client.mjs';
 import { sql } from './state.mjs';
@@ -69,15 +70,23 @@ test('the OpenAPI document is valid OpenAPI 3.1 and every route it lists answers
   });
   assert.equal(registered.status, 201);
   const token = (await registered.json()).manage_url.split('/').at(-1);
+  // One-time account links need a real one: an invitation to the example network, as the
+  // Worker stores it (the token's SHA-256), open for an hour.
+  const linkToken = randomBytes(32).toString('hex');
+  const linkHash = createHash('sha256').update(linkToken).digest('hex');
+  const inAnHour = new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
   // The document's example network, whether or not the demo catalog has it.
-  sql(`INSERT OR IGNORE INTO network (id, name, created_at) VALUES ('ggsn', 'Global Grassroots Support Network (GGSN)', '2026-01-01T00:00:00Z')`);
+  sql(`INSERT OR IGNORE INTO network (id, name, created_at) VALUES ('ggsn', 'Global Grassroots Support Network (GGSN)', '2026-01-01T00:00:00Z');
+       INSERT INTO account_link (token_hash, purpose, email, network_id, role, created_at, expires_at)
+       VALUES ('${linkHash}', 'invitation', 'openapi-link@example.org', 'ggsn', 'facilitator', '2026-01-01T00:00:00Z', '${inAnHour}')`);
   for (const [template, operations] of paths) {
     for (const [method, op] of Object.entries(operations)) {
       const params = (op.parameters ?? []).map((p) => (p.$ref ? res.body.components.parameters[p.$ref.split('/').at(-1)] : p));
       let path = template;
       for (const p of params.filter((p) => p.in === 'path')) {
         assert.ok(p.example, `${template}: path parameter ${p.name} needs an example`);
-        path = path.replace(`{${p.name}}`, encodeURIComponent(p.name === 'token' ? token : p.example));
+        const real = template.startsWith('/api/account-links/') ? linkToken : token;
+        path = path.replace(`{${p.name}}`, encodeURIComponent(p.name === 'token' ? real : p.example));
       }
       // Reads answer 200; writes are called with no body here (tests/registration.test.mjs
       // sends real ones) and must answer one of their documented statuses.
@@ -91,6 +100,7 @@ test('the OpenAPI document is valid OpenAPI 3.1 and every route it lists answers
       else if (method === 'get') assert.equal(answer.status, 200, `${method} ${path}`);
     }
   }
+  sql(`DELETE FROM account_link WHERE token_hash = '${linkHash}'`);
 });
 
 test('routes that do not exist, or with the wrong method, are problems too', async () => {

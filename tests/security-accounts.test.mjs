@@ -5,13 +5,13 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fetch } from './client.mjs';
-import { createHash, pbkdf2Sync, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { STATE, sql } from './state.mjs';
+import { STATE, sql, staffSql } from './state.mjs';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8799';
 const ROOT = new URL('../', import.meta.url).pathname;
@@ -52,12 +52,10 @@ async function login(base, email, password, from) {
 
 /** An account written straight into D1, its password hashed as the Worker does. */
 function accountSql(email, role, password) {
-  const salt = randomBytes(16);
-  const key = pbkdf2Sync(password, salt, 100_000, 32, 'sha256');
-  const hash = `pbkdf2-sha256$100000$${salt.toString('base64')}$${key.toString('base64')}`;
-  return `INSERT INTO account (id, email, name, role, password_hash, created_at)
-    VALUES ('acc-${randomBytes(8).toString('hex')}', '${email}', 'Security test', '${role}', '${hash}', '2026-01-01T00:00:00Z')
-    ON CONFLICT (email) DO UPDATE SET password_hash = excluded.password_hash, disabled_at = NULL, sessions_revoked_at = NULL;`;
+  const id = `acc-${email.replace(/[^a-z0-9]/g, '-')}`;
+  return role === 'administrator'
+    ? staffSql({ id, email, name: 'Security test', password, administrator: true })
+    : staffSql({ id, email, name: 'Security test', password, role, networks: 'all' });
 }
 
 /**

@@ -5,8 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fetch } from './client.mjs';
-import { pbkdf2Sync, randomBytes } from 'node:crypto';
-import { sql } from './state.mjs';
+import { sql, staffSql } from './state.mjs';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8799';
 const OFFERING = 'hub-mouvements-decentralises';
@@ -23,12 +22,8 @@ function cleanUp() {
 
 before(() => {
   cleanUp();
-  // A coordinator's account, its password hashed as the Worker hashes it (PBKDF2-SHA256).
-  const salt = randomBytes(16);
-  const key = pbkdf2Sync(COORDINATOR.password, salt, 100_000, 32, 'sha256');
-  const hash = `pbkdf2-sha256$100000$${salt.toString('base64')}$${key.toString('base64')}`;
-  sql(`INSERT INTO account (id, email, name, role, password_hash, created_at)
-       VALUES ('${COORDINATOR.id}', '${COORDINATOR.email}', 'Sec Coordinator', 'coordinator', '${hash}', '2026-01-01T00:00:00Z');`);
+  // A coordinator of the network that owns the offering.
+  sql(staffSql({ ...COORDINATOR, name: 'Sec Coordinator', networks: sql(`SELECT network_id FROM offering WHERE id = '${OFFERING}'`).map((r) => r.network_id) }));
   sql(Object.entries(EDITIONS).map(([id, capacity]) => `
     INSERT INTO edition (id, offering_id, registration_mode, capacity, format, starts_at, ends_at)
     VALUES ('${id}', '${OFFERING}', 'open', ${capacity}, 'online', '2031-02-04T15:00:00Z', '2031-02-04T16:30:00Z');

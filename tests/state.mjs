@@ -1,5 +1,6 @@
 // What the API tests share: SQL on the test state the local stack serves (scripts/test).
 import { execFileSync } from 'node:child_process';
+import { pbkdf2Sync, randomBytes } from 'node:crypto';
 
 export const STATE = process.env.RELAIS_TEST_STATE;
 
@@ -18,4 +19,25 @@ export function sql(command) {
       execFileSync('sleep', ['0.5']);
     }
   }
+}
+
+/** A password hashed as the Worker hashes it (edge/src/auth.rs: PBKDF2-SHA256). */
+export function passwordHash(password) {
+  const salt = randomBytes(16);
+  const key = pbkdf2Sync(password, salt, 100_000, 32, 'sha256');
+  return `pbkdf2-sha256$100000$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+/**
+ * SQL that (re)creates a back-office account with `password`: an administrator of the site,
+ * or holding `role` in each of `networks` (network ids, or 'all' for every network there is).
+ */
+export function staffSql({ id, email, name = 'Test staff', password, administrator = false, role = 'coordinator', networks = [] }) {
+  const q = (s) => `'${String(s).replaceAll("'", "''")}'`;
+  const inNetworks = networks === 'all' ? 'SELECT id FROM network' : `SELECT id FROM network WHERE id IN (${networks.map(q).join(', ') || 'NULL'})`;
+  return `DELETE FROM account WHERE id = ${q(id)} OR email = ${q(email)};
+    INSERT INTO account (id, email, name, administrator, password_hash, created_at)
+    VALUES (${q(id)}, ${q(email)}, ${q(name)}, ${administrator ? 1 : 0}, ${q(passwordHash(password))}, '2026-01-01T00:00:00Z');
+    INSERT INTO membership (account_id, network_id, role, created_at)
+    SELECT ${q(id)}, id, ${q(role)}, '2026-01-01T00:00:00Z' FROM network WHERE id IN (${inNetworks});`;
 }

@@ -110,7 +110,22 @@ fn Desk(session: SignedIn, signed_in: RwSignal<Option<Option<SignedIn>>>) -> imp
         });
     };
     let who = i18n.with(|m| {
-        let role = m.get(&format!("role-{}", session.account.role));
+        let account = &session.account;
+        let mut roles: Vec<String> = account
+            .networks
+            .iter()
+            .map(|n| {
+                format!(
+                    "{}, {}",
+                    m.get(&format!("role-{}", n.role.as_str())),
+                    n.network_name
+                )
+            })
+            .collect();
+        if account.administrator {
+            roles.insert(0, m.get("role-administrator"));
+        }
+        let role = roles.join(" · ");
         m.format(
             "coord-signed-in-as",
             &[

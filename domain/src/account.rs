@@ -1,42 +1,83 @@
-//! Coordinators' accounts: roles, what each may do, and the password rule.
+//! Coordinators' accounts: roles, what each may do, and the password rule. How people join
+//! and leave (invitations, one-time links, members, networks) is `joining`'s.
 
 use serde::{Deserialize, Serialize};
 
-/// Who someone is in Relais's back office.
+pub mod joining;
+
+/// A role held in one network. Being an administrator of the site is the account's own, not
+/// a network's: administrators manage networks and accounts, and read no network's people
+/// unless they also hold a role in it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
-    /// Everything, including accounts.
-    Administrator,
-    /// Registrations, decisions, the waiting list and the outbox.
+    /// The network's catalog, registrations, decisions, messages, members and audit.
     Coordinator,
-    /// Runs sessions; sees nothing of registrations here yet.
+    /// Runs sessions: sees the people of the editions they facilitate, read only.
     Facilitator,
 }
 
 impl Role {
+    pub const ALL: [Role; 2] = [Role::Coordinator, Role::Facilitator];
+
+    /// The stored name (`membership.role`, `account_link.role`).
     pub fn as_str(self) -> &'static str {
         match self {
-            Role::Administrator => "administrator",
             Role::Coordinator => "coordinator",
             Role::Facilitator => "facilitator",
         }
     }
 
     pub fn parse(s: &str) -> Option<Role> {
-        [Role::Administrator, Role::Coordinator, Role::Facilitator]
-            .into_iter()
-            .find(|r| r.as_str() == s)
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
     }
 
-    /// Whether this role may do `action`.
-    pub fn may(self, action: Action) -> bool {
-        match self {
-            Role::Administrator => true,
-            Role::Coordinator => !action.administrators_only(),
-            Role::Facilitator => false,
+    /// How far this role reaches for `action` within its network.
+    pub fn reach(self, action: Action) -> Reach {
+        match (self, action.scope()) {
+            (_, Scope::Site) => Reach::Nothing,
+            (Role::Coordinator, Scope::Network) => Reach::Network,
+            (Role::Facilitator, Scope::Network) => match action {
+                Action::ViewRegistrations => Reach::Facilitated,
+                _ => Reach::Nothing,
+            },
         }
     }
+
+    /// The roles that reach `action` at least as far as `reach`, for SQL conditions.
+    pub fn reaching(action: Action, reach: Reach) -> Vec<Role> {
+        Role::ALL
+            .into_iter()
+            .filter(|r| r.reach(action) == reach)
+            .collect()
+    }
+}
+
+/// How much of a network a role reaches for an action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    Nothing,
+    /// The editions of offerings the account's own public profile facilitates.
+    Facilitated,
+    /// Everything the network owns.
+    Network,
+}
+
+/// Whether an action concerns what a network owns, or the site itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Done by a network's members, on what that network owns only.
+    Network,
+    /// Done by administrators of the site.
+    Site,
+}
+
+/// One of an account's networks, as the API shows it to the account.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MembershipView {
+    pub network_id: String,
+    pub network_name: String,
+    pub role: Role,
 }
 
 /// An account as the API shows it to the person signed in.
@@ -45,7 +86,11 @@ pub struct AccountView {
     pub id: String,
     pub email: String,
     pub name: String,
-    pub role: String,
+    /// An administrator of the site: networks and accounts.
+    pub administrator: bool,
+    /// The networks the account belongs to, with its role in each.
+    #[serde(default)]
+    pub networks: Vec<MembershipView>,
 }
 
 /// The answer to signing in (and to "who am I"): the account, and the token every change
@@ -61,12 +106,19 @@ pub struct SignedIn {
 pub enum Action {
     /// See an edition's registrations, applications first by priority.
     ViewRegistrations,
-    /// Accept, decline or waitlist an application; give a waiting person a free place.
+    /// Accept, decline or waitlist an application; give a waiting person a free place;
+    /// change an edition's capacity.
     DecideRegistrations,
     /// Read the messages sent to registrants.
     ReadOutbox,
-    /// Create accounts.
-    ManageAccounts,
+    /// Author the network's catalog: offerings, editions, sessions, facilitators, partners.
+    AuthorCatalog,
+    /// Read the network's audit.
+    ReadAudit,
+    /// Invite people to the network, change their role, remove them.
+    ManageMembers,
+    /// Create networks, invite anyone to any network or as an administrator.
+    ManageNetworks,
     /// Disable an account (ending all its sessions) or enable it again.
     DisableAccounts,
     /// See the messages that failed or still wait, and send one again.
@@ -74,21 +126,42 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 6] = [
+    pub const ALL: [Action; 9] = [
         Action::ViewRegistrations,
         Action::DecideRegistrations,
         Action::ReadOutbox,
-        Action::ManageAccounts,
+        Action::AuthorCatalog,
+        Action::ReadAudit,
+        Action::ManageMembers,
+        Action::ManageNetworks,
         Action::DisableAccounts,
         Action::ResendMessages,
     ];
 
-    /// What only administrators may do: accounts, and the sending of messages.
-    pub fn administrators_only(self) -> bool {
+    /// What administrators of the site do (networks, accounts, the sending of messages),
+    /// and what members do within their networks.
+    pub fn scope(self) -> Scope {
         match self {
-            Action::ViewRegistrations | Action::DecideRegistrations | Action::ReadOutbox => false,
-            Action::ManageAccounts | Action::DisableAccounts | Action::ResendMessages => true,
+            Action::ViewRegistrations
+            | Action::DecideRegistrations
+            | Action::ReadOutbox
+            | Action::AuthorCatalog
+            | Action::ReadAudit
+            | Action::ManageMembers => Scope::Network,
+            Action::ManageNetworks | Action::DisableAccounts | Action::ResendMessages => {
+                Scope::Site
+            }
         }
+    }
+}
+
+/// Whether an account may try `action` at all: administrators for the site's actions, and
+/// for a network's, a role that reaches it somewhere. Which rows it reaches is the SQL's
+/// business (`edge/src/scope.rs`), so that a row of another network is simply not found.
+pub fn may_try(administrator: bool, roles: &[Role], action: Action) -> bool {
+    match action.scope() {
+        Scope::Site => administrator,
+        Scope::Network => roles.iter().any(|r| r.reach(action) != Reach::Nothing),
     }
 }
 
@@ -129,18 +202,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_role_may_do_what_it_is_for() {
+    fn each_role_reaches_what_it_is_for() {
         use Action::*;
         for action in Action::ALL {
-            assert!(Role::Administrator.may(action));
-            assert!(!Role::Facilitator.may(action));
-            let admin_only = matches!(action, ManageAccounts | DisableAccounts | ResendMessages);
-            assert_eq!(Role::Coordinator.may(action), !admin_only, "{action:?}");
+            let site = matches!(action, ManageNetworks | DisableAccounts | ResendMessages);
+            assert_eq!(action.scope() == Scope::Site, site, "{action:?}");
+            // Administrators do the site's work, and nothing of a network's as such.
+            assert_eq!(may_try(true, &[], action), site, "{action:?}");
+            assert_eq!(may_try(false, &Role::ALL, action), !site, "{action:?}");
+            let coordinator = Role::Coordinator.reach(action);
+            assert_eq!(coordinator == Reach::Network, !site, "{action:?}");
+            let facilitator = Role::Facilitator.reach(action);
+            let expected = if action == ViewRegistrations {
+                Reach::Facilitated
+            } else {
+                Reach::Nothing
+            };
+            assert_eq!(facilitator, expected, "{action:?}");
         }
-        for role in [Role::Administrator, Role::Coordinator, Role::Facilitator] {
+        assert!(!may_try(false, &[Role::Facilitator], DecideRegistrations));
+        assert!(may_try(false, &[Role::Facilitator], ViewRegistrations));
+        assert_eq!(
+            Role::reaching(ViewRegistrations, Reach::Facilitated),
+            [Role::Facilitator]
+        );
+        for role in Role::ALL {
             assert_eq!(Role::parse(role.as_str()), Some(role));
         }
-        assert_eq!(Role::parse("root"), None);
+        assert_eq!(Role::parse("administrator"), None);
     }
 
     #[test]

@@ -3,8 +3,10 @@
 //! Plain functions over plain types, no I/O, so every rule is tested on the host.
 
 pub mod account;
+pub mod authoring;
 pub mod catalog;
 pub mod coordination;
+pub mod dashboard;
 pub mod html;
 pub mod i18n;
 pub mod locale;

@@ -567,10 +567,15 @@ pub enum MessageKind {
     Links,
     /// 24 hours before a session.
     Reminder,
+    /// A session's time, place or link changed: its new calendar entry (same UID, higher
+    /// SEQUENCE).
+    SessionChanged,
+    /// A session will not take place (its calendar entry `STATUS:CANCELLED`).
+    SessionCancelled,
 }
 
 impl MessageKind {
-    pub const ALL: [MessageKind; 14] = [
+    pub const ALL: [MessageKind; 16] = [
         MessageKind::Confirmed,
         MessageKind::Held,
         MessageKind::Waitlisted,
@@ -585,6 +590,8 @@ impl MessageKind {
         MessageKind::LinkSent,
         MessageKind::Links,
         MessageKind::Reminder,
+        MessageKind::SessionChanged,
+        MessageKind::SessionCancelled,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -603,6 +610,8 @@ impl MessageKind {
             MessageKind::LinkSent => "link_sent",
             MessageKind::Links => "links",
             MessageKind::Reminder => "reminder",
+            MessageKind::SessionChanged => "session_changed",
+            MessageKind::SessionCancelled => "session_cancelled",
         }
     }
 
@@ -619,6 +628,16 @@ impl MessageKind {
                 | MessageKind::Promoted
                 | MessageKind::Accepted
                 | MessageKind::Reminder
+        )
+    }
+
+    /// Whether it tells of a change to a session: it carries the session's new calendar
+    /// entry, to everyone with a place or waiting (the meeting link only to people with a
+    /// place).
+    pub fn tells_a_session_change(self) -> bool {
+        matches!(
+            self,
+            MessageKind::SessionChanged | MessageKind::SessionCancelled
         )
     }
 

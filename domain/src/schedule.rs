@@ -7,6 +7,8 @@ use thiserror::Error;
 
 use crate::i18n::Messages;
 
+pub mod recurrence;
+
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum ScheduleError {
     #[error("{0:?} is not an IANA time zone")]

@@ -36,9 +36,10 @@ SELECT id, email, name, role = 'administrator', password_hash, created_at, disab
 DROP TABLE account;
 ALTER TABLE account_next RENAME TO account;
 
+-- Deleting an account or a network ends its memberships.
 CREATE TABLE membership (
-  account_id TEXT NOT NULL REFERENCES account (id),
-  network_id TEXT NOT NULL REFERENCES network (id),
+  account_id TEXT NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+  network_id TEXT NOT NULL REFERENCES network (id) ON DELETE CASCADE,
   role       TEXT NOT NULL CHECK (role IN ('coordinator', 'facilitator')),
   created_at TEXT NOT NULL,
   PRIMARY KEY (account_id, network_id)

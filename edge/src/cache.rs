@@ -73,6 +73,12 @@ pub fn put(key: String, body: String) {
     });
 }
 
+/// Forgets every public answer this isolate keeps: after a change to the catalog, this
+/// isolate serves the change at once (others within `FRESH_MS`).
+pub fn forget_public() {
+    ENTRIES.with_borrow_mut(HashMap::clear);
+}
+
 /// Says whether an answer came from memory, for the bench and for anyone debugging.
 pub fn mark(
     mut response: worker::Response,

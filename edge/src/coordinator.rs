@@ -23,6 +23,7 @@ use crate::outbox;
 use crate::registration::manage::fill_free_places;
 use crate::registration::transitions::{self, Change, Statement, Target};
 use crate::rows::{required_text, text};
+use crate::scope;
 
 /// The longest note a coordinator adds to a reason.
 const MAX_NOTE: usize = 500;
@@ -43,7 +44,7 @@ struct CoordinatedRow {
 
 /// The editions that take registrations here and have not ended, soonest first.
 pub async fn editions(req: &Request, env: &Env, caller: &Caller) -> Result<Response, ApiError> {
-    auth::require(req, env, Action::ViewRegistrations, false).await?;
+    let staff = auth::require(req, env, Action::ViewRegistrations, false).await?;
     let rows: Vec<CoordinatedRow> = env
         .d1("DB")?
         .prepare(format!(
@@ -52,13 +53,14 @@ pub async fn editions(req: &Request, env: &Env, caller: &Caller) -> Result<Respo
                {} AS waiting, {} AS applied \
              FROM edition e JOIN offering o ON o.id = e.offering_id \
              WHERE e.registration_mode IN ('open', 'application') \
-               AND (e.ends_at IS NULL OR e.ends_at > ?1) \
+               AND (e.ends_at IS NULL OR e.ends_at > ?1) AND {} \
              ORDER BY e.starts_at, e.id",
             transitions::places_held("e.id"),
             transitions::waiting_count("e.id"),
             transitions::applied_count("e.id"),
+            scope::offering("o", "?2", Action::ViewRegistrations),
         ))
-        .bind(&[stamp(now())])?
+        .bind(&[stamp(now()), staff.account_id.as_str().into()])?
         .all()
         .await?
         .results()?;
@@ -87,26 +89,29 @@ pub async fn registrations(
     env: &Env,
     edition_id: &str,
 ) -> Result<Response, ApiError> {
-    auth::require(req, env, Action::ViewRegistrations, false).await?;
+    let staff = auth::require(req, env, Action::ViewRegistrations, false).await?;
+    let account = staff.account_id.as_str();
     let db = env.d1("DB")?;
     let results = db
         .batch(vec![
             db.prepare(format!(
                 "SELECT e.id, e.registration_mode, e.capacity, {} AS places_taken, \
-                   {} AS waiting FROM edition e WHERE e.id = ?1",
+                   {} AS waiting FROM edition e WHERE e.id = ?1 AND {}",
                 transitions::places_held("e.id"),
                 transitions::waiting_count("e.id"),
+                scope::edition("e.id", "?2", Action::ViewRegistrations),
             ))
-            .bind(&[edition_id.into()])?,
+            .bind(&[edition_id.into(), account.into()])?,
             // Those still in play first; the priority group first, each in arrival order.
             db.prepare(format!(
                 "SELECT r.id, r.name, r.email, r.lang, r.zone, r.region, r.organisation, r.answers, \
                    r.accessibility, r.priority, r.status, r.arrival, r.created_at \
-                 FROM registration r WHERE r.edition_id = ?1 \
+                 FROM registration r WHERE r.edition_id = ?1 AND {} \
                  ORDER BY NOT ({}), r.priority DESC, r.arrival",
+                scope::edition("r.edition_id", "?2", Action::ViewRegistrations),
                 transitions::is_active("r")
             ))
-            .bind(&[edition_id.into()])?,
+            .bind(&[edition_id.into(), account.into()])?,
         ])
         .await?;
     let [edition, lines] = results.as_slice() else {
@@ -198,8 +203,11 @@ pub async fn decide(
     let db = env.d1("DB")?;
     let at = now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let edition_id = db
-        .prepare("SELECT edition_id FROM registration WHERE id = ?1")
-        .bind(&[registration_id.into()])?
+        .prepare(format!(
+            "SELECT edition_id FROM registration WHERE id = ?1 AND {}",
+            scope::edition("edition_id", "?2", Action::DecideRegistrations)
+        ))
+        .bind(&[registration_id.into(), staff.account_id.as_str().into()])?
         .first::<String>(Some("edition_id"))
         .await?
         .ok_or(ApiError::Problem(ProblemKind::NotFound, vec![]))?;
@@ -248,7 +256,7 @@ pub async fn set_capacity(
     ctx: &Context,
     edition_id: &str,
 ) -> Result<Response, ApiError> {
-    auth::require(req, env, Action::DecideRegistrations, true).await?;
+    let staff = auth::require(req, env, Action::DecideRegistrations, true).await?;
     let new: NewCapacity = auth::read_json(req).await?;
     if new.capacity == Some(0) {
         return Err(ApiError::Problem(
@@ -257,6 +265,7 @@ pub async fn set_capacity(
         ));
     }
     let db = env.d1("DB")?;
+    require_edition(&db, &staff, Action::DecideRegistrations, edition_id).await?;
     let at = now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let mut statements = vec![transitions::set_capacity(edition_id, new.capacity)];
     statements.extend(fill_free_places(edition_id, &at)?);
@@ -290,7 +299,7 @@ pub async fn set_capacity(
 
 /// The latest messages, newest first (`?edition=` narrows them to one edition).
 pub async fn outbox(req: &Request, env: &Env) -> Result<Response, ApiError> {
-    auth::require(req, env, Action::ReadOutbox, false).await?;
+    let staff = auth::require(req, env, Action::ReadOutbox, false).await?;
     let edition = req
         .url()?
         .query_pairs()
@@ -298,14 +307,37 @@ pub async fn outbox(req: &Request, env: &Env) -> Result<Response, ApiError> {
         .map(|(_, v)| v.into_owned());
     let lines: Vec<OutboxLine> = env
         .d1("DB")?
-        .prepare(
+        .prepare(format!(
             "SELECT id, registration_id, edition_id, kind, recipient, lang, subject, body, created_at, \
                sent_at, attempts, last_error FROM outbox WHERE (?1 IS NULL OR edition_id = ?1) \
-             ORDER BY id DESC LIMIT 100",
-        )
-        .bind(&[edition.map_or(JsValue::NULL, JsValue::from)])?
+               AND {} ORDER BY id DESC LIMIT 100",
+            scope::edition("outbox.edition_id", "?2", Action::ReadOutbox)
+        ))
+        .bind(&[
+            edition.map_or(JsValue::NULL, JsValue::from),
+            staff.account_id.as_str().into(),
+        ])?
         .all()
         .await?
         .results()?;
     private_json(&lines)
+}
+
+/// Not found unless the signed-in account reaches the edition for `action`: a row of another
+/// network answers as one that does not exist.
+pub async fn require_edition(
+    db: &worker::D1Database,
+    staff: &auth::Staff,
+    action: Action,
+    edition_id: &str,
+) -> Result<(), ApiError> {
+    db.prepare(format!(
+        "SELECT 1 AS found FROM edition e WHERE e.id = ?1 AND {}",
+        scope::edition("e.id", "?2", action)
+    ))
+    .bind(&[edition_id.into(), staff.account_id.as_str().into()])?
+    .first::<u32>(Some("found"))
+    .await?
+    .map(|_| ())
+    .ok_or(ApiError::Problem(ProblemKind::NotFound, vec![]))
 }

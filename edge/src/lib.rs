@@ -9,6 +9,7 @@ mod calendar;
 mod catalog;
 mod coordinator;
 mod crypto;
+mod dashboard;
 mod health;
 mod http;
 mod openapi;
@@ -17,8 +18,12 @@ mod profile;
 mod rate_limit;
 mod registration;
 mod rows;
+mod scope;
 mod shell;
+#[cfg(test)]
+mod test_sqlite;
 
+use relais_domain::authoring::{PartnerDraft, PersonDraft};
 use relais_domain::pages;
 use relais_domain::problem::ProblemKind;
 use worker::{
@@ -139,7 +144,16 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/auth/login"),
     ("POST", "/api/auth/logout"),
     ("GET", "/api/auth/me"),
-    ("POST", "/api/admin/accounts"),
+    ("POST", "/api/auth/password-reset"),
+    ("GET", "/api/account-links/{token}"),
+    ("POST", "/api/account-links/{token}"),
+    ("GET", "/api/networks/{network}/members"),
+    ("PUT", "/api/networks/{network}/members/{account}"),
+    ("DELETE", "/api/networks/{network}/members/{account}"),
+    ("POST", "/api/networks/{network}/invitations"),
+    ("GET", "/api/admin/networks"),
+    ("POST", "/api/admin/networks"),
+    ("POST", "/api/admin/invitations"),
     ("POST", "/api/admin/accounts/{id}/disable"),
     ("POST", "/api/admin/accounts/{id}/enable"),
     ("GET", "/api/admin/outbox"),
@@ -149,6 +163,30 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/coordinator/registrations/{id}/decision"),
     ("PUT", "/api/coordinator/editions/{id}/capacity"),
     ("GET", "/api/coordinator/outbox"),
+    ("GET", "/api/dashboard/networks/{id}"),
+    ("POST", "/api/dashboard/networks/{id}/offerings"),
+    ("GET", "/api/dashboard/networks/{id}/audit"),
+    ("GET", "/api/dashboard/offerings/{id}"),
+    ("PUT", "/api/dashboard/offerings/{id}"),
+    ("POST", "/api/dashboard/offerings/{id}/state"),
+    ("POST", "/api/dashboard/offerings/{id}/editions"),
+    ("GET", "/api/dashboard/editions/{id}"),
+    ("PUT", "/api/dashboard/editions/{id}"),
+    ("DELETE", "/api/dashboard/editions/{id}"),
+    ("POST", "/api/dashboard/editions/{id}/state"),
+    ("POST", "/api/dashboard/editions/{id}/duplicate"),
+    ("POST", "/api/dashboard/editions/{id}/sessions"),
+    ("POST", "/api/dashboard/editions/{id}/sessions/by-rule"),
+    ("PUT", "/api/dashboard/sessions/{id}"),
+    ("POST", "/api/dashboard/recurrence-preview"),
+    ("POST", "/api/dashboard/networks/{id}/people"),
+    ("GET", "/api/dashboard/people/{id}"),
+    ("PUT", "/api/dashboard/people/{id}"),
+    ("POST", "/api/dashboard/people/{id}/state"),
+    ("POST", "/api/dashboard/networks/{id}/partners"),
+    ("GET", "/api/dashboard/partners/{id}"),
+    ("PUT", "/api/dashboard/partners/{id}"),
+    ("POST", "/api/dashboard/partners/{id}/state"),
 ];
 
 async fn route(
@@ -203,7 +241,28 @@ async fn route(
         ("/api/auth/login", []) => auth::login(req, env).await,
         ("/api/auth/logout", []) => auth::logout(req, env).await,
         ("/api/auth/me", []) => auth::me(req, env).await,
-        ("/api/admin/accounts", []) => auth::create_account(req, env).await,
+        ("/api/auth/password-reset", []) => auth::links::ask_reset(req, env, ctx, caller).await,
+        ("/api/account-links/{token}", [token]) => match req.method() {
+            Method::Get => auth::links::view(env, token).await,
+            _ => auth::links::accept(req, env, token).await,
+        },
+        ("/api/networks/{network}/members", [network]) => {
+            auth::members::list(req, env, network).await
+        }
+        ("/api/networks/{network}/members/{account}", [network, account]) => match req.method() {
+            Method::Put => auth::members::change_role(req, env, network, account).await,
+            _ => auth::members::remove(req, env, network, account).await,
+        },
+        ("/api/networks/{network}/invitations", [network]) => {
+            auth::invitations::invite(req, env, ctx, caller, network).await
+        }
+        ("/api/admin/networks", []) => match req.method() {
+            Method::Get => auth::networks::list(req, env).await,
+            _ => auth::networks::create(req, env).await,
+        },
+        ("/api/admin/invitations", []) => {
+            auth::invitations::invite_administrator(req, env, ctx, caller).await
+        }
         ("/api/admin/accounts/{id}/disable", [id]) => auth::disable_account(req, env, id).await,
         ("/api/admin/accounts/{id}/enable", [id]) => auth::enable_account(req, env, id).await,
         ("/api/admin/outbox", []) => outbox::unsent(req, env, caller).await,
@@ -219,6 +278,62 @@ async fn route(
             coordinator::set_capacity(req, env, ctx, id).await
         }
         ("/api/coordinator/outbox", []) => coordinator::outbox(req, env).await,
+        ("/api/dashboard/networks/{id}", [id]) => dashboard::desk::get(req, env, id).await,
+        ("/api/dashboard/networks/{id}/offerings", [id]) => {
+            dashboard::offerings::create(req, env, id).await
+        }
+        ("/api/dashboard/networks/{id}/audit", [id]) => dashboard::audit::list(req, env, id).await,
+        ("/api/dashboard/offerings/{id}", [id]) => match req.method() {
+            Method::Get => dashboard::offerings::get(req, env, caller, id).await,
+            _ => dashboard::offerings::save(req, env, caller, id).await,
+        },
+        ("/api/dashboard/offerings/{id}/state", [id]) => {
+            dashboard::offerings::change_state(req, env, caller, id).await
+        }
+        ("/api/dashboard/offerings/{id}/editions", [id]) => {
+            dashboard::editions::create(req, env, id).await
+        }
+        ("/api/dashboard/editions/{id}", [id]) => match req.method() {
+            Method::Get => dashboard::editions::get(req, env, caller, id).await,
+            Method::Delete => dashboard::editions::delete(req, env, id).await,
+            _ => dashboard::editions::save(req, env, caller, id).await,
+        },
+        ("/api/dashboard/editions/{id}/state", [id]) => {
+            dashboard::editions::change_state(req, env, caller, id).await
+        }
+        ("/api/dashboard/editions/{id}/duplicate", [id]) => {
+            dashboard::editions::duplicate(req, env, id).await
+        }
+        ("/api/dashboard/editions/{id}/sessions", [id]) => {
+            dashboard::sessions::create(req, env, id).await
+        }
+        ("/api/dashboard/editions/{id}/sessions/by-rule", [id]) => {
+            dashboard::sessions::by_rule(req, env, caller, id).await
+        }
+        ("/api/dashboard/sessions/{id}", [id]) => {
+            dashboard::sessions::save(req, env, ctx, id).await
+        }
+        ("/api/dashboard/recurrence-preview", []) => dashboard::sessions::preview(req, env).await,
+        ("/api/dashboard/networks/{id}/people", [id]) => {
+            dashboard::profiles::create::<PersonDraft>(req, env, id).await
+        }
+        ("/api/dashboard/people/{id}", [id]) => match req.method() {
+            Method::Get => dashboard::profiles::get::<PersonDraft>(req, env, caller, id).await,
+            _ => dashboard::profiles::save::<PersonDraft>(req, env, caller, id).await,
+        },
+        ("/api/dashboard/people/{id}/state", [id]) => {
+            dashboard::profiles::change_state::<PersonDraft>(req, env, caller, id).await
+        }
+        ("/api/dashboard/networks/{id}/partners", [id]) => {
+            dashboard::profiles::create::<PartnerDraft>(req, env, id).await
+        }
+        ("/api/dashboard/partners/{id}", [id]) => match req.method() {
+            Method::Get => dashboard::profiles::get::<PartnerDraft>(req, env, caller, id).await,
+            _ => dashboard::profiles::save::<PartnerDraft>(req, env, caller, id).await,
+        },
+        ("/api/dashboard/partners/{id}/state", [id]) => {
+            dashboard::profiles::change_state::<PartnerDraft>(req, env, caller, id).await
+        }
         _ => Err(ApiError::Internal(format!("no handler for {template}"))),
     }
 }

@@ -1,4 +1,4 @@
-//! Messages to registrants. A message is queued in the same D1 batch as the change it tells
+//! Messages to registrants, and about accounts (an invitation, a password reset). A message is queued in the same D1 batch as the change it tells
 //! of (`queue_*`), so none is lost or told of a change that did not happen; `dispatch` then
 //! writes it in the recipient's language, on their clock, with the sessions as an `.ics`
 //! file, and hands it to the sender once.
@@ -18,7 +18,10 @@ use std::collections::BTreeMap;
 
 use base64::Engine;
 use chrono::{DateTime, TimeDelta, Utc};
-use relais_domain::account::Action;
+use relais_domain::account::joining::{
+    compose_account_message, AccountMessage, AccountMessageFacts,
+};
+use relais_domain::account::{Action, Role};
 use relais_domain::problem::ProblemKind;
 use relais_domain::registration::{self, MessageFacts, MessageKind, Reason, Status};
 use relais_domain::{schedule, Lang};
@@ -69,7 +72,10 @@ pub async fn queue_reminders(db: &D1Database, now: DateTime<Utc>) -> Result<u32,
 #[derive(Deserialize)]
 struct Pending {
     id: u32,
-    registration_id: String,
+    /// `None` for a message about an account.
+    registration_id: Option<String>,
+    /// For an account's message: its link's key (`auth::links::message_key`).
+    dedupe: Option<String>,
     kind: String,
     session_id: Option<String>,
     manage_url: Option<String>,
@@ -172,7 +178,7 @@ pub async fn dispatch(env: &Env, only: Only) -> Result<Dispatched, ApiError> {
     let stale = stamp(now - TimeDelta::minutes(STALE_MINUTES));
     let pending: Vec<Pending> = db
         .prepare(
-            "SELECT id, registration_id, kind, session_id, manage_url, links, lang, reason, note, attempts FROM outbox \
+            "SELECT id, registration_id, dedupe, kind, session_id, manage_url, links, lang, reason, note, attempts FROM outbox \
              WHERE sent_at IS NULL AND failed_at IS NULL \
                AND (next_attempt_at IS NULL OR next_attempt_at <= ?6) \
                AND (claimed_at IS NULL OR claimed_at < ?2) \
@@ -251,11 +257,15 @@ async fn deliver(
     message: &Pending,
     now: DateTime<Utc>,
 ) -> Result<(), String> {
+    if let Some(kind) = AccountMessage::parse(&message.kind) {
+        return deliver_account_message(db, sender, message, kind, now).await;
+    }
     let kind = MessageKind::parse(&message.kind).ok_or(format!("kind {}", message.kind))?;
     if kind == MessageKind::Links {
         return deliver_links(db, sender, message, now).await;
     }
-    let Some(recipient) = find_recipient(db, &message.registration_id).await? else {
+    let registration_id = message.registration_id.as_deref().unwrap_or_default();
+    let Some(recipient) = find_recipient(db, registration_id).await? else {
         // The registrant deleted their data: nothing to send, nobody to send it to.
         return drop_message(db, message, now, "recipient deleted").await;
     };
@@ -271,7 +281,10 @@ async fn deliver(
     let offering = required_text(&recipient.offering_title, lang, &recipient.offering_id)
         .map_err(internal)?
         .text;
-    let private_details = if kind.for_a_place() {
+    // A session's change goes to people waiting too, with its calendar entry; the meeting
+    // link only to people with a place.
+    let with_place = kind.for_a_place() || (kind.tells_a_session_change() && holds_place);
+    let private_details = if with_place {
         text(&recipient.private_details, lang)
             .map_err(internal)?
             .map(|t| t.text)
@@ -295,7 +308,7 @@ async fn deliver(
         links: vec![],
     };
     let composed = registration::compose(kind, &facts, &messages);
-    let ics = kind.for_a_place().then(|| {
+    let ics = (kind.for_a_place() || kind.tells_a_session_change()).then(|| {
         let page = format!(
             "{}/{}/offerings/{}",
             recipient.origin,
@@ -389,7 +402,7 @@ async fn sessions_on_their_clock(
         Some(session) => ("id = ?1", session.as_str()),
         None => (
             "edition_id = (SELECT edition_id FROM registration WHERE id = ?1)",
-            message.registration_id.as_str(),
+            message.registration_id.as_deref().unwrap_or_default(),
         ),
     };
     let sessions: Vec<SessionTimes> = db
@@ -557,6 +570,102 @@ async fn deliver_links(
     record_sent(db, message, &first.email, lang, &composed, &urls, now).await
 }
 
+#[derive(Deserialize)]
+struct LinkFacts {
+    email: String,
+    name: Option<String>,
+    inviter: Option<String>,
+    network: Option<String>,
+    role: Option<String>,
+    administrator: u32,
+    used_at: Option<String>,
+    expires_at: String,
+}
+
+/// An invitation or a password reset: composed from its link (found by the digest its
+/// `dedupe` names) in the language it was asked in, and dropped if the link has been used
+/// or has expired meanwhile. What is kept after sending has the link blanked out.
+async fn deliver_account_message(
+    db: &D1Database,
+    sender: &Sender,
+    message: &Pending,
+    kind: AccountMessage,
+    now: DateTime<Utc>,
+) -> Result<(), String> {
+    let digest = message
+        .dedupe
+        .as_deref()
+        .and_then(|d| d.strip_prefix("account-link:"))
+        .unwrap_or_default();
+    let link: Option<LinkFacts> = db
+        .prepare(
+            "SELECT l.email, a.name, inviter.name AS inviter, n.name AS network, l.role, \
+               l.administrator, l.used_at, l.expires_at FROM account_link l \
+             LEFT JOIN account a ON a.email = l.email \
+             LEFT JOIN account inviter ON inviter.id = l.created_by \
+             LEFT JOIN network n ON n.id = l.network_id WHERE l.token_hash = ?1",
+        )
+        .bind(&[digest.into()])
+        .map_err(|e| e.to_string())?
+        .first(None)
+        .await
+        .map_err(|e| e.to_string())?;
+    let (Some(link), Some(url)) = (link, message.manage_url.clone()) else {
+        return drop_message(db, message, now, "no link to send").await;
+    };
+    if link.used_at.is_some() || instant(&link.expires_at).map_err(internal)? <= now {
+        return drop_message(
+            db,
+            message,
+            now,
+            "superseded: the link was used or has expired",
+        )
+        .await;
+    }
+    let lang = message
+        .lang
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or_else(Lang::default_lang);
+    let messages = http::messages(lang).map_err(internal)?;
+    let facts = AccountMessageFacts {
+        name: link.name,
+        inviter: link.inviter,
+        network: link.network,
+        role: link.role.as_deref().and_then(Role::parse),
+        administrator: link.administrator == 1,
+        url: url.clone(),
+    };
+    let composed = compose_account_message(kind, &facts, &messages);
+    sender
+        .send(
+            message.id,
+            &link.email,
+            &composed.subject,
+            &composed.body,
+            None,
+        )
+        .await?;
+    let kept_body = composed.body.replace(&url, "[lien privé / private link]");
+    db.prepare(
+        "UPDATE outbox SET sent_at = ?2, recipient = ?3, lang = ?4, subject = ?5, body = ?6, \
+           manage_url = NULL, claimed_at = NULL, last_error = NULL WHERE id = ?1",
+    )
+    .bind(&[
+        message.id.into(),
+        stamp(now),
+        link.email.as_str().into(),
+        lang.code().into(),
+        composed.subject.as_str().into(),
+        kept_body.as_str().into(),
+    ])
+    .map_err(|e| e.to_string())?
+    .run()
+    .await
+    .map_err(|e| e.to_string())?;
+    Ok(())
+}
+
 /// A coordinator's reason in the recipient's language, with their note as written.
 fn told_reason(message: &Pending, messages: &relais_domain::i18n::Messages) -> Option<String> {
     let reason = message.reason.as_deref().and_then(Reason::parse)?;
@@ -567,13 +676,16 @@ fn told_reason(message: &Pending, messages: &relais_domain::i18n::Messages) -> O
     Some(told)
 }
 
-/// Where messages go: locally a sender that only marks them delivered; in production an
+/// Where messages go: locally a sender that only marks them delivered (and keeps what it
+/// would have sent, for developers and the tests to read); in production an
 /// email service's HTTP API (`MAIL_SENDER = "http"`, `MAIL_API_URL`, `MAIL_FROM`, and the
 /// secret `MAIL_API_KEY` from `wrangler secret put`).
 enum Sender {
     /// Only where `RELAIS_ENV` says "local" (`scripts/dev`, `scripts/test`): deployed, it
-    /// would mark every message sent while nobody receives them.
-    Dev,
+    /// would mark every message sent while nobody receives them. It keeps each message in KV
+    /// for an hour (`dev-mail:<message id>`: to, subject, body), and logs it: the only way,
+    /// locally, to follow an invitation's or a reset's link.
+    Dev(Option<worker::kv::KvStore>),
     Http {
         url: String,
         key: String,
@@ -600,7 +712,9 @@ impl Sender {
                     "MAIL_SENDER is http but MAIL_API_URL, MAIL_API_KEY or MAIL_FROM is missing",
                 ),
             },
-            Some("dev") if var("RELAIS_ENV").as_deref() == Some("local") => Ok(Sender::Dev),
+            Some("dev") if var("RELAIS_ENV").as_deref() == Some("local") => {
+                Ok(Sender::Dev(env.kv("KV").ok()))
+            }
             Some("dev") => Err(
                 "MAIL_SENDER is dev, which only runs locally (RELAIS_ENV = \"local\"): \
                  set up an email service (README, Deploying)",
@@ -618,8 +732,18 @@ impl Sender {
         ics: Option<&str>,
     ) -> Result<(), String> {
         match self {
-            Sender::Dev => {
-                console_log!("dev sender: message {id} to {to}: {subject}");
+            Sender::Dev(mailbox) => {
+                console_log!("dev sender: message {id} to {to}: {subject}\n{body}");
+                if let Some(mailbox) = mailbox {
+                    let kept = serde_json::json!({ "to": to, "subject": subject, "body": body });
+                    mailbox
+                        .put(&format!("dev-mail:{id}"), kept.to_string())
+                        .map_err(|e| e.to_string())?
+                        .expiration_ttl(3600)
+                        .execute()
+                        .await
+                        .map_err(|e| e.to_string())?;
+                }
                 Ok(())
             }
             Sender::Http { url, key, from } => {
@@ -664,8 +788,9 @@ impl Sender {
 #[derive(Serialize, Deserialize)]
 struct Unsent {
     id: u32,
-    registration_id: String,
-    edition_id: String,
+    /// `None` for a message about an account.
+    registration_id: Option<String>,
+    edition_id: Option<String>,
     kind: String,
     created_at: String,
     attempts: u32,

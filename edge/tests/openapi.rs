@@ -11,7 +11,16 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
+use relais_domain::account::joining::{
+    self, AccountLink, AdministratorInvitation, AdministratorInvitationRequest, InvitationRequest,
+    LinkAcceptance, LinkPurpose, ManagedNetwork, Member, NetworkMembers, NewNetwork,
+    PasswordResetRequest, PendingInvitation, RoleChange,
+};
 use relais_domain::account::{self, AccountView, SignedIn};
+use relais_domain::authoring::{
+    self, Completeness, Cost, CostKind, EditionDraft, FacilitatorDraft, OfferingDraft,
+    PartnerDraft, PersonDraft, PublicationAction, PublicationState, SessionDraft,
+};
 use relais_domain::catalog::query::MAX_TEXT;
 use relais_domain::catalog::{
     ArchivePage, ArchivedEdition, CatalogPage, Edition, Format, Network, NetworkList,
@@ -21,6 +30,11 @@ use relais_domain::catalog::{
 use relais_domain::coordination::{
     CoordinatedEdition, EditionCounts, EditionRegistrations, OutboxLine, RegistrationLine,
 };
+use relais_domain::dashboard::{
+    AuditLine, AuthoredEdition, AuthoredOffering, AuthoredPartner, AuthoredPerson, AuthoredSession,
+    Created, DuplicateRequest, EditionLine, ItemLine, NetworkDesk, NetworkLine, OfferingLine,
+    PreviewRequest, SessionsByRule,
+};
 use relais_domain::i18n::Messages;
 use relais_domain::problem::{FieldError, Problem, ProblemKind};
 use relais_domain::registration::lifecycle::Actor;
@@ -29,7 +43,8 @@ use relais_domain::registration::{
     RegistrationAnswer, RegistrationForm, RegistrationRequest, RegistrationUpdate, Status,
     Transition,
 };
-use relais_domain::{Lang, Text};
+use relais_domain::schedule::recurrence::{self, DayOfWeek, End, Frequency, Nth, Recurrence};
+use relais_domain::{Lang, Localized, Text};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -47,9 +62,11 @@ const DESCRIBED_BY_HAND: &[&str] = &[
     "Health",
     "Instant",
     "LinksAccepted",
+    "LocalDateTime",
     "ManagedAccount",
-    "NewAccount",
+    "NetworkDescription",
     "NewCapacity",
+    "StateChange",
     "UnsentMessage",
     "Zone",
 ];
@@ -327,6 +344,263 @@ fn registrations() -> EditionRegistrations {
     }
 }
 
+fn both(fr: &str, en: &str) -> Localized {
+    Localized::new([("fr", fr), ("en", en)])
+}
+
+fn offering_draft() -> OfferingDraft {
+    OfferingDraft {
+        state: PublicationState::Published,
+        kind: Some(OfferingKind::TrainingSeries),
+        format: Some(Format::Online),
+        topics: vec!["strategy".into()],
+        languages: vec!["fr".into(), "en".into()],
+        title: both("Mouvements", "Movements"),
+        summary: both("Une formation", "A training"),
+        description: both("Description", "Description"),
+        audience: both("Militant·es", "Organisers"),
+        cost: both("Gratuit", "Free"),
+        partner_id: Some("framasoft".into()),
+        facilitators: vec![FacilitatorDraft {
+            person_id: "tom-liacas".into(),
+            role: both("Animateur", "Facilitator"),
+        }],
+        same_in_every_language: ["description".to_owned()].into(),
+    }
+}
+
+fn edition_draft() -> EditionDraft {
+    EditionDraft {
+        state: PublicationState::Draft,
+        title: both("Cohorte", "Cohort"),
+        registration_mode: Some(RegistrationMode::Application),
+        registration_url: Some("https://example.org/register".into()),
+        capacity: Some(25),
+        format: Some(Format::Hybrid),
+        registration_opens_at: Some(at("2027-01-01T00:00:00Z")),
+        registration_closes_at: Some(at("2027-02-28T23:00:00Z")),
+        questions: vec![registration::Question {
+            id: "motivation".into(),
+            label: both("Pourquoi ?", "Why?"),
+            required: true,
+            priority: false,
+        }],
+        private_details: both("Salle 12", "Room 12"),
+        location: both("Montréal", "Montréal"),
+        written_in: Some(lang("fr")),
+        instruction_languages: vec!["fr".into(), "wo".into()],
+        cost: Some(Cost {
+            kind: CostKind::FeeWithBursary,
+            fee_cents: Some(50_000),
+            fee_currency: Some("CAD".into()),
+            note: both("Bourses", "Bursaries"),
+        }),
+        confirm_within_hours: Some(48),
+        same_in_every_language: ["location".to_owned()].into(),
+    }
+}
+
+fn session_draft() -> SessionDraft {
+    SessionDraft {
+        title: both("Introduction", "Introduction"),
+        starts_at: Some(at("2027-03-02T23:00:00Z")),
+        ends_at: Some(at("2027-03-03T00:30:00Z")),
+        zone: "America/Toronto".into(),
+        location: both("Salle 3", "Room 3"),
+        instruction_languages: Some(vec!["en".into()]),
+        cancelled: true,
+        same_in_every_language: ["title".to_owned()].into(),
+    }
+}
+
+fn complete(filled: u32, required: u32) -> Completeness {
+    Completeness { filled, required }
+}
+
+/// The rule the dashboard's tests use: every two weeks on Tuesday at 18:00, Toronto time,
+/// across the March change.
+fn rule() -> Recurrence {
+    Recurrence {
+        frequency: Frequency::Weekly {
+            weekdays: vec![DayOfWeek::Tuesday],
+        },
+        interval: 2,
+        start: "2027-03-02".parse().expect("a date"),
+        start_time: "18:00:00".parse().expect("a time"),
+        duration_minutes: 90,
+        zone: "America/Toronto".into(),
+        end: End::Count(5),
+        exceptions: vec!["2027-03-16".parse().expect("a date")],
+    }
+}
+
+fn bare_rule() -> Recurrence {
+    Recurrence {
+        frequency: Frequency::Daily,
+        exceptions: vec![],
+        ..rule()
+    }
+}
+
+fn account_link() -> AccountLink {
+    AccountLink {
+        purpose: LinkPurpose::Invitation,
+        email: "ana@example.org".into(),
+        network_id: Some("ggsn".into()),
+        network_name: Some("GGSN".into()),
+        role: Some(account::Role::Facilitator),
+        administrator: false,
+        account_exists: true,
+        expires_at: at("2026-12-08T23:30:00Z"),
+    }
+}
+
+fn member() -> Member {
+    Member {
+        account_id: "acc-0000000000000000".into(),
+        name: "Ana".into(),
+        email: "ana@example.org".into(),
+        role: account::Role::Coordinator,
+        joined_at: at("2026-11-01T10:00:00Z"),
+        disabled: false,
+    }
+}
+
+fn pending() -> PendingInvitation {
+    PendingInvitation {
+        email: "ines@example.org".into(),
+        role: account::Role::Facilitator,
+        invited_at: at("2026-11-01T10:00:00Z"),
+        expires_at: at("2026-11-08T10:00:00Z"),
+        invited_by: Some("Ana".into()),
+    }
+}
+
+fn managed_network() -> ManagedNetwork {
+    ManagedNetwork {
+        id: "ggsn".into(),
+        name: "GGSN".into(),
+        description: Localized::new([("fr", "Un réseau"), ("en", "A network")]),
+        url: Some("https://ggsn.example.org".into()),
+        created_at: at("2026-11-01T10:00:00Z"),
+        coordinators: 2,
+        facilitators: 5,
+        pending_invitations: 1,
+    }
+}
+
+/// Samples of what joining reads and writes (`account::joining`).
+fn joining_samples() -> Vec<(&'static str, Value, Value)> {
+    vec![
+        (
+            "AccountLink",
+            value(&account_link()),
+            value(&AccountLink {
+                purpose: LinkPurpose::PasswordReset,
+                network_id: None,
+                network_name: None,
+                role: None,
+                account_exists: false,
+                ..account_link()
+            }),
+        ),
+        ("Member", value(&member()), value(&member())),
+        (
+            "PendingInvitation",
+            value(&pending()),
+            value(&PendingInvitation {
+                invited_by: None,
+                ..pending()
+            }),
+        ),
+        (
+            "NetworkMembers",
+            value(&NetworkMembers {
+                network_id: "ggsn".into(),
+                network_name: "GGSN".into(),
+                members: vec![member()],
+                invitations: vec![pending()],
+            }),
+            value(&NetworkMembers {
+                network_id: "ggsn".into(),
+                network_name: "GGSN".into(),
+                members: vec![],
+                invitations: vec![],
+            }),
+        ),
+        (
+            "AdministratorInvitation",
+            value(&AdministratorInvitation {
+                email: "admin@example.org".into(),
+                invited_at: at("2026-11-01T10:00:00Z"),
+                expires_at: at("2026-11-08T10:00:00Z"),
+            }),
+            json!({"email": "a@b.co", "invited_at": "2026-11-01T10:00:00Z", "expires_at": "2026-11-08T10:00:00Z"}),
+        ),
+        (
+            "ManagedNetwork",
+            value(&managed_network()),
+            value(&ManagedNetwork {
+                description: Localized::default(),
+                url: None,
+                ..managed_network()
+            }),
+        ),
+        // Request bodies: every field given, and the least.
+        (
+            "InvitationRequest",
+            value(&InvitationRequest {
+                email: Some("ines@example.org".into()),
+                role: Some("facilitator".into()),
+                lang: Some("en".into()),
+            }),
+            json!({"email": "a@b.co", "role": "coordinator"}),
+        ),
+        (
+            "AdministratorInvitationRequest",
+            value(&AdministratorInvitationRequest {
+                email: Some("admin@example.org".into()),
+                administrator: Some(true),
+                lang: Some("fr".into()),
+            }),
+            json!({"email": "a@b.co", "administrator": true}),
+        ),
+        (
+            "PasswordResetRequest",
+            value(&PasswordResetRequest {
+                email: Some("ana@example.org".into()),
+                lang: Some("fr".into()),
+            }),
+            json!({"email": "a@b.co"}),
+        ),
+        (
+            "LinkAcceptance",
+            value(&LinkAcceptance {
+                name: Some("Ana".into()),
+                password: Some("correct horse battery".into()),
+            }),
+            json!({"password": "correct horse battery"}),
+        ),
+        (
+            "RoleChange",
+            value(&RoleChange {
+                role: Some("coordinator".into()),
+            }),
+            json!({"role": "facilitator"}),
+        ),
+        (
+            "NewNetwork",
+            value(&NewNetwork {
+                id: Some("ggsn".into()),
+                name: Some("GGSN".into()),
+                description: Localized::new([("fr", "Un réseau"), ("en", "A network")]),
+                url: Some("https://ggsn.example.org".into()),
+            }),
+            json!({"id": "ab", "name": "A"}),
+        ),
+    ]
+}
+
 fn problem() -> Problem {
     let messages = Messages::new(lang("en")).expect("messages");
     Problem::new(ProblemKind::InvalidBody, &messages)
@@ -381,7 +655,12 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
         id: "acc-0000000000000000".into(),
         email: "coord@example.org".into(),
         name: "Coordinatrice".into(),
-        role: "coordinator".into(),
+        administrator: false,
+        networks: vec![account::MembershipView {
+            network_id: "ggsn".into(),
+            network_name: "GGSN".into(),
+            role: account::Role::Coordinator,
+        }],
     };
     let bare_problem = Problem {
         detail: None,
@@ -397,7 +676,92 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
         last_error: None,
         ..outbox_line()
     };
-    vec![
+    let edition_line = EditionLine {
+        id: "edition-0a1b2c3d4e5f".into(),
+        state: PublicationState::Published,
+        title: both("Cohorte", "Cohort"),
+        starts_at: Some(at("2027-03-02T23:00:00Z")),
+        sessions: 5,
+        registrations: 1,
+        completeness: complete(12, 12),
+    };
+    let desk = NetworkDesk {
+        network: NetworkLine {
+            id: "ggsn".into(),
+            name: "GGSN".into(),
+        },
+        completeness: complete(20, 24),
+        offerings: vec![OfferingLine {
+            id: "offering-0a1b2c3d4e5f".into(),
+            state: PublicationState::Draft,
+            title: both("Mouvements", "Movements"),
+            completeness: complete(8, 12),
+            editions: vec![edition_line.clone()],
+        }],
+        people: vec![ItemLine {
+            id: "tom-liacas".into(),
+            state: PublicationState::Archived,
+            name: "Tom Liacas".into(),
+            completeness: complete(1, 2),
+        }],
+        partners: vec![],
+    };
+    let messages = Messages::new(lang("en")).expect("messages");
+    let authored_offering = AuthoredOffering {
+        id: "offering-0a1b2c3d4e5f".into(),
+        network_id: "ggsn".into(),
+        draft: offering_draft(),
+        completeness: complete(8, 12),
+        publish_refusals: problem().errors,
+    };
+    let authored_session = AuthoredSession {
+        id: "session-0a1b2c3d4e5f".into(),
+        draft: session_draft(),
+        sequence: 2,
+    };
+    let authored_edition = AuthoredEdition {
+        id: "edition-0a1b2c3d4e5f".into(),
+        network_id: "ggsn".into(),
+        offering_id: "offering-0a1b2c3d4e5f".into(),
+        draft: edition_draft(),
+        sessions: vec![authored_session.clone()],
+        registrations: 3,
+        completeness: complete(10, 12),
+        publish_refusals: Problem::new(ProblemKind::InvalidBody, &messages)
+            .with_field("sessions.0.zone", "unknown-zone", &messages)
+            .errors,
+    };
+    let audit_line = AuditLine {
+        id: -7,
+        at: at("2027-01-01T10:00:00Z"),
+        by: Some("Coordinatrice".into()),
+        entity: "session".into(),
+        entity_id: "session-0a1b2c3d4e5f".into(),
+        action: "changed".into(),
+        changes:
+            r#"{"starts_at":{"before":"2027-03-02T23:00:00Z","after":"2027-03-03T00:00:00Z"}}"#
+                .into(),
+    };
+    let person_draft = PersonDraft {
+        state: PublicationState::Published,
+        name: "Tom Liacas".into(),
+        bio: both("Stratège", "Strategist"),
+        same_in_every_language: ["bio".to_owned()].into(),
+    };
+    let partner_draft = PartnerDraft {
+        state: PublicationState::Draft,
+        name: "Framasoft".into(),
+        description: both("Une association", "An association"),
+        url: Some("https://framasoft.org".into()),
+        same_in_every_language: ["description".to_owned()].into(),
+    };
+    let preview =
+        recurrence::preview(&rule(), &["Africa/Lagos", "Asia/Calcutta"]).expect("a preview");
+    assert!(
+        !preview.shifts.is_empty() && !preview.offset_changes.is_empty(),
+        "the sample preview crosses a clock change"
+    );
+    let mut samples = vec![
         ("Text", value(&text("Atelier")), value(&text(""))),
         ("Session", value(&session()), value(&bare_session)),
         ("Edition", value(&edition()), value(&bare_edition)),
@@ -572,6 +936,11 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
         ),
         ("Account", value(&account), value(&account)),
         (
+            "Membership",
+            value(&account.networks[0]),
+            value(&account.networks[0]),
+        ),
+        (
             "SignedIn",
             value(&SignedIn {
                 account: account.clone(),
@@ -613,6 +982,207 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
                 ..registrations()
             }),
         ),
+        // The dashboard's: drafts (also request bodies), what it reads, the rule and its preview.
+        (
+            "OfferingDraft",
+            value(&offering_draft()),
+            value(&OfferingDraft::default()),
+        ),
+        (
+            "EditionDraft",
+            value(&edition_draft()),
+            value(&EditionDraft::default()),
+        ),
+        (
+            "SessionDraft",
+            value(&session_draft()),
+            value(&SessionDraft::default()),
+        ),
+        ("Cost", value(&edition_draft().cost), value(&Cost::free())),
+        (
+            "FacilitatorDraft",
+            value(&offering_draft().facilitators[0]),
+            value(&FacilitatorDraft::default()),
+        ),
+        (
+            "EditionQuestion",
+            value(&edition_draft().questions[0]),
+            json!({"id": "motivation", "label": {}}),
+        ),
+        (
+            "Completeness",
+            value(&complete(3, 4)),
+            value(&complete(0, 0)),
+        ),
+        ("NetworkLine", value(&desk.network), value(&desk.network)),
+        ("ItemLine", value(&desk.people[0]), value(&desk.people[0])),
+        (
+            "EditionLine",
+            value(&edition_line),
+            value(&EditionLine {
+                starts_at: None,
+                title: Localized::default(),
+                ..edition_line.clone()
+            }),
+        ),
+        (
+            "OfferingLine",
+            value(&desk.offerings[0]),
+            value(&OfferingLine {
+                editions: vec![],
+                ..desk.offerings[0].clone()
+            }),
+        ),
+        (
+            "NetworkDesk",
+            value(&desk),
+            value(&NetworkDesk {
+                offerings: vec![],
+                people: vec![],
+                partners: vec![],
+                ..desk.clone()
+            }),
+        ),
+        (
+            "AuthoredOffering",
+            value(&authored_offering),
+            value(&AuthoredOffering {
+                draft: OfferingDraft::default(),
+                publish_refusals: vec![],
+                ..authored_offering.clone()
+            }),
+        ),
+        (
+            "PersonDraft",
+            value(&person_draft),
+            value(&PersonDraft::default()),
+        ),
+        (
+            "PartnerDraft",
+            value(&partner_draft),
+            value(&PartnerDraft::default()),
+        ),
+        (
+            "AuthoredPerson",
+            value(&AuthoredPerson {
+                id: "person-0a1b2c3d4e5f".into(),
+                network_id: "ggsn".into(),
+                completeness: complete(3, 3),
+                publish_refusals: problem().errors,
+                draft: person_draft.clone(),
+            }),
+            value(&AuthoredPerson {
+                id: "x".into(),
+                network_id: "ggsn".into(),
+                completeness: complete(0, 3),
+                publish_refusals: vec![],
+                draft: PersonDraft::default(),
+            }),
+        ),
+        (
+            "AuthoredPartner",
+            value(&AuthoredPartner {
+                id: "partner-0a1b2c3d4e5f".into(),
+                network_id: "ggsn".into(),
+                completeness: complete(3, 3),
+                publish_refusals: problem().errors,
+                draft: partner_draft.clone(),
+            }),
+            value(&AuthoredPartner {
+                id: "x".into(),
+                network_id: "ggsn".into(),
+                completeness: complete(0, 3),
+                publish_refusals: vec![],
+                draft: PartnerDraft::default(),
+            }),
+        ),
+        (
+            "AuthoredSession",
+            value(&authored_session),
+            value(&AuthoredSession {
+                draft: SessionDraft::default(),
+                ..authored_session.clone()
+            }),
+        ),
+        (
+            "AuthoredEdition",
+            value(&authored_edition),
+            value(&AuthoredEdition {
+                draft: EditionDraft::default(),
+                sessions: vec![],
+                publish_refusals: vec![],
+                ..authored_edition.clone()
+            }),
+        ),
+        (
+            "Created",
+            value(&Created {
+                id: "offering-0a1b2c3d4e5f".into(),
+            }),
+            value(&Created { id: "x".into() }),
+        ),
+        (
+            "AuditLine",
+            value(&audit_line),
+            value(&AuditLine {
+                by: None,
+                ..audit_line.clone()
+            }),
+        ),
+        ("Recurrence", value(&rule()), value(&bare_rule())),
+        (
+            "ClockReading",
+            value(&preview.sessions[0].others[1]),
+            value(&preview.sessions[0].organiser),
+        ),
+        (
+            "PreviewSession",
+            value(&preview.sessions[0]),
+            value(&recurrence::PreviewSession {
+                others: vec![],
+                ..preview.sessions[0].clone()
+            }),
+        ),
+        (
+            "ShiftNote",
+            value(&preview.shifts[0]),
+            value(&preview.shifts[0]),
+        ),
+        (
+            "OffsetChange",
+            value(&preview.offset_changes[0]),
+            value(&preview.offset_changes[0]),
+        ),
+        (
+            "Preview",
+            value(&preview),
+            value(&recurrence::preview(&bare_rule(), &[]).expect("a preview")),
+        ),
+        (
+            "PreviewRequest",
+            value(&PreviewRequest {
+                rule: Some(rule()),
+                zones: vec!["Africa/Lagos".into()],
+            }),
+            json!({}),
+        ),
+        (
+            "SessionsByRule",
+            value(&SessionsByRule {
+                rule: Some(rule()),
+                title: both("Séance", "Session"),
+                location: both("Salle 3", "Room 3"),
+                replace: true,
+            }),
+            json!({"rule": value(&bare_rule())}),
+        ),
+        (
+            "DuplicateRequest",
+            value(&DuplicateRequest {
+                on_or_after: "2027-09-01".parse().ok(),
+            }),
+            json!({}),
+        ),
         ("OutboxLine", value(&outbox_line()), value(&bare_outbox)),
         ("Problem", value(&problem()), value(&bare_problem)),
         (
@@ -624,7 +1194,9 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
                 message: "Too long".into(),
             }),
         ),
-    ]
+    ];
+    samples.extend(joining_samples());
+    samples
 }
 
 #[test]
@@ -704,8 +1276,21 @@ fn enums() -> Vec<(&'static str, Vec<String>)> {
         | RegistrationMode::None => m,
     };
     let role = |r: account::Role| match r {
-        account::Role::Administrator | account::Role::Coordinator | account::Role::Facilitator => r,
+        account::Role::Coordinator | account::Role::Facilitator => r,
     };
+    let day = |d: DayOfWeek| match d {
+        DayOfWeek::Monday
+        | DayOfWeek::Tuesday
+        | DayOfWeek::Wednesday
+        | DayOfWeek::Thursday
+        | DayOfWeek::Friday
+        | DayOfWeek::Saturday
+        | DayOfWeek::Sunday => d,
+    };
+    let nth = |n: Nth| match n {
+        Nth::First | Nth::Second | Nth::Third | Nth::Fourth | Nth::Last => n,
+    };
+    use DayOfWeek::*;
     use Status::*;
     vec![
         (
@@ -757,16 +1342,34 @@ fn enums() -> Vec<(&'static str, Vec<String>)> {
         (
             "Role",
             names(
-                [
-                    account::Role::Administrator,
-                    account::Role::Coordinator,
-                    account::Role::Facilitator,
-                ]
-                .into_iter()
-                .map(role),
+                [account::Role::Coordinator, account::Role::Facilitator]
+                    .into_iter()
+                    .map(role),
             ),
         ),
         ("Lang", Lang::all().map(|l| l.code().to_owned()).collect()),
+        ("PublicationState", names(PublicationState::ALL)),
+        ("PublicationAction", names(PublicationAction::ALL)),
+        ("CostKind", names(CostKind::ALL)),
+        (
+            "DayOfWeek",
+            names(
+                [
+                    Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday,
+                ]
+                .into_iter()
+                .map(day),
+            ),
+        ),
+        (
+            "Nth",
+            names(
+                [Nth::First, Nth::Second, Nth::Third, Nth::Fourth, Nth::Last]
+                    .into_iter()
+                    .map(nth),
+            ),
+        ),
+        ("LinkPurpose", names(LinkPurpose::ALL)),
     ]
 }
 
@@ -912,7 +1515,7 @@ fn registration_limits_are_the_ones_the_domain_enforces() {
         doc.schema("RegistrationRequest")["properties"]["email"]["maxLength"],
         json!(registration::MAX_EMAIL)
     );
-    let password = &doc.schema("NewAccount")["properties"]["password"];
+    let password = &doc.schema("LinkAcceptance")["properties"]["password"];
     assert_eq!(password["minLength"], json!(account::MIN_PASSWORD_CHARS));
     assert_eq!(password["maxLength"], json!(account::MAX_PASSWORD_CHARS));
     let q = doc.json["paths"]["/api/offerings"]["get"]["parameters"]
@@ -953,8 +1556,8 @@ fn the_email_pattern_is_the_domains_rule() {
     ];
     for address in addresses {
         let documented = doc.valid(
-            "NewAccount",
-            &json!({"email": address, "name": "N", "role": "coordinator", "password": "correct horse battery"}),
+            "InvitationRequest",
+            &json!({"email": address, "role": "coordinator"}),
         );
         assert_eq!(
             documented,
@@ -970,6 +1573,44 @@ fn the_email_pattern_is_the_domains_rule() {
             "{address:?}"
         );
     }
+}
+
+#[test]
+fn a_networks_id_pattern_is_the_domains_slug_rule() {
+    let mut doc = Doc::load();
+    for id in [
+        "ab",
+        "ggsn",
+        "ggsn-2",
+        "a-b-c",
+        "",
+        "a",
+        "A",
+        "re--seau",
+        "-ab",
+        "ab-",
+        "réseau",
+        "a b",
+        &"a".repeat(60),
+        &"a".repeat(61),
+    ] {
+        assert_eq!(
+            doc.valid("NewNetwork", &json!({"id": id, "name": "N"})),
+            joining::is_slug(id),
+            "{id:?}"
+        );
+    }
+    let name = &doc.schema("NewNetwork")["properties"]["name"];
+    assert_eq!(name["maxLength"], json!(joining::MAX_NETWORK_NAME));
+    let description = &doc.schema("NetworkDescription")["additionalProperties"];
+    assert_eq!(
+        description["maxLength"],
+        json!(joining::MAX_NETWORK_DESCRIPTION)
+    );
+    let url = &doc.schema("NewNetwork")["properties"]["url"];
+    assert_eq!(url["maxLength"], json!(joining::MAX_URL));
+    let name = &doc.schema("LinkAcceptance")["properties"]["name"];
+    assert_eq!(name["maxLength"], json!(joining::MAX_ACCOUNT_NAME));
 }
 
 #[test]
@@ -1068,7 +1709,9 @@ fn every_route_lists_the_statuses_its_kind_of_route_answers() {
             .as_array()
             .cloned()
             .unwrap_or_default();
-        let back_office = path.starts_with("/api/coordinator/") || path.starts_with("/api/admin/");
+        let back_office = path.starts_with("/api/coordinator/")
+            || path.starts_with("/api/admin/")
+            || path.starts_with("/api/dashboard/");
         if back_office && security.is_empty() {
             failures.push(format!(
                 "{method} {path}: a back-office route without security"
@@ -1110,4 +1753,225 @@ fn method_not_allowed_is_described_with_allow() {
     let doc = Doc::load();
     let response = &doc.json["components"]["responses"]["MethodNotAllowed"];
     assert_eq!(response["headers"]["Allow"]["required"], json!(true));
+}
+
+/// The dashboard's drafts: each text at its limit and one character over, in the document and
+/// in the domain's draft check, and the numbers at their bounds: both must agree.
+#[test]
+fn authoring_limits_are_the_ones_the_domain_enforces() {
+    let mut doc = Doc::load();
+    let texts = [
+        ("title", authoring::MAX_TITLE),
+        ("summary", authoring::MAX_SUMMARY),
+        ("description", authoring::MAX_DESCRIPTION),
+        ("audience", authoring::MAX_AUDIENCE),
+        ("cost", authoring::MAX_COST_NOTE),
+    ];
+    for (field, max) in texts {
+        for n in [max, max + 1] {
+            let mut body = value(&offering_draft());
+            body[field] = json!({"fr": "é".repeat(n)});
+            body["same_in_every_language"] = json!([]);
+            let draft: OfferingDraft = serde_json::from_value(body.clone()).expect("reads");
+            let domain_accepts = draft.check_draft().is_empty();
+            assert_eq!(
+                doc.valid("OfferingDraft", &body),
+                domain_accepts,
+                "{field} of {n}"
+            );
+            assert_eq!(domain_accepts, n == max, "{field} of {n}");
+        }
+    }
+    let edition_texts = [
+        ("title", authoring::MAX_TITLE),
+        ("location", authoring::MAX_LOCATION),
+        ("private_details", authoring::MAX_PRIVATE_DETAILS),
+    ];
+    for (field, max) in edition_texts {
+        for n in [max, max + 1] {
+            let mut body = value(&edition_draft());
+            body[field] = json!({"en": "a".repeat(n)});
+            body["same_in_every_language"] = json!([]);
+            let draft: EditionDraft = serde_json::from_value(body.clone()).expect("reads");
+            let domain_accepts = draft.check_draft().is_empty();
+            assert_eq!(
+                doc.valid("EditionDraft", &body),
+                domain_accepts,
+                "{field} of {n}"
+            );
+            assert_eq!(domain_accepts, n == max, "{field} of {n}");
+        }
+    }
+    let numbers = [
+        ("capacity", 0, authoring::MAX_CAPACITY),
+        (
+            "confirm_within_hours",
+            0,
+            authoring::MAX_CONFIRM_WITHIN_HOURS,
+        ),
+    ];
+    for (field, below, max) in numbers {
+        for (n, fits) in [
+            (below, false),
+            (below + 1, true),
+            (max, true),
+            (max + 1, false),
+        ] {
+            let mut body = value(&edition_draft());
+            body[field] = json!(n);
+            let draft: EditionDraft = serde_json::from_value(body.clone()).expect("reads");
+            assert_eq!(draft.check_draft().is_empty(), fits, "{field} = {n}");
+            assert_eq!(doc.valid("EditionDraft", &body), fits, "{field} = {n}");
+        }
+    }
+    for (cents, fits) in [
+        (0, false),
+        (1, true),
+        (authoring::MAX_FEE_CENTS, true),
+        (authoring::MAX_FEE_CENTS + 1, false),
+    ] {
+        let mut body = value(&edition_draft());
+        body["cost"]["fee_cents"] = json!(cents);
+        let draft: EditionDraft = serde_json::from_value(body.clone()).expect("reads");
+        assert_eq!(draft.check_draft().is_empty(), fits, "fee_cents = {cents}");
+        assert_eq!(
+            doc.valid("EditionDraft", &body),
+            fits,
+            "fee_cents = {cents}"
+        );
+    }
+    for (schema, field, max) in [
+        ("PersonDraft", "bio", authoring::MAX_BIO),
+        ("PartnerDraft", "description", authoring::MAX_DESCRIPTION),
+    ] {
+        for n in [max, max + 1] {
+            let body = json!({"name": "N", field: {"fr": "a".repeat(n)}});
+            let accepts = match schema {
+                "PersonDraft" => serde_json::from_value::<PersonDraft>(body.clone())
+                    .expect("reads")
+                    .check_draft(),
+                _ => serde_json::from_value::<PartnerDraft>(body.clone())
+                    .expect("reads")
+                    .check_draft(),
+            }
+            .is_empty();
+            assert_eq!(doc.valid(schema, &body), accepts, "{field} of {n}");
+            assert_eq!(accepts, n == max, "{field} of {n}");
+        }
+    }
+    for n in [authoring::MAX_NAME, authoring::MAX_NAME + 1] {
+        let body = json!({"name": "é".repeat(n)});
+        let accepts = serde_json::from_value::<PersonDraft>(body.clone())
+            .expect("reads")
+            .check_draft()
+            .is_empty();
+        assert_eq!(doc.valid("PersonDraft", &body), accepts, "name of {n}");
+        assert_eq!(accepts, n == authoring::MAX_NAME, "name of {n}");
+    }
+    let mut body = value(&edition_draft());
+    body["questions"] = json!(vec![
+        value(&edition_draft().questions[0]);
+        authoring::MAX_QUESTIONS + 1
+    ]);
+    assert!(!doc.valid("EditionDraft", &body));
+    for field in ["title", "location"] {
+        let same = doc.schema("SessionDraft")["properties"]["same_in_every_language"]["items"]
+            ["enum"]
+            .clone();
+        assert!(
+            same.as_array().expect("enum").contains(&json!(field)),
+            "{field}"
+        );
+    }
+    let same_fields = |name: &str| -> BTreeSet<String> {
+        enum_at(
+            &doc.json,
+            &format!("/components/schemas/{name}/properties/same_in_every_language/items/enum"),
+        )
+    };
+    let names =
+        |fields: &[&str]| -> BTreeSet<String> { fields.iter().map(|f| f.to_string()).collect() };
+    assert_eq!(
+        same_fields("OfferingDraft"),
+        names(authoring::same_fields::OFFERING)
+    );
+    assert_eq!(
+        same_fields("EditionDraft"),
+        names(authoring::same_fields::EDITION)
+    );
+    assert_eq!(
+        same_fields("SessionDraft"),
+        names(authoring::same_fields::SESSION)
+    );
+    assert_eq!(
+        same_fields("PersonDraft"),
+        names(authoring::same_fields::PERSON)
+    );
+    assert_eq!(
+        same_fields("PartnerDraft"),
+        names(authoring::same_fields::PARTNER)
+    );
+}
+
+/// Every shape of a rule the domain reads is one the document describes, and the rule's
+/// bounds are the domain's.
+#[test]
+fn every_recurrence_the_domain_reads_fits_the_document() {
+    let mut doc = Doc::load();
+    let monthly = Recurrence {
+        frequency: Frequency::Monthly {
+            weekday: DayOfWeek::Friday,
+            nth: Nth::Last,
+        },
+        interval: 2,
+        end: End::Until("2027-12-31".parse().expect("a date")),
+        exceptions: vec![],
+        ..rule()
+    };
+    let weekly_bare = Recurrence {
+        frequency: Frequency::Weekly { weekdays: vec![] },
+        exceptions: vec![],
+        ..rule()
+    };
+    for r in [rule(), bare_rule(), monthly, weekly_bare] {
+        let v = value(&r);
+        assert!(recurrence::expand(&r).is_ok(), "{v}");
+        doc.check("/components/schemas/Recurrence", &v)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    // What people type: a time without seconds is read the same.
+    let mut typed = value(&rule());
+    typed["start_time"] = json!("18:00");
+    assert!(doc.valid("Recurrence", &typed));
+    assert_eq!(
+        serde_json::from_value::<Recurrence>(typed).expect("reads"),
+        rule()
+    );
+    let schema = doc.schema("Recurrence")["properties"].clone();
+    assert_eq!(
+        schema["duration_minutes"]["maximum"],
+        json!(recurrence::MAX_DURATION_MINUTES)
+    );
+    assert_eq!(
+        schema["end"]["oneOf"][1]["properties"]["count"]["maximum"],
+        json!(recurrence::MAX_OCCURRENCES)
+    );
+    assert_eq!(
+        schema["exceptions"]["maxItems"],
+        json!(recurrence::MAX_EXCEPTIONS)
+    );
+    assert_eq!(
+        doc.schema("PreviewRequest")["properties"]["zones"]["maxItems"],
+        json!(recurrence::MAX_PREVIEW_ZONES)
+    );
+    let longest = [Frequency::Daily, Frequency::Weekly { weekdays: vec![] }]
+        .iter()
+        .map(Frequency::max_interval)
+        .chain([Frequency::Monthly {
+            weekday: DayOfWeek::Monday,
+            nth: Nth::First,
+        }
+        .max_interval()])
+        .max();
+    assert_eq!(schema["interval"]["maximum"], json!(longest));
 }

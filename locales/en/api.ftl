@@ -42,7 +42,7 @@ problem-forbidden = You do not have access to this action
 problem-conflict = This action is no longer possible in the current state
 field-password-too-short = Password too short: 12 characters at least.
 field-csrf = Anti-forgery token (X-CSRF-Token) missing or wrong.
-field-unknown-role = Unknown role: "administrator", "coordinator" or "facilitator".
+field-unknown-role = Unknown role: "coordinator" or "facilitator".
 field-unknown-decision = Unknown decision: "accept", "waitlist", "decline", "cancel_by_coordinator", "remove", "mark_attended" or "mark_absent".
 conflict-no-place = No free place left, or this registration does not allow this decision.
 conflict-account-exists = An account with this email already exists.
@@ -55,8 +55,47 @@ field-capacity-positive = The capacity is a whole number of places, 1 or more (o
 field-below-places-held = More places are already held: the capacity cannot go below them.
 ## Request bodies read by the Worker.
 field-invalid-utf8 = The body is not valid UTF-8 text.
+## The dashboard: publication, deletion, recurrence rules.
+conflict-publication-not-allowed = This item's state does not allow this action (publish a draft, unpublish or archive what is published, restore what is archived).
+conflict-has-registrations = People have registered for this edition: archive it instead of deleting it, and leave its sessions in place.
+field-unknown-action = Unknown action: "publish", "unpublish", "archive" or "restore".
+field-interval-out-of-range = The interval is out of range: every 1 to 31 days, 1 to 52 weeks or 1 to 12 months.
+field-start-out-of-range = The start date must be between the years 2000 and 2100.
+field-time-not-whole-minutes = Give the time in whole minutes, such as 18:00.
+field-duration-out-of-range = A session lasts from 1 minute to 24 hours.
+field-count-out-of-range = A rule makes from 1 to 200 sessions.
+field-until-before-start = The end date comes before the start date.
+field-end-too-far = A rule reaches at most 3 years after its start.
+field-too-many-occurrences = This rule makes more than 200 sessions.
+field-no-occurrence = This rule makes no session.
+field-too-many-exceptions = Too many dates skipped: 200 at most.
+field-exception-not-in-rule = This skipped date is not a date of the series.
+field-too-many-zones = Preview at most 10 time zones.
 ## Sign-in, accounts and the messages administrators send again.
 
 field-unknown-outbox-state = Unknown state: "failed" or "waiting".
 conflict-own-account = You cannot disable your own account.
 conflict-message-sent = This message has already been sent.
+## Authoring the catalog: drafts and publication.
+field-invalid-url = Invalid web address: write it in full, such as https://example.org/page.
+field-invalid-identifier = Invalid identifier: lower-case letters, digits and hyphens only, 64 characters at most.
+field-out-of-range = This number is outside what is allowed (a capacity of 1 place or more, for example).
+field-too-many = Too many items in this list.
+field-duplicate = This value is already in the list.
+field-unknown-currency = Unknown currency: use its three-letter code, such as "EUR" or "CAD".
+field-unknown-field = This field cannot be marked "same in every language".
+field-texts-differ = This field is marked "same in every language", but its texts differ: keep one.
+field-not-expected = This field does not apply here: leave it empty.
+field-closes-before-opens = Registration closes before it opens.
+field-ends-before-starts = The session ends before it starts.
+field-too-many-priority-questions = An edition can have only one priority question.
+
+## Accounts: invitations, one-time links, members and networks.
+field-must-be-true = Send true: this invitation gives every right over the site.
+field-wrong-password = This is not the password of the account with this address.
+field-invalid-slug = Invalid identifier: 2 to 60 lower-case unaccented letters, digits and single hyphens, like "my-network".
+conflict-already-member = This person is already a member of this network: change their role instead of inviting them.
+conflict-already-administrator = This person already administers Relais.
+conflict-last-coordinator = This is the network's last coordinator: first name or invite another coordinator (or ask an administrator of Relais).
+conflict-network-exists = A network with this identifier already exists.
+conflict-account-created-meanwhile = An account was just created with this address: open the link again and confirm with that account's password.

@@ -43,3 +43,25 @@ reason-conduct = the network's code of conduct was not respected.
 reason-other = another reason.
 mail-subject-links = Your private Relais links
 mail-body-links = Here is the private link of each of your registrations with this address. Each link lets you see, change or cancel the registration; links you received before still work. If you did not ask for this, there is nothing to do.
+
+# A session changed or cancelled by its network ({ $when }: the session's start, on their clock).
+mail-subject-session_changed = Change: { $offering }, { $when }
+mail-body-session_changed = A session of "{ $offering }" has changed (time, place or link). Here are the sessions as they are now; the attached calendar file replaces the old one.
+mail-subject-session_cancelled = Session cancelled: { $offering }, { $when }
+mail-body-session_cancelled = The session of "{ $offering }" on { $when } is cancelled. The attached calendar file removes it from your calendar; the other sessions still take place.
+## Accounts: invitations and password resets. Nobody's password is ever in a message.
+mail-hello = Hello,
+mail-inviter-unknown = The Relais team
+mail-role-coordinator = coordinator
+mail-role-facilitator = facilitator
+mail-subject-invitation = Invitation to join "{ $network }" on Relais
+mail-body-invitation = { $inviter } invites you to join the network "{ $network }" on Relais, as a { $role }.
+mail-subject-invitation-administrator = Invitation to administer Relais
+mail-body-invitation-administrator = { $inviter } invites you to administer Relais: creating networks and managing accounts.
+mail-invitation-link = To accept, choose your password on this page (if you already have a Relais account with this address, confirm with its password): { $url }
+mail-invitation-once = This link works once and for { $days } days. Nobody chooses your password for you, and Relais never sends it by email.
+mail-invitation-unexpected = If you did not expect this invitation, ignore this message: nothing will happen.
+mail-subject-password_reset = A new password for Relais
+mail-body-password_reset = Someone (probably you) asked for a new password for your Relais account. Choose it on this page: { $url }
+mail-reset-once = This link works once and for { $minutes } minutes. Once the password is changed, every session opened with the old one is closed.
+mail-reset-unexpected = If you did not ask for this, ignore this message: your password does not change.

@@ -42,7 +42,7 @@ problem-forbidden = Vous n’avez pas accès à cette action
 problem-conflict = Cette action n’est plus possible dans l’état actuel
 field-password-too-short = Mot de passe trop court : 12 caractères au moins.
 field-csrf = Jeton anti-falsification (X-CSRF-Token) absent ou incorrect.
-field-unknown-role = Rôle inconnu : « administrator », « coordinator » ou « facilitator ».
+field-unknown-role = Rôle inconnu : « coordinator » ou « facilitator ».
 field-unknown-decision = Décision inconnue : « accept », « waitlist », « decline », « cancel_by_coordinator », « remove », « mark_attended » ou « mark_absent ».
 conflict-no-place = Plus de place libre, ou cette inscription ne se prête pas à cette décision.
 conflict-account-exists = Un compte existe déjà avec ce courriel.
@@ -55,8 +55,47 @@ field-capacity-positive = La capacité est un nombre entier de places, 1 ou plus
 field-below-places-held = Plus de places sont déjà attribuées : la capacité ne peut pas descendre en dessous.
 ## Corps des requêtes lus par le Worker.
 field-invalid-utf8 = Le corps de la requête n’est pas du texte UTF-8 valide.
+## Le tableau de bord : publication, suppression, règles de récurrence.
+conflict-publication-not-allowed = L’état de cet élément ne permet pas cette action (publier un brouillon, dépublier ou archiver ce qui est publié, restaurer ce qui est archivé).
+conflict-has-registrations = Des personnes sont inscrites à cette édition : archivez-la plutôt que de la supprimer, et laissez ses séances en place.
+field-unknown-action = Action inconnue : « publish », « unpublish », « archive » ou « restore ».
+field-interval-out-of-range = Intervalle hors limites : tous les 1 à 31 jours, 1 à 52 semaines ou 1 à 12 mois.
+field-start-out-of-range = La date de début doit se situer entre les années 2000 et 2100.
+field-time-not-whole-minutes = Indiquez l’heure en minutes entières, par exemple 18:00.
+field-duration-out-of-range = Une séance dure de 1 minute à 24 heures.
+field-count-out-of-range = Une règle crée de 1 à 200 séances.
+field-until-before-start = La date de fin précède la date de début.
+field-end-too-far = Une règle s’étend sur 3 ans au plus après son début.
+field-too-many-occurrences = Cette règle crée plus de 200 séances.
+field-no-occurrence = Cette règle ne crée aucune séance.
+field-too-many-exceptions = Trop de dates sautées : 200 au plus.
+field-exception-not-in-rule = Cette date sautée n’est pas une date de la série.
+field-too-many-zones = Prévisualisez 10 fuseaux horaires au plus.
 ## Connexion, comptes et messages que les administrateurs renvoient.
 
 field-unknown-outbox-state = État inconnu : « failed » ou « waiting ».
 conflict-own-account = Vous ne pouvez pas désactiver votre propre compte.
 conflict-message-sent = Ce message a déjà été envoyé.
+## Rédaction du catalogue : brouillons et publication.
+field-invalid-url = Adresse web invalide : écrivez-la en entier, par exemple https://exemple.org/page.
+field-invalid-identifier = Identifiant invalide : lettres minuscules, chiffres et traits d’union seulement, 64 caractères au plus.
+field-out-of-range = Ce nombre sort des limites permises (une capacité d’une place au moins, par exemple).
+field-too-many = Trop d’éléments dans cette liste.
+field-duplicate = Cette valeur figure déjà dans la liste.
+field-unknown-currency = Devise inconnue : utilisez son code de trois lettres, comme « EUR » ou « CAD ».
+field-unknown-field = Ce champ ne peut pas être marqué « identique dans toutes les langues ».
+field-texts-differ = Ce champ est marqué « identique dans toutes les langues », mais ses textes diffèrent : gardez-en un seul.
+field-not-expected = Ce champ ne s’applique pas ici : laissez-le vide.
+field-closes-before-opens = Les inscriptions ferment avant d’ouvrir.
+field-ends-before-starts = La séance se termine avant de commencer.
+field-too-many-priority-questions = Une édition ne peut avoir qu’une seule question prioritaire.
+
+## Accounts: invitations, one-time links, members and networks.
+field-must-be-true = Indiquez true : cette invitation donne tous les droits sur le site.
+field-wrong-password = Ce n’est pas le mot de passe du compte qui a cette adresse.
+field-invalid-slug = Identifiant invalide : de 2 à 60 lettres minuscules non accentuées, chiffres et tirets simples, comme « mon-reseau ».
+conflict-already-member = Cette personne est déjà membre de ce réseau : changez son rôle plutôt que de l’inviter.
+conflict-already-administrator = Cette personne administre déjà Relais.
+conflict-last-coordinator = C’est la dernière personne qui coordonne ce réseau : nommez ou invitez d’abord une autre personne coordinatrice (ou demandez-le à une personne qui administre Relais).
+conflict-network-exists = Un réseau existe déjà avec cet identifiant.
+conflict-account-created-meanwhile = Un compte vient d’être créé avec cette adresse : rouvrez le lien et confirmez avec le mot de passe de ce compte.

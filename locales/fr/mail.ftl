@@ -43,3 +43,25 @@ reason-conduct = le code de conduite du réseau n’a pas été respecté.
 reason-other = autre motif.
 mail-subject-links = Vos liens privés Relais
 mail-body-links = Voici le lien privé de chacune de vos inscriptions avec cette adresse. Chaque lien permet de voir, modifier ou annuler l’inscription ; les liens reçus avant restent valables. Si vous n’avez rien demandé, vous n’avez rien à faire.
+
+# A session changed or cancelled by its network ({ $when }: the session's start, on their clock).
+mail-subject-session_changed = Changement : { $offering }, { $when }
+mail-body-session_changed = Une séance de « { $offering } » a changé (horaire, lieu ou lien). Voici les séances à jour, et le fichier de calendrier joint remplace l’ancien.
+mail-subject-session_cancelled = Séance annulée : { $offering }, { $when }
+mail-body-session_cancelled = La séance de « { $offering } » du { $when } est annulée. Le fichier de calendrier joint la retire de votre agenda ; les autres séances restent prévues.
+## Accounts: invitations and password resets. Nobody's password is ever in a message.
+mail-hello = Bonjour,
+mail-inviter-unknown = L’équipe de Relais
+mail-role-coordinator = coordinateur·rice
+mail-role-facilitator = animateur·rice
+mail-subject-invitation = Invitation à rejoindre « { $network } » sur Relais
+mail-body-invitation = { $inviter } vous invite à rejoindre le réseau « { $network } » sur Relais, comme { $role }.
+mail-subject-invitation-administrator = Invitation à administrer Relais
+mail-body-invitation-administrator = { $inviter } vous invite à administrer Relais : créer les réseaux et gérer les comptes.
+mail-invitation-link = Pour accepter, choisissez votre mot de passe sur cette page (si vous avez déjà un compte Relais avec cette adresse, confirmez avec son mot de passe) : { $url }
+mail-invitation-once = Ce lien ne sert qu’une fois et reste valable { $days } jours. Personne ne choisit votre mot de passe à votre place, et Relais ne l’envoie jamais par courriel.
+mail-invitation-unexpected = Si vous ne vous attendiez pas à cette invitation, ignorez ce message : rien ne se passera.
+mail-subject-password_reset = Nouveau mot de passe pour Relais
+mail-body-password_reset = Quelqu’un (sans doute vous) a demandé un nouveau mot de passe pour votre compte Relais. Choisissez-le sur cette page : { $url }
+mail-reset-once = Ce lien ne sert qu’une fois et reste valable { $minutes } minutes. Une fois le mot de passe changé, toutes les sessions ouvertes avec l’ancien sont fermées.
+mail-reset-unexpected = Si vous n’avez rien demandé, ignorez ce message : votre mot de passe ne change pas.

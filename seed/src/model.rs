@@ -3,9 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{NaiveDate, NaiveTime, Weekday};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+pub use relais_domain::authoring::Cost;
 use relais_domain::catalog::{Format, OfferingKind, RegistrationMode};
 pub use relais_domain::registration::Question;
+use relais_domain::Lang;
 use serde::Deserialize;
 
 /// A text per language code: `title.fr = "…"`, `title.en = "…"`.
@@ -14,6 +16,9 @@ pub type Texts = BTreeMap<String, String>;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Demo {
+    /// The networks that own everything else; loaded first.
+    #[serde(default)]
+    pub network: Vec<Network>,
     #[serde(default)]
     pub partner: Vec<Partner>,
     #[serde(default)]
@@ -22,29 +27,50 @@ pub struct Demo {
     pub offering: Vec<Offering>,
 }
 
+/// Text fields whose one text is served to every language (`title`, `location`, `bio`…).
+pub type SameFields = Vec<String>;
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Partner {
+pub struct Network {
     pub id: String,
+    /// A name is a name: the same in every language.
     pub name: String,
-    #[serde(default)]
     pub description: Texts,
     pub url: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct Partner {
+    pub id: String,
+    /// The network that owns the row (none: nobody's in the back office).
+    pub network: Option<String>,
+    pub name: String,
+    #[serde(default)]
+    pub description: Texts,
+    pub url: Option<String>,
+    #[serde(default)]
+    pub same_in_every_language: SameFields,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Person {
     pub id: String,
+    pub network: Option<String>,
     pub name: String,
     #[serde(default)]
     pub bio: Texts,
+    #[serde(default)]
+    pub same_in_every_language: SameFields,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Offering {
     pub id: String,
+    pub network: Option<String>,
     pub kind: OfferingKind,
     pub partner: Option<String>,
     pub format: Format,
@@ -64,8 +90,11 @@ pub struct Offering {
     pub facilitators: Vec<Facilitator>,
     #[serde(default)]
     pub edition: Vec<Edition>,
-    /// Meetings on a monthly rule: one single-session edition per date.
-    pub recurrence: Option<Recurrence>,
+    /// Meetings on monthly rules: one single-session edition per date.
+    #[serde(default)]
+    pub recurrence: Vec<Recurrence>,
+    #[serde(default)]
+    pub same_in_every_language: SameFields,
 }
 
 #[derive(Debug, Deserialize)]
@@ -84,7 +113,7 @@ pub struct Edition {
     pub title: Texts,
     pub registration_mode: RegistrationMode,
     pub registration_url: Option<String>,
-    pub capacity: Option<u32>,
+    pub capacity: Option<i64>,
     /// Defaults to the offering's format.
     pub format: Option<Format>,
     #[serde(default)]
@@ -101,6 +130,18 @@ pub struct Edition {
     /// Shown only to registrants with a place (a meeting link, a private address).
     #[serde(default)]
     pub private_details: Texts,
+    /// When registration opens and closes, on the edition zone's clock (`"2023-09-29T23:59:00"`);
+    /// moved with the sessions for an upcoming copy.
+    pub registration_opens: Option<NaiveDateTime>,
+    pub registration_closes: Option<NaiveDateTime>,
+    /// Languages it is taught in (BCP 47); default: the offering's `languages`.
+    #[serde(default)]
+    pub instruction_languages: Vec<String>,
+    /// Given in one interface language only.
+    pub written_in: Option<Lang>,
+    pub cost: Option<Cost>,
+    #[serde(default)]
+    pub same_in_every_language: SameFields,
     #[serde(default)]
     pub session: Vec<Session>,
 }
@@ -117,6 +158,14 @@ pub struct Session {
     pub end: NaiveTime,
     #[serde(default)]
     pub title: Texts,
+    /// Default: the edition's zone.
+    pub zone: Option<String>,
+    #[serde(default)]
+    pub location: Texts,
+    /// Default: the edition's.
+    pub instruction_languages: Option<Vec<String>>,
+    #[serde(default)]
+    pub same_in_every_language: SameFields,
 }
 
 #[derive(Debug, Deserialize)]
@@ -133,7 +182,7 @@ pub struct Recurrence {
     pub zone: String,
     pub registration_mode: RegistrationMode,
     pub registration_url: Option<String>,
-    pub capacity: Option<u32>,
+    pub capacity: Option<i64>,
     /// Upcoming meetings to create, from the load date on.
     pub upcoming: usize,
     /// Meetings before the load date to keep as an archive.
@@ -144,4 +193,8 @@ pub struct Recurrence {
     /// Shown only to registrants with a place (the meeting link).
     #[serde(default)]
     pub private_details: Texts,
+    /// Default: the offering's `languages`.
+    #[serde(default)]
+    pub instruction_languages: Vec<String>,
+    pub cost: Option<Cost>,
 }

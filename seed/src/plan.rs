@@ -1,12 +1,17 @@
-//! From the demo file to rows: references checked, dates moved, wall clocks resolved.
+//! From the demo file to rows: references checked, dates moved, wall clocks resolved, and
+//! every row turned into the domain's drafts and passed through the same authoring checks
+//! as the dashboard's editor (`relais_domain::authoring`) before any SQL is written: the
+//! demo is published, so each row must pass `check_draft` and `check_publish`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Utc};
-use relais_domain::catalog::{Format, OfferingKind, RegistrationMode};
-use relais_domain::i18n::Messages;
+use relais_domain::authoring::{
+    EditionDraft, FacilitatorDraft, NetworkDraft, OfferingDraft, PartnerDraft, PersonDraft,
+    PublicationState, Refusal, SessionDraft,
+};
 use relais_domain::schedule::{self, ScheduleError};
-use relais_domain::Lang;
+use relais_domain::Localized;
 use thiserror::Error;
 
 use crate::model::{self, Demo, Texts};
@@ -16,85 +21,114 @@ const LEAD_DAYS: u64 = 14;
 
 #[derive(Debug, Error)]
 pub enum PlanError {
+    #[error("{0}: unknown network {1:?}")]
+    UnknownNetwork(String, String),
     #[error("{0}: unknown partner {1:?}")]
     UnknownPartner(String, String),
     #[error("{0}: unknown person {1:?}")]
     UnknownPerson(String, String),
-    #[error("{0}: topic {1:?} has no `topic-{1}` message in {2}")]
-    UnknownTopic(String, String, Lang),
-    #[error("{0}: {1} is missing")]
-    MissingText(String, &'static str),
     #[error("{0}: a session needs either `date`, or `in_weeks` with `weekday`")]
     SessionDate(String),
-    #[error("{0}: session ends before it starts")]
-    SessionOrder(String),
     #[error("{0}: {1}")]
     Schedule(String, ScheduleError),
     #[error("duplicate id {0:?}")]
     DuplicateId(String),
-    #[error("{0}")]
-    I18n(#[from] relais_domain::i18n::I18nError),
+    #[error("{item} is refused by the authoring checks: {}", list(.refusals))]
+    Refused {
+        item: String,
+        refusals: Vec<Refusal>,
+    },
+}
+
+fn list(refusals: &[Refusal]) -> String {
+    let all: Vec<String> = refusals
+        .iter()
+        .map(|(field, code)| format!("{field} ({code})"))
+        .collect();
+    all.join(", ")
 }
 
 pub struct Rows {
-    pub partners: Vec<model::Partner>,
-    pub persons: Vec<model::Person>,
+    pub networks: Vec<NetworkRow>,
+    pub partners: Vec<Owned<PartnerDraft>>,
+    pub persons: Vec<Owned<PersonDraft>>,
     pub offerings: Vec<OfferingRow>,
-    pub offering_persons: Vec<OfferingPersonRow>,
     pub editions: Vec<EditionRow>,
     pub sessions: Vec<SessionRow>,
 }
 
-pub struct OfferingRow {
+pub struct NetworkRow {
     pub id: String,
-    pub kind: OfferingKind,
-    pub title: Texts,
-    pub summary: Texts,
-    pub description: Texts,
-    pub audience: Texts,
-    pub cost: Texts,
-    pub topics: Vec<String>,
-    pub languages: Vec<String>,
-    pub format: Format,
-    pub partner_id: Option<String>,
     pub position: usize,
+    /// Written when the network is first loaded, never updated.
+    pub created_at: DateTime<Utc>,
+    pub draft: NetworkDraft,
 }
 
-pub struct OfferingPersonRow {
-    pub offering_id: String,
-    pub person_id: String,
-    pub role: Texts,
+/// A partner or a person, and the network that owns it.
+pub struct Owned<T> {
+    pub id: String,
+    pub network_id: Option<String>,
+    pub draft: T,
+}
+
+pub struct OfferingRow {
+    pub id: String,
+    pub network_id: Option<String>,
     pub position: usize,
+    pub draft: OfferingDraft,
 }
 
 pub struct EditionRow {
     pub id: String,
     pub offering_id: String,
-    pub title: Texts,
-    pub registration_mode: RegistrationMode,
-    pub registration_url: Option<String>,
-    pub capacity: Option<u32>,
-    pub format: Format,
-    pub location: Texts,
+    /// Its sessions' first start and last end.
     pub starts_at: Option<DateTime<Utc>>,
     pub ends_at: Option<DateTime<Utc>>,
-    pub questions: Vec<model::Question>,
-    pub private_details: Texts,
+    pub draft: EditionDraft,
 }
 
 pub struct SessionRow {
     pub id: String,
     pub edition_id: String,
-    pub title: Texts,
-    pub starts_at: DateTime<Utc>,
-    pub ends_at: DateTime<Utc>,
-    pub zone: String,
+    pub draft: SessionDraft,
+}
+
+impl SessionRow {
+    pub fn starts_at(&self) -> DateTime<Utc> {
+        self.draft
+            .starts_at
+            .expect("a planned session has its start")
+    }
+
+    pub fn ends_at(&self) -> DateTime<Utc> {
+        self.draft.ends_at.expect("a planned session has its end")
+    }
+}
+
+fn localized(texts: &Texts) -> Localized {
+    Localized(texts.clone())
+}
+
+fn same(fields: &[String]) -> BTreeSet<String> {
+    fields.iter().cloned().collect()
 }
 
 pub fn plan(demo: Demo, today: NaiveDate) -> Result<Rows, PlanError> {
-    let messages: Vec<Messages> = Lang::all().map(Messages::new).collect::<Result<_, _>>()?;
+    let mut network_ids: BTreeSet<&str> = BTreeSet::new();
+    for n in &demo.network {
+        if !network_ids.insert(&n.id) {
+            return Err(PlanError::DuplicateId(n.id.clone()));
+        }
+    }
     let partner_ids: BTreeSet<&str> = demo.partner.iter().map(|p| p.id.as_str()).collect();
     let person_ids: BTreeSet<&str> = demo.person.iter().map(|p| p.id.as_str()).collect();
+    let known_network = |item: &str, network: &Option<String>| match network {
+        Some(n) if !network_ids.contains(n.as_str()) => {
+            Err(PlanError::UnknownNetwork(item.to_owned(), n.clone()))
+        }
+        _ => Ok(()),
+    };
     let mut ids = BTreeSet::new();
     let mut unique = |id: &str| -> Result<(), PlanError> {
         if ids.insert(id.to_owned()) {
@@ -103,53 +137,78 @@ pub fn plan(demo: Demo, today: NaiveDate) -> Result<Rows, PlanError> {
             Err(PlanError::DuplicateId(id.to_owned()))
         }
     };
-    for id in partner_ids.iter().chain(person_ids.iter()) {
-        unique(id)?;
+    for p in &demo.partner {
+        unique(&p.id)?;
+        known_network(&p.id, &p.network)?;
+    }
+    for p in &demo.person {
+        unique(&p.id)?;
+        known_network(&p.id, &p.network)?;
     }
 
+    let created_at = today.and_time(NaiveTime::MIN).and_utc();
     let mut rows = Rows {
-        partners: vec![],
-        persons: vec![],
+        networks: demo
+            .network
+            .iter()
+            .enumerate()
+            .map(|(position, n)| NetworkRow {
+                id: n.id.clone(),
+                position,
+                created_at,
+                draft: NetworkDraft {
+                    name: n.name.clone(),
+                    description: localized(&n.description),
+                    url: n.url.clone(),
+                    same_in_every_language: BTreeSet::new(),
+                },
+            })
+            .collect(),
+        partners: demo
+            .partner
+            .iter()
+            .map(|p| Owned {
+                id: p.id.clone(),
+                network_id: p.network.clone(),
+                draft: PartnerDraft {
+                    state: PublicationState::Published,
+                    name: p.name.clone(),
+                    description: localized(&p.description),
+                    url: p.url.clone(),
+                    same_in_every_language: same(&p.same_in_every_language),
+                },
+            })
+            .collect(),
+        persons: demo
+            .person
+            .iter()
+            .map(|p| Owned {
+                id: p.id.clone(),
+                network_id: p.network.clone(),
+                draft: PersonDraft {
+                    state: PublicationState::Published,
+                    name: p.name.clone(),
+                    bio: localized(&p.bio),
+                    same_in_every_language: same(&p.same_in_every_language),
+                },
+            })
+            .collect(),
         offerings: vec![],
-        offering_persons: vec![],
         editions: vec![],
         sessions: vec![],
     };
-    for (position, o) in demo.offering.into_iter().enumerate() {
+    for (position, o) in demo.offering.iter().enumerate() {
         unique(&o.id)?;
-        for (field, texts) in [
-            ("title", &o.title),
-            ("summary", &o.summary),
-            ("description", &o.description),
-        ] {
-            if texts.values().all(|t| t.trim().is_empty()) {
-                return Err(PlanError::MissingText(o.id.clone(), field));
-            }
-        }
+        known_network(&o.id, &o.network)?;
         if let Some(p) = &o.partner {
             if !partner_ids.contains(p.as_str()) {
                 return Err(PlanError::UnknownPartner(o.id.clone(), p.clone()));
             }
         }
-        for topic in &o.topics {
-            if let Some(m) = messages.iter().find(|m| !m.has(&format!("topic-{topic}"))) {
-                return Err(PlanError::UnknownTopic(
-                    o.id.clone(),
-                    topic.clone(),
-                    m.lang(),
-                ));
-            }
-        }
-        for (i, f) in o.facilitators.iter().enumerate() {
+        for f in &o.facilitators {
             if !person_ids.contains(f.person.as_str()) {
                 return Err(PlanError::UnknownPerson(o.id.clone(), f.person.clone()));
             }
-            rows.offering_persons.push(OfferingPersonRow {
-                offering_id: o.id.clone(),
-                person_id: f.person.clone(),
-                role: f.role.clone(),
-                position: i,
-            });
         }
         for e in &o.edition {
             unique(&e.id)?;
@@ -160,7 +219,7 @@ pub fn plan(demo: Demo, today: NaiveDate) -> Result<Rows, PlanError> {
                 }
                 _ => 0,
             };
-            push_edition(&mut rows, &o, e, &e.id, &dated)?;
+            push_edition(&mut rows, o, e, &e.id, &dated, 0)?;
             if moves > 0 {
                 let twin_id = format!("{}-upcoming", e.id);
                 unique(&twin_id)?;
@@ -168,10 +227,10 @@ pub fn plan(demo: Demo, today: NaiveDate) -> Result<Rows, PlanError> {
                     .iter()
                     .map(|(d, s)| (schedule::add_years_of_weeks(*d, moves).unwrap_or(*d), *s))
                     .collect();
-                push_edition(&mut rows, &o, e, &twin_id, &moved)?;
+                push_edition(&mut rows, o, e, &twin_id, &moved, moves)?;
             }
         }
-        if let Some(r) = &o.recurrence {
+        for r in &o.recurrence {
             for date in recurrence_dates(r, today) {
                 let id = format!("{}-{}", o.id, date);
                 unique(&id)?;
@@ -187,6 +246,12 @@ pub fn plan(demo: Demo, today: NaiveDate) -> Result<Rows, PlanError> {
                     upcoming_copy: false,
                     question: vec![],
                     private_details: r.private_details.clone(),
+                    registration_opens: None,
+                    registration_closes: None,
+                    instruction_languages: r.instruction_languages.clone(),
+                    written_in: None,
+                    cost: r.cost.clone(),
+                    same_in_every_language: vec![],
                     session: vec![],
                 };
                 let session = model::Session {
@@ -196,28 +261,89 @@ pub fn plan(demo: Demo, today: NaiveDate) -> Result<Rows, PlanError> {
                     start: r.start,
                     end: r.end,
                     title: Texts::new(),
+                    zone: None,
+                    location: Texts::new(),
+                    instruction_languages: None,
+                    same_in_every_language: vec![],
                 };
-                push_edition(&mut rows, &o, &edition, &id, &[(date, &session)])?;
+                push_edition(&mut rows, o, &edition, &id, &[(date, &session)], 0)?;
             }
         }
         rows.offerings.push(OfferingRow {
-            id: o.id,
-            kind: o.kind,
-            title: o.title,
-            summary: o.summary,
-            description: o.description,
-            audience: o.audience,
-            cost: o.cost,
-            topics: o.topics,
-            languages: o.languages,
-            format: o.format,
-            partner_id: o.partner,
+            id: o.id.clone(),
+            network_id: o.network.clone(),
             position,
+            draft: OfferingDraft {
+                state: PublicationState::Published,
+                kind: Some(o.kind),
+                format: Some(o.format),
+                topics: o.topics.clone(),
+                languages: o.languages.clone(),
+                title: localized(&o.title),
+                summary: localized(&o.summary),
+                description: localized(&o.description),
+                audience: localized(&o.audience),
+                cost: localized(&o.cost),
+                partner_id: o.partner.clone(),
+                facilitators: o
+                    .facilitators
+                    .iter()
+                    .map(|f| FacilitatorDraft {
+                        person_id: f.person.clone(),
+                        role: localized(&f.role),
+                    })
+                    .collect(),
+                same_in_every_language: same(&o.same_in_every_language),
+            },
         });
     }
-    rows.partners = demo.partner;
-    rows.persons = demo.person;
+    check(&mut rows)?;
     Ok(rows)
+}
+
+/// Spreads the texts marked "same in every language" as they are stored, then holds every
+/// row to the authoring checks of a published item; the first refused row stops the load.
+fn check(rows: &mut Rows) -> Result<(), PlanError> {
+    let refused = |kind: &str, id: &str, refusals: Vec<Refusal>| {
+        if refusals.is_empty() {
+            Ok(())
+        } else {
+            Err(PlanError::Refused {
+                item: format!("{kind} {id}"),
+                refusals,
+            })
+        }
+    };
+    for n in &mut rows.networks {
+        n.draft.spread_same_texts();
+        refused("network", &n.id, n.draft.check())?;
+    }
+    for p in &mut rows.partners {
+        p.draft.spread_same_texts();
+        refused("partner", &p.id, p.draft.check_publish())?;
+    }
+    for p in &mut rows.persons {
+        p.draft.spread_same_texts();
+        refused("person", &p.id, p.draft.check_publish())?;
+    }
+    for o in &mut rows.offerings {
+        o.draft.spread_same_texts();
+        refused("offering", &o.id, o.draft.check_publish())?;
+    }
+    let mut sessions: BTreeMap<&str, Vec<SessionDraft>> = BTreeMap::new();
+    for s in &mut rows.sessions {
+        s.draft.spread_same_texts();
+        sessions
+            .entry(s.edition_id.as_str())
+            .or_default()
+            .push(s.draft.clone());
+    }
+    for e in &mut rows.editions {
+        e.draft.spread_same_texts();
+        let of_edition = sessions.get(e.id.as_str()).map_or(&[][..], Vec::as_slice);
+        refused("edition", &e.id, e.draft.check_publish(of_edition))?;
+    }
+    Ok(())
 }
 
 /// Each session of an edition with the local date it falls on.
@@ -263,45 +389,73 @@ fn recurrence_dates(r: &model::Recurrence, today: NaiveDate) -> Vec<NaiveDate> {
     past.chain(upcoming).collect()
 }
 
+/// Pushes edition `id` of `e` with `sessions` on their dates; `moves` is how many 52-week
+/// years the sessions were moved by, which moves the registration window too.
 fn push_edition(
     rows: &mut Rows,
     o: &model::Offering,
     e: &model::Edition,
     id: &str,
     sessions: &[(NaiveDate, &model::Session)],
+    moves: u64,
 ) -> Result<(), PlanError> {
+    let resolve = |local: NaiveDateTime, zone: &str| {
+        schedule::resolve_local(local, zone).map_err(|err| PlanError::Schedule(id.to_owned(), err))
+    };
     let mut resolved = Vec::with_capacity(sessions.len());
     for (i, (date, s)) in sessions.iter().enumerate() {
-        let at = |t: NaiveTime| {
-            schedule::resolve_local(NaiveDateTime::new(*date, t), &e.zone)
-                .map_err(|err| PlanError::Schedule(id.to_owned(), err))
-        };
-        let (starts_at, ends_at) = (at(s.start)?, at(s.end)?);
-        if ends_at <= starts_at {
-            return Err(PlanError::SessionOrder(id.to_owned()));
-        }
+        let zone = s.zone.as_deref().unwrap_or(&e.zone);
         resolved.push(SessionRow {
             id: format!("{id}-s{}", i + 1),
             edition_id: id.to_owned(),
-            title: s.title.clone(),
-            starts_at,
-            ends_at,
-            zone: e.zone.clone(),
+            draft: SessionDraft {
+                title: localized(&s.title),
+                starts_at: Some(resolve(NaiveDateTime::new(*date, s.start), zone)?),
+                ends_at: Some(resolve(NaiveDateTime::new(*date, s.end), zone)?),
+                zone: zone.to_owned(),
+                location: localized(&s.location),
+                instruction_languages: s.instruction_languages.clone(),
+                cancelled: false,
+                same_in_every_language: same(&s.same_in_every_language),
+            },
         });
     }
+    let window = |local: Option<NaiveDateTime>| {
+        local
+            .map(|t| {
+                let date = schedule::add_years_of_weeks(t.date(), moves).unwrap_or(t.date());
+                resolve(NaiveDateTime::new(date, t.time()), &e.zone)
+            })
+            .transpose()
+    };
+    let instruction_languages = if e.instruction_languages.is_empty() {
+        o.languages.clone()
+    } else {
+        e.instruction_languages.clone()
+    };
     rows.editions.push(EditionRow {
         id: id.to_owned(),
         offering_id: o.id.clone(),
-        title: e.title.clone(),
-        registration_mode: e.registration_mode,
-        registration_url: e.registration_url.clone(),
-        capacity: e.capacity,
-        format: e.format.unwrap_or(o.format),
-        location: e.location.clone(),
-        starts_at: resolved.iter().map(|s| s.starts_at).min(),
-        ends_at: resolved.iter().map(|s| s.ends_at).max(),
-        questions: e.question.clone(),
-        private_details: e.private_details.clone(),
+        starts_at: resolved.iter().filter_map(|s| s.draft.starts_at).min(),
+        ends_at: resolved.iter().filter_map(|s| s.draft.ends_at).max(),
+        draft: EditionDraft {
+            state: PublicationState::Published,
+            title: localized(&e.title),
+            registration_mode: Some(e.registration_mode),
+            registration_url: e.registration_url.clone(),
+            capacity: e.capacity,
+            format: Some(e.format.unwrap_or(o.format)),
+            registration_opens_at: window(e.registration_opens)?,
+            registration_closes_at: window(e.registration_closes)?,
+            questions: e.question.clone(),
+            private_details: localized(&e.private_details),
+            location: localized(&e.location),
+            written_in: e.written_in,
+            instruction_languages,
+            cost: e.cost.clone(),
+            confirm_within_hours: None,
+            same_in_every_language: same(&e.same_in_every_language),
+        },
     });
     rows.sessions.extend(resolved);
     Ok(())

@@ -528,3 +528,31 @@ pub fn set_capacity(edition_id: &str, capacity: Option<u32>) -> Statement {
 
 #[cfg(test)]
 mod tests;
+
+/// Queues `kind` (a session's change) to everyone of the session's edition with a place or
+/// waiting, each message naming the session and the calendar SEQUENCE it tells of; the
+/// outbox writes it in their language and on their clock.
+pub fn tell_session_change(
+    session_id: &str,
+    kind: relais_domain::registration::MessageKind,
+    sequence: u32,
+    at: &str,
+) -> Statement {
+    Statement::new(
+        format!(
+            "INSERT INTO outbox (registration_id, edition_id, kind, session_id, dedupe, created_at, \
+               sequence) \
+             SELECT r.id, r.edition_id, ?2, ?1, ?2 || ':' || ?1 || ':' || ?3 || ':' || r.id, ?4, ?3 \
+             FROM registration r JOIN session s ON s.edition_id = r.edition_id \
+             WHERE s.id = ?1 AND {} \
+             ON CONFLICT (dedupe) DO NOTHING",
+            is_active("r")
+        ),
+        vec![
+            Value::Text(session_id.to_owned()),
+            Value::Text(kind.as_str().to_owned()),
+            Value::Int(i64::from(sequence)),
+            Value::Text(at.to_owned()),
+        ],
+    )
+}

@@ -24,21 +24,7 @@ fn database(
     capacity: Option<u32>,
     confirm_hours: Option<u32>,
 ) -> Connection {
-    let conn = Connection::open_in_memory().expect("in-memory SQLite");
-    conn.execute_batch("PRAGMA foreign_keys = ON;")
-        .expect("pragma");
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .expect("migrations")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "sql"))
-        .collect();
-    files.sort();
-    for file in files {
-        let sql = std::fs::read_to_string(&file).expect("migration");
-        conn.execute_batch(&sql)
-            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-    }
+    let conn = crate::test_sqlite::migrated();
     conn.execute(
         "INSERT INTO offering (id, kind, title, summary, description, format) \
          VALUES ('o', 'workshop', '{}', '{}', '{}', 'online')",

@@ -1,24 +1,41 @@
-//! Coordinators' sign-in and the check every back-office route makes.
+//! Who is signed in, and how people get there.
 //!
 //! - Passwords: PBKDF2-SHA256, 100,000 iterations, 16-byte salt, from the runtime's Web
-//!   Crypto (ARCHITECTURE.md says why this and not Argon2 or bcrypt).
+//!   Crypto (ARCHITECTURE.md says why this and not Argon2 or bcrypt). Each person sets their
+//!   own, from a one-time link (`links`): nobody chooses a password for someone else, and
+//!   none travels by email.
 //! - Sessions: a random token in an `HttpOnly; Secure; SameSite=Strict` cookie named with
 //!   the `__Host-` prefix (so no subdomain can set or shadow it); KV keeps only its digest,
 //!   with the account, a CSRF token, when it was created and last used. It ends after 12
-//!   hours, or after 2 idle hours, or when an administrator disables the account. Signing
-//!   out deletes it.
+//!   hours, or after 2 idle hours, or when an administrator disables the account, or when
+//!   the password is reset. Signing out deletes it.
 //! - Every change also needs the session's CSRF token in `X-CSRF-Token`.
 //! - Sign-in failures are limited per (email, address), per address and per email, counted
 //!   before the password is hashed (`login` says how).
+//! - Every request reads the account and its roles from D1: a membership removed, a role
+//!   changed or an account disabled takes effect on the next request.
+//!
+//! `invitations` (inviting to a role), `links` (one-time links: joining, password resets),
+//! `members` (a network's members, roles, leaving), `networks` (administrators create
+//! them) and `accounts` (administrators disable and enable them) are the rest.
+
+mod accounts;
+pub mod invitations;
+pub mod links;
+pub mod members;
+pub mod networks;
+
+pub use accounts::{disable_account, enable_account};
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
-use relais_domain::account::{AccountView, Action, Role, SessionRecord, SignedIn};
+use relais_domain::account::{
+    self, AccountView, Action, MembershipView, Role, SessionRecord, SignedIn,
+};
 use relais_domain::problem::ProblemKind;
 use serde::{Deserialize, Serialize};
 use worker::{Date, Env, Headers, Request, Response};
 
-use crate::catalog::{now, stamp};
 use crate::crypto;
 use crate::http::{private_json, ApiError};
 use crate::rate_limit::{self, Limit, QUARTER_HOUR};
@@ -42,9 +59,12 @@ const PER_ADDRESS: u32 = 30;
 const PER_EMAIL: u32 = 100;
 const MAX_BODY_BYTES: usize = 4 * 1024;
 
-/// Who is signed in, as a route sees them.
+/// Who is signed in, as a route sees them. Which rows they reach is decided in each
+/// statement (`scope`), with `account_id` bound.
 pub struct Staff {
     pub account_id: String,
+    /// An administrator of the site.
+    pub administrator: bool,
 }
 
 #[derive(Clone, Serialize, Deserialize)]
@@ -52,7 +72,11 @@ pub struct AccountRow {
     pub id: String,
     pub email: String,
     pub name: String,
-    pub role: String,
+    /// 1 for an administrator of the site.
+    pub administrator: u32,
+    /// The account's roles across its networks, comma-separated (`group_concat`).
+    #[serde(skip_serializing, default)]
+    pub roles: Option<String>,
     #[serde(skip_serializing)]
     pub password_hash: String,
     #[serde(skip_serializing)]
@@ -63,13 +87,35 @@ pub struct AccountRow {
 }
 
 impl AccountRow {
-    fn view(&self) -> AccountView {
-        AccountView {
+    fn roles(&self) -> Vec<Role> {
+        self.roles
+            .as_deref()
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(Role::parse)
+            .collect()
+    }
+
+    /// The account as it sees itself, with its networks.
+    async fn view(&self, env: &Env) -> Result<AccountView, ApiError> {
+        let networks: Vec<MembershipView> = env
+            .d1("DB")?
+            .prepare(
+                "SELECT m.network_id, n.name AS network_name, m.role FROM membership m \
+                 JOIN network n ON n.id = m.network_id WHERE m.account_id = ?1 \
+                 ORDER BY n.position, n.id",
+            )
+            .bind(&[self.id.as_str().into()])?
+            .all()
+            .await?
+            .results()?;
+        Ok(AccountView {
             id: self.id.clone(),
             email: self.email.clone(),
             name: self.name.clone(),
-            role: self.role.clone(),
-        }
+            administrator: self.administrator == 1,
+            networks,
+        })
     }
 }
 
@@ -84,7 +130,7 @@ pub async fn hash_password(password: &str) -> Result<String, ApiError> {
     ))
 }
 
-async fn password_matches(password: &str, stored: &str) -> Result<bool, ApiError> {
+pub(crate) async fn password_matches(password: &str, stored: &str) -> Result<bool, ApiError> {
     let parts: Vec<&str> = stored.split('$').collect();
     let [scheme, iterations, salt, key] = parts.as_slice() else {
         return Ok(false);
@@ -143,15 +189,24 @@ pub async fn login(req: &Request, env: &Env) -> Result<Response, ApiError> {
         return Err(ApiError::Problem(ProblemKind::Unauthorized, vec![]));
     };
     rate_limit::forgive(&db, &counted).await?;
+    open_session(env, &account, Date::now().as_millis()).await
+}
+
+/// Opens a session for `account`, created at `created_at_ms`, and answers with it: the
+/// account, its CSRF token, and the cookie.
+pub(crate) async fn open_session(
+    env: &Env,
+    account: &AccountRow,
+    created_at_ms: u64,
+) -> Result<Response, ApiError> {
     let token = crypto::random_hex(32)?;
     let csrf = crypto::random_hex(16)?;
-    let now_ms = Date::now().as_millis();
     let record = SessionRecord {
         account_id: account.id.clone(),
         csrf: csrf.clone(),
-        expires_at_ms: now_ms + SESSION_HOURS * 3_600_000,
-        created_at_ms: now_ms,
-        last_seen_ms: now_ms,
+        expires_at_ms: created_at_ms + SESSION_HOURS * 3_600_000,
+        created_at_ms,
+        last_seen_ms: created_at_ms,
     };
     env.kv("KV")?
         .put(&session_key(&token).await?, serde_json::to_string(&record)?)?
@@ -159,8 +214,8 @@ pub async fn login(req: &Request, env: &Env) -> Result<Response, ApiError> {
         .execute()
         .await?;
     let mut response = private_json(&SignedIn {
-        account: account.view(),
-        csrf_token: csrf.clone(),
+        account: account.view(env).await?,
+        csrf_token: csrf,
     })?;
     response.headers_mut().append(
         "Set-Cookie",
@@ -174,7 +229,7 @@ pub async fn login(req: &Request, env: &Env) -> Result<Response, ApiError> {
 
 /// The sign-in limits for `email` from `address`, in the order they are counted. Without an
 /// address (not through Cloudflare) only the email's ceiling applies.
-fn sign_in_limits(email: &str, address: Option<String>) -> Vec<Limit> {
+pub(crate) fn sign_in_limits(email: &str, address: Option<String>) -> Vec<Limit> {
     let limit = |key: String, limit: u32| Limit {
         key,
         limit,
@@ -196,7 +251,9 @@ fn sign_in_limits(email: &str, address: Option<String>) -> Vec<Limit> {
 
 /// Credentials come only as JSON (415 otherwise): a form post from another site cannot
 /// send them, and there is one way in to guard.
-async fn read_json_only<T: for<'de> Deserialize<'de>>(req: &Request) -> Result<T, ApiError> {
+pub(crate) async fn read_json_only<T: for<'de> Deserialize<'de>>(
+    req: &Request,
+) -> Result<T, ApiError> {
     let is_json = req.headers().get("Content-Type")?.is_some_and(|t| {
         t.split(';')
             .next()
@@ -208,8 +265,10 @@ async fn read_json_only<T: for<'de> Deserialize<'de>>(req: &Request) -> Result<T
     read_json(req).await
 }
 
-const ACCOUNT_COLUMNS: &str =
-    "id, email, name, role, password_hash, disabled_at, sessions_revoked_at";
+pub(crate) const ACCOUNT_COLUMNS: &str =
+    "id, email, name, administrator, password_hash, disabled_at, \
+     sessions_revoked_at, \
+     (SELECT group_concat(role) FROM membership WHERE account_id = account.id) AS roles";
 
 pub async fn logout(req: &Request, env: &Env) -> Result<Response, ApiError> {
     let (_, token) = session(req, env, true).await?;
@@ -226,28 +285,59 @@ pub async fn logout(req: &Request, env: &Env) -> Result<Response, ApiError> {
 pub async fn me(req: &Request, env: &Env) -> Result<Response, ApiError> {
     let ((account, record), _) = session(req, env, false).await?;
     private_json(&SignedIn {
-        account: account.view(),
+        account: account.view(env).await?,
         csrf_token: record.csrf,
     })
 }
 
-/// The signed-in account, when it may do `action`; `changes` also requires the CSRF token.
-/// Anonymous, forged, expired or revoked sessions get 401; a role without the right, or a
-/// change without the token, 403.
+/// The signed-in account, when it may try `action` (`account::may_try`: an administrator for
+/// the site's actions, a role reaching it in some network for a network's); `changes` also
+/// requires the CSRF token. Anonymous, forged, expired or revoked sessions get 401; an
+/// account with no such right, or a change without the token, 403. Which rows it reaches is
+/// each statement's business (`scope`).
 pub async fn require(
     req: &Request,
     env: &Env,
     action: Action,
     changes: bool,
 ) -> Result<Staff, ApiError> {
-    let ((account, _), _) = session(req, env, changes).await?;
-    let role = Role::parse(&account.role)
-        .ok_or_else(|| ApiError::Internal(format!("role {}", account.role)))?;
-    if !role.may(action) {
+    require_any(req, env, &[action], changes).await
+}
+
+/// `require` for a route that either of `actions` opens (a network's members: its
+/// coordinators', and every network's for administrators).
+pub async fn require_any(
+    req: &Request,
+    env: &Env,
+    actions: &[Action],
+    changes: bool,
+) -> Result<Staff, ApiError> {
+    let staff = signed_in(req, env, changes).await?;
+    let roles = staff.roles.clone();
+    if !actions
+        .iter()
+        .any(|action| account::may_try(staff.staff.administrator, &roles, *action))
+    {
         return Err(ApiError::Problem(ProblemKind::Forbidden, vec![]));
     }
-    Ok(Staff {
-        account_id: account.id,
+    Ok(staff.staff)
+}
+
+/// Any signed-in account, with its roles (someone leaving a network needs no right but
+/// their own membership, which the statement checks).
+pub struct SignedInStaff {
+    pub staff: Staff,
+    pub roles: Vec<Role>,
+}
+
+pub async fn signed_in(req: &Request, env: &Env, changes: bool) -> Result<SignedInStaff, ApiError> {
+    let ((account, _), _) = session(req, env, changes).await?;
+    Ok(SignedInStaff {
+        roles: account.roles(),
+        staff: Staff {
+            administrator: account.administrator == 1,
+            account_id: account.id,
+        },
     })
 }
 
@@ -315,132 +405,4 @@ async fn session(req: &Request, env: &Env, changes: bool) -> Result<Session, Api
 
 async fn session_key(token: &str) -> Result<String, ApiError> {
     Ok(format!("session:{}", crypto::sha256_hex(token).await?))
-}
-
-#[derive(Deserialize)]
-struct NewAccount {
-    email: String,
-    name: String,
-    role: String,
-    password: String,
-}
-
-/// `POST /api/admin/accounts`: an administrator creates an account with a first password.
-pub async fn create_account(req: &Request, env: &Env) -> Result<Response, ApiError> {
-    require(req, env, Action::ManageAccounts, true).await?;
-    let new: NewAccount = read_json(req).await?;
-    let mut refused: Vec<(String, &'static str)> = vec![];
-    let email = new.email.trim().to_lowercase();
-    match new.name.trim().chars().count() {
-        0 => refused.push(("name".into(), "required")),
-        n if n > 100 => refused.push(("name".into(), "too-long")),
-        _ => {}
-    }
-    if !relais_domain::registration::is_email(&email) {
-        refused.push(("email".into(), "invalid-email"));
-    }
-    let role = Role::parse(&new.role);
-    if role.is_none() {
-        refused.push(("role".into(), "unknown-role"));
-    }
-    if let Some(code) = relais_domain::account::password_refusal(&new.password) {
-        refused.push(("password".into(), code));
-    }
-    let Some(role) = role.filter(|_| refused.is_empty()) else {
-        return Err(ApiError::Fields(ProblemKind::InvalidBody, refused));
-    };
-    let hash = hash_password(&new.password).await?;
-    let id = format!("acc-{}", crypto::random_hex(8)?);
-    let inserted = env
-        .d1("DB")?
-        .prepare(
-            "INSERT INTO account (id, email, name, role, password_hash, created_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (email) DO NOTHING",
-        )
-        .bind(&[
-            id.as_str().into(),
-            email.as_str().into(),
-            new.name.trim().into(),
-            role.as_str().into(),
-            hash.into(),
-            stamp(now()),
-        ])?
-        .run()
-        .await?;
-    if inserted.meta()?.and_then(|m| m.changes) != Some(1) {
-        return Err(ApiError::Detailed(
-            ProblemKind::Conflict,
-            "conflict-account-exists",
-        ));
-    }
-    let account = AccountRow {
-        id,
-        email,
-        name: new.name.trim().to_owned(),
-        role: role.as_str().to_owned(),
-        password_hash: String::new(),
-        disabled_at: None,
-        sessions_revoked_at: None,
-    };
-    Ok(private_json(&account)?.with_status(201))
-}
-
-/// An account as administrators manage it.
-#[derive(Serialize, Deserialize)]
-struct AccountState {
-    id: String,
-    email: String,
-    name: String,
-    role: String,
-    disabled_at: Option<String>,
-}
-
-/// `POST /api/admin/accounts/{id}/disable`: the account can no longer sign in, and every
-/// session it has ends at once (each request reads the account). Administrators cannot
-/// disable their own account, so that one cannot lock out the last administrator.
-pub async fn disable_account(req: &Request, env: &Env, id: &str) -> Result<Response, ApiError> {
-    let staff = require(req, env, Action::DisableAccounts, true).await?;
-    if staff.account_id == id {
-        return Err(ApiError::Detailed(
-            ProblemKind::Conflict,
-            "conflict-own-account",
-        ));
-    }
-    let changed: Option<AccountState> = env
-        .d1("DB")?
-        .prepare(
-            "UPDATE account SET disabled_at = COALESCE(disabled_at, ?2), sessions_revoked_at = ?3 \
-             WHERE id = ?1 RETURNING id, email, name, role, disabled_at",
-        )
-        .bind(&[
-            id.into(),
-            stamp(now()),
-            wasm_bindgen::JsValue::from_f64(Date::now().as_millis() as f64),
-        ])?
-        .first(None)
-        .await?;
-    account_answer(changed)
-}
-
-/// `POST /api/admin/accounts/{id}/enable`: the account may sign in again; the sessions that
-/// disabling ended stay ended.
-pub async fn enable_account(req: &Request, env: &Env, id: &str) -> Result<Response, ApiError> {
-    require(req, env, Action::DisableAccounts, true).await?;
-    let changed: Option<AccountState> = env
-        .d1("DB")?
-        .prepare(
-            "UPDATE account SET disabled_at = NULL WHERE id = ?1 \
-             RETURNING id, email, name, role, disabled_at",
-        )
-        .bind(&[id.into()])?
-        .first(None)
-        .await?;
-    account_answer(changed)
-}
-
-fn account_answer(changed: Option<AccountState>) -> Result<Response, ApiError> {
-    match changed {
-        Some(account) => private_json(&account),
-        None => Err(ApiError::Problem(ProblemKind::NotFound, vec![])),
-    }
 }

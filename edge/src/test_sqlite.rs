@@ -1,0 +1,23 @@
+//! Real SQLite (the engine under D1) with every migration of the project applied, for the
+//! host tests of statements built in this crate.
+
+use rusqlite::Connection;
+
+pub fn migrated() -> Connection {
+    let conn = Connection::open_in_memory().expect("in-memory SQLite");
+    conn.execute_batch("PRAGMA foreign_keys = ON;")
+        .expect("pragma");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("migrations")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+        .collect();
+    files.sort();
+    for file in files {
+        let sql = std::fs::read_to_string(&file).expect("migration");
+        conn.execute_batch(&sql)
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    }
+    conn
+}
