@@ -10,41 +10,14 @@
 //! - A cancelled session stays in the calendar feeds (`STATUS:CANCELLED`, same UID, so a
 //!   subscribed calendar strikes it out) and is left out of every page.
 //!
-//! The state names come from `Publication`, never from input. (When the domain's authoring
-//! module defines the publication states, `Publication` becomes that type.)
+//! The state names come from the domain's `PublicationState` (the migration's `CHECK`), never
+//! from input.
 
-/// A row's publication state, as stored (`edge/migrations/0006_networks_and_authoring.sql`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Publication {
-    Draft,
-    Published,
-    Archived,
-}
-
-impl Publication {
-    pub const ALL: [Publication; 3] = [
-        Publication::Draft,
-        Publication::Published,
-        Publication::Archived,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Publication::Draft => "draft",
-            Publication::Published => "published",
-            Publication::Archived => "archived",
-        }
-    }
-
-    /// Whether the public sees a row in this state.
-    pub fn is_public(self) -> bool {
-        self == Publication::Published
-    }
-}
+use relais_domain::authoring::PublicationState;
 
 /// The states the public sees, as an SQL list (`'published'`).
 fn public_states() -> String {
-    Publication::ALL
+    PublicationState::ALL
         .into_iter()
         .filter(|s| s.is_public())
         .map(|s| format!("'{}'", s.as_str()))

@@ -5,25 +5,12 @@
 
 use rusqlite::Connection;
 
+use relais_domain::authoring::PublicationState as Publication;
+
 use super::*;
 
 fn database() -> Connection {
-    let conn = Connection::open_in_memory().expect("in-memory SQLite");
-    conn.execute_batch("PRAGMA foreign_keys = ON;")
-        .expect("pragma");
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .expect("migrations")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "sql"))
-        .collect();
-    files.sort();
-    for file in files {
-        let sql = std::fs::read_to_string(&file).expect("migration");
-        conn.execute_batch(&sql)
-            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-    }
-    conn
+    crate::test_sqlite::migrated()
 }
 
 /// One offering per state, each with one edition per state, each edition with a session
