@@ -201,9 +201,11 @@ test('the catalog arrives written in the page: readable before the app loads, or
   // Only the browser knows the reader's zone: the page says whose clock it shows.
   const training = page.getByRole('article').filter({ has: page.getByRole('link', { name: /decentralized movements/i }) });
   assert.match(await training.innerText(), /Organiser's time \(America\/Toronto\)/);
-  // Its links are ordinary links to the offering pages.
-  const href = await training.getByRole('link').getAttribute('href');
+  // Its links are ordinary links: to the offering's page, and to its network's.
+  const href = await training.getByRole('heading', { level: 2 }).getByRole('link').getAttribute('href');
   assert.match(href, /^\/en\/offerings\/[a-z0-9-]+$/);
+  const { network } = api.items.find((o) => o.id === href.split('/').at(-1));
+  if (network) assert.equal(await training.getByRole('link', { name: network.name }).getAttribute('href'), `/en/networks/${network.id}`);
   await page.screenshot({ path: ARTIFACTS + 'catalog-en-written.png', fullPage: false });
   const written = await cardSkeletonsVia(page);
   assert.equal(written.length, api.items.length);
@@ -246,10 +248,11 @@ test('from an offering to its facilitators and partner, and from the catalog to 
   assert.ok(await page.locator('.card .next').first().textContent().then((t) => t.includes('Your time (Asia/Kolkata)')));
   await page.screenshot({ path: ARTIFACTS + 'person-en.png', fullPage: true });
 
-  // Back, then to the partner's page.
+  // Back, then to the partner's page (its network may have the same name: the partner's link
+  // is the one under "Partner organisation").
   await page.goBack();
   await page.getByRole('heading', { level: 2, name: 'Facilitators' }).waitFor();
-  await page.getByRole('link', { name: 'Le Hub' }).click();
+  await page.locator('dt:text-is("Partner organisation") + dd').getByRole('link', { name: 'Le Hub' }).click();
   await page.waitForURL(/\/en\/partners\/le-hub$/);
   await page.getByRole('heading', { level: 1, name: 'Le Hub' }).waitFor();
   assert.ok(await page.getByText('Partner organisation', { exact: true }).isVisible());
