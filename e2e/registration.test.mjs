@@ -137,7 +137,7 @@ test('an application answers the edition questions in English; a coordinator acc
   await desk.page.locator('#form-summary').getByText(/identifiants incorrects/).waitFor();
   await desk.page.getByLabel('Mot de passe').fill(COORDINATOR.password);
   await desk.page.getByRole('button', { name: 'Me connecter' }).click();
-  await desk.page.getByText('Connecté·e : Coordination E2E (coordination)').waitFor();
+  await desk.page.getByText(/^Connecté·e : Coordination E2E \(coordination, /).waitFor();
   await desk.page.locator('.editions a[href$="edition=' + application.id + '"]').click();
   const row = desk.page.locator('.registrations > li', { hasText: 'Amara Okafor' });
   await row.waitFor();
