@@ -93,11 +93,18 @@ test('a stranger typing a registered address learns nothing of that registration
 });
 
 test('one IPv6 /64 is one client; another /64 is another', async () => {
-  const statuses = [];
-  for (let i = 0; i < 22; i++) {
-    // Different addresses, one subscriber's prefix.
-    const res = await register('sec-limits', volunteer(`v6.${i}@example.org`), { ip: `2001:db8:aa:bb::${(i + 1).toString(16)}` });
-    statuses.push(res.status);
+  // The client limit counts per minute: a burst that straddles two minutes is counted in two
+  // windows, so it is tried again, from a new prefix, until one burst fits in one minute.
+  let statuses;
+  for (let round = 1; ; round++) {
+    const minute = Math.floor(Date.now() / 60_000);
+    statuses = [];
+    for (let i = 0; i < 22; i++) {
+      // Different addresses, one subscriber's prefix.
+      const res = await register('sec-limits', volunteer(`v6.${round}.${i}@example.org`), { ip: `2001:db8:aa:${round.toString(16)}b::${(i + 1).toString(16)}` });
+      statuses.push(res.status);
+    }
+    if (minute === Math.floor(Date.now() / 60_000) || round === 3) break;
   }
   assert.ok(statuses.includes(429), `limited within the prefix: ${statuses.join(' ')}`);
   assert.ok(statuses.filter((s) => s === 201).length >= 19, statuses.join(' '));
