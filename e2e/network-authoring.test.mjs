@@ -196,11 +196,15 @@ test('a GGSN coordinator writes a bilingual training in French, sessions by a ru
     'À partir du 24 mars, 3 h 30 à Kolkata au lieu de 4 h 30 (changement d’heure).',
     'À partir du 23 mars, l’organisation passe à UTC−4 (au lieu de UTC−5).',
   ]);
+  // One title for the five, in both languages.
+  await rule.getByLabel('Titre des séances — français', { exact: true }).fill('Rencontre de la formation');
+  await rule.getByLabel('Titre des séances — anglais', { exact: true }).fill('Training meeting');
   await rule.getByRole('button', { name: 'Créer les séances' }).click();
   await rule.locator('.done', { hasText: '5 séances créées.' }).waitFor();
   assert.equal(await page.locator('.dash-sessions > li').count(), 5);
-  const sessions = sql(`SELECT id, starts_at, sequence FROM session WHERE edition_id = ${q(ids.edition)} ORDER BY starts_at`);
+  const sessions = sql(`SELECT id, starts_at, sequence, title FROM session WHERE edition_id = ${q(ids.edition)} ORDER BY starts_at`);
   assert.deepEqual(sessions.map((s) => s.starts_at), STARTS);
+  for (const s of sessions) assert.deepEqual(JSON.parse(s.title), { fr: 'Rencontre de la formation', en: 'Training meeting' });
   ids.sessions = sessions.map((s) => s.id);
 
   // 2. Publishing the offering is refused while its English description is empty, by name.

@@ -65,7 +65,7 @@ pub fn Sessions(edition: Edition) -> impl IntoView {
             </details>
             <details class="disclosure">
                 <summary>{i18n.text("dash-rule")}</summary>
-                <RuleForm edition/>
+                <RuleForm edition written_in/>
             </details>
         </section>
     }
@@ -579,22 +579,33 @@ fn refused_here(i18n: I18n, state: FormState, summary: &'static str, errors: Vec
 }
 
 /// The API names a rule's fields inside its body (`rule.interval`), or the rule's own
-/// (`interval`): the form's controls are the former's.
+/// (`interval`): the form's controls are the former's. The sessions' title and place are
+/// the body's own (`title.en`), under `by-rule.` in the page, which has an edition's title.
 fn rule_field(field: &str) -> String {
     if field.starts_with("rule.") || field.starts_with("zones") || field == "rule" {
         field.to_owned()
+    } else if field.starts_with("title") || field.starts_with("location") {
+        format!("{BY_RULE}.{field}")
     } else {
         format!("rule.{field}")
     }
 }
 
-/// Sessions by a rule: the rule, its preview on other zones' clocks, then the sessions.
+/// Where the rule form's title and place sit among the page's fields.
+const BY_RULE: &str = "by-rule";
+
+/// Sessions by a rule: the rule, its preview on other zones' clocks, then the sessions,
+/// with one title and place for all of them, adding to the sessions there are or replacing
+/// those still to come.
 #[component]
-fn RuleForm(edition: Edition) -> impl IntoView {
+fn RuleForm(edition: Edition, written_in: Signal<Option<Lang>>) -> impl IntoView {
     let i18n = use_i18n();
     let user = use_session();
     let state = FormState::new();
     let inputs = RuleInputs::new(edition.zone());
+    let title = RwSignal::new(Localized::default());
+    let location = RwSignal::new(Localized::default());
+    let replace = RwSignal::new(false);
     let preview = RwSignal::new(None::<Preview>);
     let done = RwSignal::new(String::new());
     const SUMMARY: &str = "rule-summary";
@@ -656,16 +667,33 @@ fn RuleForm(edition: Edition) -> impl IntoView {
         };
         let body = api::json_text(&SessionsByRule {
             rule: Some(rule),
-            title: Localized::default(),
-            location: Localized::default(),
-            replace: false,
+            title: title.get_untracked(),
+            location: location.get_untracked(),
+            replace: replace.get_untracked(),
         });
         let lang = i18n.lang.get_untracked();
         let path = format!(
             "/api/dashboard/editions/{}/sessions/by-rule",
             encode(&edition.id.get_value())
         );
-        let before = edition.sessions.with_untracked(Vec::len);
+        // Replacing keeps the sessions already held: the new ones are what is beyond them.
+        let now = chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64);
+        let kept = move |sessions: &Vec<AuthoredSession>| {
+            if replace.get_untracked() {
+                sessions
+                    .iter()
+                    .filter(|s| {
+                        s.draft
+                            .starts_at
+                            .zip(now)
+                            .is_some_and(|(at, now)| at <= now)
+                    })
+                    .count()
+            } else {
+                sessions.len()
+            }
+        };
+        let before = edition.sessions.with_untracked(kept);
         state.sending.set(true);
         spawn_local(async move {
             let answer = user.send(Method::POST, &path, Some(body), lang).await;
@@ -805,6 +833,18 @@ fn RuleForm(edition: Edition) -> impl IntoView {
                 {text("until", "dash-rule-until", "date", None, inputs.until)}
             </div>
             {text("exceptions", "dash-rule-exceptions", "text", Some("dash-rule-exceptions-hint"), inputs.exceptions)}
+            <Bilingual name=format!("{BY_RULE}.title") label=i18n.t("dash-rule-title") hint=i18n.t("dash-rule-texts-hint")
+                text=title.into() on_input=Callback::new(move |(lang, value)| title.update(|t| set_text(t, lang, value)))
+                written_in state/>
+            <Bilingual name=format!("{BY_RULE}.location") label=i18n.t("dash-rule-location") multiline=true
+                text=location.into() on_input=Callback::new(move |(lang, value)| location.update(|t| set_text(t, lang, value)))
+                written_in state/>
+            <p class="check">
+                <input type="checkbox" id="rule-replace" aria-describedby="rule-replace-hint"
+                    on:change=move |ev| replace.set(event_target_checked(&ev))/>
+                <label for="rule-replace">{i18n.text("dash-rule-replace")}</label>
+            </p>
+            <p class="hint" id="rule-replace-hint">{i18n.text("dash-rule-replace-hint")}</p>
             <fieldset>
                 <legend>{i18n.text("dash-preview-zones")}</legend>
                 <p class="hint">{i18n.text("dash-preview-zones-hint")}</p>
