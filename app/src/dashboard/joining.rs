@@ -122,11 +122,7 @@ fn LinkForm(link: AccountLink, token: String, gone: RwSignal<bool>) -> impl Into
         Some(network) => format!("/{}/dashboard?network={}", i18n.code(), encode(network)),
         None => format!("/{}/dashboard", i18n.code()),
     };
-    let url = format!(
-        "/api/account-links/{}?lang={}",
-        encode(&token),
-        i18n.code()
-    );
+    let url = format!("/api/account-links/{}?lang={}", encode(&token), i18n.code());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(values) = Values::of(&ev) else {

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_query_map;
 use relais_domain::account::joining::{
-    InvitationRequest, Member, INVITATION_DAYS, NetworkMembers, PendingInvitation, RoleChange,
+    InvitationRequest, Member, NetworkMembers, PendingInvitation, RoleChange, INVITATION_DAYS,
 };
 use relais_domain::account::Role;
 use relais_domain::schedule::{format_date, format_datetime};
@@ -325,9 +325,9 @@ fn InviteForm(network: String, changed: Callback<String>) -> impl IntoView {
                     if let Some(form) = form {
                         form.reset();
                     }
-                    changed.run(i18n.with(|m| {
-                        m.format("dash-invitation-sent", &[("email", email.into())])
-                    }));
+                    changed.run(
+                        i18n.with(|m| m.format("dash-invitation-sent", &[("email", email.into())])),
+                    );
                 }
                 Err(error) => failed(i18n, state, "", "invite-summary", error),
             }
