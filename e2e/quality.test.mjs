@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fetch } from '../tests/client.mjs';
 import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { BASE, PHONE, launch, networkOf, watchCsp } from './browser.mjs';
@@ -26,6 +27,15 @@ let networkId;
 let dash;
 // The coordinator's session cookie, for Lighthouse's own browser.
 let sessionCookie;
+// One-time links, opened (never accepted): an invitation for a new account, one for an
+// existing account, a password reset; and a made-up token, for the "does not work" state.
+const links = {
+  newAccount: randomBytes(32).toString('hex'),
+  existingAccount: randomBytes(32).toString('hex'),
+  reset: randomBytes(32).toString('hex'),
+  madeUp: randomBytes(32).toString('hex'),
+};
+const LINK_EMAIL = 'invitee@e2e-quality.example.org';
 
 before(async () => {
   browser = await launch();
@@ -59,12 +69,19 @@ before(async () => {
   const offering = desk.offerings.find((o) => o.editions.length > 0);
   assert.ok(offering, 'the hub network has an offering with an edition');
   dash = { network: 'hub', offering: offering.id, edition: offering.editions[0].id };
+  const sha256 = (s) => createHash('sha256').update(s).digest('hex');
+  const link = (token, purpose, email, role) => `INSERT INTO account_link (token_hash, purpose, email, network_id, role, created_by, created_at, expires_at)
+    VALUES ('${sha256(token)}', '${purpose}', '${email}', ${role ? "'hub'" : 'NULL'}, ${role ? `'${role}'` : 'NULL'},
+            ${role ? `'${COORDINATOR.id}'` : 'NULL'}, '2026-01-01T00:00:00Z', '2999-01-01T00:00:00Z');`;
+  sql(link(links.newAccount, 'invitation', LINK_EMAIL, 'facilitator') + link(links.existingAccount, 'invitation', COORDINATOR.email, 'coordinator')
+    + link(links.reset, 'password_reset', COORDINATOR.email, null));
 });
 after(async () => {
   await browser?.close();
   const ours = `SELECT id FROM registration WHERE email = '${REGISTRANT}'`;
   sql(`DELETE FROM outbox WHERE registration_id IN (${ours}); DELETE FROM registration_event WHERE registration_id IN (${ours});
        DELETE FROM manage_token WHERE registration_id IN (${ours}); DELETE FROM registration WHERE email = '${REGISTRANT}';
+       DELETE FROM account_link WHERE email IN ('${LINK_EMAIL}', '${COORDINATOR.email}');
        DELETE FROM account WHERE id = '${COORDINATOR.id}';`);
 });
 
@@ -81,8 +98,11 @@ function pages() {
     '/people/louis-ramirez', '/partners/framasoft', '/partners/no-such-partner', `/networks/${networkId}`, '/archive',
     // The forms build's pages.
     ...editions.map((id) => `/register/${id}`), `/manage/${manageToken}`, '/manage', '/privacy', '/coordinator',
-    // The dashboard build's, signed out: its sign-in form.
-    '/dashboard',
+    // The dashboard build's, signed out: its sign-in form (and "forgot your password?"), and
+    // the pages of one-time links: an invitation (for a new account, for an existing one), a
+    // reset, a link that does not work.
+    '/dashboard', `/welcome/${links.newAccount}`, `/welcome/${links.existingAccount}`, `/new-password/${links.reset}`,
+    `/welcome/${links.madeUp}`, `/new-password/${links.madeUp}`,
   ];
 }
 
@@ -91,6 +111,7 @@ function dashboardPages() {
   return [
     '/dashboard', `/dashboard?network=${dash.network}`, `/dashboard/offerings/new?network=${dash.network}`,
     `/dashboard/offerings/${dash.offering}`, `/dashboard/editions/${dash.edition}`, `/dashboard/audit?network=${dash.network}`,
+    `/dashboard/members?network=${dash.network}`,
   ];
 }
 
@@ -120,6 +141,12 @@ async function forEveryDashboardPage(page, check) {
       await settle(page);
       for (const details of await page.locator('details').all()) await details.evaluate((d) => { d.open = true; });
       await check(lang, path);
+      if (path.startsWith('/dashboard/members')) {
+        // Leaving, asked to confirm.
+        await page.locator('section.leave button').click();
+        await page.locator('section.leave .confirm').waitFor();
+        await check(lang, `${path} (leaving)`);
+      }
       if (path.startsWith('/dashboard/editions/')) {
         const rule = page.locator('form.rule-form');
         await rule.locator('button[type=submit]').click();
@@ -145,6 +172,16 @@ async function forEveryPage(page, check) {
       await settle(page);
       for (const details of await page.locator('details').all()) await details.evaluate((d) => { d.open = true; });
       await check(lang, path);
+      if (path === '/dashboard') {
+        // The sign-in form's "forgot your password?", asked then answered.
+        await page.locator('p.forgotten button').click();
+        await page.locator('#forgotten-title').waitFor();
+        await check(lang, `${path} (forgotten password)`);
+        await page.locator('section.forgotten-password input[type=email]').fill(`nobody-${randomBytes(4).toString('hex')}@e2e-quality.example.org`);
+        await page.locator('section.forgotten-password button[type=submit]').click();
+        await page.locator('#forgotten-sent').waitFor();
+        await check(lang, `${path} (link asked)`);
+      }
     }
   }
 }
@@ -301,7 +338,8 @@ test('every control is reachable by Tab, shows its focus, and works from the key
   const page = await context.newPage();
   await signInDashboard(page, 'en');
   for (const path of ['/en', '/en/offerings/emancipasso-formation', `/en/networks/${networkId}`, `/en/register/${editions[1]}`, `/en/manage/${manageToken}`,
-    `/en/dashboard?network=${dash.network}`, `/en/dashboard/offerings/${dash.offering}`, `/en/dashboard/editions/${dash.edition}`]) {
+    `/en/dashboard?network=${dash.network}`, `/en/dashboard/offerings/${dash.offering}`, `/en/dashboard/editions/${dash.edition}`,
+    `/en/dashboard/members?network=${dash.network}`, `/en/welcome/${links.newAccount}`, `/en/new-password/${links.reset}`]) {
     await page.goto(BASE + path);
     await settle(page);
     // Open every disclosure: what they hold (zone picker, filters) must be reachable too.

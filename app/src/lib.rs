@@ -4,7 +4,8 @@
 //! visit loads, has the catalog, offering, profile (facilitator, partner, network) and
 //! archive pages; the forms build (feature `forms`) has the pages where people write:
 //! registering, the manage link, the privacy notice and coordinating; the dashboard build
-//! (feature `dashboard`) has the pages where a network authors its catalog. The browsing
+//! (feature `dashboard`) has the pages where a network authors its catalog and manages its
+//! members, and the pages of one-time links (joining by invitation, a new password). The browsing
 //! build links to the others as ordinary links; the forms and dashboard builds hand the
 //! addresses they do not serve back to the Worker (`layout::NotFound`). Pages live in one
 //! module each; all network access goes through `api`, so a local cache can later answer in
@@ -130,6 +131,9 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <NotFound/> }>
                 <ParentRoute path=path!("/:lang") view=Layout>
+                    // The pages of one-time links: they end signed in, on the dashboard.
+                    <Route path=path!("welcome/:token") view=dashboard::joining::WelcomePage/>
+                    <Route path=path!("new-password/:token") view=dashboard::joining::NewPasswordPage/>
                     <ParentRoute path=path!("dashboard") view=dashboard::Gate>
                         <Route path=path!("") view=dashboard::desk::DeskPage/>
                         // Before `offerings/:id`, which would read "new" as an id.
@@ -137,6 +141,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("offerings/:id") view=dashboard::offering::OfferingPage/>
                         <Route path=path!("editions/:id") view=dashboard::edition::EditionPage/>
                         <Route path=path!("audit") view=dashboard::audit::AuditPage/>
+                        <Route path=path!("members") view=dashboard::members::MembersPage/>
                     </ParentRoute>
                 </ParentRoute>
             </Routes>

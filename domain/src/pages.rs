@@ -17,7 +17,7 @@ pub enum Build {
     Browsing,
     /// Registering, the manage link, the privacy notice, coordinating registrations.
     Forms,
-    /// Authoring a network's catalog.
+    /// Authoring a network's catalog, its members, and joining by a one-time link.
     Dashboard,
 }
 
@@ -36,8 +36,10 @@ impl Build {
 /// The first path segment after the language of each page the forms build serves.
 pub const FORM_PAGES: &[&str] = &["register", "manage", "privacy", "coordinator"];
 
-/// The first path segment after the language of each page the dashboard build serves.
-pub const DASHBOARD_PAGES: &[&str] = &["dashboard"];
+/// The first path segment after the language of each page the dashboard build serves: the
+/// dashboard, and the pages of one-time links (`account::joining::LinkPurpose::page`), which
+/// end signed in on the dashboard.
+pub const DASHBOARD_PAGES: &[&str] = &["dashboard", "welcome", "new-password"];
 
 /// The build of `path` and its language, when it is a page of the forms or the dashboard
 /// build (`/fr/register/…`, `/en/privacy`, `/fr/dashboard/offerings/…`), else `None`.
@@ -125,9 +127,20 @@ mod tests {
             assert!(!is_dashboard_page(other), "{other}");
         }
         assert!(is_dashboard_page("/fr/dashboard/audit"));
+        assert!(is_dashboard_page("/fr/dashboard/members"));
         assert!(!is_form_page("/fr/dashboard"));
         assert_eq!(Build::Dashboard.dir(), Some("/dashboard/"));
         assert_eq!(Build::Forms.dir(), Some("/forms/"));
         assert_eq!(Build::Browsing.dir(), None);
+    }
+
+    #[test]
+    fn the_pages_of_one_time_links_are_the_dashboards() {
+        use crate::account::joining::LinkPurpose;
+        for purpose in LinkPurpose::ALL {
+            let path = format!("/en/{}/{}", purpose.page(), "ab".repeat(32));
+            assert!(is_dashboard_page(&path), "{path}");
+        }
+        assert!(!is_dashboard_page("/fr/welcomes/x"));
     }
 }

@@ -449,6 +449,7 @@ fn account_link() -> AccountLink {
         network_id: Some("ggsn".into()),
         network_name: Some("GGSN".into()),
         role: Some(account::Role::Facilitator),
+        invited_by: Some("Ana".into()),
         administrator: false,
         account_exists: true,
         expires_at: at("2026-12-08T23:30:00Z"),
@@ -500,6 +501,7 @@ fn joining_samples() -> Vec<(&'static str, Value, Value)> {
                 network_id: None,
                 network_name: None,
                 role: None,
+                invited_by: None,
                 account_exists: false,
                 ..account_link()
             }),

@@ -23,6 +23,10 @@ pub fn DeskPage() -> impl IntoView {
         <article class="dashboard desk" aria-labelledby="dash-title">
             <h1 id="dash-title">{i18n.text("dash-title")}</h1>
             {move || match network.get() {
+                // A member who coordinates nowhere: the catalog is its coordinators' to write.
+                None if session.account.with_value(|a| !a.networks.is_empty()) => {
+                    view! { <p class="none">{i18n.t("dash-facilitator-only")}</p> }.into_any()
+                }
                 None => view! { <p class="none">{i18n.t("dash-no-network")}</p> }.into_any(),
                 Some(network) => view! { <NetworkSwitch current=network.clone()/> <Desk network/> }.into_any(),
             }}
@@ -87,6 +91,7 @@ fn DeskView(desk: NetworkDesk) -> impl IntoView {
     let network = encode(&desk.network.id);
     let new_offering = format!("/{code}/dashboard/offerings/new?network={network}");
     let audit = format!("/{code}/dashboard/audit?network={network}");
+    let members = format!("/{code}/dashboard/members?network={network}");
     let offerings = if desk.offerings.is_empty() {
         view! { <p class="none">{i18n.t("dash-no-offerings")}</p> }.into_any()
     } else {
@@ -103,6 +108,7 @@ fn DeskView(desk: NetworkDesk) -> impl IntoView {
         <p class="actions">
             <a class="button primary" href=new_offering>{i18n.t("dash-new-offering")}</a>
             <a class="button secondary" href=audit>{i18n.t("dash-audit")}</a>
+            <a class="button secondary" href=members>{i18n.t("dash-members")}</a>
         </p>
         <section aria-labelledby="offerings-title">
             <h2 id="offerings-title">{i18n.t("dash-offerings")}</h2>

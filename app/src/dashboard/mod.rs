@@ -1,6 +1,7 @@
 //! The coordinators' dashboard (its own build, feature `dashboard`): a network's desk, the
-//! bilingual editor of its offerings and editions, sessions one by one or by a rule, and
-//! the network's history. Signing in is the coordinators' page's (`account`); every
+//! bilingual editor of its offerings and editions, sessions one by one or by a rule, the
+//! network's history and its members; and the pages of one-time links (`joining`), outside
+//! the sign-in gate. Signing in is the coordinators' page's (`account`); every
 //! change carries the session's CSRF token and asks for refusals in the reader's language.
 
 pub mod audit;
@@ -8,6 +9,8 @@ pub mod bilingual;
 pub mod clock;
 pub mod desk;
 pub mod edition;
+pub mod joining;
+pub mod members;
 pub mod offering;
 pub mod sessions;
 
@@ -135,6 +138,7 @@ fn Bar(signed: SignedIn, signed_in: SignedInState) -> impl IntoView {
                 <ul role="list">
                     <li><a href=move || with_network("")>{i18n.text("dash-desk")}</a></li>
                     <li><a href=move || with_network("/audit")>{i18n.text("dash-audit")}</a></li>
+                    <li><a href=move || with_network("/members")>{i18n.text("dash-members")}</a></li>
                     <li>
                         <a href=move || format!("/{}/coordinator", i18n.code()) rel="external">
                             {i18n.text("dash-registrations")}

@@ -204,6 +204,9 @@ pub struct AccountLink {
     pub network_id: Option<String>,
     pub network_name: Option<String>,
     pub role: Option<Role>,
+    /// An invitation's inviter, by name, if their account still exists.
+    #[serde(default)]
+    pub invited_by: Option<String>,
     /// An invitation to administer the site.
     pub administrator: bool,
     /// Whether an account has this email: then an invitation asks for its password (the
