@@ -105,6 +105,10 @@ taught-in = Taught in { $languages }
 taught-in-language = { $language }
 list-and = { $first } and { $last }
 written-in-only = This edition is presented in { $language } only
+places-total = { $count ->
+    [one] { $count } place
+   *[other] { $count } places
+}
 cost-free = Free
 cost-free-travel-paid = Free — travel and lodging paid by participants
 cost-fee-with-bursary = { $amount } — bursaries available

@@ -105,6 +105,10 @@ taught-in = Donnée { $languages }
 taught-in-language = en { $language }
 list-and = { $first } et { $last }
 written-in-only = Cette édition est présentée en { $language } seulement
+places-total = { $count ->
+    [one] { $count } place
+   *[other] { $count } places
+}
 cost-free = Gratuit
 cost-free-travel-paid = Gratuit — déplacement et hébergement à la charge des participant·es
 cost-fee-with-bursary = { $amount } — bourses possibles
