@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { fetch } from '../tests/client.mjs';
 import { mkdirSync } from 'node:fs';
 import { BASE, appReady, launch, networkOf, phone } from './browser.mjs';
+import { OFFERING as GGSN_OFFERING, TITLE as ONE_LANGUAGE_TITLE, publishOneLanguageEdition } from '../tests/one-language.mjs';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 let browser;
@@ -313,4 +314,46 @@ test('the catalog by network: the filter keeps to it, and a card leads to the ne
   await page.getByText('Réseau', { exact: true }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('an edition in English only says so to French readers, in English text marked as such; languages and cost in each reader’s words', async () => {
+  const { id, cleanUp } = await publishOneLanguageEdition();
+  try {
+    const { context, page, errors } = await phone(browser, { locale: 'fr-CA', timezoneId: 'America/Toronto' });
+    // The catalog card: the GGSN meets in English, which a French reader is told.
+    await page.goto(BASE + '/fr');
+    await appReady(page);
+    const card = page.locator('.card', { has: page.locator(`a[href="/fr/offerings/${GGSN_OFFERING}"]`) });
+    await card.getByText('Donnée en anglais', { exact: true }).waitFor();
+
+    await page.goto(BASE + `/fr/offerings/${GGSN_OFFERING}`);
+    await appReady(page);
+    const edition = page.locator('.edition', { has: page.getByRole('heading', { name: ONE_LANGUAGE_TITLE }) });
+    await edition.waitFor();
+    const notice = edition.getByRole('note').filter({ hasText: 'présentée' });
+    assert.equal((await notice.innerText()).trim(), 'Cette édition est présentée en anglais seulement');
+    assert.equal(await edition.locator('h3 [lang]').getAttribute('lang'), 'en', 'the English title is marked as English');
+    assert.equal(await edition.locator('.sessions strong [lang]').first().getAttribute('lang'), 'en');
+    assert.equal(await edition.locator('.untranslated:visible').count(), 0, 'one notice, not "not yet translated" beside each text');
+    const facts = (await edition.locator('.facts li').allInnerTexts()).map((f) => f.replace(/[\u00a0\u202f]/g, ' '));
+    assert.ok(facts.includes('Donnée en anglais') && facts.includes('150 $'), facts.join(' | '));
+    assert.equal(await edition.locator('.cost-note [lang="en"]').innerText(), 'Pay what you can at the door.');
+    await page.screenshot({ path: ARTIFACTS + 'one-language-fr.png', fullPage: true });
+
+    // In English: no notice, the amount written the English way.
+    await page.getByRole('navigation', { name: 'Langue' }).getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(new RegExp(`/en/offerings/${GGSN_OFFERING}$`));
+    const english = page.locator('.edition', { has: page.getByRole('heading', { name: ONE_LANGUAGE_TITLE }) });
+    await english.getByText('$150', { exact: true }).waitFor();
+    assert.equal(await english.locator('.notice').count(), 0);
+    assert.ok(await english.getByText('Taught in English', { exact: true }).isVisible());
+    // A free edition paid for by its participants' travel, in English.
+    await page.goto(BASE + '/en/offerings/emancipasso-formation');
+    await appReady(page);
+    await page.locator('.edition').first().getByText('Free — travel and lodging paid by participants', { exact: true }).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    cleanUp();
+  }
 });

@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { fetch } from './client.mjs';
 import { sql } from './state.mjs';
+import { OFFERING as GGSN_OFFERING, TITLE as ONE_LANGUAGE_TITLE, publishOneLanguageEdition } from './one-language.mjs';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8799';
 
@@ -177,6 +178,74 @@ test('an offering page has its editions, sessions and facilitators', async () =>
   assert.equal(e.upcoming_editions[0].registration_mode, 'application');
   assert.equal(e.upcoming_editions[0].sessions[0].zone, 'Europe/Paris');
   assert.equal(e.upcoming_editions[0].sessions.length, 5);
+});
+
+// French writes amounts and « : » with no-break spaces; the words are what matter here.
+const spaced = (s) => s.replace(/[\u00a0\u202f]/g, ' ');
+const factsOf = (edition) => edition.facts.map(spaced);
+
+test('editions say their languages of instruction and their cost in the reader\'s words', async () => {
+  // Emancip'Asso: free, travel and lodging paid by participants, taught in French.
+  const [fr, en] = await Promise.all(['fr', 'en'].map(async (lang) => (await get(`/api/offerings/emancipasso-formation?lang=${lang}`)).body.upcoming_editions[0]));
+  assert.deepEqual(en.cost, { kind: 'free_travel_paid' });
+  assert.deepEqual(en.instruction_languages, ['fr']);
+  assert.ok(factsOf(en).includes('Free — travel and lodging paid by participants'), factsOf(en).join(' | '));
+  assert.ok(factsOf(en).includes('Taught in French'));
+  assert.ok(factsOf(fr).includes('Gratuit — déplacement et hébergement à la charge des participant·es'), factsOf(fr).join(' | '));
+  assert.ok(factsOf(fr).includes('Donnée en français'));
+  assert.deepEqual(en.cost_note, { text: 'Travel costs (transport, accommodation and meals) are covered by participants.', lang: 'en' });
+  assert.equal(fr.cost_note.lang, 'fr');
+  assert.equal(en.written_in_notice, undefined, 'a bilingual edition has no notice');
+  // What people with a place read is not public.
+  const everything = JSON.stringify([fr, en]);
+  assert.doesNotMatch(everything, /private_details|Adresse exacte|Exact address/);
+
+  // The GGSN meets in English: said to French readers, on the card too; English readers' cards leave it out.
+  const ggsn = (await get(`/api/offerings/${GGSN_OFFERING}?lang=fr`)).body;
+  assert.ok(ggsn.upcoming_editions.length > 0);
+  for (const e of ggsn.upcoming_editions) {
+    assert.deepEqual(e.instruction_languages, ['en']);
+    assert.ok(e.facts.includes('Donnée en anglais'), e.facts.join(' | '));
+  }
+  const cardFr = (await allOfferings('fr')).find((o) => o.id === GGSN_OFFERING);
+  assert.ok(cardFr.next_edition.facts.includes('Donnée en anglais'), JSON.stringify(cardFr.next_edition.facts));
+  const cardEn = (await allOfferings('en')).find((o) => o.id === GGSN_OFFERING);
+  assert.ok(!cardEn.next_edition.facts.some((f) => /Taught/.test(f)), JSON.stringify(cardEn.next_edition.facts));
+
+  // Cluny's programme: a fee with bursaries, in euros written each language's way; the
+  // Ravenna month is taught in English, the rest in French.
+  const cluny = await Promise.all(['fr', 'en'].map(async (lang) => (await get(`/api/offerings/cluny-mas-innovation-territoriale?lang=${lang}`)).body.upcoming_editions[0]));
+  assert.deepEqual(cluny[1].cost, { kind: 'fee_with_bursary', fee_cents: 500000, fee_currency: 'EUR' });
+  assert.ok(cluny[0].facts.includes('5\u202f000\u00a0€ — bourses possibles'), JSON.stringify(cluny[0].facts));
+  assert.ok(cluny[1].facts.includes('€5,000 — bursaries available'), JSON.stringify(cluny[1].facts));
+  assert.ok(cluny[1].facts.includes('Taught in English and French'));
+  assert.deepEqual(cluny[1].sessions.map((s) => s.taught_in), ['Taught in English', 'Taught in French']);
+  assert.deepEqual(cluny[0].sessions.map((s) => s.instruction_languages), [['en'], ['fr']]);
+});
+
+test('an edition given in one language: its texts in that language for every reader, and the other readers told', async () => {
+  const { id, cleanUp } = await publishOneLanguageEdition();
+  try {
+    const of = async (lang) => (await get(`/api/offerings/${GGSN_OFFERING}?lang=${lang}`)).body.upcoming_editions.find((e) => e.id === id);
+    const [fr, en] = [await of('fr'), await of('en')];
+    assert.ok(fr && en, 'the published edition is on the offering page');
+    assert.equal(fr.written_in, 'en');
+    assert.equal(fr.written_in_notice, 'Cette édition est présentée en anglais seulement');
+    assert.equal(en.written_in_notice, undefined, 'English readers read it in their language');
+    // Never an empty field: the English text, marked as English.
+    assert.deepEqual(fr.title, { text: ONE_LANGUAGE_TITLE, lang: 'en' });
+    assert.deepEqual(fr.sessions[0].title, { text: 'Welcome and introductions', lang: 'en' });
+    assert.deepEqual(fr.cost_note, { text: 'Pay what you can at the door.', lang: 'en' });
+    assert.deepEqual(fr.cost, { kind: 'fee', fee_cents: 15000, fee_currency: 'CAD' });
+    assert.ok(fr.facts.includes('150\u00a0$'), JSON.stringify(fr.facts));
+    assert.ok(en.facts.includes('$150'), JSON.stringify(en.facts));
+    // Its registration form says the same.
+    const form = (await get(`/api/editions/${id}/registration-form?lang=fr`));
+    assert.equal(form.status, 200, JSON.stringify(form.body));
+    assert.equal(form.body.edition.written_in_notice, 'Cette édition est présentée en anglais seulement');
+  } finally {
+    cleanUp();
+  }
 });
 
 test("a facilitator's and a partner's pages name them and list what they run", async () => {

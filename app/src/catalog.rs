@@ -268,6 +268,13 @@ pub(crate) fn OfferingCard(offering: OfferingSummary) -> impl IntoView {
     let format = i18n.t(&format!("format-{}", offering.format.as_str()));
     let heading_id = format!("offering-{}", offering.id);
     let labelled_by = heading_id.clone();
+    // The next edition's languages, when they are not the reader's, and its cost, in the
+    // edge's words; the offering's cost in general when the edition does not say its own.
+    let facts = offering
+        .next_edition
+        .as_ref()
+        .map(|e| e.facts.clone())
+        .unwrap_or_default();
     view! {
         <li class="card">
             <article aria-labelledby=labelled_by>
@@ -290,6 +297,7 @@ pub(crate) fn OfferingCard(offering: OfferingSummary) -> impl IntoView {
                             view! { <li><a href=href>{n.name}</a></li> }
                         })}
                     {offering.partner.map(|p| view! { <li>{p.name}</li> })}
+                    {facts.into_iter().map(|fact| view! { <li>{fact}</li> }).collect_view()}
                     {offering.cost.map(|c| view! { <li><Localized text=c/></li> })}
                 </ul>
             </article>

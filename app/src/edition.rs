@@ -22,7 +22,6 @@ pub fn EditionView(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = move |id: &str| i18n.t(id);
-    let sessions = edition.sessions.len();
     // Where a daylight-saving change moves this series on the reader's clock.
     let pairs: Vec<ClockPair> = edition
         .sessions
@@ -54,18 +53,17 @@ pub fn EditionView(
                 </p>
             }
         });
+    // An edition given in one language shows its texts in that language, said once by its
+    // notice rather than "not yet translated" beside each text (style/main.css).
     view! {
             <div class="edition">
                 {edition.title.map(|title| view! { <h3><Localized text=title/></h3> })}
+                {edition.written_in_notice.map(|notice| view! { <p class="notice" role="note">{notice}</p> })}
                 <ul class="facts" role="list">
-                    {(!past).then(|| view! { <li>{t(&format!("registration-{}", edition.registration_mode.as_str()))}</li> })}
-                    <li>{t(&format!("format-{}", edition.format.as_str()))}</li>
+                    {edition.facts.into_iter().map(|fact| view! { <li>{fact}</li> }).collect_view()}
                     {edition.location.map(|l| view! { <li><Localized text=l/></li> })}
-                    {edition
-                        .capacity
-                        .map(|c| view! { <li>{i18n.with(|m| m.format("places-total", &[("count", c.into())]))}</li> })}
-                    <li>{i18n.with(|m| m.format("sessions-count", &[("count", sessions.into())]))}</li>
                 </ul>
+                {edition.cost_note.map(|n| view! { <p class="cost-note"><Localized text=n/></p> })}
     {register}
     {(!past).then(|| view! {
                 <p class="calendar">
@@ -81,11 +79,13 @@ pub fn EditionView(
                         .enumerate()
                         .map(|(index, session)| {
                             let title = session.title.clone();
+                            let taught_in = session.taught_in.clone();
                             let shift = shifts.iter().find(|s| s.index == index).cloned();
                             view! {
                                 <li>
                                     {title.map(|title| view! { <strong><Localized text=title/></strong> })}
                                     <SessionTime session/>
+                                    {taught_in.map(|t| view! { <span class="taught-in">{t}</span> })}
                                     {shift.map(|shift| view! { <ClockShiftNote shift/> })}
                                 </li>
                             }

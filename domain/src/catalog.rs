@@ -8,6 +8,7 @@ use crate::Text;
 
 pub mod instant;
 pub mod query;
+pub mod words;
 
 /// The topics offerings are tagged with; each has a `topic-<id>` message in every language
 /// (a test holds the two lists equal). The app lists them in its filters from here.
@@ -160,6 +161,12 @@ pub struct Session {
     pub reader_start_offset_minutes: Option<i32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reader_end_offset_minutes: Option<i32>,
+    /// The languages this session is taught in, when they are not its edition's.
+    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
+    pub instruction_languages: Option<Vec<String>>,
+    /// Those in the reader's words ("Taught in English").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub taught_in: Option<String>,
 }
 
 impl Session {
@@ -199,6 +206,45 @@ pub struct Edition {
     pub location: Option<Text>,
     pub format: Format,
     pub sessions: Vec<Session>,
+    /// The languages it is taught in (BCP 47 tags, any language), apart from the interface's.
+    #[serde(default, skip_deserializing)]
+    pub instruction_languages: Vec<String>,
+    /// The one interface language its texts are given in, when it is given in one: its
+    /// texts are then in that language for every reader.
+    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
+    pub written_in: Option<crate::Lang>,
+    /// Who pays what; `None` when its network has not said.
+    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
+    pub cost: Option<EditionCost>,
+    /// What its cost's kind does not say (meals included, who may ask for a bursary).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_note: Option<Text>,
+    /// What a page says of it, a line each, in the reader's words (`words::edition_facts`):
+    /// "Application", "In person", "20 places", "5 sessions", "Taught in English", "Free —
+    /// travel and lodging paid by participants". On catalog cards, only its languages when
+    /// the reader's is not among them, and its cost (`words::card_facts`).
+    #[serde(default)]
+    pub facts: Vec<String>,
+    /// For a reader of another language than the one it is written in, the page says so:
+    /// "This edition is presented in French only".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written_in_notice: Option<String>,
+}
+
+/// What an edition costs, for programs; pages show it in words among `Edition::facts`.
+///
+/// The app decodes only what it shows (words, never kinds and amounts): every type
+/// and field it decodes costs a first visit's wasm, hence the `skip_deserializing` of the
+/// catalog's fields that only programs read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EditionCost {
+    pub kind: crate::authoring::CostKind,
+    /// In the currency's smallest unit, for the fee kinds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fee_cents: Option<i64>,
+    /// ISO 4217, for the fee kinds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fee_currency: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -376,6 +422,8 @@ mod tests {
             end_offset_minutes: -300,
             reader_start_offset_minutes: None,
             reader_end_offset_minutes: None,
+            instruction_languages: None,
+            taught_in: None,
         };
         assert_eq!(s.organiser_start().to_string(), "2026-12-08 14:00:00");
         assert_eq!(s.organiser_end().to_string(), "2026-12-08 15:30:00");

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, SecondsFormat, Utc};
 use relais_domain::catalog::query::CatalogQuery;
-use relais_domain::catalog::{CatalogPage, Edition, OfferingDetail};
+use relais_domain::catalog::{words, CatalogPage, Edition, OfferingDetail};
 use relais_domain::problem::ProblemKind;
 use relais_domain::schedule;
 use relais_domain::Lang;
@@ -41,7 +41,8 @@ fn offerings_joined() -> String {
     )
 }
 pub(crate) const EDITION_COLUMNS: &str =
-    "e.id, e.offering_id, e.title, e.registration_mode, e.capacity, e.format, e.location";
+    "e.id, e.offering_id, e.title, e.registration_mode, e.capacity, e.format, e.location, \
+     e.ends_at, e.written_in, e.instruction_languages, e.cost_kind, e.fee_cents, e.fee_currency, e.cost_note";
 
 pub(crate) fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(Date::now().as_millis() as i64).unwrap_or_default()
@@ -400,7 +401,9 @@ async fn next_editions(
 }
 
 /// An offering as a catalog card: it names the partner and shows when the next edition
-/// starts; descriptions and session titles are for the offering page.
+/// starts, what it costs (its own cost, rather than the offering's in general), and the
+/// languages it is taught in when the reader's is not among them (`words::card_facts`);
+/// descriptions, session titles and sessions' languages are for the offering page.
 fn card(
     offering: &OfferingRow,
     next: Option<Edition>,
@@ -410,12 +413,16 @@ fn card(
     if let Some(p) = summary.partner.as_mut() {
         p.description = None;
     }
-    for s in summary
-        .next_edition
-        .iter_mut()
-        .flat_map(|e| e.sessions.iter_mut())
-    {
-        s.title = None;
+    if let Some(e) = summary.next_edition.as_mut() {
+        e.facts = words::card_facts(e, &*http::messages(lang)?);
+        for s in &mut e.sessions {
+            s.title = None;
+            s.taught_in = None;
+        }
+        // The card says what the next edition costs rather than the offering in general.
+        if e.cost.is_some() {
+            summary.cost = None;
+        }
     }
     Ok(summary)
 }
@@ -512,19 +519,22 @@ pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, Ap
 }
 
 /// Loads the sessions of `editions` in one query (those pages show: not cancelled); returns
-/// editions grouped by offering id, each group in the order given.
+/// editions grouped by offering id, each group in the order given, in the reader's words.
 pub(crate) async fn with_sessions(
     db: &D1Database,
     editions: Vec<EditionRow>,
     lang: Lang,
     reader_zone: Option<&str>,
 ) -> Result<HashMap<String, Vec<Edition>>, ApiError> {
+    let m = http::messages(lang)?;
+    let now = now();
     let ids: Vec<&str> = editions.iter().map(|e| e.id.as_str()).collect();
     let sessions: Vec<SessionRow> = if ids.is_empty() {
         vec![]
     } else {
         db.prepare(format!(
-            "SELECT s.id, s.edition_id, s.title, s.starts_at, s.ends_at, s.zone FROM session s \
+            "SELECT s.id, s.edition_id, s.title, s.starts_at, s.ends_at, s.zone, s.instruction_languages \
+             FROM session s \
              WHERE s.edition_id IN (SELECT value FROM json_each(?1)) AND {} ORDER BY s.starts_at, s.id",
             visible::session_shown("s")
         ))
@@ -533,16 +543,22 @@ pub(crate) async fn with_sessions(
         .await?
         .results()?
     };
+    let of_edition: HashMap<&str, &EditionRow> =
+        editions.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut by_edition: HashMap<String, Vec<_>> = HashMap::new();
     for s in &sessions {
+        let Some(edition) = of_edition.get(s.edition_id.as_str()) else {
+            continue;
+        };
+        let shown = edition.written_in().unwrap_or(lang);
         by_edition
             .entry(s.edition_id.clone())
             .or_default()
-            .push(s.session(lang, reader_zone)?);
+            .push(s.session(&m, shown, &edition.instruction_languages, reader_zone)?);
     }
     let mut by_offering: HashMap<String, Vec<Edition>> = HashMap::new();
     for e in &editions {
-        let edition = e.edition(lang, by_edition.remove(&e.id).unwrap_or_default())?;
+        let edition = e.edition(&m, now, by_edition.remove(&e.id).unwrap_or_default())?;
         by_offering
             .entry(e.offering_id.clone())
             .or_default()

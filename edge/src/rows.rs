@@ -1,11 +1,13 @@
 //! D1 rows as stored, and their conversion to the domain's catalog types in one language.
 
 use chrono::{DateTime, Utc};
+use relais_domain::authoring::{Cost, CostKind};
 use relais_domain::catalog::query;
 use relais_domain::catalog::{
-    Edition, Format, Network, OfferingKind, OfferingSummary, Partner, Person, RegistrationMode,
-    Session,
+    words, Edition, EditionCost, Format, Network, OfferingKind, OfferingSummary, Partner, Person,
+    RegistrationMode, Session,
 };
+use relais_domain::i18n::Messages;
 use relais_domain::schedule;
 use relais_domain::{Lang, Localized, Text};
 use serde::Deserialize;
@@ -125,20 +127,74 @@ pub struct EditionRow {
     pub capacity: Option<u32>,
     pub format: String,
     pub location: String,
+    pub ends_at: Option<String>,
+    pub written_in: Option<String>,
+    pub instruction_languages: String,
+    pub cost_kind: Option<String>,
+    pub fee_cents: Option<i64>,
+    pub fee_currency: Option<String>,
+    pub cost_note: String,
 }
 
 impl EditionRow {
-    pub fn edition(&self, lang: Lang, sessions: Vec<Session>) -> Result<Edition, ApiError> {
-        Ok(Edition {
+    /// The one interface language the edition is given in, if it is given in one.
+    pub fn written_in(&self) -> Option<Lang> {
+        self.written_in.as_deref().and_then(Lang::parse)
+    }
+
+    /// The edition for a reader of `m`'s language, its facts in their words (`words`), at
+    /// `now`. The texts of an edition given in one language are read in that language, so
+    /// that what the page shows and its notice ("presented in French only") agree; its
+    /// sessions' are read the same way (`SessionRow::session`).
+    pub fn edition(
+        &self,
+        m: &Messages,
+        now: DateTime<Utc>,
+        sessions: Vec<Session>,
+    ) -> Result<Edition, ApiError> {
+        let written_in = self.written_in();
+        let shown = written_in.unwrap_or(m.lang());
+        let cost = self.cost()?;
+        let ended = match &self.ends_at {
+            Some(ends_at) => instant(ends_at)? <= now,
+            None => false,
+        };
+        let mut edition = Edition {
             id: self.id.clone(),
-            title: text(&self.title, lang)?,
+            title: text(&self.title, shown)?,
             registration_mode: RegistrationMode::parse(&self.registration_mode)
                 .ok_or_else(|| ApiError::Internal(format!("mode {}", self.registration_mode)))?,
             capacity: self.capacity,
-            location: text(&self.location, lang)?,
+            location: text(&self.location, shown)?,
             format: parse_format(&self.format)?,
             sessions,
-        })
+            instruction_languages: serde_json::from_str(&self.instruction_languages)?,
+            written_in,
+            cost_note: cost.as_ref().and_then(|c| c.note.resolve(shown)),
+            cost: cost.map(|c| EditionCost {
+                kind: c.kind,
+                fee_cents: c.fee_cents,
+                fee_currency: c.fee_currency,
+            }),
+            facts: vec![],
+            written_in_notice: written_in.and_then(|l| words::written_in_notice(l, m)),
+        };
+        edition.facts = words::edition_facts(&edition, ended, m);
+        Ok(edition)
+    }
+
+    /// The cost as stored, if its network said it.
+    fn cost(&self) -> Result<Option<Cost>, ApiError> {
+        let Some(kind) = self.cost_kind.as_deref() else {
+            return Ok(None);
+        };
+        Ok(Some(Cost {
+            kind: CostKind::parse(kind)
+                .ok_or_else(|| ApiError::Internal(format!("cost {kind}")))?,
+            fee_cents: self.fee_cents,
+            fee_currency: self.fee_currency.clone(),
+            note: localized(&self.cost_note)?,
+        }))
     }
 }
 
@@ -150,11 +206,20 @@ pub struct SessionRow {
     pub starts_at: String,
     pub ends_at: String,
     pub zone: String,
+    pub instruction_languages: Option<String>,
 }
 
 impl SessionRow {
-    /// The session in `lang`, with the reader's offsets too when their zone is known.
-    pub fn session(&self, lang: Lang, reader_zone: Option<&str>) -> Result<Session, ApiError> {
+    /// The session for a reader of `m`'s language, its texts in `shown` (the reader's, or
+    /// the one language of its edition), with the reader's offsets too when their zone is
+    /// known. Its languages are said when they are not its edition's (`edition_languages`).
+    pub fn session(
+        &self,
+        m: &Messages,
+        shown: Lang,
+        edition_languages: &str,
+        reader_zone: Option<&str>,
+    ) -> Result<Session, ApiError> {
         let (starts_at, ends_at) = (instant(&self.starts_at)?, instant(&self.ends_at)?);
         let offset = |at, zone: &str| {
             schedule::offset_minutes(at, zone).map_err(|e| ApiError::Internal(e.to_string()))
@@ -163,9 +228,17 @@ impl SessionRow {
             Some(zone) => (Some(offset(starts_at, zone)?), Some(offset(ends_at, zone)?)),
             None => (None, None),
         };
+        let own_languages: Option<Vec<String>> = match &self.instruction_languages {
+            Some(json) => {
+                let own: Vec<String> = serde_json::from_str(json)?;
+                let edition: Vec<String> = serde_json::from_str(edition_languages)?;
+                (own != edition).then_some(own)
+            }
+            None => None,
+        };
         Ok(Session {
             id: self.id.clone(),
-            title: text(&self.title, lang)?,
+            title: text(&self.title, shown)?,
             starts_at,
             ends_at,
             zone: self.zone.clone(),
@@ -173,6 +246,10 @@ impl SessionRow {
             end_offset_minutes: offset(ends_at, &self.zone)?,
             reader_start_offset_minutes: reader_start,
             reader_end_offset_minutes: reader_end,
+            taught_in: own_languages
+                .as_deref()
+                .and_then(|tags| words::taught_in(tags, m)),
+            instruction_languages: own_languages,
         })
     }
 }

@@ -233,6 +233,9 @@ fn card(out: &mut String, offering: &OfferingSummary, lang: Lang, m: &Messages) 
     if let Some(partner) = &offering.partner {
         push_tag(out, "li", "li", &partner.name);
     }
+    for fact in offering.next_edition.iter().flat_map(|e| &e.facts) {
+        push_tag(out, "li", "li", fact);
+    }
     if let Some(cost) = &offering.cost {
         out.push_str("<li>");
         localized(out, cost, lang, m);

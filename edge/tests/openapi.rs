@@ -23,7 +23,7 @@ use relais_domain::authoring::{
 };
 use relais_domain::catalog::query::MAX_TEXT;
 use relais_domain::catalog::{
-    ArchivePage, ArchivedEdition, CatalogPage, Edition, Format, Network, NetworkList,
+    ArchivePage, ArchivedEdition, CatalogPage, Edition, EditionCost, Format, Network, NetworkList,
     NetworkSummary, OfferingDetail, OfferingKind, OfferingSummary, Organisation, Partner, Person,
     Profile, RegistrationMode, Session,
 };
@@ -157,6 +157,8 @@ fn session() -> Session {
         end_offset_minutes: -300,
         reader_start_offset_minutes: Some(60),
         reader_end_offset_minutes: Some(60),
+        instruction_languages: Some(vec!["en".into()]),
+        taught_in: Some("Donnée en anglais".into()),
     }
 }
 
@@ -169,6 +171,16 @@ fn edition() -> Edition {
         location: Some(text("En ligne")),
         format: Format::Online,
         sessions: vec![session()],
+        instruction_languages: vec!["fr".into(), "wo".into()],
+        written_in: Some(lang("fr")),
+        cost: Some(EditionCost {
+            kind: CostKind::FeeWithBursary,
+            fee_cents: Some(15_000),
+            fee_currency: Some("CAD".into()),
+        }),
+        cost_note: Some(text("Bourses sur demande")),
+        facts: vec!["Inscription".into(), "150 $ — bourses possibles".into()],
+        written_in_notice: Some("Cette édition est présentée en français seulement".into()),
     }
 }
 
@@ -616,6 +628,8 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
         title: None,
         reader_start_offset_minutes: None,
         reader_end_offset_minutes: None,
+        instruction_languages: None,
+        taught_in: None,
         ..session()
     };
     let bare_edition = Edition {
@@ -623,6 +637,12 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
         capacity: None,
         location: None,
         sessions: vec![],
+        instruction_languages: vec![],
+        written_in: None,
+        cost: None,
+        cost_note: None,
+        facts: vec![],
+        written_in_notice: None,
         ..edition()
     };
     let bare_summary = OfferingSummary {
@@ -767,6 +787,11 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
         ("Text", value(&text("Atelier")), value(&text(""))),
         ("Session", value(&session()), value(&bare_session)),
         ("Edition", value(&edition()), value(&bare_edition)),
+        (
+            "EditionCost",
+            value(&edition().cost),
+            json!({"kind": "free"}),
+        ),
         (
             "Organisation",
             value(&partner()),

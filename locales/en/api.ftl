@@ -99,3 +99,16 @@ conflict-already-administrator = This person already administers Relais.
 conflict-last-coordinator = This is the network's last coordinator: first name or invite another coordinator (or ask an administrator of Relais).
 conflict-network-exists = A network with this identifier already exists.
 conflict-account-created-meanwhile = An account was just created with this address: open the link again and confirm with that account's password.
+
+## An edition in words, as the public pages show it (catalog::words).
+taught-in = Taught in { $languages }
+taught-in-language = { $language }
+list-and = { $first } and { $last }
+written-in-only = This edition is presented in { $language } only
+places-total = { $count ->
+    [one] { $count } place
+   *[other] { $count } places
+}
+cost-free = Free
+cost-free-travel-paid = Free — travel and lodging paid by participants
+cost-fee-with-bursary = { $amount } — bursaries available

@@ -2,10 +2,7 @@
 
 language-name = English
 app-name = Relais
-app-tagline = Workshops, trainings and meetings for people who support grassroots movements
 skip-to-content = Skip to content
-nav-main = Main navigation
-nav-catalog = Catalog
 switch-language = Language
 catalog-title = Catalog
 catalog-intro = Workshops, training series, coaching and community-of-practice meetings, in your own time zone.
@@ -37,10 +34,6 @@ sessions-count = { $count ->
     [one] { $count } session
    *[other] { $count } sessions
 }
-places-total = { $count ->
-    [one] { $count } place
-   *[other] { $count } places
-}
 your-time = Your time
 organiser-time = Organiser's time ({ $zone }): { $span }
 offering-back = Back to the catalog
@@ -54,7 +47,6 @@ offering-partner = Partner organisation
 offering-network = Network
 offering-upcoming = Upcoming editions
 offering-past = Past editions
-offering-sessions = Sessions
 offering-location = Where
 not-found-title = Page not found
 not-found-body = This page does not exist, or no longer does.

@@ -99,3 +99,16 @@ conflict-already-administrator = Cette personne administre déjà Relais.
 conflict-last-coordinator = C’est la dernière personne qui coordonne ce réseau : nommez ou invitez d’abord une autre personne coordinatrice (ou demandez-le à une personne qui administre Relais).
 conflict-network-exists = Un réseau existe déjà avec cet identifiant.
 conflict-account-created-meanwhile = Un compte vient d’être créé avec cette adresse : rouvrez le lien et confirmez avec le mot de passe de ce compte.
+
+## Une édition en mots, telle que les pages publiques la montrent (catalog::words).
+taught-in = Donnée { $languages }
+taught-in-language = en { $language }
+list-and = { $first } et { $last }
+written-in-only = Cette édition est présentée en { $language } seulement
+places-total = { $count ->
+    [one] { $count } place
+   *[other] { $count } places
+}
+cost-free = Gratuit
+cost-free-travel-paid = Gratuit — déplacement et hébergement à la charge des participant·es
+cost-fee-with-bursary = { $amount } — bourses possibles

@@ -2,10 +2,7 @@
 
 language-name = Français
 app-name = Relais
-app-tagline = Ateliers, formations et rencontres pour les personnes qui soutiennent les mouvements grassroots
 skip-to-content = Aller au contenu
-nav-main = Navigation principale
-nav-catalog = Catalogue
 switch-language = Langue
 catalog-title = Catalogue
 catalog-intro = Ateliers, séries de formation, coaching et rencontres de communautés de pratique, à l’heure de chez vous.
@@ -37,10 +34,6 @@ sessions-count = { $count ->
     [one] { $count } séance
    *[other] { $count } séances
 }
-places-total = { $count ->
-    [one] { $count } place
-   *[other] { $count } places
-}
 your-time = Chez vous
 organiser-time = Chez l’organisation ({ $zone }) : { $span }
 offering-back = Retour au catalogue
@@ -54,7 +47,6 @@ offering-partner = Organisation partenaire
 offering-network = Réseau
 offering-upcoming = Prochaines éditions
 offering-past = Éditions passées
-offering-sessions = Séances
 offering-location = Lieu
 not-found-title = Page introuvable
 not-found-body = Cette page n’existe pas ou plus.

@@ -13,7 +13,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use relais_domain::authoring::{
     same_fields, Cost, CostKind, EditionDraft, PublicationAction, PublicationState,
 };
-use relais_domain::catalog::{Format, RegistrationMode};
+use relais_domain::catalog::{Format, RegistrationMode, DELIVERY_LANGUAGES};
 use relais_domain::dashboard::{AuthoredEdition, AuthoredSession, Created, DuplicateRequest};
 use relais_domain::registration::Question;
 use relais_domain::{Lang, Localized};
@@ -514,9 +514,10 @@ fn TagList(
             add_typed();
         }
     };
+    // The languages with names (catalog::DELIVERY_LANGUAGES, as the public pages name them)
+    // are a button away; any other tag is typed.
     let named = move |tag: &str| {
-        let known = ["fr", "en", "es", "pt"].contains(&tag);
-        if known {
+        if DELIVERY_LANGUAGES.contains(&tag) {
             format!("{tag} — {}", i18n.t(&format!("lang-{tag}")))
         } else {
             tag.to_owned()
@@ -562,8 +563,9 @@ fn TagList(
                 }}
             </ul>
             <p class="quick-tags">
-                {["fr", "en", "es", "pt"]
-                    .into_iter()
+                {DELIVERY_LANGUAGES
+                    .iter()
+                    .copied()
                     .map(|tag| view! {
                         <button type="button" class="button secondary" hidden=move || tags.with(|t| t.iter().any(|x| x == tag))
                             on:click=move |_| add(tag.to_owned())>
