@@ -1,15 +1,19 @@
 //! The coordinators' dashboard (its own build, feature `dashboard`): a network's desk, the
-//! bilingual editor of its offerings and editions, sessions one by one or by a rule, and
-//! the network's history. Signing in is the coordinators' page's (`account`); every
-//! change carries the session's CSRF token and asks for refusals in the reader's language.
+//! bilingual editors of its offerings, editions, facilitators and partners (which ask before
+//! unsaved changes are left), sessions one by one or by a rule, and the network's history.
+//! Signing in is the coordinators' page's (`account`); every change carries the session's
+//! CSRF token and asks for refusals in the reader's language.
 
 pub mod audit;
 pub mod bilingual;
 pub mod clock;
 pub mod desk;
 pub mod edition;
+pub mod editor;
 pub mod offering;
+pub mod profiles;
 pub mod sessions;
+pub mod unsaved;
 
 use gloo_net::http::Method;
 use leptos::context::Provider;
