@@ -222,7 +222,7 @@ test('a facilitator written in both languages: publication refused then done, li
     await page.getByRole('link', { name: 'Nouvelle personne animatrice' }).click();
     await page.waitForURL(/\/fr\/dashboard\/people\/new\?network=hub$/);
     await appReady(page);
-    await page.getByLabel('Nom', { exact: true }).fill(FACILITATOR);
+    await page.getByRole('textbox', { name: /^Nom\b/ }).fill(FACILITATOR);
     await page.getByLabel('Présentation — français', { exact: true }).fill('Anime des ateliers sur la coopération.');
 
     // Leaving with unsaved changes asks first; said no, the page and what was typed stay.
@@ -233,7 +233,14 @@ test('a facilitator written in both languages: publication refused then done, li
     assert.equal(dialogs[0][0], 'confirm');
     assert.match(dialogs[0][1], /ne sont pas enregistrés/);
     assert.match(page.url(), /\/fr\/dashboard\/people\/new\?network=hub$/, 'still on the editor');
-    assert.equal(await page.getByLabel('Nom', { exact: true }).inputValue(), FACILITATOR);
+    assert.equal(await page.getByRole('textbox', { name: /^Nom\b/ }).inputValue(), FACILITATOR);
+    // So does going back: said no, the address and the page stay.
+    page.once('dialog', (d) => { dialogs.push([d.type(), d.message()]); d.dismiss(); });
+    await page.evaluate(() => history.back());
+    await page.waitForTimeout(500);
+    assert.equal(dialogs.length, 2, 'asked on going back');
+    assert.match(page.url(), /\/fr\/dashboard\/people\/new\?network=hub$/, 'the address is put back');
+    assert.equal(await page.getByRole('textbox', { name: /^Nom\b/ }).inputValue(), FACILITATOR);
 
     // Saved: a draft whose English presentation is missing.
     await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
@@ -262,7 +269,7 @@ test('a facilitator written in both languages: publication refused then done, li
     await page.waitForURL(/\/fr\/dashboard\?network=hub$/);
     const card = page.locator('.dash-card', { has: page.getByRole('link', { name: FACILITATOR }) });
     await card.locator('.badge', { hasText: 'Publié' }).waitFor();
-    assert.equal(dialogs.length, 1, 'no question once saved');
+    assert.equal(dialogs.length, 2, 'no question once saved');
 
     // Linked to the offering, with a role in both languages: every edition's team.
     await page.goto(`${BASE}/fr/dashboard/offerings/${LINKED.offering}`);
@@ -283,8 +290,8 @@ test('a facilitator written in both languages: publication refused then done, li
     // Closing the tab with unsaved changes: the browser's own question.
     await page.goto(personUrl);
     await appReady(page);
-    await page.getByLabel('Nom', { exact: true }).click();
-    await page.getByLabel('Nom', { exact: true }).press('End');
+    await page.getByRole('textbox', { name: /^Nom\b/ }).click();
+    await page.getByRole('textbox', { name: /^Nom\b/ }).press('End');
     await page.keyboard.type(' (modifié)');
     const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.type()); d.accept(); }));
     await page.close({ runBeforeUnload: true });

@@ -126,6 +126,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     time::ReaderZone::provide();
+    dashboard::unsaved::install();
     view! {
         <Router>
             <Routes fallback=|| view! { <NotFound/> }>

@@ -1,10 +1,11 @@
 //! Changes written in an editor and not saved are not lost by leaving: while an editor has
-//! some, following a link (in the app or out of it) asks first, and so does closing or
-//! reloading the tab (the browser's own `beforeunload` question). Saving clears it.
+//! some, following a link (in the app or out of it) or going back asks first, and so does
+//! closing or reloading the tab (the browser's own `beforeunload` question). Saving clears
+//! it.
 //!
 //! One listener of each kind for the whole page, installed once: the editors only say
 //! whether they hold unsaved changes. The click listener sits on the document, so it runs
-//! before the router's, which listens on the window.
+//! before the router's on the window; the history's is installed before the router's.
 
 use std::cell::{Cell, RefCell};
 
@@ -18,6 +19,9 @@ thread_local! {
     static PENDING: Cell<bool> = const { Cell::new(false) };
     static QUESTION: RefCell<String> = const { RefCell::new(String::new()) };
     static INSTALLED: Cell<bool> = const { Cell::new(false) };
+    /// Going back was refused: the step forward that puts the page's address back is not
+    /// a navigation either.
+    static RESTORING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Asks before leaving the page while `dirty` holds. Each editor calls it once.
@@ -43,7 +47,9 @@ pub fn may_leave() -> bool {
     confirmed
 }
 
-fn install() {
+/// Installs the listeners, once: before the router (`App`), so that they run before its
+/// own on the same target (the window's `popstate`).
+pub fn install() {
     if INSTALLED.replace(true) {
         return;
     }
@@ -54,6 +60,21 @@ fn install() {
     });
     let _ = document().add_event_listener_with_callback("click", click.as_ref().unchecked_ref());
     click.forget();
+    // The history cannot refuse a step back: the router is kept from seeing it, and the
+    // step is undone.
+    let history = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+        if RESTORING.replace(false) {
+            ev.stop_immediate_propagation();
+        } else if PENDING.get() && !may_leave() {
+            ev.stop_immediate_propagation();
+            RESTORING.set(true);
+            if let Ok(history) = window().history() {
+                let _ = history.forward();
+            }
+        }
+    });
+    let _ = window().add_event_listener_with_callback("popstate", history.as_ref().unchecked_ref());
+    history.forget();
     // The handle is kept by the page for good: dropping it leaves the listener.
     let _ = window_event_listener_untyped("beforeunload", |ev| {
         if PENDING.get() {
