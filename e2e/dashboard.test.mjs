@@ -198,3 +198,111 @@ test('each text shows its two languages side by side on a desktop, one above the
     await context.close();
   }
 });
+
+// A published offering of the hub with a published edition, to link a facilitator to; removed after.
+const LINKED = { offering: 'e2e-profiles-offering', edition: 'e2e-profiles-edition', session: 'e2e-profiles-session' };
+const FACILITATOR = 'Aïcha Profil-Essai';
+
+test('a facilitator written in both languages: publication refused then done, linked to an offering and shown on its page; leaving unsaved changes asks first', async () => {
+  sql(`INSERT INTO offering (id, kind, title, summary, description, format, network_id, state, topics, languages)
+         VALUES ('${LINKED.offering}', 'workshop', '{"fr":"Atelier des profils","en":"Profiles workshop"}', '{"fr":"Un atelier.","en":"A workshop."}',
+                 '{"fr":"Un atelier pour les profils.","en":"A workshop for profiles."}', 'online', 'hub', 'published', '["strategy"]', '["fr"]');
+       INSERT INTO edition (id, offering_id, registration_mode, format, state, instruction_languages, starts_at, ends_at)
+         VALUES ('${LINKED.edition}', '${LINKED.offering}', 'open', 'online', 'published', '["fr"]', '2027-05-04T16:00:00Z', '2027-05-04T18:00:00Z');
+       INSERT INTO session (id, edition_id, starts_at, ends_at, zone)
+         VALUES ('${LINKED.session}', '${LINKED.edition}', '2027-05-04T16:00:00Z', '2027-05-04T18:00:00Z', 'Europe/Paris');`);
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-CA', timezoneId: 'America/Toronto' });
+  const csp = await watchCsp(context);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const dialogs = [];
+  try {
+    await signIn(page);
+    await page.getByRole('link', { name: 'Nouvelle personne animatrice' }).click();
+    await page.waitForURL(/\/fr\/dashboard\/people\/new\?network=hub$/);
+    await appReady(page);
+    await page.getByRole('textbox', { name: /^Nom\b/ }).fill(FACILITATOR);
+    await page.getByLabel('Présentation — français', { exact: true }).fill('Anime des ateliers sur la coopération.');
+
+    // Leaving with unsaved changes asks first; said no, the page and what was typed stay.
+    page.once('dialog', (d) => { dialogs.push([d.type(), d.message()]); d.dismiss(); });
+    await page.locator('p.back a').click();
+    await page.waitForTimeout(300);
+    assert.equal(dialogs.length, 1, 'asked once');
+    assert.equal(dialogs[0][0], 'confirm');
+    assert.match(dialogs[0][1], /ne sont pas enregistrés/);
+    assert.match(page.url(), /\/fr\/dashboard\/people\/new\?network=hub$/, 'still on the editor');
+    assert.equal(await page.getByRole('textbox', { name: /^Nom\b/ }).inputValue(), FACILITATOR);
+    // So does going back: said no, the address and the page stay.
+    page.once('dialog', (d) => { dialogs.push([d.type(), d.message()]); d.dismiss(); });
+    await page.evaluate(() => history.back());
+    await page.waitForTimeout(500);
+    assert.equal(dialogs.length, 2, 'asked on going back');
+    assert.match(page.url(), /\/fr\/dashboard\/people\/new\?network=hub$/, 'the address is put back');
+    assert.equal(await page.getByRole('textbox', { name: /^Nom\b/ }).inputValue(), FACILITATOR);
+
+    // Saved: a draft whose English presentation is missing.
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await page.waitForURL(/\/fr\/dashboard\/people\/person-[0-9a-f]+$/);
+    const personUrl = page.url();
+    await page.getByRole('heading', { level: 1, name: FACILITATOR }).waitFor();
+    await appReady(page);
+    assert.equal(await page.locator('.status-line .badge').textContent(), 'Brouillon');
+    assert.ok((await page.locator('.refusals li').allTextContents()).some((m) => /^Présentation — anglais\s*:/.test(m)), 'the missing English is named');
+
+    // Publishing is refused, the field named and linked; written, it is published.
+    await page.getByRole('button', { name: 'Publier' }).click();
+    const alert = page.locator('#profile-summary');
+    await alert.waitFor({ state: 'visible' });
+    const english = page.getByLabel('Présentation — anglais', { exact: true });
+    assert.equal(await english.getAttribute('aria-invalid'), 'true');
+    await alert.getByRole('link', { name: /^Présentation — anglais/ }).click();
+    assert.equal(await english.evaluate((el) => el === document.activeElement), true, 'the link focuses the field');
+    await english.fill('Facilitates workshops on cooperation.');
+    await page.getByRole('button', { name: 'Publier' }).click();
+    await page.locator('.status-line .badge', { hasText: 'Publié' }).waitFor();
+    assert.equal(await page.locator('.refusals').count(), 0);
+
+    // Published, nothing is unsaved: leaving asks nothing. The desk lists the facilitator.
+    await page.locator('p.back a').click();
+    await page.waitForURL(/\/fr\/dashboard\?network=hub$/);
+    const card = page.locator('.dash-card', { has: page.getByRole('link', { name: FACILITATOR }) });
+    await card.locator('.badge', { hasText: 'Publié' }).waitFor();
+    assert.equal(dialogs.length, 2, 'no question once saved');
+
+    // Linked to the offering, with a role in both languages: every edition's team.
+    await page.goto(`${BASE}/fr/dashboard/offerings/${LINKED.offering}`);
+    await appReady(page);
+    await page.getByLabel('Ajouter une personne animatrice').selectOption({ label: FACILITATOR });
+    await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+    await page.getByLabel(`Rôle de ${FACILITATOR} — français`, { exact: true }).fill('Animatrice');
+    await page.getByLabel(`Rôle de ${FACILITATOR} — anglais`, { exact: true }).fill('Facilitator');
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await page.locator('.form-actions .done', { hasText: 'Enregistré.' }).waitFor();
+    await page.goto(`${BASE}/fr/offerings/${LINKED.offering}`);
+    await appReady(page);
+    const team = page.locator('section[aria-labelledby="facilitators-title"]');
+    await team.getByRole('link', { name: FACILITATOR }).waitFor();
+    assert.match(await team.textContent(), /Animatrice/);
+    assert.match(await team.textContent(), /Anime des ateliers sur la coopération/);
+
+    // Closing the tab with unsaved changes: the browser's own question.
+    await page.goto(personUrl);
+    await appReady(page);
+    await page.getByRole('textbox', { name: /^Nom\b/ }).click();
+    await page.getByRole('textbox', { name: /^Nom\b/ }).press('End');
+    await page.keyboard.type(' (modifié)');
+    const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.type()); d.accept(); }));
+    await page.close({ runBeforeUnload: true });
+    assert.equal(await Promise.race([asked, new Promise((r) => setTimeout(() => r('no question'), 5000))]), 'beforeunload');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(csp, [], 'no CSP violation');
+  } finally {
+    await context.close();
+    sql(`DELETE FROM offering_person WHERE offering_id = '${LINKED.offering}';
+         DELETE FROM session WHERE id = '${LINKED.session}'; DELETE FROM edition WHERE id = '${LINKED.edition}';
+         DELETE FROM offering WHERE id = '${LINKED.offering}';
+         DELETE FROM person WHERE name = '${FACILITATOR.replace("'", "''")}';`);
+  }
+});

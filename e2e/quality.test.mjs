@@ -68,7 +68,8 @@ before(async () => {
   const desk = await (await fetch(`${BASE}/api/dashboard/networks/hub?lang=fr`, { headers: { cookie: sessionCookie } })).json();
   const offering = desk.offerings.find((o) => o.editions.length > 0);
   assert.ok(offering, 'the hub network has an offering with an edition');
-  dash = { network: 'hub', offering: offering.id, edition: offering.editions[0].id };
+  assert.ok(desk.people.length > 0 && desk.partners.length > 0, 'the hub network has facilitators and partners');
+  dash = { network: 'hub', offering: offering.id, edition: offering.editions[0].id, person: desk.people[0].id, partner: desk.partners[0].id };
   const sha256 = (s) => createHash('sha256').update(s).digest('hex');
   const link = (token, purpose, email, role) => `INSERT INTO account_link (token_hash, purpose, email, network_id, role, created_by, created_at, expires_at)
     VALUES ('${sha256(token)}', '${purpose}', '${email}', ${role ? "'hub'" : 'NULL'}, ${role ? `'${role}'` : 'NULL'},
@@ -112,6 +113,8 @@ function dashboardPages() {
     '/dashboard', `/dashboard?network=${dash.network}`, `/dashboard/offerings/new?network=${dash.network}`,
     `/dashboard/offerings/${dash.offering}`, `/dashboard/editions/${dash.edition}`, `/dashboard/audit?network=${dash.network}`,
     `/dashboard/members?network=${dash.network}`,
+    `/dashboard/people/new?network=${dash.network}`, `/dashboard/people/${dash.person}`,
+    `/dashboard/partners/new?network=${dash.network}`, `/dashboard/partners/${dash.partner}`,
   ];
 }
 
@@ -339,7 +342,8 @@ test('every control is reachable by Tab, shows its focus, and works from the key
   await signInDashboard(page, 'en');
   for (const path of ['/en', '/en/offerings/emancipasso-formation', `/en/networks/${networkId}`, `/en/register/${editions[1]}`, `/en/manage/${manageToken}`,
     `/en/dashboard?network=${dash.network}`, `/en/dashboard/offerings/${dash.offering}`, `/en/dashboard/editions/${dash.edition}`,
-    `/en/dashboard/members?network=${dash.network}`, `/en/welcome/${links.newAccount}`, `/en/new-password/${links.reset}`]) {
+    `/en/dashboard/members?network=${dash.network}`, `/en/welcome/${links.newAccount}`, `/en/new-password/${links.reset}`,
+    `/en/dashboard/people/${dash.person}`, `/en/dashboard/partners/${dash.partner}`]) {
     await page.goto(BASE + path);
     await settle(page);
     // Open every disclosure: what they hold (zone picker, filters) must be reachable too.

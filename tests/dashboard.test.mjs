@@ -568,3 +568,19 @@ test('drafts are checked by name, and a change needs the CSRF token', async () =
   assertProblem(noCsrf, 403, 'no CSRF token');
   assertProblem(await call('GET', `/api/dashboard/networks/${GGSN}`), 401, 'no session');
 });
+
+test('an edition saved without a format takes its offering\'s, when made and when saved', async () => {
+  const { format, ...unsaid } = EDITION;
+  assert.equal(format, 'online');
+  const created = expectOk(await call('POST', `/api/dashboard/offerings/${ids.offering}/editions`, { as: 'ggsn', body: unsaid }), 201);
+  made.editions.push(created.id);
+  const read = expectOk(await call('GET', `/api/dashboard/editions/${created.id}`, { as: 'ggsn' }));
+  assert.equal(read.draft.format, OFFERING.format);
+  const saved = expectOk(await call('PUT', `/api/dashboard/editions/${created.id}`, { as: 'ggsn', body: { ...unsaid, capacity: 30 } }));
+  assert.equal(saved.draft.format, OFFERING.format);
+  assert.equal(saved.draft.capacity, 30);
+  // A format it says stays its own.
+  const hybrid = expectOk(await call('PUT', `/api/dashboard/editions/${created.id}`, { as: 'ggsn', body: { ...unsaid, format: 'hybrid' } }));
+  assert.equal(hybrid.draft.format, 'hybrid');
+  expectOk(await call('DELETE', `/api/dashboard/editions/${created.id}`, { as: 'ggsn' }), 204);
+});

@@ -127,6 +127,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     time::ReaderZone::provide();
+    dashboard::unsaved::install();
     view! {
         <Router>
             <Routes fallback=|| view! { <NotFound/> }>
@@ -140,6 +141,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("offerings/new") view=dashboard::offering::NewOfferingPage/>
                         <Route path=path!("offerings/:id") view=dashboard::offering::OfferingPage/>
                         <Route path=path!("editions/:id") view=dashboard::edition::EditionPage/>
+                        <Route path=path!("people/new") view=dashboard::profiles::NewPersonPage/>
+                        <Route path=path!("people/:id") view=dashboard::profiles::PersonPage/>
+                        <Route path=path!("partners/new") view=dashboard::profiles::NewPartnerPage/>
+                        <Route path=path!("partners/:id") view=dashboard::profiles::PartnerPage/>
                         <Route path=path!("audit") view=dashboard::audit::AuditPage/>
                         <Route path=path!("members") view=dashboard::members::MembersPage/>
                     </ParentRoute>

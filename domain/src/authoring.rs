@@ -386,6 +386,17 @@ impl EditionDraft {
     }
 }
 
+impl EditionDraft {
+    /// An edition that says no format is given in its offering's: the API fills it in
+    /// before checking and storing it, so an edition always has one, and what publishing
+    /// needs (a place for an in-person edition) follows the format it will be shown with.
+    pub fn take_offering_format(&mut self, offering: Option<Format>) {
+        if self.format.is_none() {
+            self.format = offering;
+        }
+    }
+}
+
 impl SessionDraft {
     pub fn spread_same_texts(&mut self) {
         spread_marked(

@@ -288,7 +288,10 @@ async fn route(
             _ => dashboard::offerings::save(req, env, caller, id).await,
         },
         ("/api/dashboard/offerings/{id}/state", [id]) => {
-            dashboard::offerings::change_state(req, env, caller, id).await
+            dashboard::publication::change_state::<dashboard::offerings::LoadedOffering>(
+                req, env, caller, id,
+            )
+            .await
         }
         ("/api/dashboard/offerings/{id}/editions", [id]) => {
             dashboard::editions::create(req, env, id).await
@@ -299,7 +302,10 @@ async fn route(
             _ => dashboard::editions::save(req, env, caller, id).await,
         },
         ("/api/dashboard/editions/{id}/state", [id]) => {
-            dashboard::editions::change_state(req, env, caller, id).await
+            dashboard::publication::change_state::<dashboard::editions::Loaded>(
+                req, env, caller, id,
+            )
+            .await
         }
         ("/api/dashboard/editions/{id}/duplicate", [id]) => {
             dashboard::editions::duplicate(req, env, id).await
@@ -322,7 +328,10 @@ async fn route(
             _ => dashboard::profiles::save::<PersonDraft>(req, env, caller, id).await,
         },
         ("/api/dashboard/people/{id}/state", [id]) => {
-            dashboard::profiles::change_state::<PersonDraft>(req, env, caller, id).await
+            dashboard::publication::change_state::<dashboard::profiles::LoadedProfile<PersonDraft>>(
+                req, env, caller, id,
+            )
+            .await
         }
         ("/api/dashboard/networks/{id}/partners", [id]) => {
             dashboard::profiles::create::<PartnerDraft>(req, env, id).await
@@ -331,9 +340,10 @@ async fn route(
             Method::Get => dashboard::profiles::get::<PartnerDraft>(req, env, caller, id).await,
             _ => dashboard::profiles::save::<PartnerDraft>(req, env, caller, id).await,
         },
-        ("/api/dashboard/partners/{id}/state", [id]) => {
-            dashboard::profiles::change_state::<PartnerDraft>(req, env, caller, id).await
-        }
+        ("/api/dashboard/partners/{id}/state", [id]) => dashboard::publication::change_state::<
+            dashboard::profiles::LoadedProfile<PartnerDraft>,
+        >(req, env, caller, id)
+        .await,
         _ => Err(ApiError::Internal(format!("no handler for {template}"))),
     }
 }

@@ -257,3 +257,18 @@ dash-rule-texts-hint = Optional: the same for every session created.
 dash-rule-location = Sessions’ place
 dash-rule-replace = Replace the sessions still to come
 dash-rule-replace-hint = Sessions already held stay. Possible while nobody is registered.
+
+## The network's facilitators and partners.
+dash-new-person = New facilitator
+dash-new-partner = New partner
+dash-no-people = No facilitators yet.
+dash-no-partners = No partners yet.
+dash-profile = Public profile
+dash-name-field = Name
+dash-name-hint = The same in both languages.
+dash-bio-field = Biography
+dash-url-field = Website
+dash-facilitators-hint = Chosen among the network’s facilitators, they facilitate every edition of the offering.
+dash-facilitator-pick = Add a facilitator
+dash-facilitator-remove = Remove { $person }
+dash-unsaved-leave = Your changes are not saved. Leave the page anyway?

@@ -260,3 +260,18 @@ dash-rule-texts-hint = Facultatif : le même pour chacune des séances créées.
 dash-rule-location = Lieu des séances
 dash-rule-replace = Remplacer les séances à venir
 dash-rule-replace-hint = Les séances déjà passées restent. Possible tant que personne n’est inscrit·e.
+
+## Les personnes animatrices et les organisations partenaires du réseau.
+dash-new-person = Nouvelle personne animatrice
+dash-new-partner = Nouvelle organisation partenaire
+dash-no-people = Aucune personne animatrice pour l’instant.
+dash-no-partners = Aucune organisation partenaire pour l’instant.
+dash-profile = Profil public
+dash-name-field = Nom
+dash-name-hint = Le même dans les deux langues.
+dash-bio-field = Présentation
+dash-url-field = Site web
+dash-facilitators-hint = Choisies parmi les personnes animatrices du réseau, elles animent toutes les éditions de l’offre.
+dash-facilitator-pick = Ajouter une personne animatrice
+dash-facilitator-remove = Retirer { $person }
+dash-unsaved-leave = Vos changements ne sont pas enregistrés. Quitter la page quand même ?

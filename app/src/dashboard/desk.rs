@@ -114,8 +114,10 @@ fn DeskView(desk: NetworkDesk) -> impl IntoView {
             <h2 id="offerings-title">{i18n.t("dash-offerings")}</h2>
             {offerings}
         </section>
-        <People title_id="people-title" title=i18n.t("dash-people") items=desk.people/>
-        <People title_id="partners-title" title=i18n.t("dash-partners") items=desk.partners/>
+        <People kind="people" title=i18n.t("dash-people") new=i18n.t("dash-new-person")
+            none=i18n.t("dash-no-people") network=network.clone() items=desk.people/>
+        <People kind="partners" title=i18n.t("dash-partners") new=i18n.t("dash-new-partner")
+            none=i18n.t("dash-no-partners") network=network.clone() items=desk.partners/>
     }
 }
 
@@ -184,29 +186,49 @@ fn EditionRow(edition: EditionLine) -> impl IntoView {
     }
 }
 
-/// Facilitators or partners, as the desk lists them.
+/// Facilitators or partners, as the desk lists them (`kind`: `people` or `partners`, the
+/// path of their editor), and a new one.
 #[component]
-fn People(title_id: &'static str, title: String, items: Vec<ItemLine>) -> impl IntoView {
+fn People(
+    kind: &'static str,
+    title: String,
+    new: String,
+    none: String,
+    network: String,
+    items: Vec<ItemLine>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    if items.is_empty() {
-        return ().into_any();
-    }
-    view! {
-        <section aria-labelledby=title_id>
-            <h2 id=title_id>{title}</h2>
+    let code = i18n.code();
+    let title_id = format!("{kind}-title");
+    let labelled = title_id.clone();
+    let new_href = format!("/{code}/dashboard/{kind}/new?network={network}");
+    let list = if items.is_empty() {
+        view! { <p class="none">{none}</p> }.into_any()
+    } else {
+        view! {
             <ul class="dash-list" role="list">
                 {items
                     .into_iter()
-                    .map(|item| view! {
-                        <li class="card dash-card">
-                            <h3>{item.name}</h3>
-                            <p class="state-line"><StateBadge state=item.state/></p>
-                            <Completion completeness=item.completeness label=i18n.t("dash-completeness-label")/>
-                        </li>
+                    .map(|item| {
+                        let href = format!("/{code}/dashboard/{kind}/{}", encode(&item.id));
+                        view! {
+                            <li class="card dash-card">
+                                <h3><a href=href>{item.name}</a></h3>
+                                <p class="state-line"><StateBadge state=item.state/></p>
+                                <Completion completeness=item.completeness label=i18n.t("dash-completeness-label")/>
+                            </li>
+                        }
                     })
                     .collect_view()}
             </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <section aria-labelledby=labelled>
+            <h2 id=title_id>{title}</h2>
+            <p class="actions"><a class="button secondary" href=new_href>{new}</a></p>
+            {list}
         </section>
     }
-    .into_any()
 }

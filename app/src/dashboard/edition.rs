@@ -10,21 +10,17 @@ use gloo_net::http::Method;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use relais_domain::authoring::{
-    same_fields, Cost, CostKind, EditionDraft, PublicationAction, PublicationState,
-};
+use relais_domain::authoring::{same_fields, Cost, CostKind, EditionDraft, PublicationState};
 use relais_domain::catalog::{Format, RegistrationMode, DELIVERY_LANGUAGES};
 use relais_domain::dashboard::{AuthoredEdition, AuthoredSession, Created, DuplicateRequest};
 use relais_domain::registration::Question;
 use relais_domain::{Lang, Localized};
 
 use super::bilingual::{languages, one_text, set_text, Bilingual, Same};
-use super::offering::{registration_modes, PublishRefusals};
+use super::editor::{Editing, EditorHead, Publication, SaveButton};
+use super::offering::registration_modes;
 use super::sessions::Sessions;
-use super::{
-    action_body, clock, encode, failed, read, title_of, use_session, Choose, Completion, Entry,
-    Problems, PublicationActions, StateBadge,
-};
+use super::{clock, encode, failed, read, title_of, unsaved, use_session, Choose, Entry, Problems};
 use crate::api::{self, ApiError};
 use crate::form::{field_id, FormState};
 use crate::i18n::{use_i18n, I18n};
@@ -134,9 +130,8 @@ fn EditionEditor(authored: AuthoredEdition) -> impl IntoView {
         registrations: RwSignal::new(authored.registrations),
     };
     let draft = edition.draft;
-    let dirty = RwSignal::new(false);
-    let state = FormState::new();
-    let done = RwSignal::new(String::new());
+    let editing = Editing::sharing(SUMMARY, edition.refusals);
+    let state = editing.form;
     let publication = Memo::new(move |_| draft.with(|d| d.state));
     let completeness = Memo::new(move |_| {
         let sessions: Vec<_> = edition
@@ -145,68 +140,41 @@ fn EditionEditor(authored: AuthoredEdition) -> impl IntoView {
         draft.with(|d| normalized(d).completeness(&sessions))
     });
     let written_in = Signal::derive(move || draft.with(|d| d.written_in));
-    let changed = move || {
-        dirty.set(true);
-        done.set(String::new());
-    };
+    let changed = move || editing.changed();
 
     let save = move || async move {
-        let body = api::json_text(&draft.with_untracked(normalized));
-        let lang = i18n.lang.get_untracked();
+        let body = Some(api::json_text(&draft.with_untracked(normalized)));
         let path = format!(
             "/api/dashboard/editions/{}",
             encode(&edition.id.get_value())
         );
-        state.sending.set(true);
-        let answer = session.send(Method::PUT, &path, Some(body), lang).await;
-        state.sending.set(false);
-        match read::<AuthoredEdition>(answer) {
-            Ok(authored) => {
-                state.clear();
-                edition.took(authored);
-                dirty.set(false);
-                done.set(i18n.t("dash-saved"));
-                true
-            }
-            Err(error) => {
-                failed(i18n, state, "", SUMMARY, error);
-                false
-            }
-        }
+        let Some(authored) = editing
+            .send::<AuthoredEdition>(Method::PUT, &path, body)
+            .await
+        else {
+            return false;
+        };
+        editing.saved(authored.publish_refusals.clone());
+        edition.took(authored);
+        true
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        done.set(String::new());
+        editing.done.set(String::new());
         spawn_local(async move {
             save().await;
         });
     };
-    let act = Callback::new(move |action: PublicationAction| {
-        done.set(String::new());
-        spawn_local(async move {
-            if dirty.get_untracked() && !save().await {
-                return;
-            }
-            let lang = i18n.lang.get_untracked();
-            let path = format!(
+    let act = editing.publication(
+        move || {
+            Some(format!(
                 "/api/dashboard/editions/{}/state",
                 encode(&edition.id.get_value())
-            );
-            state.sending.set(true);
-            let answer = session
-                .send(Method::POST, &path, Some(action_body(action)), lang)
-                .await;
-            state.sending.set(false);
-            match read::<AuthoredEdition>(answer) {
-                Ok(authored) => {
-                    state.clear();
-                    edition.took(authored);
-                    done.set(i18n.t(&format!("dash-done-{}", action.as_str())));
-                }
-                Err(error) => failed(i18n, state, "", SUMMARY, error),
-            }
-        });
-    });
+            ))
+        },
+        save,
+        move |authored: AuthoredEdition| edition.took(authored),
+    );
 
     let text = move |name: &'static str,
                      label: &'static str,
@@ -214,19 +182,9 @@ fn EditionEditor(authored: AuthoredEdition) -> impl IntoView {
                      multiline: bool,
                      get: fn(&EditionDraft) -> Option<&Localized>,
                      get_mut: fn(&mut EditionDraft) -> Option<&mut Localized>| {
-        let same = same_fields::EDITION.contains(&name).then(|| Same {
-            marked: Signal::derive(move || draft.with(|d| d.same_in_every_language.contains(name))),
-            set: Callback::new(move |on: bool| {
-                draft.update(|d| {
-                    if on {
-                        d.same_in_every_language.insert(name.to_owned());
-                    } else {
-                        d.same_in_every_language.remove(name);
-                    }
-                });
-                changed();
-            }),
-        });
+        let same = same_fields::EDITION
+            .contains(&name)
+            .then(|| editing.same(draft, name));
         let text = Signal::derive(move || draft.with(|d| get(d).cloned().unwrap_or_default()));
         let on_input = Callback::new(move |(lang, value)| {
             draft.update(|d| {
@@ -317,21 +275,19 @@ fn EditionEditor(authored: AuthoredEdition) -> impl IntoView {
         });
     };
     let asking_delete = RwSignal::new(false);
+    let back = Signal::derive(move || {
+        format!(
+            "/{}/dashboard/offerings/{}",
+            i18n.code(),
+            encode(&offering.get_value())
+        )
+    });
 
     view! {
         <article class="dashboard editor" aria-labelledby="editor-title">
-            <p class="back">
-                <a href=move || format!("/{}/dashboard/offerings/{}", i18n.code(), encode(&offering.get_value()))>
-                    "← " {i18n.text("dash-back-offering")}
-                </a>
-            </p>
-            <h1 id="editor-title">{title}</h1>
-            <div class="status-line">
-                <StateBadge state=publication/>
-                <Completion completeness label=i18n.t("dash-completeness-label")/>
-            </div>
-            <Problems state id=SUMMARY/>
-            <PublishRefusals refusals=edition.refusals/>
+            <EditorHead back back_label=i18n.t("dash-back-offering") state=publication completeness editing>
+                {title}
+            </EditorHead>
             <form class="dash-form" novalidate on:submit=submit>
                 <WrittenIn draft changed=Callback::new(move |_| changed())/>
                 <fieldset>
@@ -370,20 +326,9 @@ fn EditionEditor(authored: AuthoredEdition) -> impl IntoView {
                 </fieldset>
                 <Questions draft written_in changed=Callback::new(move |_| changed()) state/>
                 <CostFields draft written_in changed=Callback::new(move |_| changed()) state/>
-                <p class="form-actions">
-                    <button type="submit" class="button primary" disabled=move || state.sending.get()
-                        aria-busy=move || state.sending.get().to_string()>
-                        {move || if state.sending.get() { i18n.t("form-sending") } else { i18n.t("dash-save") }}
-                    </button>
-                    <span class="done" role="status">{move || done.get()}</span>
-                </p>
+                <SaveButton editing/>
             </form>
-            <section class="publication" aria-labelledby="publication-title">
-                <h2 id="publication-title">{i18n.text("dash-publication")}</h2>
-                <p class="hint">{i18n.text("dash-publication-hint")}</p>
-                <p class="form-actions">
-                    <PublicationActions state=publication act busy=state.sending.into()/>
-                </p>
+            <Publication state=publication act editing>
                 {move || {
                     if edition.registrations.get() > 0 {
                         let count = edition.registrations.get();
@@ -421,7 +366,7 @@ fn EditionEditor(authored: AuthoredEdition) -> impl IntoView {
                     }
                     .into_any()
                 }}
-            </section>
+            </Publication>
             <Sessions edition/>
             <Duplicate edition/>
         </article>
@@ -843,6 +788,9 @@ fn Duplicate(edition: Edition) -> impl IntoView {
     let date = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if !unsaved::may_leave() {
+            return;
+        }
         let lang = i18n.lang.get_untracked();
         let body = DuplicateRequest {
             on_or_after: clock::parse_date(&date.get_untracked()),

@@ -1,18 +1,22 @@
 //! The coordinators' dashboard (its own build, feature `dashboard`): a network's desk, the
-//! bilingual editor of its offerings and editions, sessions one by one or by a rule, the
-//! network's history and its members; and the pages of one-time links (`joining`), outside
-//! the sign-in gate. Signing in is the coordinators' page's (`account`); every
-//! change carries the session's CSRF token and asks for refusals in the reader's language.
+//! bilingual editors of its offerings, editions, facilitators and partners (which ask before
+//! unsaved changes are left), sessions one by one or by a rule, the network's history and
+//! its members; and the pages of one-time links (`joining`), outside the sign-in gate.
+//! Signing in is the coordinators' page's (`account`); every change carries the session's
+//! CSRF token and asks for refusals in the reader's language.
 
 pub mod audit;
 pub mod bilingual;
 pub mod clock;
 pub mod desk;
 pub mod edition;
+pub mod editor;
 pub mod joining;
 pub mod members;
 pub mod offering;
+pub mod profiles;
 pub mod sessions;
+pub mod unsaved;
 
 use gloo_net::http::Method;
 use leptos::context::Provider;

@@ -8,16 +8,18 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
-use relais_domain::authoring::{same_fields, EditionDraft, OfferingDraft, PublicationAction};
+use relais_domain::authoring::{
+    same_fields, EditionDraft, FacilitatorDraft, OfferingDraft, PublicationState,
+};
 use relais_domain::catalog::{Format, OfferingKind, RegistrationMode, DELIVERY_LANGUAGES, TOPICS};
-use relais_domain::dashboard::{AuthoredOffering, Created, NetworkDesk};
+use relais_domain::dashboard::{AuthoredOffering, Created, ItemLine, NetworkDesk};
 use relais_domain::problem::FieldError;
 use relais_domain::Localized;
 
-use super::bilingual::{one_text, set_text, Bilingual, Same};
+use super::bilingual::{one_text, set_text, Bilingual};
+use super::editor::{Editing, EditorHead, Publication, SaveButton};
 use super::{
-    action_body, encode, failed, read, title_of, use_session, Choose, Completion, FieldLinks,
-    Problems, PublicationActions, StateBadge,
+    encode, failed, read, title_of, unsaved, use_session, Choose, Completion, Problems, StateBadge,
 };
 use crate::api::{self, ApiError};
 use crate::form::{field_id, FormState};
@@ -105,10 +107,8 @@ fn OfferingEditor(
     session.network.set(Some(network.clone()));
     let navigate = StoredValue::new_local(use_navigate());
     let draft = RwSignal::new(draft);
-    let refusals = RwSignal::new(refusals);
-    let dirty = RwSignal::new(false);
-    let state = FormState::new();
-    let done = RwSignal::new(String::new());
+    let editing = Editing::new(SUMMARY, refusals);
+    let state = editing.form;
     let publication = Memo::new(move |_| draft.with(|d| d.state));
     let completeness = Memo::new(move |_| draft.with(|d| normalized(d).completeness()));
     let id = StoredValue::new(id);
@@ -117,91 +117,62 @@ fn OfferingEditor(
     // Sends the draft: a new offering is created (then opened at its address), an existing
     // one replaced. True when it was saved.
     let save = move || async move {
-        let body = api::json_text(&draft.with_untracked(normalized));
-        let lang = i18n.lang.get_untracked();
-        state.sending.set(true);
-        let saved = match id.get_value() {
+        let body = Some(api::json_text(&draft.with_untracked(normalized)));
+        match id.get_value() {
             None => {
                 let path = format!(
                     "/api/dashboard/networks/{}/offerings",
                     encode(&network.get_value())
                 );
-                match read::<Created>(session.send(Method::POST, &path, Some(body), lang).await) {
-                    Ok(created) => {
-                        let url = format!("/{lang}/dashboard/offerings/{}", encode(&created.id));
-                        navigate.with_value(|go| {
-                            go(
-                                &url,
-                                NavigateOptions {
-                                    replace: true,
-                                    ..Default::default()
-                                },
-                            )
-                        });
-                        true
-                    }
-                    Err(error) => {
-                        failed(i18n, state, "", SUMMARY, error);
-                        false
-                    }
-                }
+                let Some(created) = editing.send::<Created>(Method::POST, &path, body).await else {
+                    return false;
+                };
+                editing.dirty.set(false);
+                let lang = i18n.lang.get_untracked();
+                let url = format!("/{lang}/dashboard/offerings/{}", encode(&created.id));
+                navigate.with_value(|go| {
+                    go(
+                        &url,
+                        NavigateOptions {
+                            replace: true,
+                            ..Default::default()
+                        },
+                    )
+                });
+                true
             }
             Some(id) => {
                 let path = format!("/api/dashboard/offerings/{}", encode(&id));
-                match read::<AuthoredOffering>(
-                    session.send(Method::PUT, &path, Some(body), lang).await,
-                ) {
-                    Ok(authored) => {
-                        state.clear();
-                        refusals.set(authored.publish_refusals);
-                        draft.update(|d| d.state = authored.draft.state);
-                        dirty.set(false);
-                        done.set(i18n.t("dash-saved"));
-                        true
-                    }
-                    Err(error) => {
-                        failed(i18n, state, "", SUMMARY, error);
-                        false
-                    }
-                }
+                let Some(authored) = editing
+                    .send::<AuthoredOffering>(Method::PUT, &path, body)
+                    .await
+                else {
+                    return false;
+                };
+                editing.saved(authored.publish_refusals);
+                draft.update(|d| d.state = authored.draft.state);
+                true
             }
-        };
-        state.sending.set(false);
-        saved
+        }
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        done.set(String::new());
+        editing.done.set(String::new());
         spawn_local(async move {
             save().await;
         });
     };
-    let act = Callback::new(move |action: PublicationAction| {
-        let Some(id) = id.get_value() else { return };
-        done.set(String::new());
-        spawn_local(async move {
-            // Published as written on the page: unsaved changes are saved first.
-            if dirty.get_untracked() && !save().await {
-                return;
-            }
-            let lang = i18n.lang.get_untracked();
-            let path = format!("/api/dashboard/offerings/{}/state", encode(&id));
-            state.sending.set(true);
-            let answer = session
-                .send(Method::POST, &path, Some(action_body(action)), lang)
-                .await;
-            state.sending.set(false);
-            match read::<AuthoredOffering>(answer) {
-                Ok(authored) => {
-                    state.clear();
-                    refusals.set(authored.publish_refusals);
-                    draft.update(|d| d.state = authored.draft.state);
-                    done.set(i18n.t(&format!("dash-done-{}", action.as_str())));
-                }
-                Err(error) => failed(i18n, state, "", SUMMARY, error),
-            }
-        });
-    });
+    let act = editing.publication(
+        move || {
+            id.get_value()
+                .map(|id| format!("/api/dashboard/offerings/{}/state", encode(&id)))
+        },
+        save,
+        move |authored: AuthoredOffering| {
+            editing.refusals.set(authored.publish_refusals);
+            draft.update(|d| d.state = authored.draft.state);
+        },
+    );
 
     let title = move || {
         let t = draft.with(|d| d.title.clone());
@@ -211,28 +182,15 @@ fn OfferingEditor(
             title_of(i18n, &t)
         }
     };
-    let changed = move || {
-        dirty.set(true);
-        done.set(String::new());
-    };
+    let changed = move || editing.changed();
     let text = move |name: &'static str,
                      label: &'static str,
                      multiline: bool,
                      get: fn(&OfferingDraft) -> &Localized,
                      get_mut: fn(&mut OfferingDraft) -> &mut Localized| {
-        let same = same_fields::OFFERING.contains(&name).then(|| Same {
-            marked: Signal::derive(move || draft.with(|d| d.same_in_every_language.contains(name))),
-            set: Callback::new(move |on: bool| {
-                draft.update(|d| {
-                    if on {
-                        d.same_in_every_language.insert(name.to_owned());
-                    } else {
-                        d.same_in_every_language.remove(name);
-                    }
-                });
-                changed();
-            }),
-        });
+        let same = same_fields::OFFERING
+            .contains(&name)
+            .then(|| editing.same(draft, name));
         let text = Signal::derive(move || draft.with(|d| get(d).clone()));
         let on_input = Callback::new(move |(lang, value)| {
             draft.update(|d| set_text(get_mut(d), lang, value));
@@ -271,49 +229,19 @@ fn OfferingEditor(
             d.format.map(|f| f.as_str().to_owned()).unwrap_or_default(),
         )
     });
-    let people: Vec<String> =
-        draft.with_untracked(|d| d.facilitators.iter().map(|f| f.person_id.clone()).collect());
-    let has_facilitators = !people.is_empty();
-    let facilitators = people
-        .into_iter()
-        .enumerate()
-        .map(|(i, person)| {
-            let text = Signal::derive(move || {
-                draft.with(|d| {
-                    d.facilitators
-                        .get(i)
-                        .map(|f| f.role.clone())
-                        .unwrap_or_default()
-                })
-            });
-            let on_input = Callback::new(move |(lang, value)| {
-                draft.update(|d| {
-                    if let Some(f) = d.facilitators.get_mut(i) {
-                        set_text(&mut f.role, lang, value);
-                    }
-                });
-                changed();
-            });
-            let label =
-                i18n.with(|m| m.format("dash-facilitator-role", &[("person", person.into())]));
-            view! { <Bilingual name=format!("facilitators.{i}.role") label text on_input state/> }
-        })
-        .collect_view();
+    let back = Signal::derive(move || {
+        format!(
+            "/{}/dashboard?network={}",
+            i18n.code(),
+            encode(&network.get_value())
+        )
+    });
 
     view! {
         <article class="dashboard editor" aria-labelledby="editor-title">
-            <p class="back">
-                <a href=move || format!("/{}/dashboard?network={}", i18n.code(), encode(&network.get_value()))>
-                    "← " {i18n.text("dash-desk")}
-                </a>
-            </p>
-            <h1 id="editor-title">{title}</h1>
-            <div class="status-line">
-                <StateBadge state=publication/>
-                <Completion completeness label=i18n.t("dash-completeness-label")/>
-            </div>
-            <Problems state id=SUMMARY/>
-            <PublishRefusals refusals/>
+            <EditorHead back back_label=i18n.t("dash-desk") state=publication completeness editing>
+                {title}
+            </EditorHead>
             <form class="dash-form" novalidate on:submit=submit>
                 <fieldset>
                     <legend>{i18n.text("dash-offering-what")}</legend>
@@ -337,49 +265,145 @@ fn OfferingEditor(
                 <Checkboxes name="languages" legend=i18n.t("dash-delivery-languages") all=DELIVERY_LANGUAGES message_prefix="lang-"
                     chosen=Signal::derive(move || draft.with(|d| d.languages.clone()))
                     on_change=Callback::new(move |langs| { draft.update(|d| d.languages = langs); changed(); }) state/>
-                {has_facilitators.then(|| view! {
-                    <fieldset>
-                        <legend>{i18n.text("dash-facilitators")}</legend>
-                        {facilitators}
-                    </fieldset>
-                })}
-                <p class="form-actions">
-                    <button type="submit" class="button primary" disabled=move || state.sending.get()
-                        aria-busy=move || state.sending.get().to_string()>
-                        {move || if state.sending.get() { i18n.t("form-sending") } else { i18n.t("dash-save") }}
-                    </button>
-                    <span class="done" role="status">{move || done.get()}</span>
-                </p>
+                <Facilitators draft network=network.get_value() editing/>
+                <SaveButton editing/>
             </form>
             {id.get_value().map(|id| view! {
-                <section class="publication" aria-labelledby="publication-title">
-                    <h2 id="publication-title">{i18n.text("dash-publication")}</h2>
-                    <p class="hint">{i18n.text("dash-publication-hint")}</p>
-                    <p class="form-actions">
-                        <PublicationActions state=publication act busy=state.sending.into()/>
-                    </p>
-                </section>
-                <OfferingEditions offering=id network=network.get_value()
-                    format=Signal::derive(move || draft.with(|d| d.format))/>
+                <Publication state=publication act editing/>
+                <OfferingEditions offering=id network=network.get_value()/>
             })}
         </article>
     }
 }
 
-/// What still stops publication, as the API says it, each linked to its field.
+/// The people who facilitate the offering (in every edition), picked among the network's
+/// facilitators, each with their role in every language.
 #[component]
-pub fn PublishRefusals(refusals: RwSignal<Vec<FieldError>>) -> impl IntoView {
+fn Facilitators(
+    draft: RwSignal<OfferingDraft>,
+    network: String,
+    editing: Editing,
+) -> impl IntoView {
     let i18n = use_i18n();
-    move || {
-        let list = refusals.get();
-        (!list.is_empty()).then(|| {
-            view! {
-                <section class="refusals" aria-labelledby="refusals-title">
-                    <h2 id="refusals-title">{i18n.t("dash-before-publishing")}</h2>
-                    <FieldLinks errors=list/>
-                </section>
-            }
+    let state = editing.form;
+    // The network's facilitators, from its desk: the choice, and the names of those chosen.
+    let people = RwSignal::new(Vec::<ItemLine>::new());
+    let url = format!(
+        "/api/dashboard/networks/{}?lang={}",
+        encode(&network),
+        i18n.lang.get_untracked()
+    );
+    spawn_local(async move {
+        if let Ok(desk) = read::<NetworkDesk>(api::fetch(url).await) {
+            people.set(desk.people);
+        }
+    });
+    let count = Memo::new(move |_| draft.with(|d| d.facilitators.len()));
+    let rows = move || {
+        (0..count.get())
+            .map(|i| {
+                let person = draft.with_untracked(|d| {
+                    d.facilitators
+                        .get(i)
+                        .map(|f| f.person_id.clone())
+                        .unwrap_or_default()
+                });
+                let name = people.with(|p| {
+                    p.iter()
+                        .find(|p| p.id == person)
+                        .map_or_else(|| person.clone(), |p| p.name.clone())
+                });
+                let text = Signal::derive(move || {
+                    draft.with(|d| {
+                        d.facilitators
+                            .get(i)
+                            .map(|f| f.role.clone())
+                            .unwrap_or_default()
+                    })
+                });
+                let on_input = Callback::new(move |(lang, value)| {
+                    draft.update(|d| {
+                        if let Some(f) = d.facilitators.get_mut(i) {
+                            set_text(&mut f.role, lang, value);
+                        }
+                    });
+                    editing.changed();
+                });
+                let remove = move |_| {
+                    draft.update(|d| {
+                        if i < d.facilitators.len() {
+                            d.facilitators.remove(i);
+                        }
+                    });
+                    editing.changed();
+                    crate::form::focus("facilitator-pick");
+                };
+                let label = i18n.with(|m| {
+                    m.format("dash-facilitator-role", &[("person", name.clone().into())])
+                });
+                let remove_label =
+                    i18n.with(|m| m.format("dash-facilitator-remove", &[("person", name.into())]));
+                view! {
+                    <li class="facilitator">
+                        <Bilingual name=format!("facilitators.{i}.role") label text on_input state/>
+                        <p><button type="button" class="button secondary" on:click=remove>{remove_label}</button></p>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let picked = RwSignal::new(String::new());
+    let choices = move || {
+        let chosen: Vec<String> =
+            draft.with(|d| d.facilitators.iter().map(|f| f.person_id.clone()).collect());
+        people.with(|p| {
+            p.iter()
+                .filter(|p| !chosen.contains(&p.id))
+                .map(|p| {
+                    let label = if p.state == PublicationState::Published {
+                        p.name.clone()
+                    } else {
+                        let state = i18n.t(&format!("dash-state-{}", p.state.as_str()));
+                        format!("{} ({state})", p.name)
+                    };
+                    view! { <option value=p.id.clone()>{label}</option> }
+                })
+                .collect_view()
         })
+    };
+    let add = move |_| {
+        let person = picked.get_untracked();
+        if person.is_empty() {
+            return;
+        }
+        draft.update(|d| {
+            if !d.facilitators.iter().any(|f| f.person_id == person) {
+                d.facilitators.push(FacilitatorDraft {
+                    person_id: person.clone(),
+                    role: Localized::default(),
+                });
+            }
+        });
+        picked.set(String::new());
+        editing.changed();
+    };
+    view! {
+        <fieldset class="facilitators" id=field_id("facilitators") tabindex="-1">
+            <legend>{i18n.text("dash-facilitators")}</legend>
+            <p class="hint">{i18n.text("dash-facilitators-hint")}</p>
+            <ul class="facilitator-list" role="list">{rows}</ul>
+            <div class="field">
+                <label for="facilitator-pick">{i18n.text("dash-facilitator-pick")}</label>
+                <span class="tag-entry">
+                    <select id="facilitator-pick" prop:value=move || picked.get()
+                        on:change=move |ev| picked.set(event_target_value(&ev))>
+                        <option value="">{i18n.text("dash-choose")}</option>
+                        {choices}
+                    </select>
+                    <button type="button" class="button secondary" on:click=add>{i18n.text("dash-add")}</button>
+                </span>
+            </div>
+        </fieldset>
     }
 }
 
@@ -443,11 +467,7 @@ fn Checkboxes(
 
 /// The offering's editions (from the network's desk) and a new one.
 #[component]
-fn OfferingEditions(
-    offering: String,
-    network: String,
-    format: Signal<Option<Format>>,
-) -> impl IntoView {
+fn OfferingEditions(offering: String, network: String) -> impl IntoView {
     let i18n = use_i18n();
     let url = Signal::derive(move || {
         format!(
@@ -502,15 +522,16 @@ fn OfferingEditions(
         <section class="editions-of" aria-labelledby="editions-title">
             <h2 id="editions-title">{i18n.text("dash-editions")}</h2>
             <Fetched url show=Arc::new(show)/>
-            <NewEdition offering format/>
+            <NewEdition offering/>
         </section>
     }
 }
 
-/// A new edition of the offering, with its way of registering and the offering's format;
-/// opened once created.
+/// A new edition of the offering, with its way of registering (its format is the
+/// offering's, which the API fills in); opened once created, once the offering's unsaved
+/// changes are saved or let go.
 #[component]
-fn NewEdition(offering: String, format: Signal<Option<Format>>) -> impl IntoView {
+fn NewEdition(offering: String) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
@@ -519,10 +540,12 @@ fn NewEdition(offering: String, format: Signal<Option<Format>>) -> impl IntoView
     let offering = StoredValue::new(offering);
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if !unsaved::may_leave() {
+            return;
+        }
         let lang = i18n.lang.get_untracked();
         let draft = EditionDraft {
             registration_mode: Some(mode.get_untracked()),
-            format: format.get_untracked(),
             ..Default::default()
         };
         let path = format!(

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use relais_domain::account::Action;
 use relais_domain::authoring::{
     duplicate_edition, may_delete, spread_same_text, weeks_to_reach, Cost, CostKind, EditionDraft,
-    PublicationState, SessionDraft,
+    PublicationState, Refusal, SessionDraft,
 };
 use relais_domain::catalog::instant;
 use relais_domain::catalog::{Format, RegistrationMode};
@@ -16,7 +16,7 @@ use relais_domain::{Lang, Localized};
 use serde::Deserialize;
 use worker::{D1Database, Env, Request, Response};
 
-use super::offerings::{read_action, StateChange};
+use super::publication::Publishable;
 use super::{at, audit, field_errors, json_text, optional, parsed, read_draft, refuse, run, text};
 use crate::auth::{self, Staff};
 use crate::http::{private_json, ApiError, Caller};
@@ -50,6 +50,9 @@ pub struct EditionRow {
     pub registrations: u32,
     #[serde(default)]
     pub starts_at: Option<String>,
+    /// The offering's format, which the edition takes when it says none.
+    #[serde(default)]
+    offering_format: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -130,6 +133,7 @@ impl EditionRow {
 pub struct Loaded {
     pub offering_id: String,
     pub network_id: String,
+    pub offering_format: Option<Format>,
     pub draft: EditionDraft,
     pub sessions: Vec<AuthoredSession>,
     pub registrations: u32,
@@ -161,7 +165,7 @@ pub const EDITION_COLUMNS: &str = "e.id, e.offering_id, o.network_id, e.state, e
     e.registration_opens_at, e.registration_closes_at, e.questions, e.private_details, \
     e.confirm_within_hours, e.same_in_every_language, e.written_in, e.instruction_languages, \
     e.cost_kind, e.fee_cents, e.fee_currency, e.cost_note, e.starts_at, \
-    (SELECT count(*) FROM registration r WHERE r.edition_id = e.id) AS registrations";
+    o.format AS offering_format, (SELECT count(*) FROM registration r WHERE r.edition_id = e.id) AS registrations";
 
 pub const SESSION_COLUMNS: &str = "id, edition_id, title, starts_at, ends_at, zone, location, \
     instruction_languages, cancelled_at, same_in_every_language, sequence";
@@ -192,6 +196,7 @@ pub async fn load(db: &D1Database, staff: &Staff, id: &str) -> Result<Loaded, Ap
     let sessions: Vec<SessionRow> = sessions.results()?;
     Ok(Loaded {
         draft: row.draft(),
+        offering_format: row.offering_format.as_deref().and_then(Format::parse),
         offering_id: row.offering_id,
         network_id: row.network_id,
         registrations: row.registrations,
@@ -352,9 +357,10 @@ pub fn insert_session(
 /// `POST /api/dashboard/offerings/{id}/editions`: a new draft edition.
 pub async fn create(req: &Request, env: &Env, offering_id: &str) -> Result<Response, ApiError> {
     let staff = auth::require(req, env, Action::AuthorCatalog, true).await?;
-    let draft: EditionDraft = read_draft(req).await?;
+    let mut draft: EditionDraft = read_draft(req).await?;
     let db = env.d1("DB")?;
-    let network = super::offerings::require(&db, &staff, offering_id).await?;
+    let (network, offering_format) = super::offerings::require(&db, &staff, offering_id).await?;
+    draft.take_offering_format(offering_format);
     refuse(draft.check_draft())?;
     let id = super::new_id("edition")?;
     let mut statements = insert(&id, offering_id, &draft)?;
@@ -428,6 +434,7 @@ pub async fn save(
     let db = env.d1("DB")?;
     let mut loaded = load(&db, &staff, id).await?;
     draft.state = loaded.draft.state;
+    draft.take_offering_format(loaded.offering_format);
     refuse(draft.check_draft())?;
     if draft.state == PublicationState::Published {
         refuse(draft.check_publish(&loaded.session_drafts()))?;
@@ -450,48 +457,26 @@ pub async fn save(
     private_json(&loaded.authored(id, caller)?)
 }
 
-/// `POST /api/dashboard/editions/{id}/state`.
-pub async fn change_state(
-    req: &Request,
-    env: &Env,
-    caller: &Caller,
-    id: &str,
-) -> Result<Response, ApiError> {
-    let staff = auth::require(req, env, Action::AuthorCatalog, true).await?;
-    let action = read_action(auth::read_json::<StateChange>(req).await?)?;
-    let db = env.d1("DB")?;
-    let mut loaded = load(&db, &staff, id).await?;
-    let before = loaded.draft.state;
-    let Some(next) = before.apply(action) else {
-        return Err(ApiError::Detailed(
-            ProblemKind::Conflict,
-            "conflict-publication-not-allowed",
-        ));
-    };
-    if next == PublicationState::Published {
-        refuse(loaded.draft.check_publish(&loaded.session_drafts()))?;
+impl Publishable for Loaded {
+    const TABLE: &'static str = "edition";
+    async fn load(db: &D1Database, staff: &Staff, id: &str) -> Result<Self, ApiError> {
+        load(db, staff, id).await
     }
-    run(
-        &db,
-        &[
-            Statement {
-                sql: "UPDATE edition SET state = ?2 WHERE id = ?1 AND state = ?3".to_owned(),
-                params: vec![text(id), text(next.as_str()), text(before.as_str())],
-            },
-            audit::record(
-                &loaded.network_id,
-                &staff.account_id,
-                &at(),
-                ("edition", id),
-                action.as_str(),
-                serde_json::json!({"state": {"before": before, "after": next}}).to_string(),
-            ),
-        ],
-    )
-    .await?;
-    crate::cache::forget_public();
-    loaded.draft.state = next;
-    private_json(&loaded.authored(id, caller)?)
+    fn network(&self) -> &str {
+        &self.network_id
+    }
+    fn state(&self) -> PublicationState {
+        self.draft.state
+    }
+    fn set_state(&mut self, state: PublicationState) {
+        self.draft.state = state;
+    }
+    fn check_publish(&self) -> Vec<Refusal> {
+        self.draft.check_publish(&self.session_drafts())
+    }
+    fn answer(self, id: &str, caller: &Caller) -> Result<Response, ApiError> {
+        private_json(&self.authored(id, caller)?)
+    }
 }
 
 /// `DELETE /api/dashboard/editions/{id}`: only while nobody registered (guarded in the

@@ -1,5 +1,5 @@
 //! The dashboard's API: a network's coordinators author their catalog — offerings, editions
-//! and their sessions —, publish, unpublish and archive them, make sessions by a rule, start
+//! and their sessions, facilitators and partners —, publish, unpublish and archive them, make sessions by a rule, start
 //! the next cohort, and read the audit. Every read and change names the caller's account in
 //! its own statement (`scope`), so another network's row is not found; every change is
 //! checked by `relais_domain::authoring` (the demo loader's checks too) and recorded in the
@@ -10,6 +10,7 @@ pub mod desk;
 pub mod editions;
 pub mod offerings;
 pub mod profiles;
+pub mod publication;
 pub mod sessions;
 
 use relais_domain::account::Action;
@@ -56,23 +57,6 @@ pub fn field_errors(refusals: &[Refusal], lang: Lang) -> Result<Vec<FieldError>,
         |p, (field, code)| p.with_field(field, code, &messages),
     );
     Ok(problem.errors)
-}
-
-/// The network of offering `id`, when the caller reaches it for `action`; not found otherwise.
-pub async fn offering_network(
-    db: &D1Database,
-    staff: &Staff,
-    action: Action,
-    id: &str,
-) -> Result<String, ApiError> {
-    db.prepare(format!(
-        "SELECT o.network_id FROM offering o WHERE o.id = ?1 AND {}",
-        scope::offering("o", "?2", action)
-    ))
-    .bind(&[id.into(), staff.account_id.as_str().into()])?
-    .first::<String>(Some("network_id"))
-    .await?
-    .ok_or(not_found())
 }
 
 /// Not found unless the caller reaches network `id` for `action`.

@@ -3,7 +3,7 @@
 
 use relais_domain::account::Action;
 use relais_domain::authoring::{
-    spread_same_text, FacilitatorDraft, OfferingDraft, PublicationAction, PublicationState,
+    spread_same_text, FacilitatorDraft, OfferingDraft, PublicationState, Refusal,
 };
 use relais_domain::catalog::{Format, OfferingKind};
 use relais_domain::dashboard::{AuthoredOffering, Created};
@@ -12,9 +12,10 @@ use relais_domain::Localized;
 use serde::Deserialize;
 use worker::{D1Database, Env, Request, Response};
 
+use super::publication::Publishable;
 use super::{
-    at, audit, field_errors, json_text, offering_network, optional, parsed, read_draft, refuse,
-    require_network, run, text,
+    at, audit, field_errors, json_text, optional, parsed, read_draft, refuse, require_network, run,
+    text,
 };
 use crate::auth::{self, Staff};
 use crate::http::{private_json, ApiError, Caller};
@@ -277,65 +278,56 @@ pub async fn save(
     private_json(&authored(id, network, draft, caller)?)
 }
 
-#[derive(Deserialize)]
-pub struct StateChange {
-    pub action: String,
+/// An offering as its `state` route loads it.
+pub struct LoadedOffering {
+    network: String,
+    draft: OfferingDraft,
 }
 
-/// The publication action asked for.
-pub fn read_action(change: StateChange) -> Result<PublicationAction, ApiError> {
-    PublicationAction::parse(&change.action).ok_or(ApiError::Problem(
-        ProblemKind::InvalidBody,
-        vec![("action", "unknown-action")],
-    ))
-}
-
-/// `POST /api/dashboard/offerings/{id}/state`: publish (every required text in every
-/// language it is required in), unpublish, archive or restore.
-pub async fn change_state(
-    req: &Request,
-    env: &Env,
-    caller: &Caller,
-    id: &str,
-) -> Result<Response, ApiError> {
-    let staff = auth::require(req, env, Action::AuthorCatalog, true).await?;
-    let action = read_action(auth::read_json(req).await?)?;
-    let db = env.d1("DB")?;
-    let (network, mut draft) = load(&db, &staff, id).await?;
-    let Some(next) = draft.state.apply(action) else {
-        return Err(ApiError::Detailed(
-            ProblemKind::Conflict,
-            "conflict-publication-not-allowed",
-        ));
-    };
-    if next == PublicationState::Published {
-        refuse(draft.check_publish())?;
+impl Publishable for LoadedOffering {
+    const TABLE: &'static str = "offering";
+    async fn load(db: &D1Database, staff: &Staff, id: &str) -> Result<Self, ApiError> {
+        let (network, draft) = load(db, staff, id).await?;
+        Ok(LoadedOffering { network, draft })
     }
-    let before = draft.state;
-    draft.state = next;
-    run(
-        &db,
-        &[
-            Statement {
-                sql: "UPDATE offering SET state = ?2 WHERE id = ?1 AND state = ?3".to_owned(),
-                params: vec![text(id), text(next.as_str()), text(before.as_str())],
-            },
-            audit::record(
-                &network,
-                &staff.account_id,
-                &at(),
-                ("offering", id),
-                action.as_str(),
-                serde_json::json!({"state": {"before": before, "after": next}}).to_string(),
-            ),
-        ],
-    )
-    .await?;
-    crate::cache::forget_public();
-    private_json(&authored(id, network, draft, caller)?)
+    fn network(&self) -> &str {
+        &self.network
+    }
+    fn state(&self) -> PublicationState {
+        self.draft.state
+    }
+    fn set_state(&mut self, state: PublicationState) {
+        self.draft.state = state;
+    }
+    fn check_publish(&self) -> Vec<Refusal> {
+        self.draft.check_publish()
+    }
+    fn answer(self, id: &str, caller: &Caller) -> Result<Response, ApiError> {
+        private_json(&authored(id, self.network, self.draft, caller)?)
+    }
 }
 
-/// Not found unless the caller may author offering `id`; its network.
-pub async fn require(db: &D1Database, staff: &Staff, id: &str) -> Result<String, ApiError> {
-    offering_network(db, staff, Action::AuthorCatalog, id).await
+#[derive(Deserialize)]
+struct NetworkAndFormat {
+    network_id: String,
+    format: String,
+}
+
+/// Not found unless the caller may author offering `id`; its network and its format (which
+/// its editions take when they say none).
+pub async fn require(
+    db: &D1Database,
+    staff: &Staff,
+    id: &str,
+) -> Result<(String, Option<Format>), ApiError> {
+    let row: NetworkAndFormat = db
+        .prepare(format!(
+            "SELECT o.network_id, o.format FROM offering o WHERE o.id = ?1 AND {}",
+            scope::offering("o", "?2", Action::AuthorCatalog)
+        ))
+        .bind(&[id.into(), staff.account_id.as_str().into()])?
+        .first(None)
+        .await?
+        .ok_or(super::not_found())?;
+    Ok((row.network_id, Format::parse(&row.format)))
 }

@@ -2,13 +2,12 @@
 //! save, and move along the publication states.
 
 use relais_domain::account::Action;
-use relais_domain::authoring::{PartnerDraft, PersonDraft, PublicationState};
+use relais_domain::authoring::{PartnerDraft, PersonDraft, PublicationState, Refusal};
 use relais_domain::dashboard::{Authored, Created};
-use relais_domain::problem::ProblemKind;
 use serde::{Deserialize, Serialize};
 use worker::{D1Database, Env, Request, Response};
 
-use super::offerings::{read_action, StateChange};
+use super::publication::Publishable;
 use super::{
     at, audit, field_errors, json_text, optional, parsed, read_draft, refuse, require_network, run,
     text,
@@ -25,8 +24,8 @@ pub trait Profile: Serialize + for<'de> Deserialize<'de> + Default + Clone {
     const ID_PREFIX: &'static str;
     fn state(&self) -> PublicationState;
     fn set_state(&mut self, state: PublicationState);
-    fn check_draft(&self) -> Vec<relais_domain::authoring::Refusal>;
-    fn check_publish(&self) -> Vec<relais_domain::authoring::Refusal>;
+    fn check_draft(&self) -> Vec<Refusal>;
+    fn check_publish(&self) -> Vec<Refusal>;
     fn completeness(&self) -> relais_domain::authoring::Completeness;
     fn spread(&mut self);
     /// `name`, the localized text, the URL (partners only), as columns.
@@ -53,10 +52,10 @@ impl Profile for PersonDraft {
     fn set_state(&mut self, state: PublicationState) {
         self.state = state;
     }
-    fn check_draft(&self) -> Vec<relais_domain::authoring::Refusal> {
+    fn check_draft(&self) -> Vec<Refusal> {
         PersonDraft::check_draft(self)
     }
-    fn check_publish(&self) -> Vec<relais_domain::authoring::Refusal> {
+    fn check_publish(&self) -> Vec<Refusal> {
         PersonDraft::check_publish(self)
     }
     fn completeness(&self) -> relais_domain::authoring::Completeness {
@@ -87,10 +86,10 @@ impl Profile for PartnerDraft {
     fn set_state(&mut self, state: PublicationState) {
         self.state = state;
     }
-    fn check_draft(&self) -> Vec<relais_domain::authoring::Refusal> {
+    fn check_draft(&self) -> Vec<Refusal> {
         PartnerDraft::check_draft(self)
     }
-    fn check_publish(&self) -> Vec<relais_domain::authoring::Refusal> {
+    fn check_publish(&self) -> Vec<Refusal> {
         PartnerDraft::check_publish(self)
     }
     fn completeness(&self) -> relais_domain::authoring::Completeness {
@@ -280,48 +279,31 @@ pub async fn save<P: Profile>(
     private_json(&authored(id, network, draft, caller)?)
 }
 
-pub async fn change_state<P: Profile>(
-    req: &Request,
-    env: &Env,
-    caller: &Caller,
-    id: &str,
-) -> Result<Response, ApiError> {
-    let staff = auth::require(req, env, Action::AuthorCatalog, true).await?;
-    let action = read_action(auth::read_json::<StateChange>(req).await?)?;
-    let db = env.d1("DB")?;
-    let (network, mut draft) = load::<P>(&db, &staff, id).await?;
-    let before = draft.state();
-    let Some(next) = before.apply(action) else {
-        return Err(ApiError::Detailed(
-            ProblemKind::Conflict,
-            "conflict-publication-not-allowed",
-        ));
-    };
-    if next == PublicationState::Published {
-        refuse(draft.check_publish())?;
+/// A profile as its `state` route loads it.
+pub struct LoadedProfile<P> {
+    network: String,
+    draft: P,
+}
+
+impl<P: Profile> Publishable for LoadedProfile<P> {
+    const TABLE: &'static str = P::TABLE;
+    async fn load(db: &D1Database, staff: &Staff, id: &str) -> Result<Self, ApiError> {
+        let (network, draft) = load::<P>(db, staff, id).await?;
+        Ok(LoadedProfile { network, draft })
     }
-    run(
-        &db,
-        &[
-            Statement {
-                sql: format!(
-                    "UPDATE {} SET state = ?2 WHERE id = ?1 AND state = ?3",
-                    P::TABLE
-                ),
-                params: vec![text(id), text(next.as_str()), text(before.as_str())],
-            },
-            audit::record(
-                &network,
-                &staff.account_id,
-                &at(),
-                (P::TABLE, id),
-                action.as_str(),
-                serde_json::json!({"state": {"before": before, "after": next}}).to_string(),
-            ),
-        ],
-    )
-    .await?;
-    crate::cache::forget_public();
-    draft.set_state(next);
-    private_json(&authored(id, network, draft, caller)?)
+    fn network(&self) -> &str {
+        &self.network
+    }
+    fn state(&self) -> PublicationState {
+        self.draft.state()
+    }
+    fn set_state(&mut self, state: PublicationState) {
+        self.draft.set_state(state);
+    }
+    fn check_publish(&self) -> Vec<Refusal> {
+        self.draft.check_publish()
+    }
+    fn answer(self, id: &str, caller: &Caller) -> Result<Response, ApiError> {
+        private_json(&authored(id, self.network, self.draft, caller)?)
+    }
 }

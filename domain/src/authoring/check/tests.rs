@@ -641,3 +641,34 @@ fn zones_are_checked_against_the_table() {
     };
     assert_eq!(kathmandu.check_draft(), []);
 }
+
+#[test]
+fn an_edition_without_a_format_takes_its_offerings() {
+    let mut unsaid = EditionDraft {
+        format: None,
+        location: Localized::default(),
+        ..edition()
+    };
+    unsaid.take_offering_format(Some(Format::InPerson));
+    assert_eq!(unsaid.format, Some(Format::InPerson));
+    // In person, it needs its place in both languages before it is published.
+    let refused = unsaid.check_publish(&[session()]);
+    assert!(
+        fields(&refused).contains(&("location.fr", "required")),
+        "{refused:?}"
+    );
+
+    let mut online = EditionDraft {
+        format: Some(Format::Online),
+        ..unsaid.clone()
+    };
+    online.take_offering_format(Some(Format::InPerson));
+    assert_eq!(online.format, Some(Format::Online), "its own format stays");
+
+    let mut orphan = EditionDraft {
+        format: None,
+        ..edition()
+    };
+    orphan.take_offering_format(None);
+    assert_eq!(orphan.format, None, "nothing to take: still unsaid");
+}
