@@ -113,9 +113,11 @@ test('an edition: languages of instruction, a refused capacity, sessions by a ru
   await appReady(page);
 
   await page.getByRole('button', { name: '+ français' }).click();
-  await page.getByLabel('Autre langue (code)').fill('pt-BR');
-  await page.getByLabel('Autre langue (code)').press('Enter');
-  assert.deepEqual(await page.locator('.tag-list li .tag').allTextContents(), ['fr — français', 'pt-BR']);
+  // The edition's languages (each session has its own list too, empty: the edition's).
+  const languages = page.getByRole('group', { name: 'Langues d’enseignement' });
+  await languages.getByLabel('Autre langue (code)').fill('pt-BR');
+  await languages.getByLabel('Autre langue (code)').press('Enter');
+  assert.deepEqual(await languages.locator('.tag-list li .tag').allTextContents(), ['fr — français', 'pt-BR']);
   // Capacity 0: refused by the API, by name, beside the field.
   await page.getByLabel('Capacité (places)').fill('0');
   await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();

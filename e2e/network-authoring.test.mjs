@@ -310,6 +310,18 @@ test('a GGSN coordinator writes a bilingual training in French, sessions by a ru
   assert.match(body, /mercredi 24 mars 2027, 0 h – 1 h 30/);
   assert.doesNotMatch(body, /mardi 23 mars 2027, 23 h/);
 
+  // The last session is taught in Spanish: its own languages, apart from the edition's.
+  const last = page.locator('.dash-sessions > li').nth(4);
+  await last.locator('summary').click();
+  await last.getByRole('button', { name: '+ espagnol' }).click();
+  await last.getByRole('button', { name: 'Enregistrer la séance' }).click();
+  await page.locator('.dash-sessions > li').nth(4).locator('.session-languages', { hasText: 'Langues de cette séance : espagnol' }).waitFor();
+  const [spanish] = sql(`SELECT instruction_languages FROM session WHERE id = ${q(ids.sessions[4])}`);
+  assert.deepEqual(JSON.parse(spanish.instruction_languages), ['es']);
+  const after = await (await fetch(`${BASE}/api/offerings/${ids.offering}?lang=fr`)).json();
+  const lastSession = after.upcoming_editions.find((e) => e.id === ids.edition).sessions[4];
+  assert.deepEqual(lastSession.instruction_languages, ['es']);
+
   assert.deepEqual(errors, []);
   assert.deepEqual(csp, [], 'no CSP violation');
   await context.close();

@@ -272,3 +272,6 @@ dash-facilitators-hint = Chosen among the network’s facilitators, they facilit
 dash-facilitator-pick = Add a facilitator
 dash-facilitator-remove = Remove { $person }
 dash-unsaved-leave = Your changes are not saved. Leave the page anyway?
+dash-session-languages = This session’s languages
+dash-session-languages-hint = Empty: the edition’s. Any language, by its BCP 47 code: fr, en, es, pt-BR, wo…
+dash-session-languages-line = This session’s languages: { $languages }

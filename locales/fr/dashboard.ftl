@@ -275,3 +275,6 @@ dash-facilitators-hint = Choisies parmi les personnes animatrices du réseau, el
 dash-facilitator-pick = Ajouter une personne animatrice
 dash-facilitator-remove = Retirer { $person }
 dash-unsaved-leave = Vos changements ne sont pas enregistrés. Quitter la page quand même ?
+dash-session-languages = Langues de cette séance
+dash-session-languages-hint = Vide : celles de l’édition. Toute langue, par son code BCP 47 : fr, en, es, pt-BR, wo…
+dash-session-languages-line = Langues de cette séance : { $languages }

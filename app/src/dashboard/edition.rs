@@ -296,7 +296,8 @@ fn EditionEditor(authored: AuthoredEdition) -> impl IntoView {
                     {text("location", "dash-location-field", None, true, |d| Some(&d.location), |d| Some(&mut d.location))}
                     {text("private_details", "dash-private-field", Some("dash-private-hint"), true, |d| Some(&d.private_details), |d| Some(&mut d.private_details))}
                 </fieldset>
-                <TagList tags=Signal::derive(move || draft.with(|d| d.instruction_languages.clone()))
+                <TagList name="instruction_languages".into() legend="dash-instruction-languages" hint="dash-instruction-languages-hint"
+                    tags=Signal::derive(move || draft.with(|d| d.instruction_languages.clone()))
                     on_change=Callback::new(move |tags| { draft.update(|d| d.instruction_languages = tags); changed(); }) state/>
                 <fieldset>
                     <legend>{i18n.text("dash-registration")}</legend>
@@ -417,24 +418,33 @@ fn WrittenIn(draft: RwSignal<EditionDraft>, changed: Callback<()>) -> impl IntoV
     }
 }
 
-/// The languages it is taught in: any BCP 47 tags, with the usual ones a button away.
+/// The languages it is taught in: any BCP 47 tags, with the usual ones a button away. An
+/// edition's, or one session's (`sessions.2.instruction_languages`).
 #[component]
-fn TagList(
+pub(super) fn TagList(
+    /// The API's field name.
+    name: String,
+    /// The messages of the legend and its hint.
+    legend: &'static str,
+    hint: &'static str,
     tags: Signal<Vec<String>>,
     on_change: Callback<Vec<String>>,
     state: FormState,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let input = NodeRef::<leptos::html::Input>::new();
-    let name = "instruction_languages";
-    let id = field_id(name);
-    let error = Signal::derive(move || {
-        state.outcome.with(|o| {
-            o.fields
-                .iter()
-                .find(|e| e.field == name || e.field.starts_with("instruction_languages."))
-                .map(|e| e.message.clone())
-        })
+    let id = field_id(&name);
+    let error = Signal::derive({
+        let within = format!("{name}.");
+        let name = name.clone();
+        move || {
+            state.outcome.with(|o| {
+                o.fields
+                    .iter()
+                    .find(|e| e.field == name || e.field.starts_with(&within))
+                    .map(|e| e.message.clone())
+            })
+        }
     });
     let add = move |tag: String| {
         let tag = tag.trim().to_owned();
@@ -469,20 +479,21 @@ fn TagList(
         }
     };
     let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
     let described = {
-        let error_id = error_id.clone();
+        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
         move || {
             if error.with(Option::is_some) {
-                format!("{id}-hint {error_id}")
+                format!("{hint_id} {error_id}")
             } else {
-                format!("{id}-hint")
+                hint_id.clone()
             }
         }
     };
     view! {
         <fieldset class="tags" class:invalid=move || error.with(Option::is_some)>
-            <legend>{i18n.text("dash-instruction-languages")}</legend>
-            <p class="hint" id=format!("{}-hint", field_id(name))>{i18n.text("dash-instruction-languages-hint")}</p>
+            <legend>{i18n.text(legend)}</legend>
+            <p class="hint" id=hint_id>{i18n.text(hint)}</p>
             <ul class="tag-list" role="list">
                 {move || {
                     tags.get()
@@ -520,9 +531,9 @@ fn TagList(
                     .collect_view()}
             </p>
             <div class="field tag-add">
-                <label for=field_id(name)>{i18n.text("dash-other-language")}</label>
+                <label for=id.clone()>{i18n.text("dash-other-language")}</label>
                 <span class="tag-entry">
-                    <input id=field_id(name) node_ref=input type="text" autocomplete="off" spellcheck="false"
+                    <input id=id.clone() node_ref=input type="text" autocomplete="off" spellcheck="false"
                         placeholder="pt-BR" on:keydown=keydown aria-describedby=described
                         aria-invalid=move || error.with(Option::is_some).then_some("true")/>
                     <button type="button" class="button secondary" on:click=move |_| add_typed()>{i18n.text("dash-add")}</button>

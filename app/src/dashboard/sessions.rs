@@ -19,7 +19,7 @@ use relais_domain::{Lang, Localized};
 
 use super::bilingual::{one_text, set_text, Bilingual, Same};
 use super::clock;
-use super::edition::Edition;
+use super::edition::{Edition, TagList};
 use super::{encode, failed, read, use_session, within, Entry, Problems};
 use crate::api::{self, ApiError};
 use crate::form::{field_id, FormState};
@@ -138,6 +138,16 @@ fn SessionItem(
     };
     let title = session.draft.title.resolve(i18n.lang.get_untracked());
     let location = session.draft.location.resolve(i18n.lang.get_untracked());
+    // Its own languages of instruction, when it has them: the edition's are said above.
+    let languages = session.draft.instruction_languages.as_ref().map(|tags| {
+        let named: Vec<String> = tags.iter().map(|t| language_name(i18n, t)).collect();
+        i18n.with(|m| {
+            m.format(
+                "dash-session-languages-line",
+                &[("languages", named.join(", ").into())],
+            )
+        })
+    });
     let edit_prefix = prefix.clone();
     view! {
         <li class="dash-session" class:cancelled=cancelled>
@@ -145,6 +155,7 @@ fn SessionItem(
             {cancelled.then(|| view! { <p class="badge" data-state="archived">{i18n.t("dash-session-cancelled")}</p> })}
             {title.map(|t| view! { <p lang=t.lang>{t.text}</p> })}
             {location.map(|t| view! { <p class="hint" lang=t.lang>{t.text}</p> })}
+            {languages.map(|l| view! { <p class="hint session-languages">{l}</p> })}
             <Problems state id=summary.get_value()/>
             {(!cancelled).then(|| view! {
                 <details class="disclosure">
@@ -353,6 +364,12 @@ fn SessionForm(
             <ZoneEntry name=field("zone") label=i18n.t("dash-zone") value=zone state/>
             {text("title", "dash-session-title-field", false)}
             {text("location", "dash-session-location-field", true)}
+            // Empty: the edition's languages (a GGSN session in Spanish says so here).
+            <TagList name=field("instruction_languages") legend="dash-session-languages" hint="dash-session-languages-hint"
+                tags=Signal::derive(move || draft.with(|d| d.instruction_languages.clone().unwrap_or_default()))
+                on_change=Callback::new(move |tags: Vec<String>| draft.update(|d| {
+                    d.instruction_languages = (!tags.is_empty()).then_some(tags)
+                })) state/>
             <p class="form-actions">
                 <button type="submit" class="button primary" disabled=move || state.sending.get()
                     aria-busy=move || state.sending.get().to_string()>
@@ -869,6 +886,15 @@ fn RuleForm(edition: Edition, written_in: Signal<Option<Lang>>) -> impl IntoView
             <p class="done" role="status">{move || done.get()}</p>
         </form>
         {move || preview.get().map(|p| view! { <PreviewView preview=p/> })}
+    }
+}
+
+/// A language's name in the page's language when Relais names it, else its tag.
+fn language_name(i18n: I18n, tag: &str) -> String {
+    if relais_domain::catalog::DELIVERY_LANGUAGES.contains(&tag) {
+        i18n.t(&format!("lang-{tag}"))
+    } else {
+        tag.to_owned()
     }
 }
 
