@@ -17,6 +17,7 @@ const RUN = Date.now().toString(36);
 const DESKTOP = { width: 1280, height: 900 };
 const GGSN = { id: `acc-authoring-ggsn-${RUN}`, email: `ggsn.${RUN}@e2e-authoring.example.org`, password: 'a ggsn authoring passphrase', name: 'Coordination GGSN', networks: ['ggsn'] };
 const HUB = { id: `acc-authoring-hub-${RUN}`, email: `hub.${RUN}@e2e-authoring.example.org`, password: 'a hub authoring passphrase', name: 'Coordination Hub', networks: ['hub'] };
+const VOLUNTEER_EN = { name: 'Ananya Rao', email: `ananya.${RUN}@e2e-authoring.example.org`, lang: 'en', zone: 'Asia/Kolkata' };
 const VOLUNTEER = { name: 'Chiamaka Eze', email: `chiamaka.${RUN}@e2e-authoring.example.org`, lang: 'fr', zone: 'Africa/Lagos' };
 const TITLE = { fr: `Tenir le fil entre fuseaux ${RUN}`, en: `Holding the thread across time zones ${RUN}` };
 const TITLE_EN_RUN = { fr: `Veille partagée ${RUN}`, en: `Shared watch ${RUN}` };
@@ -327,7 +328,7 @@ test('a GGSN coordinator writes a bilingual training in French, sessions by a ru
   await context.close();
 });
 
-test('the same coordinator in English: signing in, a refused publication named in English, the preview on Lagos and Kolkata clocks', async () => {
+test('the same coordinator in English: a refused publication named in English, the preview on Lagos and Kolkata clocks, the sessions, the next cohort, a moved session on a Kolkata reader\'s page, feed and message', async () => {
   const { context, page, errors, csp } = await desktop('en');
   await signIn(page, GGSN, 'en');
   await page.getByRole('link', { name: 'New offering' }).click();
@@ -366,6 +367,12 @@ test('the same coordinator in English: signing in, a refused publication named i
   await page.waitForURL(/\/en\/dashboard\/editions\/[^/]+$/);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await appReady(page);
+  await page.getByRole('button', { name: '+ English' }).click();
+  await page.getByLabel('Edition title — French', { exact: true }).fill('Veille de printemps 2027');
+  await page.getByLabel('Edition title — English', { exact: true }).fill('Spring 2027 watch');
+  await page.getByLabel('Capacity (places)').fill('20');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.locator('.form-actions .done', { hasText: 'Saved.' }).waitFor();
   await page.getByText('Create sessions by a rule').click();
   const rule = page.locator('form.rule-form');
   await fillRule(rule, {
@@ -395,9 +402,15 @@ test('the same coordinator in English: signing in, a refused publication named i
     'From March 24, 3:30 AM in Kolkata instead of 4:30 AM (clock change).',
     'From March 23, the organiser’s clock is UTC−4 (instead of UTC−5).',
   ]);
-  assert.equal(sql(`SELECT count(*) AS n FROM session WHERE edition_id = ${q(page.url().split('/').pop())}`)[0].n, 0, 'a preview saves nothing');
+  const editionUrl = page.url();
+  const edition = editionUrl.split('/').pop();
+  assert.equal(sql(`SELECT count(*) AS n FROM session WHERE edition_id = ${q(edition)}`)[0].n, 0, 'a preview saves nothing');
+  await rule.getByRole('button', { name: 'Create the sessions' }).click();
+  await rule.locator('.done', { hasText: '5 sessions created.' }).waitFor();
+  const sessions = sql(`SELECT id, starts_at, sequence FROM session WHERE edition_id = ${q(edition)} ORDER BY starts_at`);
+  assert.deepEqual(sessions.map((s) => s.starts_at), STARTS);
 
-  // Back to the offering: its French description written, it publishes.
+  // Back to the offering: its French description written, it publishes; then the edition.
   await page.goto(offeringUrl);
   await page.getByRole('heading', { level: 1, name: TITLE_EN_RUN.en }).waitFor();
   await appReady(page);
@@ -405,7 +418,68 @@ test('the same coordinator in English: signing in, a refused publication named i
   await page.getByRole('button', { name: 'Publish' }).click();
   await page.locator('.status-line .badge', { hasText: 'Published' }).waitFor();
   assert.match(plain(await page.locator('.done').allTextContents().then((t) => t.join(' '))), /Published: the page is in the catalog\./);
+  await page.goto(editionUrl);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.locator('.status-line .badge', { hasText: 'Published' }).waitFor();
+
+  // The next cohort, in English: Tuesdays at 6 PM in Toronto from September.
+  await page.getByLabel('First session on or after').fill('2027-09-01');
+  await page.getByRole('button', { name: 'Duplicate', exact: true }).click();
+  await page.waitForURL((url) => url.href !== editionUrl && /\/en\/dashboard\/editions\//.test(url.href));
+  await appReady(page);
+  await page.locator('.dash-sessions > li').first().waitFor();
+  assert.equal(await page.locator('.status-line .badge').textContent(), 'Draft');
+  const next = (await page.locator('.dash-sessions > li .when').allTextContents()).map(plain);
+  assert.equal(next.length, 5);
+  assert.match(next[0], /^Session 1 Tuesday, September 7, 2027, 6:00/);
+
+  // A volunteer on Kolkata's clock registers, in English; the third session moves an hour later.
+  const registered = await fetch(`${BASE}/api/editions/${edition}/registrations`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Accept-Language': 'en', 'Idempotency-Key': `authoring-en-${RUN}`, 'CF-Connecting-IP': '172.21.0.8' },
+    body: JSON.stringify({ ...VOLUNTEER_EN, consent: true }),
+  });
+  const answer = await registered.text();
+  assert.equal(registered.status, 201, answer);
+  const beforeMove = lastMessageId();
+  await page.goto(editionUrl);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await appReady(page);
+  const third = page.locator('.dash-sessions > li').nth(2);
+  await third.locator('summary').click();
+  await third.getByRole('textbox', { name: 'Start', exact: true }).fill('19:00');
+  await third.getByRole('textbox', { name: 'End', exact: true }).fill('20:30');
+  await third.getByRole('button', { name: 'Save the session' }).click();
+  await page.locator('.dash-sessions > li').nth(2).locator('.when', { hasText: /7:00/ }).waitFor();
+  const [row] = sql(`SELECT starts_at, sequence FROM session WHERE id = ${q(sessions[2].id)}`);
+  assert.equal(row.starts_at, '2027-03-23T23:00:00Z');
+  assert.ok(row.sequence > sessions[2].sequence);
+
+  // The public page on the reader's clock in Kolkata: Wednesday 24 March at 4:30 AM now.
+  const reader = await desktop('en', 'Asia/Kolkata');
+  await reader.page.goto(`${BASE}/en/offerings/${offeringUrl.split('/').pop()}`);
+  await appReady(reader.page);
+  await reader.page.getByRole('heading', { level: 1, name: TITLE_EN_RUN.en }).waitFor();
+  const when = reader.page.locator('time[datetime="2027-03-23T23:00:00+00:00"]');
+  await when.waitFor();
+  assert.match(plain(await when.textContent()), /^Wednesday, March 24, 2027, 4:30/);
+  assert.equal(await reader.page.locator('time[datetime="2027-03-23T22:00:00+00:00"]').count(), 0, 'the old time is gone');
+  await reader.context.close();
+  // The feed, and the registrant's message in English on their clock.
+  const feed = vevents(await (await fetch(`${BASE}/api/editions/${edition}/calendar.ics`)).text());
+  const event = feed[`session-${sessions[2].id}@relais`];
+  assert.equal(event.start, '20270323T230000Z');
+  assert.ok(event.sequence >= 1);
+  const message = await sentMessage(VOLUNTEER_EN.email, 'session_changed', beforeMove);
+  assert.match(plain(message.subject), /^Change: /);
+  assert.match(plain(message.body), /Wednesday, March 24, 2027, 4:30/);
+
   // Out of the catalog again.
+  await page.goto(offeringUrl);
+  await page.getByRole('heading', { level: 1, name: TITLE_EN_RUN.en }).waitFor();
+  await appReady(page);
   await page.getByRole('button', { name: 'Archive' }).click();
   await page.locator('.status-line .badge', { hasText: 'Archived' }).waitFor();
   assert.deepEqual(errors, []);
