@@ -100,13 +100,15 @@ pub(crate) fn catalog_query(caller: &Caller) -> Result<CatalogQuery, ApiError> {
     Ok(query)
 }
 
-/// The first page a volunteer sees, as `GET /api/offerings?lang=` answers it: its JSON,
-/// and the page read from it.
+/// The first page a volunteer sees, as `GET /api/offerings?lang=` answers it: the JSON of
+/// what the app reads of it, and the page read from it.
 pub async fn first_page(env: &Env, lang: Lang) -> Result<(String, CatalogPage), ApiError> {
     let query = CatalogQuery::default();
     let (body, _) = page_json(env, lang, Scope::Catalog, &query, DEFAULT_PAGE, 0).await?;
-    let page = serde_json::from_str(&body)?;
-    Ok((body, page))
+    let page: CatalogPage = serde_json::from_str(&body)?;
+    // The page carries what the app reads: the fields it never decodes (an edition's cost
+    // and language tags, for other programs) stay out of every first visit's download.
+    Ok((serde_json::to_string(&page)?, page))
 }
 
 /// Midnight starting `day`, on the reader's clock when there is a zone (else UTC). Where a
