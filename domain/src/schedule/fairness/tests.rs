@@ -1,0 +1,218 @@
+use chrono::NaiveTime;
+
+use super::*;
+
+fn at(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap()
+}
+
+#[test]
+fn the_parts_of_a_day_by_default() {
+    let parts = DayParts::default();
+    assert_eq!(parts.of(at(3, 0)), DayPart::Night);
+    assert_eq!(parts.of(at(7, 0)), DayPart::Early);
+    assert_eq!(parts.of(at(9, 0)), DayPart::Working);
+    assert_eq!(parts.of(at(16, 59)), DayPart::Working);
+    assert_eq!(parts.of(at(17, 0)), DayPart::Evening);
+    assert_eq!(parts.of(at(22, 0)), DayPart::Night);
+    assert!(!DayPart::Working.is_outside_working());
+    assert!(DayPart::Evening.is_outside_working() && DayPart::Night.is_outside_working());
+}
+
+#[test]
+fn a_coordinator_moves_the_bounds() {
+    let parts = DayParts {
+        night_ends: at(6, 0),
+        work_starts: at(8, 0),
+        work_ends: at(18, 0),
+        evening_ends: at(23, 0),
+    };
+    assert_eq!(parts.of(at(6, 30)), DayPart::Early);
+    assert_eq!(parts.of(at(17, 30)), DayPart::Working);
+    assert_eq!(parts.of(at(22, 30)), DayPart::Evening);
+}
+
+#[cfg(feature = "tz")]
+mod zoned {
+    use chrono::{DateTime, TimeZone, Utc};
+    use proptest::prelude::*;
+
+    use super::super::*;
+
+    fn group(zone: &str, region: &str, people: u32) -> ZoneGroup {
+        ZoneGroup {
+            zone: zone.into(),
+            region: region.into(),
+            people,
+        }
+    }
+
+    /// GGSN's members, as its page describes them.
+    fn ggsn() -> Vec<ZoneGroup> {
+        vec![
+            group("America/Toronto", "north_america", 3),
+            group("Africa/Lagos", "africa", 4),
+            group("Africa/Nairobi", "africa", 2),
+            group("Europe/Paris", "europe", 3),
+            group("America/Sao_Paulo", "latin_america", 2),
+            group("Asia/Kolkata", "south_asia", 3),
+            group("Australia/Sydney", "oceania", 2),
+            group("Pacific/Auckland", "oceania", 1),
+        ]
+    }
+
+    fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
+    }
+
+    #[test]
+    fn tuesday_ten_in_toronto_is_the_night_in_oceania() {
+        // Tuesday 12 January 2027, 10:00 in Toronto (15:00Z): 02:00 Wednesday in Sydney,
+        // 04:00 in Auckland.
+        let slot = utc(2027, 1, 12, 15, 0);
+        let parts = DayParts::default();
+        assert_eq!(
+            worst_part(slot, 60, "Australia/Sydney", &parts),
+            Ok(DayPart::Night)
+        );
+        assert_eq!(
+            worst_part(slot, 60, "Pacific/Auckland", &parts),
+            Ok(DayPart::Night)
+        );
+        assert_eq!(
+            worst_part(slot, 60, "Africa/Lagos", &parts),
+            Ok(DayPart::Working)
+        );
+        assert_eq!(
+            worst_part(slot, 60, "Asia/Kolkata", &parts),
+            Ok(DayPart::Evening)
+        );
+        let burden = burden(slot, 60, &ggsn(), &parts).unwrap();
+        assert_eq!(
+            burden["oceania"],
+            RegionBurden {
+                people: 3,
+                at_night: 3,
+                outside_working: 3
+            }
+        );
+        assert_eq!(
+            burden["africa"],
+            // Lagos at 16:00 works; Nairobi is at 18:00, its evening.
+            RegionBurden {
+                people: 6,
+                at_night: 0,
+                outside_working: 2
+            }
+        );
+        assert_eq!(burden["south_asia"].outside_working, 3);
+    }
+
+    #[test]
+    fn a_meeting_that_ends_in_the_night_is_in_the_night() {
+        // 20:30–22:30 in Paris (19:30Z in January): it runs past 22:00.
+        let slot = utc(2027, 1, 12, 19, 30);
+        let parts = DayParts::default();
+        assert_eq!(
+            worst_part(slot, 90, "Europe/Paris", &parts),
+            Ok(DayPart::Evening)
+        );
+        assert_eq!(
+            worst_part(slot, 120, "Europe/Paris", &parts),
+            Ok(DayPart::Night)
+        );
+    }
+
+    #[test]
+    fn the_clock_change_moves_the_part_of_the_day() {
+        // 07:30Z is 08:30 in Paris before 28 March 2027 (early), 09:30 after (working):
+        // the same instant of the day, another part of the day.
+        let parts = DayParts::default();
+        let before = utc(2027, 3, 23, 7, 30);
+        let after = utc(2027, 3, 30, 7, 30);
+        assert_eq!(
+            worst_part(before, 30, "Europe/Paris", &parts),
+            Ok(DayPart::Early)
+        );
+        assert_eq!(
+            worst_part(after, 30, "Europe/Paris", &parts),
+            Ok(DayPart::Working)
+        );
+    }
+
+    #[test]
+    fn ranking_puts_fewest_people_at_night_first() {
+        let candidates: Vec<_> = (0..24).map(|h| utc(2027, 1, 12, h, 0)).collect();
+        let ranked = rank(&candidates, 60, &ggsn(), &DayParts::default()).unwrap();
+        assert_eq!(ranked.len(), 24);
+        for pair in ranked.windows(2) {
+            assert!(
+                (pair[0].at_night, pair[0].outside_working)
+                    <= (pair[1].at_night, pair[1].outside_working)
+            );
+        }
+        // No hour of the day spares everyone the night, with members from Auckland to Toronto.
+        assert!(ranked[0].at_night > 0 || ranked[0].outside_working > 0);
+        assert!(ranked.last().unwrap().at_night >= ranked[0].at_night);
+    }
+
+    #[test]
+    fn an_unknown_zone_is_refused() {
+        let slot = utc(2027, 1, 12, 15, 0);
+        assert!(burden(
+            slot,
+            60,
+            &[group("Mars/Olympus", "x", 1)],
+            &DayParts::default()
+        )
+        .is_err());
+    }
+
+    const ZONES: [&str; 8] = [
+        "America/Toronto",
+        "Africa/Lagos",
+        "Europe/Paris",
+        "America/Sao_Paulo",
+        "Asia/Kolkata",
+        "Australia/Sydney",
+        "Pacific/Auckland",
+        "Africa/Nairobi",
+    ];
+
+    proptest! {
+        /// The ranking does not depend on the order zones are listed in.
+        #[test]
+        fn ranking_ignores_the_order_of_zones(
+            picks in prop::collection::vec((0..ZONES.len(), 1u32..20), 1..8),
+            day in 0u32..365,
+            seed in any::<u64>(),
+        ) {
+            let groups: Vec<ZoneGroup> = picks
+                .iter()
+                .map(|&(z, people)| group(ZONES[z], ZONES[z].split('/').next().unwrap_or(""), people))
+                .collect();
+            let mut shuffled = groups.clone();
+            // A rotation and a reversal, chosen by the seed: another listing of the same people.
+            let by = (seed as usize) % shuffled.len();
+            shuffled.rotate_left(by);
+            if seed % 2 == 0 {
+                shuffled.reverse();
+            }
+            let start = utc(2027, 1, 1, 0, 0) + chrono::TimeDelta::days(i64::from(day));
+            let candidates: Vec<_> = (0..48).map(|h| start + chrono::TimeDelta::minutes(30 * h)).collect();
+            let parts = DayParts::default();
+            prop_assert_eq!(rank(&candidates, 90, &groups, &parts).unwrap(), rank(&candidates, 90, &shuffled, &parts).unwrap());
+        }
+
+        /// For the people of one zone, the best slot of a whole day is in their working hours.
+        #[test]
+        fn one_zone_gets_its_daytime(z in 0..ZONES.len(), day in 0u32..365, people in 1u32..50) {
+            let start = utc(2027, 1, 1, 0, 0) + chrono::TimeDelta::days(i64::from(day));
+            let candidates: Vec<_> = (0..48).map(|h| start + chrono::TimeDelta::minutes(30 * h)).collect();
+            let parts = DayParts::default();
+            let ranked = rank(&candidates, 60, &[group(ZONES[z], "here", people)], &parts).unwrap();
+            prop_assert_eq!(ranked[0].outside_working, 0);
+            prop_assert_eq!(worst_part(ranked[0].starts_at, 60, ZONES[z], &parts).unwrap(), DayPart::Working);
+        }
+    }
+}
