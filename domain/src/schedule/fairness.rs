@@ -178,3 +178,235 @@ pub use zoned::{burden, rank, worst_part};
 
 #[cfg(test)]
 mod tests;
+
+/// A series to place: its dates and the times it may start at, both on the organiser's
+/// clock, and what the coordinator holds fixed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeriesAsk {
+    pub zone: String,
+    pub dates: Vec<chrono::NaiveDate>,
+    pub times: Vec<NaiveTime>,
+    pub minutes: u32,
+    pub groups: Vec<ZoneGroup>,
+    pub parts: DayParts,
+    /// No zone's people at night in more sessions than this, where the times allow it.
+    pub max_nights: Option<u32>,
+    /// Sessions (by index) whose time the coordinator chose.
+    pub pinned: BTreeMap<usize, NaiveTime>,
+}
+
+/// A time for each session, and what the whole series asks of each region.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SeriesPlan {
+    pub times: Vec<NaiveTime>,
+    pub starts_at: Vec<DateTime<Utc>>,
+    pub burden: Burden,
+    pub score: Score,
+}
+
+/// How a plan is judged, worst first: sessions beyond the cap (summed over zones), then the
+/// worst region's nights per person, then its hours outside work per person, then everyone's.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Score {
+    pub over_cap: u32,
+    pub worst_nights_per_person: f64,
+    pub worst_outside_per_person: f64,
+    pub at_night: u32,
+    pub outside_working: u32,
+}
+
+impl Score {
+    fn key(&self) -> (u32, u64, u64, u32, u32) {
+        // Per-person rates compared exactly enough: thousandths of a session.
+        let milli = |x: f64| (x * 1000.0).round() as u64;
+        (
+            self.over_cap,
+            milli(self.worst_nights_per_person),
+            milli(self.worst_outside_per_person),
+            self.at_night,
+            self.outside_working,
+        )
+    }
+
+    /// Whether `self` is a better plan's score than `other`.
+    pub fn better_than(&self, other: &Score) -> bool {
+        self.key() < other.key()
+    }
+}
+
+/// A rotation and the best single time, side by side: what fairness costs and gains.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SeriesProposal {
+    pub rotation: SeriesPlan,
+    pub fixed: SeriesPlan,
+}
+
+#[cfg(feature = "tz")]
+mod series {
+    use chrono::{DateTime, NaiveTime, Utc};
+
+    use super::{burden, Burden, Score, SeriesAsk, SeriesPlan, SeriesProposal};
+    use crate::schedule::{resolve_local, ScheduleError};
+
+    /// Why a series cannot be placed.
+    #[derive(Debug, PartialEq, Eq, thiserror::Error)]
+    pub enum SeriesError {
+        #[error(transparent)]
+        Zone(#[from] ScheduleError),
+        #[error("session {0} has no time it can start at")]
+        NoTime(usize),
+    }
+
+    /// One session's choices: each time that exists that day, with its instant and burden.
+    struct Choice {
+        time: NaiveTime,
+        starts_at: DateTime<Utc>,
+        burden: Burden,
+    }
+
+    fn choices(ask: &SeriesAsk) -> Result<Vec<Vec<Choice>>, SeriesError> {
+        let mut all = vec![];
+        for (i, date) in ask.dates.iter().enumerate() {
+            let times: Vec<NaiveTime> = match ask.pinned.get(&i) {
+                Some(t) => vec![*t],
+                None => ask.times.clone(),
+            };
+            let mut day = vec![];
+            for time in times {
+                // A time a clock change skips that day is not offered.
+                let Ok(starts_at) = resolve_local(date.and_time(time), &ask.zone) else {
+                    continue;
+                };
+                day.push(Choice {
+                    time,
+                    starts_at,
+                    burden: burden(starts_at, ask.minutes, &ask.groups, &ask.parts)?,
+                });
+            }
+            if day.is_empty() {
+                return Err(SeriesError::NoTime(i));
+            }
+            all.push(day);
+        }
+        Ok(all)
+    }
+
+    fn score(ask: &SeriesAsk, all: &[Vec<Choice>], picks: &[usize]) -> (Burden, Score) {
+        let mut total = Burden::new();
+        // Nights per zone group, for the cap.
+        let mut nights = vec![0u32; ask.groups.len()];
+        for (session, &pick) in picks.iter().enumerate() {
+            let choice = &all[session][pick];
+            for (region, b) in &choice.burden {
+                let t = total.entry(region.clone()).or_default();
+                t.people = b.people;
+                t.at_night += b.at_night;
+                t.outside_working += b.outside_working;
+            }
+            for (g, group) in ask.groups.iter().enumerate() {
+                let part =
+                    super::worst_part(choice.starts_at, ask.minutes, &group.zone, &ask.parts);
+                if part == Ok(super::DayPart::Night) {
+                    nights[g] += 1;
+                }
+            }
+        }
+        let over_cap = ask
+            .max_nights
+            .map(|cap| nights.iter().map(|n| n.saturating_sub(cap)).sum())
+            .unwrap_or(0);
+        let rate = |x: u32, people: u32| {
+            if people == 0 {
+                0.0
+            } else {
+                f64::from(x) / f64::from(people)
+            }
+        };
+        let score = Score {
+            over_cap,
+            worst_nights_per_person: total
+                .values()
+                .map(|b| rate(b.at_night, b.people))
+                .fold(0.0, f64::max),
+            worst_outside_per_person: total
+                .values()
+                .map(|b| rate(b.outside_working, b.people))
+                .fold(0.0, f64::max),
+            at_night: total.values().map(|b| b.at_night).sum(),
+            outside_working: total.values().map(|b| b.outside_working).sum(),
+        };
+        (total, score)
+    }
+
+    fn plan(ask: &SeriesAsk, all: &[Vec<Choice>], picks: &[usize]) -> SeriesPlan {
+        let (burden, score) = score(ask, all, picks);
+        SeriesPlan {
+            times: picks
+                .iter()
+                .enumerate()
+                .map(|(s, &p)| all[s][p].time)
+                .collect(),
+            starts_at: picks
+                .iter()
+                .enumerate()
+                .map(|(s, &p)| all[s][p].starts_at)
+                .collect(),
+            burden,
+            score,
+        }
+    }
+
+    /// The best single time for every session (where a day lacks it, that day's first), and
+    /// a rotation grown from it one session at a time, each change kept only when it makes
+    /// the series strictly better: never worse than the single time.
+    pub fn propose(ask: &SeriesAsk) -> Result<SeriesProposal, SeriesError> {
+        let all = choices(ask)?;
+        let fixed_picks = |time: NaiveTime| -> Vec<usize> {
+            all.iter()
+                .map(|day| day.iter().position(|c| c.time == time).unwrap_or(0))
+                .collect()
+        };
+        let mut best_fixed = fixed_picks(ask.times.first().copied().unwrap_or(NaiveTime::MIN));
+        let mut best_score = score(ask, &all, &best_fixed).1;
+        for &time in &ask.times {
+            let picks = fixed_picks(time);
+            let s = score(ask, &all, &picks).1;
+            if s.better_than(&best_score) {
+                best_fixed = picks;
+                best_score = s;
+            }
+        }
+        let mut picks = best_fixed.clone();
+        let mut current = best_score;
+        // Each round changes at least one session for the better, and scores are finite.
+        for _ in 0..(all.len() * ask.times.len().max(1) * 4) {
+            let mut improved = false;
+            for session in 0..all.len() {
+                for option in 0..all[session].len() {
+                    if option == picks[session] {
+                        continue;
+                    }
+                    let was = picks[session];
+                    picks[session] = option;
+                    let s = score(ask, &all, &picks).1;
+                    if s.better_than(&current) {
+                        current = s;
+                        improved = true;
+                    } else {
+                        picks[session] = was;
+                    }
+                }
+            }
+            if !improved {
+                break;
+            }
+        }
+        Ok(SeriesProposal {
+            rotation: plan(ask, &all, &picks),
+            fixed: plan(ask, &all, &best_fixed),
+        })
+    }
+}
+
+#[cfg(feature = "tz")]
+pub use series::{propose, SeriesError};

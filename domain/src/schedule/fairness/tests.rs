@@ -216,3 +216,149 @@ mod zoned {
         }
     }
 }
+
+#[cfg(feature = "tz")]
+mod series {
+    use std::collections::BTreeMap;
+
+    use chrono::{NaiveDate, NaiveTime};
+    use proptest::prelude::*;
+
+    use super::super::*;
+
+    fn group(zone: &str, region: &str, people: u32) -> ZoneGroup {
+        ZoneGroup {
+            zone: zone.into(),
+            region: region.into(),
+            people,
+        }
+    }
+
+    fn ggsn() -> Vec<ZoneGroup> {
+        vec![
+            group("America/Toronto", "north_america", 3),
+            group("Africa/Lagos", "africa", 4),
+            group("Europe/Paris", "europe", 3),
+            group("America/Sao_Paulo", "latin_america", 2),
+            group("Asia/Kolkata", "south_asia", 3),
+            group("Australia/Sydney", "oceania", 2),
+            group("Pacific/Auckland", "oceania", 1),
+        ]
+    }
+
+    /// Every two months for a year, from January 2027: across both hemispheres' clock changes.
+    fn every_two_months() -> Vec<NaiveDate> {
+        [(1, 12), (3, 9), (5, 11), (7, 13), (9, 14), (11, 9)]
+            .into_iter()
+            .map(|(m, d)| NaiveDate::from_ymd_opt(2027, m, d).unwrap())
+            .collect()
+    }
+
+    fn hourly() -> Vec<NaiveTime> {
+        (0..24)
+            .map(|h| NaiveTime::from_hms_opt(h, 0, 0).unwrap())
+            .collect()
+    }
+
+    fn ask(groups: Vec<ZoneGroup>) -> SeriesAsk {
+        SeriesAsk {
+            zone: "America/Toronto".into(),
+            dates: every_two_months(),
+            times: hourly(),
+            minutes: 90,
+            groups,
+            parts: DayParts::default(),
+            max_nights: None,
+            pinned: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn ggsn_rotation_shares_the_nights_the_fixed_time_leaves_to_some() {
+        let proposal = propose(&ask(ggsn())).unwrap();
+        assert!(!proposal.fixed.score.better_than(&proposal.rotation.score));
+        assert!(
+            proposal.rotation.score.worst_nights_per_person
+                < proposal.fixed.score.worst_nights_per_person,
+            "rotation {:?} against fixed {:?}",
+            proposal.rotation.score,
+            proposal.fixed.score
+        );
+        // The fixed plan is one time for all six.
+        assert!(proposal
+            .fixed
+            .times
+            .iter()
+            .all(|t| *t == proposal.fixed.times[0]));
+        assert_eq!(proposal.rotation.times.len(), 6);
+    }
+
+    #[test]
+    fn a_pinned_session_keeps_its_time() {
+        let mut asked = ask(ggsn());
+        let ten = NaiveTime::from_hms_opt(10, 0, 0).unwrap();
+        asked.pinned.insert(2, ten);
+        let proposal = propose(&asked).unwrap();
+        assert_eq!(proposal.rotation.times[2], ten);
+        assert_eq!(proposal.fixed.times[2], ten);
+    }
+
+    #[test]
+    fn a_cap_on_nights_is_held_when_the_times_allow_it() {
+        let mut asked = ask(ggsn());
+        asked.max_nights = Some(3);
+        let proposal = propose(&asked).unwrap();
+        assert_eq!(
+            proposal.rotation.score.over_cap, 0,
+            "{:?}",
+            proposal.rotation.times
+        );
+    }
+
+    #[test]
+    fn a_session_with_no_possible_time_is_refused() {
+        let mut asked = ask(ggsn());
+        // 02:30 does not exist in Toronto on 14 March 2027.
+        asked.dates = vec![NaiveDate::from_ymd_opt(2027, 3, 14).unwrap()];
+        asked.times = vec![NaiveTime::from_hms_opt(2, 30, 0).unwrap()];
+        assert_eq!(propose(&asked), Err(SeriesError::NoTime(0)));
+    }
+
+    const ZONES: [(&str, &str); 7] = [
+        ("America/Toronto", "north_america"),
+        ("Africa/Lagos", "africa"),
+        ("Europe/Paris", "europe"),
+        ("America/Sao_Paulo", "latin_america"),
+        ("Asia/Kolkata", "south_asia"),
+        ("Australia/Sydney", "oceania"),
+        ("Pacific/Auckland", "oceania"),
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// The rotation is never worse than the best fixed time, every session starts at an
+        /// asked time on its own date, and the order zones are listed in changes nothing.
+        #[test]
+        fn rotation_never_worse_than_fixed(
+            picks in prop::collection::vec((0..ZONES.len(), 1u32..10), 1..6),
+            every_hours in 1u32..4,
+        ) {
+            let groups: Vec<ZoneGroup> = picks.iter().map(|&(z, n)| group(ZONES[z].0, ZONES[z].1, n)).collect();
+            let mut asked = ask(groups.clone());
+            asked.times = (0..24).step_by(every_hours as usize).map(|h| NaiveTime::from_hms_opt(h, 0, 0).unwrap()).collect();
+            let proposal = propose(&asked).unwrap();
+            prop_assert!(!proposal.fixed.score.better_than(&proposal.rotation.score));
+            for (i, t) in proposal.rotation.times.iter().enumerate() {
+                prop_assert!(asked.times.contains(t));
+                let local = proposal.rotation.starts_at[i].with_timezone(&chrono_tz::America::Toronto);
+                prop_assert_eq!(local.date_naive(), asked.dates[i]);
+            }
+            let mut reversed = asked.clone();
+            reversed.groups.reverse();
+            let again = propose(&reversed).unwrap();
+            prop_assert_eq!(again.rotation.times, proposal.rotation.times);
+            prop_assert_eq!(again.fixed.times, proposal.fixed.times);
+        }
+    }
+}
