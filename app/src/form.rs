@@ -221,6 +221,23 @@ pub enum Control {
     },
 }
 
+/// What a control's `aria-describedby` names: its hint when it has one, and its error
+/// while there is one (`None`: neither).
+pub fn described_by(
+    hint_id: Option<String>,
+    error_id: String,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    move || {
+        let ids: Vec<&str> = hint_id
+            .as_deref()
+            .into_iter()
+            .chain(error.with(Option::is_some).then_some(error_id.as_str()))
+            .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
 /// A labelled field: its hint and, once the API refused it, its error, both tied to the
 /// control for screen readers.
 #[component]
@@ -239,20 +256,11 @@ pub fn Field(
     let error_id = format!("{id}-error");
     let field = name.clone();
     let error = Signal::derive(move || state.error(&field));
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        let has_hint = hint.is_some();
-        move || {
-            let mut ids = vec![];
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described = described_by(
+        hint.is_some().then(|| hint_id.clone()),
+        error_id.clone(),
+        error,
+    );
     let invalid = move || error.with(Option::is_some).then_some("true");
     let input = match control {
         Control::Input {

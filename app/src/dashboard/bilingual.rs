@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use relais_domain::{Lang, Localized};
 use wasm_bindgen::JsCast;
 
-use crate::form::{field_id, FormState};
+use crate::form::{described_by, field_id, FormState};
 use crate::i18n::use_i18n;
 
 /// The interface languages, the default (French) first.
@@ -104,20 +104,8 @@ pub fn Bilingual(
                     format!("{base} — {language}")
                 }
             };
-            let described = {
-                let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-                let has_hint = hint.is_some();
-                move || {
-                    let mut ids = vec![];
-                    if has_hint {
-                        ids.push(hint_id.clone());
-                    }
-                    if error.with(Option::is_some) {
-                        ids.push(error_id.clone());
-                    }
-                    (!ids.is_empty()).then(|| ids.join(" "))
-                }
-            };
+            let described =
+                described_by(hint.is_some().then(|| hint_id.clone()), error_id.clone(), error);
             let invalid = move || error.with(Option::is_some).then_some("true");
             let value = initial.0.get(lang.code()).cloned().unwrap_or_default();
             let input = move |ev: leptos::ev::Event| on_input.run((lang, event_target_value(&ev)));

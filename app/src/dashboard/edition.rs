@@ -22,7 +22,7 @@ use super::offering::registration_modes;
 use super::sessions::Sessions;
 use super::{clock, encode, failed, read, title_of, unsaved, use_session, Choose, Entry, Problems};
 use crate::api::{self, ApiError};
-use crate::form::{field_id, FormState};
+use crate::form::{described_by, field_id, FormState};
 use crate::i18n::{use_i18n, I18n};
 use crate::layout::Fetched;
 
@@ -480,16 +480,7 @@ pub(super) fn TagList(
     };
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    let described = {
-        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
-        move || {
-            if error.with(Option::is_some) {
-                format!("{hint_id} {error_id}")
-            } else {
-                hint_id.clone()
-            }
-        }
-    };
+    let described = described_by(Some(hint_id.clone()), error_id.clone(), error);
     view! {
         <fieldset class="tags" class:invalid=move || error.with(Option::is_some)>
             <legend>{i18n.text(legend)}</legend>

@@ -22,7 +22,7 @@ use super::clock;
 use super::edition::{Edition, TagList};
 use super::{encode, failed, read, use_session, within, Entry, Problems};
 use crate::api::{self, ApiError};
-use crate::form::{field_id, FormState};
+use crate::form::{described_by, field_id, FormState};
 use crate::i18n::{use_i18n, I18n};
 
 /// The zones the preview shows first, beside the organiser's.
@@ -396,16 +396,7 @@ fn ZoneEntry(
         let name = name.clone();
         move || state.error(&name)
     });
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            if error.with(Option::is_some) {
-                format!("{hint_id} {error_id}")
-            } else {
-                hint_id.clone()
-            }
-        }
-    };
+    let described = described_by(Some(hint_id.clone()), error_id.clone(), error);
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id.clone()>{label}</label>

@@ -245,7 +245,9 @@ pub struct SeriesProposal {
 mod series {
     use chrono::{DateTime, NaiveTime, Utc};
 
-    use super::{burden, Burden, Score, SeriesAsk, SeriesPlan, SeriesProposal};
+    use super::{
+        burden, worst_part, Burden, DayPart, Score, SeriesAsk, SeriesPlan, SeriesProposal,
+    };
     use crate::schedule::{resolve_local, ScheduleError};
 
     /// Why a series cannot be placed.
@@ -257,11 +259,13 @@ mod series {
         NoTime(usize),
     }
 
-    /// One session's choices: each time that exists that day, with its instant and burden.
+    /// One session's choices: each time that exists that day, with its instant, its burden
+    /// and which zone groups it puts at night (worked out once, read by every score).
     struct Choice {
         time: NaiveTime,
         starts_at: DateTime<Utc>,
         burden: Burden,
+        at_night: Vec<bool>,
     }
 
     fn choices(ask: &SeriesAsk) -> Result<Vec<Vec<Choice>>, SeriesError> {
@@ -277,10 +281,19 @@ mod series {
                 let Ok(starts_at) = resolve_local(date.and_time(time), &ask.zone) else {
                     continue;
                 };
+                let at_night = ask
+                    .groups
+                    .iter()
+                    .map(|g| {
+                        worst_part(starts_at, ask.minutes, &g.zone, &ask.parts)
+                            .map(|part| part == DayPart::Night)
+                    })
+                    .collect::<Result<_, _>>()?;
                 day.push(Choice {
                     time,
                     starts_at,
                     burden: burden(starts_at, ask.minutes, &ask.groups, &ask.parts)?,
+                    at_night,
                 });
             }
             if day.is_empty() {
@@ -303,12 +316,8 @@ mod series {
                 t.at_night += b.at_night;
                 t.outside_working += b.outside_working;
             }
-            for (g, group) in ask.groups.iter().enumerate() {
-                let part =
-                    super::worst_part(choice.starts_at, ask.minutes, &group.zone, &ask.parts);
-                if part == Ok(super::DayPart::Night) {
-                    nights[g] += 1;
-                }
+            for (count, &night) in nights.iter_mut().zip(&choice.at_night) {
+                *count += u32::from(night);
             }
         }
         let over_cap = ask
