@@ -41,11 +41,12 @@ pub struct DayParts {
 impl Default for DayParts {
     fn default() -> Self {
         let at = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap_or(NaiveTime::MIN);
+        // The night is the catalog's, so "fits my daytime" and the assistant agree.
         DayParts {
-            night_ends: at(7),
+            night_ends: at(crate::schedule::NIGHT_ENDS),
             work_starts: at(9),
             work_ends: at(17),
-            evening_ends: at(22),
+            evening_ends: at(crate::schedule::NIGHT_STARTS),
         }
     }
 }
@@ -73,13 +74,28 @@ pub struct ZoneGroup {
     pub people: u32,
 }
 
-/// What a slot asks of one region: people at night, people outside working hours (the
-/// night included), out of its people.
+/// What a slot, or a series, asks of one region: people at night and people outside working
+/// hours (the night included), counted once per session (people × sessions), out of its
+/// people; and the sessions that put some of its people at night, or outside working hours
+/// but none at night.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegionBurden {
     pub people: u32,
     pub at_night: u32,
     pub outside_working: u32,
+    pub night_sessions: u32,
+    pub early_or_late_sessions: u32,
+}
+
+impl RegionBurden {
+    /// Adds one session's burden to a series'.
+    pub fn add_session(&mut self, session: &RegionBurden) {
+        self.people = session.people;
+        self.at_night += session.at_night;
+        self.outside_working += session.outside_working;
+        self.night_sessions += session.night_sessions;
+        self.early_or_late_sessions += session.early_or_late_sessions;
+    }
 }
 
 /// A slot's burden, per region (ordered by name, whatever order the groups came in).
@@ -145,6 +161,11 @@ mod zoned {
                 region.outside_working += group.people;
             }
         }
+        for region in burden.values_mut() {
+            region.night_sessions = u32::from(region.at_night > 0);
+            region.early_or_late_sessions =
+                u32::from(region.at_night == 0 && region.outside_working > 0);
+        }
         Ok(burden)
     }
 
@@ -189,7 +210,7 @@ pub struct SeriesAsk {
     pub minutes: u32,
     pub groups: Vec<ZoneGroup>,
     pub parts: DayParts,
-    /// No zone's people at night in more sessions than this, where the times allow it.
+    /// No region with people at night in more sessions than this, where the times allow it.
     pub max_nights: Option<u32>,
     /// Sessions (by index) whose time the coordinator chose.
     pub pinned: BTreeMap<usize, NaiveTime>,
@@ -204,7 +225,7 @@ pub struct SeriesPlan {
     pub score: Score,
 }
 
-/// How a plan is judged, worst first: sessions beyond the cap (summed over zones), then the
+/// How a plan is judged, worst first: night sessions beyond the cap (summed over regions), then the
 /// worst region's nights per person, then its hours outside work per person, then everyone's.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Score {
@@ -245,9 +266,7 @@ pub struct SeriesProposal {
 mod series {
     use chrono::{DateTime, NaiveTime, Utc};
 
-    use super::{
-        burden, worst_part, Burden, DayPart, Score, SeriesAsk, SeriesPlan, SeriesProposal,
-    };
+    use super::{burden, Burden, Score, SeriesAsk, SeriesPlan, SeriesProposal};
     use crate::schedule::{resolve_local, ScheduleError};
 
     /// Why a series cannot be placed.
@@ -259,13 +278,12 @@ mod series {
         NoTime(usize),
     }
 
-    /// One session's choices: each time that exists that day, with its instant, its burden
-    /// and which zone groups it puts at night (worked out once, read by every score).
+    /// One session's choices: each time that exists that day, with its instant and its
+    /// burden (worked out once, read by every score).
     struct Choice {
         time: NaiveTime,
         starts_at: DateTime<Utc>,
         burden: Burden,
-        at_night: Vec<bool>,
     }
 
     fn choices(ask: &SeriesAsk) -> Result<Vec<Vec<Choice>>, SeriesError> {
@@ -281,19 +299,10 @@ mod series {
                 let Ok(starts_at) = resolve_local(date.and_time(time), &ask.zone) else {
                     continue;
                 };
-                let at_night = ask
-                    .groups
-                    .iter()
-                    .map(|g| {
-                        worst_part(starts_at, ask.minutes, &g.zone, &ask.parts)
-                            .map(|part| part == DayPart::Night)
-                    })
-                    .collect::<Result<_, _>>()?;
                 day.push(Choice {
                     time,
                     starts_at,
                     burden: burden(starts_at, ask.minutes, &ask.groups, &ask.parts)?,
-                    at_night,
                 });
             }
             if day.is_empty() {
@@ -306,23 +315,19 @@ mod series {
 
     fn score(ask: &SeriesAsk, all: &[Vec<Choice>], picks: &[usize]) -> (Burden, Score) {
         let mut total = Burden::new();
-        // Nights per zone group, for the cap.
-        let mut nights = vec![0u32; ask.groups.len()];
         for (session, &pick) in picks.iter().enumerate() {
-            let choice = &all[session][pick];
-            for (region, b) in &choice.burden {
-                let t = total.entry(region.clone()).or_default();
-                t.people = b.people;
-                t.at_night += b.at_night;
-                t.outside_working += b.outside_working;
-            }
-            for (count, &night) in nights.iter_mut().zip(&choice.at_night) {
-                *count += u32::from(night);
+            for (region, b) in &all[session][pick].burden {
+                total.entry(region.clone()).or_default().add_session(b);
             }
         }
         let over_cap = ask
             .max_nights
-            .map(|cap| nights.iter().map(|n| n.saturating_sub(cap)).sum())
+            .map(|cap| {
+                total
+                    .values()
+                    .map(|b| b.night_sessions.saturating_sub(cap))
+                    .sum()
+            })
             .unwrap_or(0);
         let rate = |x: u32, people: u32| {
             if people == 0 {

@@ -93,7 +93,9 @@ mod zoned {
             RegionBurden {
                 people: 3,
                 at_night: 3,
-                outside_working: 3
+                outside_working: 3,
+                night_sessions: 1,
+                early_or_late_sessions: 0,
             }
         );
         assert_eq!(
@@ -102,7 +104,9 @@ mod zoned {
             RegionBurden {
                 people: 6,
                 at_night: 0,
-                outside_working: 2
+                outside_working: 2,
+                night_sessions: 0,
+                early_or_late_sessions: 1,
             }
         );
         assert_eq!(burden["south_asia"].outside_working, 3);
@@ -322,6 +326,108 @@ mod series {
         asked.dates = vec![NaiveDate::from_ymd_opt(2027, 3, 14).unwrap()];
         asked.times = vec![NaiveTime::from_hms_opt(2, 30, 0).unwrap()];
         assert_eq!(propose(&asked), Err(SeriesError::NoTime(0)));
+    }
+
+    /// The browser test's registrants: one zone in each of five regions, where no hour of
+    /// the day spares everyone the night.
+    fn five_regions() -> Vec<ZoneGroup> {
+        vec![
+            group("Africa/Lagos", "africa", 2),
+            group("America/Bogota", "latin_america", 1),
+            group("Asia/Kolkata", "south_asia", 2),
+            group("America/Toronto", "north_america", 1),
+            group("Pacific/Auckland", "oceania", 1),
+        ]
+    }
+
+    fn half_hourly() -> Vec<NaiveTime> {
+        (0..48)
+            .map(|i| NaiveTime::from_hms_opt(i / 2, (i % 2) * 30, 0).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn five_regions_two_nights_each_at_most_where_a_fixed_time_gives_one_five() {
+        let mut asked = ask(five_regions());
+        asked.times = half_hourly();
+        asked.max_nights = Some(2);
+        let proposal = propose(&asked).unwrap();
+        for (region, b) in &proposal.rotation.burden {
+            assert!(b.night_sessions <= 2, "{region}: {b:?}");
+        }
+        assert_eq!(proposal.rotation.score.over_cap, 0);
+        // Every single time leaves some region five nights or more.
+        for time in half_hourly() {
+            let mut fixed = asked.clone();
+            fixed.times = vec![time];
+            let plan = propose(&fixed).unwrap().fixed;
+            let worst = plan
+                .burden
+                .values()
+                .map(|b| b.night_sessions)
+                .max()
+                .unwrap();
+            assert!(worst >= 5, "{time}: {:?}", plan.burden);
+        }
+    }
+
+    #[test]
+    fn a_weekly_rotation_goes_by_session_not_by_week_number_across_a_53_week_year() {
+        // 2026 has an ISO week 53 (28 December to 3 January): a rotation by week parity
+        // would give two sessions in a row the same hour there.
+        let mut asked = ask(vec![
+            group("Pacific/Auckland", "oceania", 1),
+            group("Europe/Paris", "europe", 1),
+        ]);
+        asked.dates = (0..6)
+            .map(|w| NaiveDate::from_ymd_opt(2026, 12, 15).unwrap() + chrono::Days::new(7 * w))
+            .collect();
+        assert!(asked
+            .dates
+            .iter()
+            .any(|d| chrono::Datelike::iso_week(d).week() == 53));
+        // Two times: one puts Auckland at night, the other Paris.
+        asked.zone = "UTC".into();
+        asked.times = vec![
+            NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
+            NaiveTime::from_hms_opt(0, 0, 0).unwrap(),
+        ];
+        asked.minutes = 60;
+        let proposal = propose(&asked).unwrap();
+        let nights: Vec<u32> = proposal
+            .rotation
+            .burden
+            .values()
+            .map(|b| b.night_sessions)
+            .collect();
+        assert_eq!(nights, vec![3, 3], "{:?}", proposal.rotation.times);
+        assert_eq!(
+            proposal
+                .fixed
+                .burden
+                .values()
+                .map(|b| b.night_sessions)
+                .max(),
+            Some(6)
+        );
+    }
+
+    #[test]
+    fn a_series_across_both_hemispheres_clock_changes_reads_each_date() {
+        // Toronto 19:00 is Auckland 13:00 in January (NZDT, Toronto EST) and 11:00 in
+        // July (NZST, Toronto EDT): the same organiser's time, two different readings.
+        let asked = SeriesAsk {
+            times: vec![NaiveTime::from_hms_opt(19, 0, 0).unwrap()],
+            ..ask(vec![group("Pacific/Auckland", "oceania", 1)])
+        };
+        let proposal = propose(&asked).unwrap();
+        let auckland = |i: usize| {
+            proposal.rotation.starts_at[i]
+                .with_timezone(&chrono_tz::Pacific::Auckland)
+                .time()
+        };
+        assert_eq!(auckland(0), NaiveTime::from_hms_opt(13, 0, 0).unwrap());
+        assert_eq!(auckland(3), NaiveTime::from_hms_opt(11, 0, 0).unwrap());
     }
 
     const ZONES: [(&str, &str); 7] = [
