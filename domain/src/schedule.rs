@@ -7,6 +7,7 @@ use thiserror::Error;
 
 use crate::i18n::Messages;
 
+pub mod assistant;
 pub mod fairness;
 pub mod recurrence;
 

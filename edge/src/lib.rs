@@ -177,6 +177,9 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/dashboard/editions/{id}/duplicate"),
     ("POST", "/api/dashboard/editions/{id}/sessions"),
     ("POST", "/api/dashboard/editions/{id}/sessions/by-rule"),
+    ("POST", "/api/dashboard/editions/{id}/sessions/planned"),
+    ("POST", "/api/dashboard/editions/{id}/schedule/meeting"),
+    ("POST", "/api/dashboard/editions/{id}/schedule/series"),
     ("PUT", "/api/dashboard/sessions/{id}"),
     ("POST", "/api/dashboard/recurrence-preview"),
     ("POST", "/api/dashboard/networks/{id}/people"),
@@ -315,6 +318,15 @@ async fn route(
         }
         ("/api/dashboard/editions/{id}/sessions/by-rule", [id]) => {
             dashboard::sessions::by_rule(req, env, caller, id).await
+        }
+        ("/api/dashboard/editions/{id}/sessions/planned", [id]) => {
+            dashboard::schedule::apply(req, env, caller, id).await
+        }
+        ("/api/dashboard/editions/{id}/schedule/meeting", [id]) => {
+            dashboard::schedule::meeting(req, env, caller, id).await
+        }
+        ("/api/dashboard/editions/{id}/schedule/series", [id]) => {
+            dashboard::schedule::series(req, env, caller, id).await
         }
         ("/api/dashboard/sessions/{id}", [id]) => {
             dashboard::sessions::save(req, env, ctx, id).await

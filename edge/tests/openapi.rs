@@ -54,6 +54,8 @@ const BASE: &str = "http://relais.test/openapi.json";
 /// Schemas with no Rust type serialized here: request bodies the edge reads into its own
 /// private types, the health check (the edge's own), and plain formats.
 const DESCRIBED_BY_HAND: &[&str] = &[
+    // A map by region, checked through `PlanView`'s and `RankedSlot`'s samples.
+    "Burden",
     "Check",
     "Credentials",
     "Day",
@@ -67,6 +69,7 @@ const DESCRIBED_BY_HAND: &[&str] = &[
     "NetworkDescription",
     "NewCapacity",
     "StateChange",
+    "TimeOfDay",
     "UnsentMessage",
     "Zone",
 ];
@@ -1223,7 +1226,135 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
         ),
     ];
     samples.extend(joining_samples());
+    samples.extend(schedule_samples());
     samples
+}
+
+/// The scheduling assistant's questions and answers, from a real plan.
+fn schedule_samples() -> Vec<(&'static str, Value, Value)> {
+    use relais_domain::schedule::assistant::{
+        self, MeetingQuestion, PlannedSessions, RegionName, SeriesQuestion, TypedZone, Who,
+    };
+    use relais_domain::schedule::fairness::DayParts;
+    let typed = TypedZone {
+        zone: "Africa/Lagos".into(),
+        people: 2,
+        region: Some("africa".into()),
+    };
+    let who = Who {
+        source: assistant::Source::Typed,
+        typed: vec![typed.clone()],
+    };
+    let groups = assistant::groups(
+        &[
+            ("Africa/Lagos".into(), 2, Some("africa".into())),
+            ("Pacific/Auckland".into(), 1, Some("oceania".into())),
+        ],
+        &[],
+    )
+    .expect("groups");
+    let meeting_question = MeetingQuestion {
+        who: who.clone(),
+        zone: "America/Toronto".into(),
+        from: "2027-03-14".parse().expect("date"),
+        to: "2027-03-14".parse().expect("date"),
+        minutes: 90,
+        step_minutes: 30,
+        parts: DayParts::default(),
+    };
+    let mut meeting = assistant::plan_meeting(&meeting_question, groups.clone()).expect("meeting");
+    let regions = vec![RegionName {
+        code: "africa".into(),
+        name: "Afrique".into(),
+    }];
+    meeting.regions = regions.clone();
+    let series_question = SeriesQuestion {
+        who: who.clone(),
+        rule: rule(),
+        earliest: "07:00:00".parse().expect("time"),
+        latest: "21:00:00".parse().expect("time"),
+        step_minutes: 60,
+        parts: DayParts::default(),
+        max_nights: Some(2),
+        pinned: [(0, "18:00:00".parse().expect("time"))]
+            .into_iter()
+            .collect(),
+    };
+    let mut series = assistant::plan_series(&series_question, groups.clone()).expect("series");
+    series.regions = regions.clone();
+    let slot = meeting.slots[0].clone();
+    let missing_hour = meeting.day[0].clone();
+    assert!(
+        meeting
+            .day
+            .iter()
+            .any(|row| row.hours.iter().any(Option::is_none)),
+        "the sample covers an hour a clock change skips"
+    );
+    let planned = PlannedSessions {
+        zone: "America/Toronto".into(),
+        minutes: 90,
+        starts: vec!["2027-01-12T07:00:00".parse().expect("local")],
+        title: both("Rencontre", "Meeting"),
+        location: both("En ligne", "Online"),
+        replace: true,
+    };
+    vec![
+        (
+            "DayParts",
+            value(&DayParts::default()),
+            value(&DayParts::default()),
+        ),
+        ("ZoneGroup", value(&groups[0]), value(&groups[1])),
+        (
+            "RegionBurden",
+            value(&series.rotation.burden["africa"]),
+            value(&series.fixed.burden["oceania"]),
+        ),
+        (
+            "Score",
+            value(&series.rotation.score),
+            value(&series.fixed.score),
+        ),
+        ("RegionName", value(&regions[0]), value(&regions[0])),
+        ("TypedZone", value(&typed), json!({})),
+        ("Who", value(&who), json!({})),
+        (
+            "Reading",
+            value(&slot.readings[0]),
+            value(&slot.readings[1]),
+        ),
+        ("DayRow", value(&missing_hour), value(&meeting.day[1])),
+        (
+            "RankedSlot",
+            value(&slot.ranked),
+            value(&meeting.slots[1].ranked),
+        ),
+        ("Slot", value(&slot), value(&meeting.slots[1])),
+        ("MeetingAnswer", value(&meeting), value(&meeting)),
+        (
+            "MeetingQuestion",
+            value(&meeting_question),
+            json!({"zone": "UTC", "from": "2027-01-01", "to": "2027-01-01", "minutes": 60}),
+        ),
+        (
+            "SeriesQuestion",
+            value(&series_question),
+            json!({"rule": value(&bare_rule())}),
+        ),
+        (
+            "PlannedSession",
+            value(&series.rotation.sessions[0]),
+            value(&series.fixed.sessions[0]),
+        ),
+        ("PlanView", value(&series.rotation), value(&series.fixed)),
+        ("SeriesAnswer", value(&series), value(&series)),
+        (
+            "PlannedSessions",
+            value(&planned),
+            json!({"zone": "UTC", "minutes": 60, "starts": ["2027-01-01T10:00:00"]}),
+        ),
+    ]
 }
 
 #[test]
@@ -1317,9 +1448,26 @@ fn enums() -> Vec<(&'static str, Vec<String>)> {
     let nth = |n: Nth| match n {
         Nth::First | Nth::Second | Nth::Third | Nth::Fourth | Nth::Last => n,
     };
+    use relais_domain::schedule::fairness::DayPart;
+    let part = |p: DayPart| match p {
+        DayPart::Working | DayPart::Evening | DayPart::Early | DayPart::Night => p,
+    };
     use DayOfWeek::*;
     use Status::*;
     vec![
+        (
+            "DayPart",
+            names(
+                [
+                    DayPart::Working,
+                    DayPart::Evening,
+                    DayPart::Early,
+                    DayPart::Night,
+                ]
+                .into_iter()
+                .map(part),
+            ),
+        ),
         (
             "Status",
             names(
@@ -1460,6 +1608,32 @@ fn every_enum_lists_exactly_the_values_of_its_type() {
         ),
         events
     );
+    use relais_domain::schedule::assistant::Source;
+    let source = |s: Source| match s {
+        Source::Registrants | Source::Typed => value(&s),
+    };
+    let sources: BTreeSet<String> = [Source::Registrants, Source::Typed]
+        .into_iter()
+        .map(|s| source(s).as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        enum_at(&doc.json, "/components/schemas/Who/properties/source/enum"),
+        sources
+    );
+    let steps: BTreeSet<u64> = relais_domain::schedule::assistant::STEPS_MINUTES
+        .iter()
+        .map(|&s| u64::from(s))
+        .collect();
+    for schema in ["MeetingQuestion", "SeriesQuestion"] {
+        let listed: BTreeSet<u64> = doc.json["components"]["schemas"][schema]["properties"]
+            ["step_minutes"]["enum"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_u64)
+            .collect();
+        assert_eq!(listed, steps, "{schema}");
+    }
 }
 
 /// A request built from `request()` with one field replaced.

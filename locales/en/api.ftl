@@ -71,6 +71,8 @@ field-no-occurrence = This rule makes no session.
 field-too-many-exceptions = Too many dates skipped: 200 at most.
 field-exception-not-in-rule = This skipped date is not a date of the series.
 field-too-many-zones = Preview at most 10 time zones.
+field-no-people = Nobody to schedule for: this edition has no registrants yet, or type the zones and how many people are in each.
+field-no-time = No start time of the ones allowed exists for this session (a clock change skips it): choose another.
 ## Sign-in, accounts and the messages administrators send again.
 
 field-unknown-outbox-state = Unknown state: "failed" or "waiting".

@@ -71,6 +71,8 @@ field-no-occurrence = Cette règle ne crée aucune séance.
 field-too-many-exceptions = Trop de dates sautées : 200 au plus.
 field-exception-not-in-rule = Cette date sautée n’est pas une date de la série.
 field-too-many-zones = Prévisualisez 10 fuseaux horaires au plus.
+field-no-people = Personne pour qui planifier : cette édition n’a pas encore d’inscrit·es ; sinon, saisissez les fuseaux et le nombre de personnes dans chacun.
+field-no-time = Aucune des heures permises n’existe pour cette séance (un changement d’heure la saute) : choisissez-en une autre.
 ## Connexion, comptes et messages que les administrateurs renvoient.
 
 field-unknown-outbox-state = État inconnu : « failed » ou « waiting ».

@@ -11,6 +11,7 @@ pub mod editions;
 pub mod offerings;
 pub mod profiles;
 pub mod publication;
+pub mod schedule;
 pub mod sessions;
 
 use relais_domain::account::Action;

@@ -108,11 +108,46 @@ pub async fn by_rule(
             ..SessionDraft::default()
         })
         .collect();
-    for draft in &drafts {
+    let audit_changes =
+        serde_json::json!({"rule": {"after": rule}, "sessions": {"after": drafts.len()}})
+            .to_string();
+    let added = Added {
+        drafts,
+        replace: asked.replace,
+        recurrence: json_text(&rule)?,
+        audit: ("sessions_by_rule", audit_changes),
+    };
+    add(&db, &staff, caller, edition_id, loaded, added).await
+}
+
+/// Sessions to add to an edition in one batch: by a rule, or a plan of the scheduling
+/// assistant.
+pub struct Added {
+    pub drafts: Vec<SessionDraft>,
+    /// Instead of the sessions still to come (only while nobody registered).
+    pub replace: bool,
+    /// The edition's rule from now on (`Null`: none).
+    pub recurrence: Value,
+    /// The audit's action and changes.
+    pub audit: (&'static str, String),
+}
+
+/// Adds the sessions, checked as drafts, with the edition's span and its audit in the same
+/// batch; answers the edition as its editor reads it.
+pub async fn add(
+    db: &D1Database,
+    staff: &Staff,
+    caller: &Caller,
+    edition_id: &str,
+    loaded: editions::Loaded,
+    added: Added,
+) -> Result<Response, ApiError> {
+    for draft in &added.drafts {
         refuse(draft.check_draft())?;
     }
+    let now = at();
     let mut statements = vec![];
-    if asked.replace {
+    if added.replace {
         if loaded.registrations > 0 {
             return Err(ApiError::Detailed(
                 ProblemKind::Conflict,
@@ -121,10 +156,10 @@ pub async fn by_rule(
         }
         statements.push(Statement {
             sql: "DELETE FROM session WHERE edition_id = ?1 AND starts_at > ?2".to_owned(),
-            params: vec![text(edition_id), text(&at())],
+            params: vec![text(edition_id), text(&now)],
         });
     }
-    for draft in &drafts {
+    for draft in &added.drafts {
         statements.push(insert_session(
             &super::new_id("session")?,
             edition_id,
@@ -133,21 +168,20 @@ pub async fn by_rule(
     }
     statements.push(Statement {
         sql: "UPDATE edition SET recurrence = ?2 WHERE id = ?1".to_owned(),
-        params: vec![text(edition_id), json_text(&rule)?],
+        params: vec![text(edition_id), added.recurrence],
     });
     statements.push(span(edition_id));
     statements.push(audit::record(
         &loaded.network_id,
         &staff.account_id,
-        &at(),
+        &now,
         ("edition", edition_id),
-        "sessions_by_rule",
-        serde_json::json!({"rule": {"after": rule}, "sessions": {"after": drafts.len()}})
-            .to_string(),
+        added.audit.0,
+        added.audit.1,
     ));
-    run(&db, &statements).await?;
+    run(db, &statements).await?;
     crate::cache::forget_public();
-    let loaded = editions::load(&db, &staff, edition_id).await?;
+    let loaded = editions::load(db, staff, edition_id).await?;
     private_json(&loaded.authored(edition_id, caller)?)
 }
 

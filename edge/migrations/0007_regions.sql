@@ -1,0 +1,106 @@
+-- Regions group participants' zones for the scheduling assistant: whom a meeting's hour is
+-- hard on is counted per region. They are data, so a deployment adds or regroups them
+-- without a release. A zone belongs to the region of its own row, or else of the longest
+-- prefix (ending in '/') it starts with (`domain::schedule::fairness::region_of`).
+
+CREATE TABLE region (
+  code     TEXT PRIMARY KEY CHECK (code GLOB '[a-z_]*' AND length(code) BETWEEN 1 AND 40),
+  -- {"fr": …, "en": …}
+  name     TEXT NOT NULL,
+  position INTEGER NOT NULL
+);
+
+CREATE TABLE zone_region (
+  -- An IANA zone ("America/Toronto") or a prefix of zones ("Africa/").
+  pattern TEXT PRIMARY KEY,
+  region  TEXT NOT NULL REFERENCES region (code)
+);
+
+INSERT INTO region (code, name, position) VALUES
+  ('africa', '{"fr":"Afrique","en":"Africa"}', 1),
+  ('europe', '{"fr":"Europe","en":"Europe"}', 2),
+  ('latin_america', '{"fr":"Amérique latine et Caraïbes","en":"Latin America and the Caribbean"}', 3),
+  ('north_america', '{"fr":"Amérique du Nord","en":"North America"}', 4),
+  ('south_asia', '{"fr":"Asie du Sud","en":"South Asia"}', 5),
+  ('asia', '{"fr":"Autres pays d’Asie","en":"Rest of Asia"}', 6),
+  ('oceania', '{"fr":"Océanie","en":"Oceania"}', 7);
+
+INSERT INTO zone_region (pattern, region) VALUES
+  ('Africa/', 'africa'),
+  ('Atlantic/Cape_Verde', 'africa'),
+  ('Atlantic/St_Helena', 'africa'),
+  ('Indian/Antananarivo', 'africa'),
+  ('Indian/Comoro', 'africa'),
+  ('Indian/Mahe', 'africa'),
+  ('Indian/Mauritius', 'africa'),
+  ('Indian/Mayotte', 'africa'),
+  ('Indian/Reunion', 'africa'),
+  ('Europe/', 'europe'),
+  ('Atlantic/Azores', 'europe'),
+  ('Atlantic/Canary', 'europe'),
+  ('Atlantic/Faroe', 'europe'),
+  ('Atlantic/Madeira', 'europe'),
+  ('Atlantic/Reykjavik', 'europe'),
+  ('America/', 'latin_america'),
+  ('Atlantic/Stanley', 'latin_america'),
+  ('Atlantic/South_Georgia', 'latin_america'),
+  ('Pacific/Galapagos', 'latin_america'),
+  ('Pacific/Easter', 'latin_america'),
+  ('America/Adak', 'north_america'),
+  ('America/Anchorage', 'north_america'),
+  ('America/Boise', 'north_america'),
+  ('America/Cambridge_Bay', 'north_america'),
+  ('America/Chicago', 'north_america'),
+  ('America/Dawson', 'north_america'),
+  ('America/Dawson_Creek', 'north_america'),
+  ('America/Denver', 'north_america'),
+  ('America/Detroit', 'north_america'),
+  ('America/Edmonton', 'north_america'),
+  ('America/Fort_Nelson', 'north_america'),
+  ('America/Glace_Bay', 'north_america'),
+  ('America/Goose_Bay', 'north_america'),
+  ('America/Halifax', 'north_america'),
+  ('America/Indiana/', 'north_america'),
+  ('America/Inuvik', 'north_america'),
+  ('America/Iqaluit', 'north_america'),
+  ('America/Juneau', 'north_america'),
+  ('America/Kentucky/', 'north_america'),
+  ('America/Los_Angeles', 'north_america'),
+  ('America/Menominee', 'north_america'),
+  ('America/Metlakatla', 'north_america'),
+  ('America/Miquelon', 'north_america'),
+  ('America/Moncton', 'north_america'),
+  ('America/Montreal', 'north_america'),
+  ('America/New_York', 'north_america'),
+  ('America/Nome', 'north_america'),
+  ('America/North_Dakota/', 'north_america'),
+  ('America/Phoenix', 'north_america'),
+  ('America/Rankin_Inlet', 'north_america'),
+  ('America/Regina', 'north_america'),
+  ('America/Resolute', 'north_america'),
+  ('America/Sitka', 'north_america'),
+  ('America/St_Johns', 'north_america'),
+  ('America/Swift_Current', 'north_america'),
+  ('America/Thule', 'north_america'),
+  ('America/Toronto', 'north_america'),
+  ('America/Vancouver', 'north_america'),
+  ('America/Whitehorse', 'north_america'),
+  ('America/Winnipeg', 'north_america'),
+  ('America/Yakutat', 'north_america'),
+  ('Pacific/Honolulu', 'north_america'),
+  ('Asia/', 'asia'),
+  ('Asia/Calcutta', 'south_asia'),
+  ('Asia/Colombo', 'south_asia'),
+  ('Asia/Dacca', 'south_asia'),
+  ('Asia/Dhaka', 'south_asia'),
+  ('Asia/Kabul', 'south_asia'),
+  ('Asia/Karachi', 'south_asia'),
+  ('Asia/Kathmandu', 'south_asia'),
+  ('Asia/Katmandu', 'south_asia'),
+  ('Asia/Kolkata', 'south_asia'),
+  ('Asia/Thimbu', 'south_asia'),
+  ('Asia/Thimphu', 'south_asia'),
+  ('Indian/Maldives', 'south_asia'),
+  ('Indian/Chagos', 'south_asia'),
+  ('Australia/', 'oceania'),
+  ('Pacific/', 'oceania');
