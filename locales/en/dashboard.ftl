@@ -275,3 +275,75 @@ dash-unsaved-leave = Your changes are not saved. Leave the page anyway?
 dash-session-languages = This session’s languages
 dash-session-languages-hint = Empty: the edition’s. Any language, by its BCP 47 code: fr, en, es, pt-BR, wo…
 dash-session-languages-line = This session’s languages: { $languages }
+
+## Scheduling assistant
+dash-schedule-open = Plan fair hours
+dash-schedule-back = ← Back to the edition
+dash-schedule-title = Fair hours across time zones
+dash-schedule-lead = When participants live on several continents, no hour suits everyone. Relais looks for the hours that spare most people the night and, for a series, rotates the hours so that the same regions are not always the ones up at night.
+dash-schedule-who = Who takes part?
+dash-schedule-source = Participants' time zones
+dash-schedule-registrants = The people registered for this edition (the zone they gave)
+dash-schedule-typed = Zones I type
+dash-schedule-typed-label = Zones and number of people
+dash-schedule-typed-hint = One line per zone: its IANA name, the number of people and, if you wish, the region. For example "Africa/Lagos, 3" or "Asia/Dubai, 2, asia".
+dash-schedule-line = This line is not "zone, number of people": "{ $line }".
+dash-schedule-parts = What counts as working hours, evening and night
+dash-schedule-parts-hint = On each participant's clock. By default: night until 7:00 AM, early morning until 9:00 AM, work until 5:00 PM, evening until 10:00 PM.
+dash-part-night-ends = Night ends
+dash-part-work-starts = Working hours start
+dash-part-work-ends = Working hours end
+dash-part-evening-ends = Evening ends (night starts)
+dash-part-working = working hours
+dash-part-evening = evening
+dash-part-early = early morning
+dash-part-night = night
+dash-schedule-series = A series of meetings
+dash-schedule-series-hint = For example a meeting every two months for a year. Relais proposes a time for each session that shares the hard hours between regions, and compares it with the best single fixed time.
+dash-schedule-first = First date
+dash-schedule-every = Every
+dash-schedule-unit = Unit
+dash-schedule-months = months (same weekday)
+dash-schedule-weeks = weeks
+dash-schedule-count = Number of sessions
+dash-schedule-earliest = Not before (organiser's time)
+dash-schedule-latest = Not after (organiser's time)
+dash-schedule-cap = Most nights per region
+dash-schedule-cap-hint = No region gets more night sessions than this, where the hours allow it. Leave empty for no cap.
+dash-schedule-pinned-count = { $count ->
+    [one] One session keeps the time you set.
+   *[other] { $count } sessions keep the time you set.
+}
+dash-schedule-unpin-all = Release all
+dash-schedule-propose = Propose a rotation
+dash-schedule-result = The proposed rotation
+dash-schedule-summary = Over { $sessions } sessions, no region has more than { $rotation } night session(s) with the rotation; with the best fixed time ({ $time }), one region has { $fixed }.
+dash-schedule-burden-caption = Night sessions and early or late sessions, per region, over { $sessions } sessions
+dash-schedule-rotation = Rotation
+dash-schedule-fixed = Fixed time: { $time }
+dash-schedule-region = Region
+dash-schedule-people = People
+dash-schedule-nights = Nights
+dash-schedule-early-late = Early or late
+dash-schedule-reading = { $place }: { $when } ({ $part })
+dash-schedule-sessions = The sessions, on every clock
+dash-schedule-pinned = time set
+dash-schedule-pin = Keep this time
+dash-schedule-unpin = Release this time
+dash-schedule-apply = { $count ->
+    [one] Create this session
+   *[other] Create these { $count } sessions
+}
+dash-schedule-meeting = A single meeting
+dash-schedule-meeting-hint = The best slots between two dates, and each zone's time at every hour of the organiser's day.
+dash-schedule-from = From
+dash-schedule-to = To (optional, 14 days at most)
+dash-schedule-find = Find the best slots
+dash-schedule-slots = The best slots
+dash-schedule-slot-counts = { $night ->
+    [0] Nobody at night
+    [one] One person at night ({ $regions })
+   *[other] { $night } people at night ({ $regions })
+}, { $outside } outside working hours.
+dash-schedule-day-caption = Each zone's time at every hour of { $date } ({ $zone })
+dash-schedule-zone = Zone (people)

@@ -278,3 +278,75 @@ dash-unsaved-leave = Vos changements ne sont pas enregistrés. Quitter la page q
 dash-session-languages = Langues de cette séance
 dash-session-languages-hint = Vide : celles de l’édition. Toute langue, par son code BCP 47 : fr, en, es, pt-BR, wo…
 dash-session-languages-line = Langues de cette séance : { $languages }
+
+## Scheduling assistant
+dash-schedule-open = Planifier des horaires équitables
+dash-schedule-back = ← Retour à l’édition
+dash-schedule-title = Des horaires équitables entre fuseaux
+dash-schedule-lead = Quand les participant·es vivent sur plusieurs continents, aucune heure ne convient à tout le monde. Relais cherche les heures qui épargnent la nuit au plus grand nombre et, pour une série, fait tourner les heures pour que ce ne soient pas toujours les mêmes régions qui se lèvent la nuit.
+dash-schedule-who = Qui participe ?
+dash-schedule-source = Fuseaux horaires des participant·es
+dash-schedule-registrants = Les personnes inscrites à cette édition (le fuseau qu’elles ont donné)
+dash-schedule-typed = Des fuseaux que je saisis
+dash-schedule-typed-label = Fuseaux et nombre de personnes
+dash-schedule-typed-hint = Une ligne par fuseau : nom IANA, nombre de personnes et, si vous voulez, la région. Par exemple « Africa/Lagos, 3 » ou « Asia/Dubai, 2, asia ».
+dash-schedule-line = Cette ligne n’est pas « fuseau, nombre de personnes » : « { $line } ».
+dash-schedule-parts = Ce qui compte comme heures de travail, soirée et nuit
+dash-schedule-parts-hint = Sur l’horloge de chaque participant·e. Par défaut : nuit jusqu’à 7 h, tôt le matin jusqu’à 9 h, travail jusqu’à 17 h, soirée jusqu’à 22 h.
+dash-part-night-ends = Fin de la nuit
+dash-part-work-starts = Début des heures de travail
+dash-part-work-ends = Fin des heures de travail
+dash-part-evening-ends = Fin de la soirée (début de la nuit)
+dash-part-working = heures de travail
+dash-part-evening = soirée
+dash-part-early = tôt le matin
+dash-part-night = nuit
+dash-schedule-series = Une série de rencontres
+dash-schedule-series-hint = Par exemple une rencontre tous les deux mois pendant un an. Relais propose une heure pour chaque séance, qui partage les heures difficiles entre les régions, et la compare avec la meilleure heure fixe.
+dash-schedule-first = Première date
+dash-schedule-every = Toutes les
+dash-schedule-unit = Unité
+dash-schedule-months = mois (même jour de la semaine)
+dash-schedule-weeks = semaines
+dash-schedule-count = Nombre de séances
+dash-schedule-earliest = Pas avant (heure de l’organisation)
+dash-schedule-latest = Pas après (heure de l’organisation)
+dash-schedule-cap = Nuits au plus par région
+dash-schedule-cap-hint = Aucune région n’aura plus de séances de nuit que ce nombre, si les heures le permettent. Laissez vide pour ne pas plafonner.
+dash-schedule-pinned-count = { $count ->
+    [one] Une séance garde l’heure que vous avez fixée.
+   *[other] { $count } séances gardent l’heure que vous avez fixée.
+}
+dash-schedule-unpin-all = Tout libérer
+dash-schedule-propose = Proposer une rotation
+dash-schedule-result = La rotation proposée
+dash-schedule-summary = Sur { $sessions } séances, aucune région n’a plus de { $rotation } séance(s) de nuit avec la rotation ; avec la meilleure heure fixe ({ $time }), une région en a { $fixed }.
+dash-schedule-burden-caption = Séances de nuit et séances tôt ou tard, par région, sur { $sessions } séances
+dash-schedule-rotation = Rotation
+dash-schedule-fixed = Heure fixe : { $time }
+dash-schedule-region = Région
+dash-schedule-people = Personnes
+dash-schedule-nights = Nuits
+dash-schedule-early-late = Tôt ou tard
+dash-schedule-reading = { $place } : { $when } ({ $part })
+dash-schedule-sessions = Les séances, sur chaque horloge
+dash-schedule-pinned = heure fixée
+dash-schedule-pin = Garder cette heure
+dash-schedule-unpin = Libérer cette heure
+dash-schedule-apply = { $count ->
+    [one] Créer cette séance
+   *[other] Créer ces { $count } séances
+}
+dash-schedule-meeting = Une seule rencontre
+dash-schedule-meeting-hint = Les meilleurs créneaux entre deux dates, et l’heure de chaque fuseau à chaque heure de la journée de l’organisation.
+dash-schedule-from = Du
+dash-schedule-to = Au (facultatif, 14 jours au plus)
+dash-schedule-find = Trouver les meilleurs créneaux
+dash-schedule-slots = Les meilleurs créneaux
+dash-schedule-slot-counts = { $night ->
+    [0] Personne la nuit
+    [one] Une personne la nuit ({ $regions })
+   *[other] { $night } personnes la nuit ({ $regions })
+}, { $outside } hors des heures de travail.
+dash-schedule-day-caption = L’heure de chaque fuseau à chaque heure du { $date } ({ $zone })
+dash-schedule-zone = Fuseau (personnes)

@@ -369,6 +369,11 @@ fn EditionEditor(authored: AuthoredEdition) -> impl IntoView {
                 }}
             </Publication>
             <Sessions edition/>
+            <p class="schedule-link">
+                <a class="button secondary" href=format!("/{}/dashboard/editions/{}/schedule", i18n.code(), encode(&edition.id.get_value()))>
+                    {i18n.text("dash-schedule-open")}
+                </a>
+            </p>
             <Duplicate edition/>
         </article>
     }

@@ -15,6 +15,7 @@ pub mod joining;
 pub mod members;
 pub mod offering;
 pub mod profiles;
+pub mod schedule;
 pub mod sessions;
 pub mod unsaved;
 

@@ -568,7 +568,7 @@ impl RuleInputs {
 }
 
 /// Refusals found before sending, shown as the API's would be.
-fn refused_here(i18n: I18n, state: FormState, summary: &'static str, errors: Vec<FieldError>) {
+pub fn refused_here(i18n: I18n, state: FormState, summary: &'static str, errors: Vec<FieldError>) {
     let problem = Problem {
         type_uri: "about:blank".into(),
         title: i18n.t("form-failed"),
