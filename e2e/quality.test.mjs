@@ -111,7 +111,8 @@ function pages() {
 function dashboardPages() {
   return [
     '/dashboard', `/dashboard?network=${dash.network}`, `/dashboard/offerings/new?network=${dash.network}`,
-    `/dashboard/offerings/${dash.offering}`, `/dashboard/editions/${dash.edition}`, `/dashboard/audit?network=${dash.network}`,
+    `/dashboard/offerings/${dash.offering}`, `/dashboard/editions/${dash.edition}`, `/dashboard/editions/${dash.edition}/schedule`,
+    `/dashboard/audit?network=${dash.network}`,
     `/dashboard/members?network=${dash.network}`,
     `/dashboard/people/new?network=${dash.network}`, `/dashboard/people/${dash.person}`,
     `/dashboard/partners/new?network=${dash.network}`, `/dashboard/partners/${dash.partner}`,
@@ -150,7 +151,20 @@ async function forEveryDashboardPage(page, check) {
         await page.locator('section.leave .confirm').waitFor();
         await check(lang, `${path} (leaving)`);
       }
-      if (path.startsWith('/dashboard/editions/')) {
+      if (path.endsWith('/schedule')) {
+        // The assistant's answers: a series' burden table and sessions, one meeting's day.
+        await page.locator('#who-typed').check();
+        await page.locator('#f-who-typed').fill('Africa/Lagos, 2\nAsia/Kolkata, 1\nPacific/Auckland, 1');
+        const series = page.locator('section.schedule-series form');
+        await series.locator('input[type=date]').fill('2027-01-12');
+        await series.locator('button[type=submit]').click();
+        await page.locator('table.burden').waitFor();
+        const meeting = page.locator('section.schedule-meeting form');
+        await meeting.locator('input[type=date]').first().fill('2027-03-14');
+        await meeting.locator('button[type=submit]').click();
+        await page.locator('table.day-grid').waitFor();
+        await check(lang, `${path} (answers)`);
+      } else if (path.startsWith('/dashboard/editions/')) {
         const rule = page.locator('form.rule-form');
         await rule.locator('button[type=submit]').click();
         await page.locator('#rule-summary').waitFor({ state: 'visible' });
@@ -342,6 +356,7 @@ test('every control is reachable by Tab, shows its focus, and works from the key
   await signInDashboard(page, 'en');
   for (const path of ['/en', '/en/offerings/emancipasso-formation', `/en/networks/${networkId}`, `/en/register/${editions[1]}`, `/en/manage/${manageToken}`,
     `/en/dashboard?network=${dash.network}`, `/en/dashboard/offerings/${dash.offering}`, `/en/dashboard/editions/${dash.edition}`,
+    `/en/dashboard/editions/${dash.edition}/schedule`,
     `/en/dashboard/members?network=${dash.network}`, `/en/welcome/${links.newAccount}`, `/en/new-password/${links.reset}`,
     `/en/dashboard/people/${dash.person}`, `/en/dashboard/partners/${dash.partner}`]) {
     await page.goto(BASE + path);

@@ -28,7 +28,7 @@ use relais_domain::schedule::{format_date, format_datetime, format_time};
 use super::sessions::refused_here;
 use super::{clock, encode, failed, read, title_of, use_session, Entry, Problems};
 use crate::api::{self, ApiError};
-use crate::form::FormState;
+use crate::form::{field_id, FormState};
 use crate::i18n::use_i18n;
 use crate::layout::Fetched;
 
@@ -188,9 +188,9 @@ fn Assistant(authored: AuthoredEdition) -> impl IntoView {
                     {source_radio(Source::Typed, "dash-schedule-typed", "typed")}
                 </fieldset>
                 <div class="field" hidden=move || who.source.get() != Source::Typed>
-                    <label for="field-who-typed">{i18n.text("dash-schedule-typed-label")}</label>
-                    <p class="hint" id="field-who-typed-hint">{i18n.text("dash-schedule-typed-hint")}</p>
-                    <textarea id="field-who-typed" rows="6" spellcheck="false" aria-describedby="field-who-typed-hint"
+                    <label for=field_id("who.typed")>{i18n.text("dash-schedule-typed-label")}</label>
+                    <p class="hint" id="who-typed-hint">{i18n.text("dash-schedule-typed-hint")}</p>
+                    <textarea id=field_id("who.typed") rows="6" spellcheck="false" aria-describedby="who-typed-hint"
                         on:input=move |ev| who.typed.set(event_target_value(&ev))></textarea>
                 </div>
                 <details class="disclosure">
@@ -213,7 +213,10 @@ fn Assistant(authored: AuthoredEdition) -> impl IntoView {
 /// The API names its fields in the body (`who.typed.0.zone`, `rule.start`); the page's
 /// controls for who takes part are above both forms.
 fn who_or(field: &str, form: &str) -> String {
-    if field.starts_with("who") || field.starts_with("parts") {
+    if field.starts_with("who.typed") {
+        // One text area holds every typed line.
+        "who.typed".to_owned()
+    } else if field.starts_with("who") || field.starts_with("parts") {
         field.to_owned()
     } else {
         format!("{form}.{field}")
@@ -563,6 +566,7 @@ fn BurdenTable(answer: SeriesAnswer) -> impl IntoView {
                 ("sessions", sessions.into()),
                 ("rotation", worst(&answer.rotation).into()),
                 ("fixed", worst(&answer.fixed).into()),
+                ("floor", answer.fixed_floor.into()),
                 ("time", fixed_time.clone().into()),
             ],
         )

@@ -184,6 +184,8 @@ pub struct SeriesAnswer {
     pub minutes: u32,
     pub rotation: PlanView,
     pub fixed: PlanView,
+    /// The fewest night sessions any single time leaves to its worst region.
+    pub fixed_floor: u32,
 }
 
 /// `POST /api/dashboard/editions/{id}/sessions/planned`: the sessions of a plan, created in
@@ -473,6 +475,7 @@ mod zoned {
         Ok(SeriesAnswer {
             zone: rule.zone.clone(),
             minutes: rule.duration_minutes,
+            fixed_floor: proposal.fixed_floor,
             rotation: view(proposal.rotation),
             fixed: view(proposal.fixed),
             groups,

@@ -260,6 +260,9 @@ impl Score {
 pub struct SeriesProposal {
     pub rotation: SeriesPlan,
     pub fixed: SeriesPlan,
+    /// The fewest night sessions any single time leaves to its worst region: what keeping one
+    /// time costs at best.
+    pub fixed_floor: u32,
 }
 
 #[cfg(feature = "tz")]
@@ -380,11 +383,14 @@ mod series {
                 .map(|day| day.iter().position(|c| c.time == time).unwrap_or(0))
                 .collect()
         };
+        let worst_nights = |burden: &Burden| burden.values().map(|b| b.night_sessions).max();
         let mut best_fixed = fixed_picks(ask.times.first().copied().unwrap_or(NaiveTime::MIN));
-        let mut best_score = score(ask, &all, &best_fixed).1;
+        let (first_burden, mut best_score) = score(ask, &all, &best_fixed);
+        let mut fixed_floor = worst_nights(&first_burden).unwrap_or(0);
         for &time in &ask.times {
             let picks = fixed_picks(time);
-            let s = score(ask, &all, &picks).1;
+            let (burden, s) = score(ask, &all, &picks);
+            fixed_floor = fixed_floor.min(worst_nights(&burden).unwrap_or(0));
             if s.better_than(&best_score) {
                 best_fixed = picks;
                 best_score = s;
@@ -418,6 +424,7 @@ mod series {
         Ok(SeriesProposal {
             rotation: plan(ask, &all, &picks),
             fixed: plan(ask, &all, &best_fixed),
+            fixed_floor,
         })
     }
 }

@@ -138,6 +138,7 @@ mod zoned {
         }
         let fixed_worst = answer.fixed.burden.values().map(|b| b.night_sessions).max();
         assert!(fixed_worst >= Some(5), "{:?}", answer.fixed.burden);
+        assert!(answer.fixed_floor >= 5 && Some(answer.fixed_floor) <= fixed_worst);
         // Each session is read on each zone's clock, the organiser's date kept.
         let first = &answer.rotation.sessions[0];
         assert_eq!(first.readings.len(), 5);

@@ -357,6 +357,7 @@ mod series {
         }
         assert_eq!(proposal.rotation.score.over_cap, 0);
         // Every single time leaves some region five nights or more.
+        assert!(proposal.fixed_floor >= 5);
         for time in half_hourly() {
             let mut fixed = asked.clone();
             fixed.times = vec![time];
