@@ -207,6 +207,25 @@ test('a GGSN coordinator shares the night across five regions for six bimonthly 
   assert.deepEqual(errors, []);
   assert.deepEqual(csp, []);
   await context.close();
+
+  // A reader in Auckland reads how many of the series' sessions fall in their night.
+  const reader = await browser.newContext({ viewport: DESKTOP, locale: 'fr-NZ', timezoneId: 'Pacific/Auckland' });
+  const readerPage = await reader.newPage();
+  await readerPage.goto(`${BASE}/fr/offerings/${OFFERING}`);
+  await appReady(readerPage);
+  const block = readerPage.locator('div.edition', { hasText: TITLE.fr });
+  const hour = (iso) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Pacific/Auckland', hour: '2-digit', hourCycle: 'h23' }).format(new Date(iso)));
+  const atNight = (start, end) => {
+    const [a, b] = [hour(start), hour(new Date(new Date(end).getTime() - 60_000).toISOString())];
+    return a >= 22 || a < 7 || b >= 22 || b < 7;
+  };
+  const expected = ours.sessions.filter((s) => atNight(s.starts_at, s.ends_at)).length;
+  assert.ok(expected >= 1 && expected <= 3, `Auckland has ${expected} night sessions of 7`);
+  const line = plain(await block.locator('.series-nights').textContent());
+  assert.equal(line, expected === 1
+    ? 'Une de ses 7 séances tombe pendant votre nuit (22 h – 7 h).'
+    : `${expected} de ses 7 séances tombent pendant votre nuit (22 h – 7 h).`);
+  await reader.close();
 });
 
 test('in English, zones typed by hand, one meeting on the day Toronto changes its clocks, and a series', async () => {

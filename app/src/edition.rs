@@ -3,7 +3,10 @@
 
 use leptos::prelude::*;
 use relais_domain::catalog::{Edition, RegistrationMode};
-use relais_domain::schedule::{clock_shifts, format_date, format_time, ClockPair, ClockShift};
+use relais_domain::schedule::{
+    clock_shifts, format_date, format_time, overlaps_night, ClockPair, ClockShift, NIGHT_ENDS,
+    NIGHT_STARTS,
+};
 
 use crate::i18n::use_i18n;
 use crate::layout::Localized;
@@ -39,6 +42,39 @@ pub fn EditionView(
     } else {
         vec![]
     };
+    // A series says how many of its sessions fall in the reader's night, on their clock
+    // (the same rule as each session's "at night for you").
+    let nights = (edition.sessions.len() > 1).then(|| {
+        let at_night = edition
+            .sessions
+            .iter()
+            .filter(|s| {
+                let (start, end) = s.reader_span().unwrap_or_else(|| {
+                    (
+                        crate::time::viewer_local(s.starts_at),
+                        crate::time::viewer_local(s.ends_at),
+                    )
+                });
+                overlaps_night(start, end)
+            })
+            .count();
+        let hour = |h| {
+            chrono::NaiveDate::MIN
+                .and_hms_opt(h, 0, 0)
+                .unwrap_or_default()
+        };
+        i18n.with(|m| {
+            m.format(
+                "series-nights",
+                &[
+                    ("nights", at_night.into()),
+                    ("count", edition.sessions.len().into()),
+                    ("from", format_time(hour(NIGHT_STARTS), m).into()),
+                    ("to", format_time(hour(NIGHT_ENDS), m).into()),
+                ],
+            )
+        })
+    });
     // The form, in the app's forms build (relais_domain::pages), loaded by an ordinary link:
     // it says where to register when that is elsewhere. The forms build shows editions on their own registration and
     // manage pages, where the link has no place.
@@ -72,6 +108,7 @@ pub fn EditionView(
                     </a>
                 </p>
     })}
+                {nights.map(|n| view! { <p class="series-nights">{n}</p> })}
                 <ol class="sessions">
                     {edition
                         .sessions

@@ -81,6 +81,11 @@ zone-apply = Use this zone
 zone-unknown = Unknown time zone: pick one from the list.
 zone-use-device = Back to this device's zone
 night-for-you = At night for you
+series-nights = { $nights ->
+    [0] None of its { $count } sessions falls in your night ({ $from } – { $to }).
+    [one] One of its { $count } sessions falls in your night ({ $from } – { $to }).
+   *[other] { $nights } of its { $count } sessions fall in your night ({ $from } – { $to }).
+}
 filters-title = Search and filter
 filter-text = Words to find
 filter-network = Network

@@ -81,6 +81,11 @@ zone-apply = Utiliser ce fuseau
 zone-unknown = Fuseau horaire inconnu : choisissez-en un dans la liste.
 zone-use-device = Revenir au fuseau de cet appareil
 night-for-you = De nuit pour vous
+series-nights = { $nights ->
+    [0] Aucune de ses { $count } séances ne tombe pendant votre nuit ({ $from } – { $to }).
+    [one] Une de ses { $count } séances tombe pendant votre nuit ({ $from } – { $to }).
+   *[other] { $nights } de ses { $count } séances tombent pendant votre nuit ({ $from } – { $to }).
+}
 filters-title = Rechercher et filtrer
 filter-text = Mots à chercher
 filter-network = Réseau
