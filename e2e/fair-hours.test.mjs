@@ -57,7 +57,7 @@ before(async () => {
   const as = { token: /^__Host-relais_session=([0-9a-f]{64});/.exec(login.headers.get('set-cookie'))[1], csrf: (await login.json()).csrf_token };
   // An edition with one welcome session in three weeks, open for registration.
   const created = await call('POST', `/api/dashboard/offerings/${OFFERING}/editions`, {
-    as, body: { title: TITLE, registration_mode: 'open', format: 'online' },
+    as, body: { title: TITLE, registration_mode: 'open', format: 'online', instruction_languages: ['en', 'fr'] },
   });
   assert.equal(created.status, 201, created.text);
   edition = created.body.id;

@@ -1276,9 +1276,10 @@ fn schedule_samples() -> Vec<(&'static str, Value, Value)> {
         step_minutes: 60,
         parts: DayParts::default(),
         max_nights: Some(2),
-        pinned: [(0, "18:00:00".parse().expect("time"))]
-            .into_iter()
-            .collect(),
+        pinned: vec![assistant::Pin {
+            session: 0,
+            time: "18:00:00".parse().expect("time"),
+        }],
     };
     let mut series = assistant::plan_series(&series_question, groups.clone()).expect("series");
     series.regions = regions.clone();

@@ -18,8 +18,8 @@ use relais_domain::dashboard::AuthoredEdition;
 use relais_domain::i18n::Messages;
 use relais_domain::problem::FieldError;
 use relais_domain::schedule::assistant::{
-    MeetingAnswer, MeetingQuestion, PlanView, PlannedSessions, Reading, RegionName, SeriesAnswer,
-    SeriesQuestion, Source, TypedZone, Who,
+    MeetingAnswer, MeetingQuestion, Pin, PlanView, PlannedSessions, Reading, RegionName,
+    SeriesAnswer, SeriesQuestion, Source, TypedZone, Who,
 };
 use relais_domain::schedule::fairness::{DayPart, DayParts};
 use relais_domain::schedule::recurrence::{DayOfWeek, End, Frequency, Nth, Recurrence};
@@ -344,7 +344,11 @@ fn SeriesSection(
             step_minutes: 30,
             parts,
             max_nights: cap.trim().parse().ok(),
-            pinned: pinned.get_untracked(),
+            pinned: pinned.with_untracked(|p| {
+                p.iter()
+                    .map(|(&session, &time)| Pin { session, time })
+                    .collect()
+            }),
         })
     };
     let ask = move || {

@@ -4,8 +4,6 @@
 //! series' rotation against its best single time. The edge reads the people and the regions
 //! and returns these answers; every rule is here or in `fairness`.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -112,9 +110,16 @@ pub struct SeriesQuestion {
     /// No region at night in more sessions than this, where the times allow it.
     #[serde(default)]
     pub max_nights: Option<u32>,
-    /// Sessions (by index) whose time on the organiser's clock the coordinator chose.
+    /// Sessions whose time on the organiser's clock the coordinator chose.
     #[serde(default)]
-    pub pinned: BTreeMap<usize, NaiveTime>,
+    pub pinned: Vec<Pin>,
+}
+
+/// A session (by its index in the series) kept at a time on the organiser's clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pin {
+    pub session: usize,
+    pub time: NaiveTime,
 }
 
 fn thirty() -> u32 {
@@ -210,6 +215,8 @@ pub type Span = (DateTime<Utc>, DateTime<Utc>);
 
 #[cfg(feature = "tz")]
 mod zoned {
+    use std::collections::BTreeMap;
+
     use chrono::{DateTime, Days, NaiveDateTime, NaiveTime, TimeDelta, Utc};
 
     use super::*;
@@ -437,7 +444,11 @@ mod zoned {
         {
             refused.push(("max_nights".to_owned(), "out-of-range"));
         }
-        if question.pinned.keys().any(|&i| i >= dates.len().max(1)) {
+        if question
+            .pinned
+            .iter()
+            .any(|p| p.session >= dates.len().max(1))
+        {
             refused.push(("pinned".to_owned(), "out-of-range"));
         }
         if !refused.is_empty() {
@@ -451,7 +462,11 @@ mod zoned {
             groups: groups.clone(),
             parts: question.parts,
             max_nights: question.max_nights,
-            pinned: question.pinned.clone(),
+            pinned: question
+                .pinned
+                .iter()
+                .map(|p| (p.session, p.time))
+                .collect::<BTreeMap<_, _>>(),
         };
         let proposal = propose(&ask).map_err(|e| match e {
             SeriesError::NoTime(i) => vec![(format!("pinned.{i}"), "no-time")],
