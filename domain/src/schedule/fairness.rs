@@ -373,6 +373,54 @@ mod series {
         }
     }
 
+    /// Each session in turn takes the time that makes the series so far best (the earliest
+    /// time on a tie).
+    fn grow(ask: &SeriesAsk, all: &[Vec<Choice>]) -> Vec<usize> {
+        let mut picks: Vec<usize> = Vec::with_capacity(all.len());
+        for day in all {
+            let mut best: Option<(usize, Score)> = None;
+            for option in 0..day.len() {
+                picks.push(option);
+                let s = score(ask, all, &picks).1;
+                picks.pop();
+                if best.as_ref().is_none_or(|(_, b)| s.better_than(b)) {
+                    best = Some((option, s));
+                }
+            }
+            picks.push(best.map_or(0, |(option, _)| option));
+        }
+        picks
+    }
+
+    /// Changes one session at a time while that makes the series strictly better.
+    fn improve(ask: &SeriesAsk, all: &[Vec<Choice>], mut picks: Vec<usize>) -> Vec<usize> {
+        let mut current = score(ask, all, &picks).1;
+        // Each round changes at least one session for the better, and scores are finite.
+        for _ in 0..(all.len() * ask.times.len().max(1) * 4) {
+            let mut improved = false;
+            for session in 0..all.len() {
+                for option in 0..all[session].len() {
+                    if option == picks[session] {
+                        continue;
+                    }
+                    let was = picks[session];
+                    picks[session] = option;
+                    let s = score(ask, all, &picks).1;
+                    if s.better_than(&current) {
+                        current = s;
+                        improved = true;
+                    } else {
+                        picks[session] = was;
+                    }
+                }
+            }
+            if !improved {
+                break;
+            }
+        }
+        picks
+    }
+
     /// The best single time for every session (where a day lacks it, that day's first), and
     /// a rotation grown from it one session at a time, each change kept only when it makes
     /// the series strictly better: never worse than the single time.
@@ -396,30 +444,17 @@ mod series {
                 best_score = s;
             }
         }
-        let mut picks = best_fixed.clone();
-        let mut current = best_score;
-        // Each round changes at least one session for the better, and scores are finite.
-        for _ in 0..(all.len() * ask.times.len().max(1) * 4) {
-            let mut improved = false;
-            for session in 0..all.len() {
-                for option in 0..all[session].len() {
-                    if option == picks[session] {
-                        continue;
-                    }
-                    let was = picks[session];
-                    picks[session] = option;
-                    let s = score(ask, &all, &picks).1;
-                    if s.better_than(&current) {
-                        current = s;
-                        improved = true;
-                    } else {
-                        picks[session] = was;
-                    }
-                }
-            }
-            if !improved {
-                break;
-            }
+        // Two starts, each improved one session at a time: the best single time, and a plan
+        // grown session by session, each taking the time that is best for the series so far
+        // (it shares the nights from the start, where changing one session at a time from a
+        // single time can stop short). The better result is kept.
+        let mut picks = improve(ask, &all, best_fixed.clone());
+        let grown = improve(ask, &all, grow(ask, &all));
+        if score(ask, &all, &grown)
+            .1
+            .better_than(&score(ask, &all, &picks).1)
+        {
+            picks = grown;
         }
         Ok(SeriesProposal {
             rotation: plan(ask, &all, &picks),

@@ -319,6 +319,35 @@ mod series {
         );
     }
 
+    /// The GGSN's members as the network describes them: Toronto, Nigeria and Kenya, Europe,
+    /// Colombia, Chile and Costa Rica, India, Australia and New Zealand. No single time spares
+    /// Oceania; a cap of two night sessions per region can be held (Oceania's nights in two
+    /// sessions, the Americas' in two, Africa's, Europe's and South Asia's in two).
+    #[test]
+    fn the_ggsn_members_hold_a_cap_of_two_nights_per_region() {
+        let mut asked = ask(vec![
+            group("America/Toronto", "north_america", 3),
+            group("Africa/Lagos", "africa", 3),
+            group("Africa/Nairobi", "africa", 2),
+            group("Europe/Paris", "europe", 3),
+            group("America/Bogota", "latin_america", 1),
+            group("America/Santiago", "latin_america", 1),
+            group("America/Costa_Rica", "latin_america", 1),
+            group("Asia/Kolkata", "south_asia", 3),
+            group("Australia/Sydney", "oceania", 2),
+            group("Pacific/Auckland", "oceania", 1),
+        ]);
+        asked.times = half_hourly();
+        asked.max_nights = Some(2);
+        let proposal = propose(&asked).unwrap();
+        assert_eq!(
+            proposal.rotation.score.over_cap, 0,
+            "{:?} {:?}",
+            proposal.rotation.times, proposal.rotation.burden
+        );
+        assert_eq!(proposal.fixed.burden["oceania"].night_sessions, 6);
+    }
+
     #[test]
     fn a_session_with_no_possible_time_is_refused() {
         let mut asked = ask(ggsn());
