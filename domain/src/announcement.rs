@@ -201,6 +201,16 @@ impl Delivery {
         Delivery::Dropped,
     ];
 
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Delivery::Queued => "queued",
+            Delivery::Sent => "sent",
+            Delivery::Retrying => "retrying",
+            Delivery::Failed => "failed",
+            Delivery::Dropped => "dropped",
+        }
+    }
+
     /// From the outbox's columns: a row marked sent with an error was dropped; attempts
     /// count only real tries (none are spent while no sender is set up).
     pub fn of(sent: bool, failed: bool, attempts: u32, error: bool) -> Delivery {
@@ -354,6 +364,9 @@ mod tests {
         assert_eq!(Delivery::of(false, true, 20, true), Delivery::Failed);
         assert_eq!(Delivery::of(true, false, 1, false), Delivery::Sent);
         assert_eq!(Delivery::of(true, false, 0, true), Delivery::Dropped);
+        for d in Delivery::ALL {
+            assert_eq!(serde_json::to_value(d).unwrap(), d.as_str());
+        }
         let retryable: Vec<Delivery> = Delivery::ALL
             .into_iter()
             .filter(|d| d.retryable())

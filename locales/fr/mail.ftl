@@ -67,4 +67,4 @@ mail-reset-once = Ce lien ne sert qu’une fois et reste valable { $minutes } mi
 mail-reset-unexpected = Si vous n’avez rien demandé, ignorez ce message : votre mot de passe ne change pas.
 
 ## A coordinator's message to the people of an edition.
-mail-announcement-about = Ce message vous est écrit par les coordinateur·ices de « { $offering } », pour lequel vous êtes inscrit·e.
+mail-announcement-about = Ce message vous est écrit par les coordinateur·ices de « { $offering } », pour lequel vous êtes inscrit·e.
