@@ -154,7 +154,7 @@ fn MessageForm(authored: AuthoredEdition) -> impl IntoView {
                 confirming.set(false);
             };
             view! {
-                <p class="choice">
+                <p class="check">
                     <input type="radio" name="audience" id=id.clone() value=a.as_str()
                         prop:checked=move || audience.get() == a on:change=pick/>
                     <label for=id>{label}</label>
