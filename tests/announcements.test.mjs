@@ -78,8 +78,9 @@ async function loginWithCookie(who) {
     headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': `172.19.9.${address & 255}` },
     body: JSON.stringify({ email, password }),
   });
-  assert.equal(res.status, 200, await res.text());
-  const body = await res.json();
+  const text = await res.text();
+  assert.equal(res.status, 200, text);
+  const body = JSON.parse(text);
   sessions[who] = { token: /^__Host-relais_session=([0-9a-f]{64});/.exec(res.headers.get('set-cookie'))[1], csrf: body.csrf_token };
 }
 
