@@ -2110,3 +2110,39 @@ fn every_recurrence_the_domain_reads_fits_the_document() {
         .max();
     assert_eq!(schema["interval"]["maximum"], json!(longest));
 }
+
+/// An announcement's limits: the document's are the domain's checks'.
+#[test]
+fn announcement_limits_are_the_ones_the_domain_enforces() {
+    use relais_domain::announcement::{MAX_BODY, MAX_KEY, MAX_SUBJECT};
+    let doc = Doc::load();
+    let fields = &doc.schema("AnnouncementDraft")["properties"];
+    for (field, max) in [("subject", MAX_SUBJECT), ("body", MAX_BODY)] {
+        assert_eq!(
+            fields[field]["additionalProperties"]["maxLength"],
+            json!(max),
+            "{field}"
+        );
+        for (len, refused) in [(max, false), (max + 1, true)] {
+            let mut draft = AnnouncementDraft {
+                subject: both("s", "s"),
+                body: both("b", "b"),
+                audience: Some(Audience::Active),
+                ..AnnouncementDraft::default()
+            };
+            let text = Localized::new([("fr", "x".repeat(len).as_str()), ("en", "ok")]);
+            if field == "subject" {
+                draft.subject = text;
+            } else {
+                draft.body = text;
+            }
+            let codes = draft.check();
+            assert_eq!(
+                codes.contains(&(format!("{field}.fr"), "too-long")),
+                refused,
+                "{field} at {len}"
+            );
+        }
+    }
+    assert_eq!(fields["key"]["maxLength"], json!(MAX_KEY));
+}
