@@ -191,3 +191,95 @@ fn another_network_s_coordinator_reaches_nothing() {
     }
     assert_eq!(count(&conn, Audience::Active, "coord"), Some(2));
 }
+
+/// Every migration before `0009_announcements.sql` applied, for testing that file's rebuild.
+fn migrated_before_announcements() -> Connection {
+    let conn = Connection::open_in_memory().expect("in-memory SQLite");
+    conn.execute_batch("PRAGMA foreign_keys = ON;")
+        .expect("pragma");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/migrations");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("migrations")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+        .collect();
+    files.sort();
+    for file in files.iter().filter(|f| {
+        f.file_name()
+            .is_some_and(|n| n.to_string_lossy().as_ref() < "0009")
+    }) {
+        let sql = std::fs::read_to_string(file).expect("migration");
+        conn.execute_batch(&sql)
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    }
+    conn
+}
+
+fn outbox_columns(conn: &Connection) -> Vec<String> {
+    let mut stmt = conn
+        .prepare("SELECT name FROM pragma_table_info('outbox') ORDER BY cid")
+        .expect("columns");
+    stmt.query_map([], |r| r.get(0))
+        .expect("rows")
+        .map(|r| r.expect("row"))
+        .collect()
+}
+
+#[test]
+fn the_outbox_rebuild_keeps_every_row_and_column() {
+    let conn = migrated_before_announcements();
+    let before = outbox_columns(&conn);
+    // A row with every column set: what it holds must survive the rebuild.
+    let values: Vec<String> = before
+        .iter()
+        .map(|c| match c.as_str() {
+            "id" | "attempts" | "sequence" => "7".to_owned(),
+            "kind" => "'session_changed'".to_owned(),
+            other => format!("'{other}-value'"),
+        })
+        .collect();
+    conn.execute_batch(&format!(
+        "INSERT INTO outbox ({}) VALUES ({});",
+        before.join(", "),
+        values.join(", ")
+    ))
+    .expect("a full row");
+    let read = |conn: &Connection| -> Vec<Option<String>> {
+        conn.query_row(
+            &format!(
+                "SELECT {} FROM outbox WHERE id = 7",
+                before
+                    .iter()
+                    .map(|c| format!("CAST({c} AS TEXT)"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            [],
+            |r| (0..before.len()).map(|i| r.get(i)).collect(),
+        )
+        .expect("the row")
+    };
+    let kept = read(&conn);
+    let migration = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/migrations/0009_announcements.sql"
+    ))
+    .expect("0009");
+    conn.execute_batch(&migration).expect("0009 applies");
+    let after = outbox_columns(&conn);
+    for column in &before {
+        assert!(after.contains(column), "{column} kept");
+    }
+    assert!(after.contains(&"announcement_id".to_owned()));
+    assert_eq!(read(&conn), kept, "every value kept");
+    // The new kind, only with its announcement.
+    let insert = |announcement: Option<&str>| {
+        conn.execute(
+            "INSERT INTO outbox (registration_id, edition_id, kind, created_at, announcement_id) \
+             VALUES ('r', 'e', ?1, 'a', ?2)",
+            rusqlite::params![OUTBOX_KIND, announcement],
+        )
+    };
+    assert!(insert(None).is_err());
+    assert!(insert(Some("no-such-announcement")).is_err(), "a real one");
+}
