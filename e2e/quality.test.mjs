@@ -114,6 +114,7 @@ function dashboardPages() {
     `/dashboard/offerings/${dash.offering}`, `/dashboard/editions/${dash.edition}`, `/dashboard/editions/${dash.edition}/schedule`,
     `/dashboard/audit?network=${dash.network}`,
     `/dashboard/members?network=${dash.network}`,
+    `/dashboard/editions/${dash.edition}/message`, `/dashboard/outbox?network=${dash.network}`,
     `/dashboard/people/new?network=${dash.network}`, `/dashboard/people/${dash.person}`,
     `/dashboard/partners/new?network=${dash.network}`, `/dashboard/partners/${dash.partner}`,
   ];
@@ -164,7 +165,19 @@ async function forEveryDashboardPage(page, check) {
         await meeting.locator('button[type=submit]').click();
         await page.locator('table.day-grid').waitFor();
         await check(lang, `${path} (answers)`);
-      } else if (path.startsWith('/dashboard/editions/')) {
+        continue;
+      }
+      if (path.endsWith('/message')) {
+        // The last look before sending, then the refusals of an empty message.
+        await page.locator('form.dash-form button[type=submit]').click();
+        await page.locator('#message-confirm').waitFor({ state: 'visible' });
+        await check(lang, `${path} (confirm)`);
+        await page.locator('#message-confirm button.primary').click();
+        await page.locator('#message-summary').waitFor({ state: 'visible' });
+        await check(lang, `${path} (refused)`);
+        continue;
+      }
+      if (path.startsWith('/dashboard/editions/')) {
         const rule = page.locator('form.rule-form');
         await rule.locator('button[type=submit]').click();
         await page.locator('#rule-summary').waitFor({ state: 'visible' });
@@ -358,7 +371,9 @@ test('every control is reachable by Tab, shows its focus, and works from the key
     `/en/dashboard?network=${dash.network}`, `/en/dashboard/offerings/${dash.offering}`, `/en/dashboard/editions/${dash.edition}`,
     `/en/dashboard/editions/${dash.edition}/schedule`,
     `/en/dashboard/members?network=${dash.network}`, `/en/welcome/${links.newAccount}`, `/en/new-password/${links.reset}`,
-    `/en/dashboard/people/${dash.person}`, `/en/dashboard/partners/${dash.partner}`]) {
+    `/en/dashboard/people/${dash.person}`, `/en/dashboard/partners/${dash.partner}`,
+    `/en/dashboard/editions/${dash.edition}/message`, `/en/dashboard/outbox?network=${dash.network}`,
+    `/fr/dashboard/editions/${dash.edition}/message`, `/fr/dashboard/outbox?network=${dash.network}`]) {
     await page.goto(BASE + path);
     await settle(page);
     // Open every disclosure: what they hold (zone picker, filters) must be reachable too.

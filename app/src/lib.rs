@@ -142,11 +142,13 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("offerings/:id") view=dashboard::offering::OfferingPage/>
                         <Route path=path!("editions/:id") view=dashboard::edition::EditionPage/>
                         <Route path=path!("editions/:id/schedule") view=dashboard::schedule::SchedulePage/>
+                        <Route path=path!("editions/:id/message") view=dashboard::announce::MessagePage/>
                         <Route path=path!("people/new") view=dashboard::profiles::NewPersonPage/>
                         <Route path=path!("people/:id") view=dashboard::profiles::PersonPage/>
                         <Route path=path!("partners/new") view=dashboard::profiles::NewPartnerPage/>
                         <Route path=path!("partners/:id") view=dashboard::profiles::PartnerPage/>
                         <Route path=path!("audit") view=dashboard::audit::AuditPage/>
+                        <Route path=path!("outbox") view=dashboard::outbox::OutboxPage/>
                         <Route path=path!("members") view=dashboard::members::MembersPage/>
                     </ParentRoute>
                 </ParentRoute>

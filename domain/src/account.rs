@@ -111,6 +111,10 @@ pub enum Action {
     DecideRegistrations,
     /// Read the messages sent to registrants.
     ReadOutbox,
+    /// Write one message to the people of an edition.
+    WriteToPeople,
+    /// Send again a message to the network's registrants that failed.
+    RetryMessages,
     /// Author the network's catalog: offerings, editions, sessions, facilitators, partners.
     AuthorCatalog,
     /// Read the network's audit.
@@ -126,10 +130,12 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 11] = [
         Action::ViewRegistrations,
         Action::DecideRegistrations,
         Action::ReadOutbox,
+        Action::WriteToPeople,
+        Action::RetryMessages,
         Action::AuthorCatalog,
         Action::ReadAudit,
         Action::ManageMembers,
@@ -145,6 +151,8 @@ impl Action {
             Action::ViewRegistrations
             | Action::DecideRegistrations
             | Action::ReadOutbox
+            | Action::WriteToPeople
+            | Action::RetryMessages
             | Action::AuthorCatalog
             | Action::ReadAudit
             | Action::ManageMembers => Scope::Network,

@@ -3,6 +3,7 @@
 //! Plain functions over plain types, no I/O, so every rule is tested on the host.
 
 pub mod account;
+pub mod announcement;
 pub mod authoring;
 pub mod catalog;
 pub mod coordination;

@@ -166,6 +166,12 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/dashboard/networks/{id}"),
     ("POST", "/api/dashboard/networks/{id}/offerings"),
     ("GET", "/api/dashboard/networks/{id}/audit"),
+    ("GET", "/api/dashboard/networks/{id}/summary"),
+    ("GET", "/api/dashboard/networks/{id}/outbox"),
+    (
+        "POST",
+        "/api/dashboard/networks/{id}/outbox/{message}/retry",
+    ),
     ("GET", "/api/dashboard/offerings/{id}"),
     ("PUT", "/api/dashboard/offerings/{id}"),
     ("POST", "/api/dashboard/offerings/{id}/state"),
@@ -175,6 +181,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("DELETE", "/api/dashboard/editions/{id}"),
     ("POST", "/api/dashboard/editions/{id}/state"),
     ("POST", "/api/dashboard/editions/{id}/duplicate"),
+    ("GET", "/api/dashboard/editions/{id}/recipients"),
+    ("POST", "/api/dashboard/editions/{id}/announcements"),
     ("POST", "/api/dashboard/editions/{id}/sessions"),
     ("POST", "/api/dashboard/editions/{id}/sessions/by-rule"),
     ("POST", "/api/dashboard/editions/{id}/sessions/planned"),
@@ -286,6 +294,15 @@ async fn route(
             dashboard::offerings::create(req, env, id).await
         }
         ("/api/dashboard/networks/{id}/audit", [id]) => dashboard::audit::list(req, env, id).await,
+        ("/api/dashboard/networks/{id}/summary", [id]) => {
+            dashboard::messages::summary(req, env, id).await
+        }
+        ("/api/dashboard/networks/{id}/outbox", [id]) => {
+            dashboard::messages::list(req, env, caller, id).await
+        }
+        ("/api/dashboard/networks/{id}/outbox/{message}/retry", [id, message]) => {
+            dashboard::messages::retry(req, env, ctx, caller, (id, message)).await
+        }
         ("/api/dashboard/offerings/{id}", [id]) => match req.method() {
             Method::Get => dashboard::offerings::get(req, env, caller, id).await,
             _ => dashboard::offerings::save(req, env, caller, id).await,
@@ -312,6 +329,12 @@ async fn route(
         }
         ("/api/dashboard/editions/{id}/duplicate", [id]) => {
             dashboard::editions::duplicate(req, env, id).await
+        }
+        ("/api/dashboard/editions/{id}/recipients", [id]) => {
+            dashboard::announcements::recipients(req, env, caller, id).await
+        }
+        ("/api/dashboard/editions/{id}/announcements", [id]) => {
+            dashboard::announcements::send(req, env, ctx, id).await
         }
         ("/api/dashboard/editions/{id}/sessions", [id]) => {
             dashboard::sessions::create(req, env, id).await

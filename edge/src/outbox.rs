@@ -22,6 +22,7 @@ use relais_domain::account::joining::{
     compose_account_message, AccountMessage, AccountMessageFacts,
 };
 use relais_domain::account::{Action, Role};
+use relais_domain::announcement;
 use relais_domain::problem::ProblemKind;
 use relais_domain::registration::{self, MessageFacts, MessageKind, Reason, Status};
 use relais_domain::{schedule, Lang};
@@ -86,6 +87,8 @@ struct Pending {
     reason: Option<String>,
     note: Option<String>,
     attempts: u32,
+    /// For an announcement: which one.
+    announcement_id: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -178,7 +181,8 @@ pub async fn dispatch(env: &Env, only: Only) -> Result<Dispatched, ApiError> {
     let stale = stamp(now - TimeDelta::minutes(STALE_MINUTES));
     let pending: Vec<Pending> = db
         .prepare(
-            "SELECT id, registration_id, dedupe, kind, session_id, manage_url, links, lang, reason, note, attempts FROM outbox \
+            "SELECT id, registration_id, dedupe, kind, session_id, manage_url, links, lang, reason, note, attempts, \
+               announcement_id FROM outbox \
              WHERE sent_at IS NULL AND failed_at IS NULL \
                AND (next_attempt_at IS NULL OR next_attempt_at <= ?6) \
                AND (claimed_at IS NULL OR claimed_at < ?2) \
@@ -259,6 +263,9 @@ async fn deliver(
 ) -> Result<(), String> {
     if let Some(kind) = AccountMessage::parse(&message.kind) {
         return deliver_account_message(db, sender, message, kind, now).await;
+    }
+    if message.kind == announcement::OUTBOX_KIND {
+        return deliver_announcement(db, sender, message, now).await;
     }
     let kind = MessageKind::parse(&message.kind).ok_or(format!("kind {}", message.kind))?;
     if kind == MessageKind::Links {
@@ -477,6 +484,87 @@ async fn record_sent(
         return Ok(());
     }
     drop_message(db, message, now, "recipient deleted").await
+}
+
+#[derive(Deserialize)]
+struct AnnouncementRow {
+    subject: String,
+    body: String,
+    include_sessions: u32,
+}
+
+/// A coordinator's announcement to one of its recipients, in their language, with the
+/// sessions still to come on their clock when the coordinator asked for them; dropped if they
+/// are no longer registered.
+async fn deliver_announcement(
+    db: &D1Database,
+    sender: &Sender,
+    message: &Pending,
+    now: DateTime<Utc>,
+) -> Result<(), String> {
+    let registration_id = message.registration_id.as_deref().unwrap_or_default();
+    let Some(recipient) = find_recipient(db, registration_id).await? else {
+        return drop_message(db, message, now, "recipient deleted").await;
+    };
+    let registered = Status::parse(&recipient.status)
+        .is_some_and(|s| announcement::Audience::Active.includes(s));
+    if !registered {
+        return drop_message(db, message, now, "superseded: no longer registered").await;
+    }
+    let written: Option<AnnouncementRow> = db
+        .prepare("SELECT subject, body, include_sessions FROM announcement WHERE id = ?1")
+        .bind(&[message
+            .announcement_id
+            .as_deref()
+            .unwrap_or_default()
+            .into()])
+        .map_err(|e| e.to_string())?
+        .first(None)
+        .await
+        .map_err(|e| e.to_string())?;
+    let Some(written) = written else {
+        return drop_message(db, message, now, "no announcement").await;
+    };
+    let lang = Lang::parse(&recipient.lang).unwrap_or_else(Lang::default_lang);
+    let messages = http::messages(lang).map_err(internal)?;
+    let in_their_lang = |json: &str| {
+        text(json, lang)
+            .map_err(internal)
+            .map(|t| t.map(|t| t.text.trim().to_owned()).unwrap_or_default())
+    };
+    let sessions = if written.include_sessions == 1 {
+        let theirs = sessions_on_their_clock(db, message, &recipient.zone, lang).await?;
+        theirs
+            .spans
+            .into_iter()
+            .zip(theirs.events)
+            .filter(|(_, event)| !event.cancelled && event.ends_at > now)
+            .map(|(span, _)| span)
+            .collect()
+    } else {
+        vec![]
+    };
+    let facts = announcement::AnnouncementFacts {
+        name: recipient.name.clone(),
+        offering: required_text(&recipient.offering_title, lang, &recipient.offering_id)
+            .map_err(internal)?
+            .text,
+        subject: in_their_lang(&written.subject)?,
+        body: in_their_lang(&written.body)?,
+        zone: recipient.zone.clone(),
+        sessions,
+    };
+    let composed = announcement::compose(&facts, &messages);
+    sender
+        .send(
+            message.id,
+            &recipient.email,
+            &composed.subject,
+            &composed.body,
+            None,
+        )
+        .await?;
+    record_sent(db, message, &recipient.email, lang, &composed, &[], now).await
 }
 
 #[derive(Deserialize)]

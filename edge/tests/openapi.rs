@@ -17,6 +17,10 @@ use relais_domain::account::joining::{
     PasswordResetRequest, PendingInvitation, RoleChange,
 };
 use relais_domain::account::{self, AccountView, SignedIn};
+use relais_domain::announcement::{
+    AnnouncementDraft, AnnouncementSent, Audience, Delivery, DeskSummary, NetworkMessage,
+    Recipients, SessionSoon, WaitingApplications,
+};
 use relais_domain::authoring::{
     self, Completeness, Cost, CostKind, EditionDraft, FacilitatorDraft, OfferingDraft,
     PartnerDraft, PersonDraft, PublicationAction, PublicationState, SessionDraft,
@@ -626,6 +630,40 @@ fn problem() -> Problem {
 }
 
 /// One sample per described type: `(schema, every optional field set, none set)`.
+fn network_message() -> NetworkMessage {
+    NetworkMessage {
+        id: 7,
+        kind: "announcement".into(),
+        edition_id: "edition-0a1b2c3d4e5f".into(),
+        offering_title: both("Mouvements", "Movements"),
+        to: Some("Amina".into()),
+        subject: Some("Salle changée".into()),
+        delivery: Delivery::Failed,
+        created_at: at("2027-03-01T10:00:00Z"),
+        sent_at: Some(at("2027-03-01T10:01:00Z")),
+        next_attempt_at: Some(at("2027-03-01T10:02:00Z")),
+        attempts: 20,
+    }
+}
+
+fn waiting_applications() -> WaitingApplications {
+    WaitingApplications {
+        edition_id: "edition-0a1b2c3d4e5f".into(),
+        offering_title: both("Mouvements", "Movements"),
+        waiting: 2,
+    }
+}
+
+fn session_soon() -> SessionSoon {
+    SessionSoon {
+        id: "session-0a1b2c3d4e5f".into(),
+        edition_id: "edition-0a1b2c3d4e5f".into(),
+        offering_title: both("Mouvements", "Movements"),
+        starts_at: at("2027-03-02T23:00:00Z"),
+        ends_at: at("2027-03-03T00:30:00Z"),
+    }
+}
+
 fn samples() -> Vec<(&'static str, Value, Value)> {
     let bare_session = Session {
         title: None,
@@ -1214,6 +1252,73 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
             json!({}),
         ),
         ("OutboxLine", value(&outbox_line()), value(&bare_outbox)),
+        (
+            "AnnouncementDraft",
+            value(&AnnouncementDraft {
+                subject: both("Salle changée", "Room changed"),
+                body: both("La salle change.", "The room changes."),
+                audience: Some(Audience::WithPlace),
+                include_sessions: true,
+                key: Some("c0ffee".into()),
+            }),
+            json!({}),
+        ),
+        (
+            "Recipients",
+            value(&Recipients {
+                audience: Audience::Waiting,
+                recipients: 3,
+            }),
+            value(&Recipients {
+                audience: Audience::Active,
+                recipients: 0,
+            }),
+        ),
+        (
+            "AnnouncementSent",
+            value(&AnnouncementSent {
+                id: "announcement-0a1b2c3d4e5f".into(),
+                recipients: 12,
+            }),
+            value(&AnnouncementSent {
+                id: "announcement-0a1b2c3d4e5f".into(),
+                recipients: 1,
+            }),
+        ),
+        (
+            "NetworkMessage",
+            value(&network_message()),
+            value(&NetworkMessage {
+                to: None,
+                subject: None,
+                sent_at: None,
+                next_attempt_at: None,
+                ..network_message()
+            }),
+        ),
+        (
+            "WaitingApplications",
+            value(&waiting_applications()),
+            value(&waiting_applications()),
+        ),
+        (
+            "SessionSoon",
+            value(&session_soon()),
+            value(&session_soon()),
+        ),
+        (
+            "DeskSummary",
+            value(&DeskSummary {
+                applications: vec![waiting_applications()],
+                sessions: vec![session_soon()],
+                failed_messages: 2,
+            }),
+            value(&DeskSummary {
+                applications: vec![],
+                sessions: vec![],
+                failed_messages: 0,
+            }),
+        ),
         ("Problem", value(&problem()), value(&bare_problem)),
         (
             "FieldError",
@@ -1526,6 +1631,8 @@ fn enums() -> Vec<(&'static str, Vec<String>)> {
         ("Lang", Lang::all().map(|l| l.code().to_owned()).collect()),
         ("PublicationState", names(PublicationState::ALL)),
         ("PublicationAction", names(PublicationAction::ALL)),
+        ("Audience", names(Audience::ALL)),
+        ("Delivery", names(Delivery::ALL)),
         ("CostKind", names(CostKind::ALL)),
         (
             "DayOfWeek",
@@ -1572,6 +1679,7 @@ fn every_enum_lists_exactly_the_values_of_its_type() {
     let kinds: BTreeSet<String> = MessageKind::ALL
         .iter()
         .map(|k| k.as_str().to_owned())
+        .chain([relais_domain::announcement::OUTBOX_KIND.to_owned()])
         .collect();
     assert_eq!(
         enum_at(
@@ -2176,4 +2284,40 @@ fn every_recurrence_the_domain_reads_fits_the_document() {
         .max_interval()])
         .max();
     assert_eq!(schema["interval"]["maximum"], json!(longest));
+}
+
+/// An announcement's limits: the document's are the domain's checks'.
+#[test]
+fn announcement_limits_are_the_ones_the_domain_enforces() {
+    use relais_domain::announcement::{MAX_BODY, MAX_KEY, MAX_SUBJECT};
+    let doc = Doc::load();
+    let fields = &doc.schema("AnnouncementDraft")["properties"];
+    for (field, max) in [("subject", MAX_SUBJECT), ("body", MAX_BODY)] {
+        assert_eq!(
+            fields[field]["additionalProperties"]["maxLength"],
+            json!(max),
+            "{field}"
+        );
+        for (len, refused) in [(max, false), (max + 1, true)] {
+            let mut draft = AnnouncementDraft {
+                subject: both("s", "s"),
+                body: both("b", "b"),
+                audience: Some(Audience::Active),
+                ..AnnouncementDraft::default()
+            };
+            let text = Localized::new([("fr", "x".repeat(len).as_str()), ("en", "ok")]);
+            if field == "subject" {
+                draft.subject = text;
+            } else {
+                draft.body = text;
+            }
+            let codes = draft.check();
+            assert_eq!(
+                codes.contains(&(format!("{field}.fr"), "too-long")),
+                refused,
+                "{field} at {len}"
+            );
+        }
+    }
+    assert_eq!(fields["key"]["maxLength"], json!(MAX_KEY));
 }

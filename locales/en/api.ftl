@@ -114,3 +114,6 @@ places-total = { $count ->
 cost-free = Free
 cost-free-travel-paid = Free — travel and lodging paid by participants
 cost-fee-with-bursary = { $amount } — bursaries available
+field-no-recipients = Nobody would receive this message: choose other recipients.
+field-unknown-audience = Unknown recipients: "active", "with_place" or "waiting".
+conflict-message-not-failed = This message has not failed: it was sent, or it is still waiting to be sent.

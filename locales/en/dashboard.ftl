@@ -347,3 +347,95 @@ dash-schedule-slot-counts = { $night ->
 }, { $outside } outside working hours.
 dash-schedule-day-caption = Each zone's time at every hour of { $date } ({ $zone })
 dash-schedule-zone = Zone (people)
+## Writing to the people of an edition.
+dash-write-to-people = Write to the people registered
+dash-back-edition = Back to the edition
+dash-message-title = Write to the people registered
+dash-message-lead = One message, written in French and in English: each person receives it in their own language, for
+dash-message-recipients = Recipients
+dash-audience-active = Everyone registered (with a place, waiting, or waiting for a decision)
+dash-audience-with_place = Those with a place
+dash-audience-waiting = Those on the waiting list
+dash-message-counting = Counting the recipients…
+dash-message-count = { $count ->
+    [0] Nobody would receive this message for now.
+    [one] { $count } person will receive this message.
+   *[other] { $count } people will receive this message.
+}
+dash-message-texts = The message
+dash-message-texts-hint = Write it in both languages: each person reads the one they chose when registering.
+dash-message-subject = Subject
+dash-message-body = Text
+dash-message-sessions = Include the sessions' times
+dash-message-sessions-hint = Each person reads them on their own clock, in their time zone; only the sessions still to come are listed.
+dash-message-review = Review before sending
+dash-message-confirm-title = Send this message?
+dash-message-confirm = { $count ->
+    [0] Nobody would receive this message: choose other recipients.
+    [one] The message will go to { $count } person, in their language.
+   *[other] The message will go to { $count } people, each in their language.
+}
+dash-message-send = Send now
+dash-message-edit = Back to the message
+dash-message-sent = { $count ->
+    [one] Message sent to { $count } person.
+   *[other] Message sent to { $count } people.
+}
+
+## A network's messages.
+dash-outbox = Messages
+dash-outbox-lead = The messages sent to the network's registrants, newest first, with where each stands. Times are on your clock.
+dash-outbox-empty = No messages yet: they will show here as soon as a registration or a message to the people registered sends one.
+dash-outbox-caption = The network's messages
+dash-outbox-when = Created
+dash-outbox-to = To
+dash-outbox-about = Offering
+dash-outbox-subject = Subject
+dash-outbox-state = State
+dash-outbox-sent-at = Sent
+dash-outbox-next-at = Next try
+dash-outbox-erased = (data erased)
+dash-outbox-retry = Try sending again
+dash-outbox-follow = Follow the messages
+dash-delivery-queued = Waiting
+dash-delivery-sent = Sent
+dash-delivery-retrying = Will try again
+dash-delivery-failed = Failed
+dash-delivery-dropped = Not sent (no longer relevant)
+dash-outbox-kind-confirmed = Place confirmed
+dash-outbox-kind-held = Place held
+dash-outbox-kind-waitlisted = Waiting list
+dash-outbox-kind-applied = Application received
+dash-outbox-kind-promoted = A place opened up
+dash-outbox-kind-released = Held place released
+dash-outbox-kind-accepted = Application accepted
+dash-outbox-kind-declined = Application declined
+dash-outbox-kind-cancelled = Registration cancelled
+dash-outbox-kind-cancelled_by_coordinator = Cancelled by the team
+dash-outbox-kind-removed = Removed
+dash-outbox-kind-link_sent = Link sent again
+dash-outbox-kind-links = Private links
+dash-outbox-kind-reminder = Reminder
+dash-outbox-kind-session_changed = Session changed
+dash-outbox-kind-session_cancelled = Session cancelled
+dash-outbox-kind-announcement = Message from the team
+
+## What waits for a network's coordinators, at the top of the desk.
+dash-summary = What needs you
+dash-summary-applications = Applications to decide
+dash-summary-no-applications = No application is waiting for an answer: you are all caught up.
+dash-summary-applications-count = { $count ->
+    [one] { $count } application waiting
+   *[other] { $count } applications waiting
+}
+dash-summary-sessions = This week's sessions
+dash-summary-no-sessions = No sessions in the next seven days.
+dash-summary-your-clock = Times on your clock.
+dash-summary-translations = Translations to finish
+dash-summary-no-translations = Every edition has its texts in every language. Thank you!
+dash-summary-failed = Messages that failed
+dash-summary-no-failed = No message failed: everything went out.
+dash-summary-failed-count = { $count ->
+    [one] { $count } message could not be sent: see it
+   *[other] { $count } messages could not be sent: see them
+}

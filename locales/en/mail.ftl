@@ -65,3 +65,6 @@ mail-subject-password_reset = A new password for Relais
 mail-body-password_reset = Someone (probably you) asked for a new password for your Relais account. Choose it on this page: { $url }
 mail-reset-once = This link works once and for { $minutes } minutes. Once the password is changed, every session opened with the old one is closed.
 mail-reset-unexpected = If you did not ask for this, ignore this message: your password does not change.
+
+## A coordinator's message to the people of an edition.
+mail-announcement-about = The coordinators of "{ $offering }", which you registered for, wrote you this message.

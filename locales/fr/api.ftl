@@ -114,3 +114,6 @@ places-total = { $count ->
 cost-free = Gratuit
 cost-free-travel-paid = Gratuit — déplacement et hébergement à la charge des participant·es
 cost-fee-with-bursary = { $amount } — bourses possibles
+field-no-recipients = Personne ne recevrait ce message : choisissez d’autres destinataires.
+field-unknown-audience = Destinataires inconnus : « active », « with_place » ou « waiting ».
+conflict-message-not-failed = Ce message n’a pas échoué : il a été envoyé, ou il attend encore son envoi.

@@ -350,3 +350,95 @@ dash-schedule-slot-counts = { $night ->
 }, { $outside } hors des heures de travail.
 dash-schedule-day-caption = L’heure de chaque fuseau à chaque heure du { $date } ({ $zone })
 dash-schedule-zone = Fuseau (personnes)
+## Writing to the people of an edition.
+dash-write-to-people = Écrire aux inscrit·es
+dash-back-edition = Retour à l’édition
+dash-message-title = Écrire aux inscrit·es
+dash-message-lead = Un message, écrit en français et en anglais : chaque personne le reçoit dans sa langue, pour
+dash-message-recipients = Destinataires
+dash-audience-active = Toutes les personnes inscrites (avec une place, en attente ou en attente de décision)
+dash-audience-with_place = Les personnes qui ont une place
+dash-audience-waiting = Les personnes sur la liste d’attente
+dash-message-counting = Calcul du nombre de destinataires…
+dash-message-count = { $count ->
+    [0] Personne ne recevrait ce message pour l’instant.
+    [one] { $count } personne recevra ce message.
+   *[other] { $count } personnes recevront ce message.
+}
+dash-message-texts = Le message
+dash-message-texts-hint = Écrivez-le dans les deux langues : chaque personne lit celle qu’elle a choisie en s’inscrivant.
+dash-message-subject = Objet
+dash-message-body = Texte
+dash-message-sessions = Ajouter les horaires des séances
+dash-message-sessions-hint = Chaque personne les lit à son heure, dans son fuseau horaire ; seules les séances à venir sont listées.
+dash-message-review = Relire avant l’envoi
+dash-message-confirm-title = Envoyer ce message ?
+dash-message-confirm = { $count ->
+    [0] Personne ne recevrait ce message : choisissez d’autres destinataires.
+    [one] Le message partira vers { $count } personne, dans sa langue.
+   *[other] Le message partira vers { $count } personnes, chacune dans sa langue.
+}
+dash-message-send = Envoyer maintenant
+dash-message-edit = Revenir au message
+dash-message-sent = { $count ->
+    [one] Message envoyé à { $count } personne.
+   *[other] Message envoyé à { $count } personnes.
+}
+
+## A network's messages.
+dash-outbox = Messages
+dash-outbox-lead = Les messages envoyés aux inscrit·es du réseau, les plus récents d’abord, avec leur état. Les heures sont à la vôtre.
+dash-outbox-empty = Aucun message pour l’instant : ils apparaîtront ici dès qu’une inscription ou un message aux inscrit·es en enverra.
+dash-outbox-caption = Messages du réseau
+dash-outbox-when = Créé
+dash-outbox-to = Pour
+dash-outbox-about = Offre
+dash-outbox-subject = Objet
+dash-outbox-state = État
+dash-outbox-sent-at = Envoyé
+dash-outbox-next-at = Nouvel essai
+dash-outbox-erased = (données effacées)
+dash-outbox-retry = Réessayer l’envoi
+dash-outbox-follow = Suivre les messages
+dash-delivery-queued = En attente
+dash-delivery-sent = Envoyé
+dash-delivery-retrying = Nouvel essai prévu
+dash-delivery-failed = Échec
+dash-delivery-dropped = Non envoyé (plus d’actualité)
+dash-outbox-kind-confirmed = Place confirmée
+dash-outbox-kind-held = Place réservée
+dash-outbox-kind-waitlisted = Liste d’attente
+dash-outbox-kind-applied = Candidature reçue
+dash-outbox-kind-promoted = Place libérée
+dash-outbox-kind-released = Place réservée libérée
+dash-outbox-kind-accepted = Candidature acceptée
+dash-outbox-kind-declined = Candidature déclinée
+dash-outbox-kind-cancelled = Inscription annulée
+dash-outbox-kind-cancelled_by_coordinator = Annulée par l’équipe
+dash-outbox-kind-removed = Retrait
+dash-outbox-kind-link_sent = Lien renvoyé
+dash-outbox-kind-links = Liens privés
+dash-outbox-kind-reminder = Rappel
+dash-outbox-kind-session_changed = Séance modifiée
+dash-outbox-kind-session_cancelled = Séance annulée
+dash-outbox-kind-announcement = Message de l’équipe
+
+## What waits for a network's coordinators, at the top of the desk.
+dash-summary = À suivre
+dash-summary-applications = Candidatures à décider
+dash-summary-no-applications = Aucune candidature n’attend de réponse : tout est à jour.
+dash-summary-applications-count = { $count ->
+    [one] { $count } candidature en attente
+   *[other] { $count } candidatures en attente
+}
+dash-summary-sessions = Séances de la semaine
+dash-summary-no-sessions = Pas de séance dans les sept prochains jours.
+dash-summary-your-clock = Horaires à votre heure.
+dash-summary-translations = Traductions à compléter
+dash-summary-no-translations = Toutes les éditions ont leurs textes dans chaque langue. Merci !
+dash-summary-failed = Messages en échec
+dash-summary-no-failed = Aucun message en échec : tout est parti.
+dash-summary-failed-count = { $count ->
+    [one] { $count } message n’a pas pu partir : le voir
+   *[other] { $count } messages n’ont pas pu partir : les voir
+}

@@ -65,3 +65,6 @@ mail-subject-password_reset = Nouveau mot de passe pour Relais
 mail-body-password_reset = Quelqu’un (sans doute vous) a demandé un nouveau mot de passe pour votre compte Relais. Choisissez-le sur cette page : { $url }
 mail-reset-once = Ce lien ne sert qu’une fois et reste valable { $minutes } minutes. Une fois le mot de passe changé, toutes les sessions ouvertes avec l’ancien sont fermées.
 mail-reset-unexpected = Si vous n’avez rien demandé, ignorez ce message : votre mot de passe ne change pas.
+
+## A coordinator's message to the people of an edition.
+mail-announcement-about = Ce message vous est écrit par les coordinateur·ices de « { $offering } », pour lequel vous êtes inscrit·e.

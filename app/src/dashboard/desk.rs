@@ -92,6 +92,7 @@ fn DeskView(desk: NetworkDesk) -> impl IntoView {
     let new_offering = format!("/{code}/dashboard/offerings/new?network={network}");
     let audit = format!("/{code}/dashboard/audit?network={network}");
     let members = format!("/{code}/dashboard/members?network={network}");
+    let summary = desk.clone();
     let offerings = if desk.offerings.is_empty() {
         view! { <p class="none">{i18n.t("dash-no-offerings")}</p> }.into_any()
     } else {
@@ -104,6 +105,7 @@ fn DeskView(desk: NetworkDesk) -> impl IntoView {
     };
     view! {
         <h2 class="network-name">{desk.network.name.clone()}</h2>
+        <super::home::Summary desk=summary/>
         <Completion completeness=desk.completeness label=i18n.t("dash-network-completeness")/>
         <p class="actions">
             <a class="button primary" href=new_offering>{i18n.t("dash-new-offering")}</a>

@@ -1,19 +1,22 @@
-//! The coordinators' dashboard (its own build, feature `dashboard`): a network's desk, the
-//! bilingual editors of its offerings, editions, facilitators and partners (which ask before
-//! unsaved changes are left), sessions one by one or by a rule, the network's history and
-//! its members; and the pages of one-time links (`joining`), outside the sign-in gate.
+//! The coordinators' dashboard (its own build, feature `dashboard`): a network's desk with
+//! what waits for its coordinators (`home`), the bilingual editors of its offerings, editions, facilitators and partners (which ask before
+//! unsaved changes are left), sessions one by one or by a rule, writing to an edition's
+//! people (`announce`), the network's messages (`outbox`), its history and its members; and the pages of one-time links (`joining`), outside the sign-in gate.
 //! Signing in is the coordinators' page's (`account`); every change carries the session's
 //! CSRF token and asks for refusals in the reader's language.
 
+pub mod announce;
 pub mod audit;
 pub mod bilingual;
 pub mod clock;
 pub mod desk;
 pub mod edition;
 pub mod editor;
+pub mod home;
 pub mod joining;
 pub mod members;
 pub mod offering;
+pub mod outbox;
 pub mod profiles;
 pub mod schedule;
 pub mod sessions;
@@ -142,6 +145,7 @@ fn Bar(signed: SignedIn, signed_in: SignedInState) -> impl IntoView {
             <nav aria-label=i18n.text("dash-nav")>
                 <ul role="list">
                     <li><a href=move || with_network("")>{i18n.text("dash-desk")}</a></li>
+                    <li><a href=move || with_network("/outbox")>{i18n.text("dash-outbox")}</a></li>
                     <li><a href=move || with_network("/audit")>{i18n.text("dash-audit")}</a></li>
                     <li><a href=move || with_network("/members")>{i18n.text("dash-members")}</a></li>
                     <li>

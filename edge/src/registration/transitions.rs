@@ -128,6 +128,11 @@ pub fn is_applied(alias: &str) -> String {
     format!("{alias}.status = {}", quoted(Status::Applied.as_str()))
 }
 
+/// `alias`'s row is among the people an announcement to `audience` reaches.
+pub fn in_audience(alias: &str, audience: relais_domain::announcement::Audience) -> String {
+    format!("{alias}.status IN {}", list(audience.statuses()))
+}
+
 /// Places held in the edition `edition_id` (a SQL expression).
 pub fn places_held(edition_id: &str) -> String {
     format!(
