@@ -178,6 +178,14 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/dashboard/editions/{id}/sessions"),
     ("POST", "/api/dashboard/editions/{id}/sessions/by-rule"),
     ("PUT", "/api/dashboard/sessions/{id}"),
+    ("GET", "/api/dashboard/editions/{id}/registrations"),
+    ("GET", "/api/dashboard/editions/{id}/registrations.csv"),
+    ("POST", "/api/dashboard/registrations/{id}/decision"),
+    ("GET", "/api/dashboard/sessions/{id}/attendance"),
+    (
+        "PUT",
+        "/api/dashboard/sessions/{id}/attendance/{registration}",
+    ),
     ("POST", "/api/dashboard/recurrence-preview"),
     ("POST", "/api/dashboard/networks/{id}/people"),
     ("GET", "/api/dashboard/people/{id}"),
@@ -318,6 +326,22 @@ async fn route(
         }
         ("/api/dashboard/sessions/{id}", [id]) => {
             dashboard::sessions::save(req, env, ctx, id).await
+        }
+        ("/api/dashboard/editions/{id}/registrations", [id]) => {
+            dashboard::people::list(req, env, caller, id).await
+        }
+        ("/api/dashboard/editions/{id}/registrations.csv", [id]) => {
+            dashboard::people::export(req, env, caller, id).await
+        }
+        // The coordinators' one decision handler: the same rules, messages and scope.
+        ("/api/dashboard/registrations/{id}/decision", [id]) => {
+            coordinator::decide(req, env, ctx, id).await
+        }
+        ("/api/dashboard/sessions/{id}/attendance", [id]) => {
+            dashboard::attendance::get(req, env, caller, id).await
+        }
+        ("/api/dashboard/sessions/{id}/attendance/{registration}", [id, registration]) => {
+            dashboard::attendance::put(req, env, id, registration).await
         }
         ("/api/dashboard/recurrence-preview", []) => dashboard::sessions::preview(req, env).await,
         ("/api/dashboard/networks/{id}/people", [id]) => {

@@ -5,10 +5,12 @@
 //! checked by `relais_domain::authoring` (the demo loader's checks too) and recorded in the
 //! audit in its batch.
 
+pub mod attendance;
 pub mod audit;
 pub mod desk;
 pub mod editions;
 pub mod offerings;
+pub mod people;
 pub mod profiles;
 pub mod publication;
 pub mod sessions;

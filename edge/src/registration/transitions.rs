@@ -118,6 +118,18 @@ pub fn is_active(alias: &str) -> String {
     format!("{alias}.status IN {}", list(Status::active()))
 }
 
+/// `alias`'s row is on its sessions' attendance lists (`people::takes_attendance`).
+pub fn takes_attendance(alias: &str) -> String {
+    format!(
+        "{alias}.status IN {}",
+        list(
+            Status::ALL
+                .into_iter()
+                .filter(|s| relais_domain::people::takes_attendance(*s))
+        )
+    )
+}
+
 /// `alias`'s row is on the waiting list.
 pub fn is_waiting(alias: &str) -> String {
     format!("{alias}.status = {}", quoted(Status::Waitlisted.as_str()))
