@@ -141,6 +141,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("offerings/new") view=dashboard::offering::NewOfferingPage/>
                         <Route path=path!("offerings/:id") view=dashboard::offering::OfferingPage/>
                         <Route path=path!("editions/:id") view=dashboard::edition::EditionPage/>
+                        <Route path=path!("editions/:id/people") view=dashboard::people::PeoplePage/>
+                        <Route path=path!("editions/:id/sessions/:session/attendance") view=dashboard::people::AttendancePage/>
                         <Route path=path!("people/new") view=dashboard::profiles::NewPersonPage/>
                         <Route path=path!("people/:id") view=dashboard::profiles::PersonPage/>
                         <Route path=path!("partners/new") view=dashboard::profiles::NewPartnerPage/>

@@ -50,6 +50,19 @@ pub fn takes_attendance(status: Status) -> bool {
     status.holds_place()
 }
 
+impl std::ops::Add for AttendanceFigures {
+    type Output = AttendanceFigures;
+
+    fn add(self, other: AttendanceFigures) -> AttendanceFigures {
+        AttendanceFigures {
+            present: self.present + other.present,
+            absent: self.absent + other.absent,
+            excused: self.excused + other.excused,
+            unmarked: self.unmarked + other.unmarked,
+        }
+    }
+}
+
 /// A session's (or an edition's, summed) attendance: marks given, and people with a place
 /// not marked yet.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,15 +87,6 @@ impl AttendanceFigures {
                 }
                 f
             })
-    }
-
-    pub fn add(self, other: AttendanceFigures) -> AttendanceFigures {
-        AttendanceFigures {
-            present: self.present + other.present,
-            absent: self.absent + other.absent,
-            excused: self.excused + other.excused,
-            unmarked: self.unmarked + other.unmarked,
-        }
     }
 
     pub fn total(&self) -> u32 {
@@ -274,10 +278,11 @@ pub struct Count {
     pub count: u32,
 }
 
-/// The counts of the people a filter kept.
+/// The edition's counts, whatever the filter (they are also the filter's choices), and how
+/// many people the filter kept.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeopleCounts {
-    /// Everyone registered for the edition, whatever the filter.
+    /// Everyone registered for the edition.
     pub total: u32,
     /// Those the filter kept.
     pub shown: u32,
@@ -289,10 +294,10 @@ pub struct PeopleCounts {
 }
 
 impl PeopleCounts {
-    pub fn of<'a>(total: usize, kept: impl IntoIterator<Item = &'a EditionPerson> + Clone) -> Self {
+    pub fn of(everyone: &[EditionPerson], filter: &PeopleFilter) -> Self {
         let count = |key: &dyn Fn(&EditionPerson) -> String| {
             let mut by: BTreeMap<String, u32> = BTreeMap::new();
-            for p in kept.clone() {
+            for p in everyone {
                 *by.entry(key(p)).or_default() += 1;
             }
             let mut counts: Vec<Count> = by
@@ -303,8 +308,8 @@ impl PeopleCounts {
             counts
         };
         PeopleCounts {
-            total: total as u32,
-            shown: kept.clone().into_iter().count() as u32,
+            total: everyone.len() as u32,
+            shown: everyone.iter().filter(|p| filter.keeps(p)).count() as u32,
             by_status: count(&|p| p.status.as_str().to_owned()),
             by_region: count(&|p| p.region.trim().to_owned()),
             by_zone: count(&|p| p.zone.clone()),
@@ -319,9 +324,8 @@ pub struct SessionFigures {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<Text>,
-    /// RFC 3339, UTC.
-    pub starts_at: String,
-    pub ends_at: String,
+    pub starts_at: chrono::DateTime<chrono::Utc>,
+    pub ends_at: chrono::DateTime<chrono::Utc>,
     pub cancelled: bool,
     pub figures: AttendanceFigures,
 }
@@ -553,7 +557,7 @@ mod tests {
             }
         );
         assert_eq!(f.total(), 4);
-        let g = f.add(AttendanceFigures::of([Some(Absent)]));
+        let g = f + AttendanceFigures::of([Some(Absent)]);
         assert_eq!((g.absent, g.total()), (1, 5));
     }
 
@@ -645,14 +649,18 @@ mod tests {
     }
 
     #[test]
-    fn counts_are_of_the_people_kept_most_first() {
+    fn counts_are_of_the_whole_edition_most_first_with_how_many_are_shown() {
         let a = person("A", Status::Confirmed);
         let b = person("B", Status::Confirmed);
         let mut c = person("C", Status::Waitlisted);
         c.region = "Ontario".into();
         c.zone = "America/Toronto".into();
-        let counts = PeopleCounts::of(5, [&a, &b, &c]);
-        assert_eq!((counts.total, counts.shown), (5, 3));
+        let only_ontario = PeopleFilter {
+            region: Some("ontario".into()),
+            ..Default::default()
+        };
+        let counts = PeopleCounts::of(&[a, b, c], &only_ontario);
+        assert_eq!((counts.total, counts.shown), (3, 1));
         assert_eq!(
             counts.by_status,
             [

@@ -374,8 +374,8 @@ fn session_figures() -> SessionFigures {
     SessionFigures {
         id: "session-000000000000".into(),
         title: Some(text("Séance 1")),
-        starts_at: "2026-12-08T23:30:00Z".into(),
-        ends_at: "2026-12-09T01:00:00Z".into(),
+        starts_at: at("2026-12-08T23:30:00Z"),
+        ends_at: at("2026-12-09T01:00:00Z"),
         cancelled: false,
         figures: figures(),
     }

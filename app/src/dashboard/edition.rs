@@ -288,6 +288,11 @@ fn EditionEditor(authored: AuthoredEdition) -> impl IntoView {
             <EditorHead back back_label=i18n.t("dash-back-offering") state=publication completeness editing>
                 {title}
             </EditorHead>
+            <p class="people-link">
+                <a class="button secondary" href=format!("/{}/dashboard/editions/{}/people", i18n.code(), encode(&edition.id.get_value()))>
+                    {i18n.text("people-open")}
+                </a>
+            </p>
             <form class="dash-form" novalidate on:submit=submit>
                 <WrittenIn draft changed=Callback::new(move |_| changed())/>
                 <fieldset>

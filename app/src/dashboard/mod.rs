@@ -14,6 +14,7 @@ pub mod editor;
 pub mod joining;
 pub mod members;
 pub mod offering;
+pub mod people;
 pub mod profiles;
 pub mod sessions;
 pub mod unsaved;

@@ -18,7 +18,7 @@ use super::{at, not_found};
 use crate::auth;
 use crate::http::{private_json, ApiError, Caller};
 use crate::registration::transitions::{self, Statement, Value};
-use crate::rows::text;
+use crate::rows::{instant, text};
 use crate::scope;
 
 /// The mark `mark` for `registration_id` at `session_id`, by `account` at `at`: written only
@@ -169,8 +169,8 @@ pub async fn get(
             title: text(&session.title, lang)?,
             figures: AttendanceFigures::of(people.iter().map(|l| l.mark)),
             id: session.id,
-            starts_at: session.starts_at,
-            ends_at: session.ends_at,
+            starts_at: instant(&session.starts_at)?,
+            ends_at: instant(&session.ends_at)?,
             cancelled: session.cancelled_at.is_some(),
         },
         offering_title: text(&session.offering_title, lang)?.unwrap_or_else(|| {

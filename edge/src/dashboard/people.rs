@@ -197,8 +197,8 @@ pub(super) fn session_figures(
             Ok(SessionFigures {
                 id: s.id.clone(),
                 title: text(&s.title, lang)?,
-                starts_at: s.starts_at.clone(),
-                ends_at: s.ends_at.clone(),
+                starts_at: instant(&s.starts_at)?,
+                ends_at: instant(&s.ends_at)?,
                 cancelled: s.cancelled_at.is_some(),
                 figures: AttendanceFigures::of(
                     with_place
@@ -251,8 +251,8 @@ pub async fn list(
     let attendance = sessions
         .iter()
         .filter(|s| !s.cancelled)
-        .fold(AttendanceFigures::default(), |sum, s| sum.add(s.figures));
-    let total = read.people.len();
+        .fold(AttendanceFigures::default(), |sum, s| sum + s.figures);
+    let counts = PeopleCounts::of(&read.people, &filter);
     let people: Vec<EditionPerson> = read
         .people
         .into_iter()
@@ -271,7 +271,7 @@ pub async fn list(
         offering_title: titled(&e.offering_title, lang, &e.id)?,
         title: text(&e.title, lang)?,
         questions: read.questions,
-        counts: PeopleCounts::of(total, people.iter()),
+        counts,
         filter,
         people,
         sessions,
