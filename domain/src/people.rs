@@ -364,6 +364,12 @@ pub struct AttendanceLine {
     pub marked_at: Option<String>,
 }
 
+/// A list in the order people look for a name at the door: alphabetical, whatever the case
+/// and accents (« Émile » before « Zoé »).
+pub fn sort_by_name(lines: &mut [AttendanceLine]) {
+    lines.sort_by_cached_key(|l| search_key(&l.name));
+}
+
 /// `GET /api/dashboard/sessions/{id}/attendance`: everyone with a place, by name, and the
 /// session's figures.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -702,6 +708,21 @@ mod tests {
         assert_eq!(ids, ["why", "who", "old"]);
         assert_eq!(labelled[0].label.as_ref().unwrap().text, "Pourquoi ?");
         assert_eq!(labelled[2].label, None);
+    }
+
+    #[test]
+    fn the_door_list_is_alphabetical_whatever_the_accents() {
+        let line = |name: &str| AttendanceLine {
+            registration_id: name.into(),
+            name: name.into(),
+            status: Status::Confirmed,
+            mark: None,
+            marked_at: None,
+        };
+        let mut lines = vec![line("Zoé"), line("émile"), line("Ana")];
+        sort_by_name(&mut lines);
+        let names: Vec<&str> = lines.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["Ana", "émile", "Zoé"]);
     }
 
     #[test]

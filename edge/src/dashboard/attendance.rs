@@ -6,7 +6,7 @@
 
 use relais_domain::account::Action;
 use relais_domain::people::{
-    takes_attendance, AttendanceFigures, AttendanceLine, AttendanceMark, MarkAnswer,
+    sort_by_name, takes_attendance, AttendanceFigures, AttendanceLine, AttendanceMark, MarkAnswer,
     SessionAttendance, SessionFigures,
 };
 use relais_domain::problem::ProblemKind;
@@ -88,7 +88,7 @@ pub fn list_sql(action: Action) -> String {
         "SELECT r.id AS registration_id, r.name, r.status, a.mark, a.marked_at \
          FROM session s JOIN registration r ON r.edition_id = s.edition_id \
          LEFT JOIN attendance a ON a.session_id = s.id AND a.registration_id = r.id \
-         WHERE s.id = ?1 AND {} AND {} ORDER BY r.name COLLATE NOCASE, r.arrival",
+         WHERE s.id = ?1 AND {} AND {} ORDER BY r.arrival",
         transitions::takes_attendance("r"),
         scope::edition("s.edition_id", "?2", action),
     )
@@ -131,14 +131,17 @@ async fn lines(
     session_id: &str,
     action: Action,
 ) -> Result<Vec<AttendanceLine>, ApiError> {
-    db.prepare(list_sql(action))
+    let mut lines = db
+        .prepare(list_sql(action))
         .bind(&[session_id.into(), account.into()])?
         .all()
         .await?
         .results::<LineRow>()?
         .into_iter()
         .map(line)
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?;
+    sort_by_name(&mut lines);
+    Ok(lines)
 }
 
 /// `GET /api/dashboard/sessions/{id}/attendance`.
