@@ -683,12 +683,11 @@ fn AttendanceRow(
                 {AttendanceMark::ALL
                     .into_iter()
                     .map(|m| {
-                        let input = format!("{group}-{}", m.as_str());
                         view! {
-                            <input type="radio" class="mark" id=input.clone() name=group.clone() value=m.as_str()
-                                checked=move || mark.get() == Some(m)
-                                on:change=move |_| tap(m)/>
-                            <label for=input class="mark-label" data-mark=m.as_str()>
+                            <label class="mark-label" data-mark=m.as_str()>
+                                <input type="radio" class="mark" name=group.clone() value=m.as_str()
+                                    checked=move || mark.get() == Some(m)
+                                    on:change=move |_| tap(m)/>
                                 {i18n.t(&format!("attendance-{}", m.as_str()))}
                             </label>
                         }
