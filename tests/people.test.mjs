@@ -94,8 +94,8 @@ function cleanUp() {
        DELETE FROM edition WHERE id = ${q(EDITION)};
        DELETE FROM offering_person WHERE offering_id = ${q(OFFERING)};
        DELETE FROM offering WHERE id = ${q(OFFERING)};
-       DELETE FROM person WHERE id = 'test-people-person';
-       DELETE FROM account WHERE id IN (${Object.values(STAFF).map((s) => q(s.id)).join(', ')});`);
+       DELETE FROM account WHERE id IN (${Object.values(STAFF).map((s) => q(s.id)).join(', ')});
+       DELETE FROM person WHERE id = 'test-people-person';`);
 }
 
 before(async () => {
@@ -243,8 +243,17 @@ test('attendance: one tap per person with a place, figures after each, every mar
 });
 
 test('decisions from the dashboard go through the coordinators’ rules', async () => {
-  const accepted = ok(await call('POST', '/api/dashboard/registrations/test-people-r2/decision', { as: 'hub', body: { decision: 'accept' } }));
+  const accepted = ok(await call('POST', '/api/dashboard/registrations/test-people-r2/decision', { as: 'hub', body: { decision: 'accept', note: 'See you on Tuesday, Kwame.' } }));
   assert.equal(accepted.status, 'accepted');
+  // The message tells the decision with the coordinator's words, in the person's language.
+  let sent;
+  for (let i = 0; i < 40 && !sent; i++) {
+    [sent] = sql(`SELECT note, body FROM outbox WHERE registration_id = 'test-people-r2' AND kind = 'accepted' AND sent_at IS NOT NULL`);
+    if (!sent) await new Promise((r) => setTimeout(r, 500));
+  }
+  assert.ok(sent, 'the acceptance was sent');
+  assert.equal(sent.note, 'See you on Tuesday, Kwame.');
+  assert.match(sent.body.replace(/[\u2068\u2069]/g, ''), /A message from the team: See you on Tuesday, Kwame\./);
   assertProblem(await call('POST', '/api/dashboard/registrations/test-people-r2/decision', { as: 'hub', body: { decision: 'accept' } }), 409, 'accepted twice');
   const refused = await call('POST', '/api/dashboard/registrations/test-people-r3/decision', { as: 'hub', body: { decision: 'remove' } });
   assertProblem(refused, 400, 'a removal without its reason');

@@ -523,7 +523,7 @@ fn DecisionForm(
         decide.run(Decision {
             decision: t.as_str(),
             reason: with_reason.then(|| reason.get_untracked().as_str()),
-            note: Some(note.get_untracked()).filter(|n| with_reason && !n.trim().is_empty()),
+            note: Some(note.get_untracked()).filter(|n| !n.trim().is_empty()),
         });
     };
     let key = id.clone();
@@ -561,12 +561,12 @@ fn DecisionForm(
                             .collect_view()}
                     </select>
                 </p>
-                <p class="field">
-                    <label for=format!("note-{id}")>{i18n.text("coord-note")}</label>
-                    <textarea id=format!("note-{id}") maxlength="500" rows="2"
-                        on:input=move |ev| note.set(event_target_value(&ev))></textarea>
-                </p>
             </div>
+            <p class="field">
+                <label for=format!("note-{id}")>{i18n.text("coord-note")}</label>
+                <textarea id=format!("note-{id}") maxlength="500" rows="2"
+                    on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+            </p>
             <p class="form-actions">
                 <button type="submit" class="button primary" disabled=move || state.sending.get()>
                     {i18n.text("people-decide-send")} <span class="visually-hidden">" — " {name}</span>
