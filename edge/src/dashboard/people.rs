@@ -5,7 +5,7 @@
 //! (`coordinator::decide`). Every statement is scoped (`scope`): another network's edition is
 //! not found.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use relais_domain::account::Action;
 use relais_domain::catalog::RegistrationMode;
@@ -360,7 +360,6 @@ fn write_csv(
             .map(|c| messages.get(c.message()))
             .collect();
         header.extend(read.questions.iter().map(|q| q.label.text.clone()));
-        let asked: BTreeSet<&str> = read.questions.iter().map(|q| q.id.as_str()).collect();
         for s in &sessions {
             header.push(format!(
                 "{} {}",
@@ -386,7 +385,7 @@ fn write_csv(
                 record.push(
                     p.answers
                         .iter()
-                        .find(|a| a.question == q.id && asked.contains(a.question.as_str()))
+                        .find(|a| a.question == q.id)
                         .map(|a| a.text.clone())
                         .unwrap_or_default(),
                 );
