@@ -70,6 +70,10 @@ before(async () => {
   assert.ok(offering, 'the hub network has an offering with an edition');
   assert.ok(desk.people.length > 0 && desk.partners.length > 0, 'the hub network has facilitators and partners');
   dash = { network: 'hub', offering: offering.id, edition: offering.editions[0].id, person: desk.people[0].id, partner: desk.partners[0].id };
+  // A session of that edition, for its attendance list.
+  const authored = await (await fetch(`${BASE}/api/dashboard/editions/${dash.edition}?lang=fr`, { headers: { cookie: sessionCookie } })).json();
+  assert.ok(authored.sessions.length > 0, 'the edition has sessions');
+  dash.session = authored.sessions[0].id;
   const sha256 = (s) => createHash('sha256').update(s).digest('hex');
   const link = (token, purpose, email, role) => `INSERT INTO account_link (token_hash, purpose, email, network_id, role, created_by, created_at, expires_at)
     VALUES ('${sha256(token)}', '${purpose}', '${email}', ${role ? "'hub'" : 'NULL'}, ${role ? `'${role}'` : 'NULL'},
@@ -117,6 +121,9 @@ function dashboardPages() {
     `/dashboard/editions/${dash.edition}/message`, `/dashboard/outbox?network=${dash.network}`,
     `/dashboard/people/new?network=${dash.network}`, `/dashboard/people/${dash.person}`,
     `/dashboard/partners/new?network=${dash.network}`, `/dashboard/partners/${dash.partner}`,
+    // The people behind an edition, filtered too, and a session's attendance list.
+    `/dashboard/editions/${dash.edition}/people`, `/dashboard/editions/${dash.edition}/people?status=confirmed&q=a`,
+    `/dashboard/editions/${dash.edition}/sessions/${dash.session}/attendance`,
   ];
 }
 
@@ -177,7 +184,7 @@ async function forEveryDashboardPage(page, check) {
         await check(lang, `${path} (refused)`);
         continue;
       }
-      if (path.startsWith('/dashboard/editions/')) {
+      if (/^\/dashboard\/editions\/[^/]+$/.test(path)) {
         const rule = page.locator('form.rule-form');
         await rule.locator('button[type=submit]').click();
         await page.locator('#rule-summary').waitFor({ state: 'visible' });
@@ -373,7 +380,8 @@ test('every control is reachable by Tab, shows its focus, and works from the key
     `/en/dashboard/members?network=${dash.network}`, `/en/welcome/${links.newAccount}`, `/en/new-password/${links.reset}`,
     `/en/dashboard/people/${dash.person}`, `/en/dashboard/partners/${dash.partner}`,
     `/en/dashboard/editions/${dash.edition}/message`, `/en/dashboard/outbox?network=${dash.network}`,
-    `/fr/dashboard/editions/${dash.edition}/message`, `/fr/dashboard/outbox?network=${dash.network}`]) {
+    `/fr/dashboard/editions/${dash.edition}/message`, `/fr/dashboard/outbox?network=${dash.network}`,
+    `/en/dashboard/editions/${dash.edition}/people`, `/en/dashboard/editions/${dash.edition}/sessions/${dash.session}/attendance`]) {
     await page.goto(BASE + path);
     await settle(page);
     // Open every disclosure: what they hold (zone picker, filters) must be reachable too.

@@ -143,6 +143,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("editions/:id") view=dashboard::edition::EditionPage/>
                         <Route path=path!("editions/:id/schedule") view=dashboard::schedule::SchedulePage/>
                         <Route path=path!("editions/:id/message") view=dashboard::announce::MessagePage/>
+                        <Route path=path!("editions/:id/people") view=dashboard::people::PeoplePage/>
+                        <Route path=path!("editions/:id/sessions/:session/attendance") view=dashboard::people::AttendancePage/>
                         <Route path=path!("people/new") view=dashboard::profiles::NewPersonPage/>
                         <Route path=path!("people/:id") view=dashboard::profiles::PersonPage/>
                         <Route path=path!("partners/new") view=dashboard::profiles::NewPartnerPage/>

@@ -38,7 +38,7 @@ impl Role {
             (_, Scope::Site) => Reach::Nothing,
             (Role::Coordinator, Scope::Network) => Reach::Network,
             (Role::Facilitator, Scope::Network) => match action {
-                Action::ViewRegistrations => Reach::Facilitated,
+                Action::ViewRegistrations | Action::MarkAttendance => Reach::Facilitated,
                 _ => Reach::Nothing,
             },
         }
@@ -109,6 +109,9 @@ pub enum Action {
     /// Accept, decline or waitlist an application; give a waiting person a free place;
     /// change an edition's capacity.
     DecideRegistrations,
+    /// Mark who came to a session: present, absent or excused. Facilitators mark the
+    /// sessions of the editions they facilitate: they are the ones in the room.
+    MarkAttendance,
     /// Read the messages sent to registrants.
     ReadOutbox,
     /// Write one message to the people of an edition.
@@ -130,9 +133,10 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 12] = [
         Action::ViewRegistrations,
         Action::DecideRegistrations,
+        Action::MarkAttendance,
         Action::ReadOutbox,
         Action::WriteToPeople,
         Action::RetryMessages,
@@ -150,6 +154,7 @@ impl Action {
         match self {
             Action::ViewRegistrations
             | Action::DecideRegistrations
+            | Action::MarkAttendance
             | Action::ReadOutbox
             | Action::WriteToPeople
             | Action::RetryMessages
@@ -221,7 +226,7 @@ mod tests {
             let coordinator = Role::Coordinator.reach(action);
             assert_eq!(coordinator == Reach::Network, !site, "{action:?}");
             let facilitator = Role::Facilitator.reach(action);
-            let expected = if action == ViewRegistrations {
+            let expected = if matches!(action, ViewRegistrations | MarkAttendance) {
                 Reach::Facilitated
             } else {
                 Reach::Nothing
@@ -230,6 +235,7 @@ mod tests {
         }
         assert!(!may_try(false, &[Role::Facilitator], DecideRegistrations));
         assert!(may_try(false, &[Role::Facilitator], ViewRegistrations));
+        assert!(may_try(false, &[Role::Facilitator], MarkAttendance));
         assert_eq!(
             Role::reaching(ViewRegistrations, Reach::Facilitated),
             [Role::Facilitator]

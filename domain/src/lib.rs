@@ -12,6 +12,7 @@ pub mod html;
 pub mod i18n;
 pub mod locale;
 pub mod pages;
+pub mod people;
 pub mod problem;
 pub mod registration;
 pub mod schedule;

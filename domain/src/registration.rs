@@ -670,6 +670,9 @@ pub struct MessageFacts {
     pub manage_url: Option<String>,
     /// Why a coordinator cancelled or removed it, already in their language.
     pub reason: Option<String>,
+    /// A coordinator's message with a decision that needs no reason (accepted, declined,
+    /// waitlisted), as written.
+    pub note: Option<String>,
     /// Until when a held place waits for their confirmation, on their clock.
     pub confirm_by: Option<chrono::NaiveDateTime>,
     /// Every registration of the address, for `Links`: what it is for (the offering, and
@@ -715,6 +718,9 @@ pub fn compose(
     ];
     if let Some(reason) = &facts.reason {
         blocks.push(messages.format("mail-reason", &[("reason", reason.as_str().into())]));
+    }
+    if let Some(note) = &facts.note {
+        blocks.push(messages.format("mail-note", &[("note", note.as_str().into())]));
     }
     if kind == MessageKind::Links {
         let mut list = String::new();
@@ -890,6 +896,7 @@ mod tests {
             private_details: Some("https://meet.example.org/x".into()),
             manage_url: Some("https://relais.example/fr/manage/abc".into()),
             reason: None,
+            note: None,
             confirm_by: None,
             links: vec![],
         };
@@ -929,6 +936,21 @@ mod tests {
         assert!(confirmed.body.contains("12:30 AM"), "{}", confirmed.body);
         assert!(confirmed.body.contains("https://meet.example.org/x"));
         assert!(confirmed.body.contains("private link in the email"));
+        let accepted = compose(
+            MessageKind::Accepted,
+            &MessageFacts {
+                note: Some("See you Tuesday.".into()),
+                ..confirmed_facts()
+            },
+            &en,
+        );
+        assert!(
+            accepted
+                .body
+                .contains("A message from the team: See you Tuesday."),
+            "{}",
+            accepted.body
+        );
         for kind in MessageKind::ALL {
             for m in [&fr, &en] {
                 let c = compose(kind, &confirmed_facts(), m);
@@ -951,6 +973,7 @@ mod tests {
             private_details: None,
             manage_url: None,
             reason: Some("R".into()),
+            note: Some("Bienvenue".into()),
             confirm_by: None,
             links: vec![(
                 "O".into(),

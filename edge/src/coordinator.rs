@@ -137,47 +137,59 @@ struct Decision {
     note: Option<String>,
 }
 
-/// The transition a coordinator asks for, with its reason when it needs one.
-fn read_decision(decision: Decision) -> Result<(Transition, Option<(Reason, String)>), ApiError> {
+/// What a coordinator decided: the transition, its reason with a note when it needs one,
+/// else an optional message to the person.
+struct Decided {
+    transition: Transition,
+    reason: Option<(Reason, String)>,
+    note: Option<String>,
+}
+
+/// The transition a coordinator asks for, with its reason when it needs one; a note, told to
+/// the person as written, goes with either.
+fn read_decision(decision: Decision) -> Result<Decided, ApiError> {
     let transition = Transition::parse(&decision.decision)
         .filter(|t| t.rule().actor == Actor::Coordinator)
         .ok_or(ApiError::Problem(
             ProblemKind::InvalidBody,
             vec![("decision", "unknown-decision")],
         ))?;
-    if !transition.rule().needs_reason {
-        return Ok((transition, None));
-    }
     let mut refused = vec![];
-    let reason = match decision.reason.as_deref().map(Reason::parse) {
-        None => {
-            refused.push(("reason", "required"));
-            None
-        }
-        Some(None) => {
-            refused.push(("reason", "unknown-reason"));
-            None
-        }
-        Some(reason) => reason,
-    };
     let note = decision.note.unwrap_or_default().trim().to_owned();
     if note.chars().count() > MAX_NOTE {
         refused.push(("note", "too-long"));
     } else if let Some(code) = text_refusal(&note, Lines::Many) {
         refused.push(("note", code));
     }
+    let note = has_visible(&note).then_some(note);
+    if !transition.rule().needs_reason {
+        return if refused.is_empty() {
+            Ok(Decided {
+                transition,
+                reason: None,
+                note,
+            })
+        } else {
+            Err(ApiError::Problem(ProblemKind::InvalidBody, refused))
+        };
+    }
+    let reason = match decision.reason.as_deref().map(Reason::parse) {
+        None => {
+            refused.insert(0, ("reason", "required"));
+            None
+        }
+        Some(None) => {
+            refused.insert(0, ("reason", "unknown-reason"));
+            None
+        }
+        Some(reason) => reason,
+    };
     match reason {
-        Some(reason) if refused.is_empty() => Ok((
+        Some(reason) if refused.is_empty() => Ok(Decided {
             transition,
-            Some((
-                reason,
-                if has_visible(&note) {
-                    note
-                } else {
-                    String::new()
-                },
-            )),
-        )),
+            reason: Some((reason, note.unwrap_or_default())),
+            note: None,
+        }),
         _ => Err(ApiError::Problem(ProblemKind::InvalidBody, refused)),
     }
 }
@@ -188,8 +200,9 @@ struct After {
     status: String,
 }
 
-/// A coordinator's decision on a registration: accept, waitlist or decline an application,
-/// cancel or remove a registration (with a reason told to the person), mark attendance.
+/// A coordinator's decision on a registration: accept, waitlist or decline an application
+/// (with an optional message to the person), cancel or remove a registration (with a reason
+/// told to the person), mark attendance. The dashboard's people page decides here too.
 /// The rule's guard (statuses, mode, a free place) is inside the update; a place it frees
 /// goes to the first in line in the same batch.
 pub async fn decide(
@@ -199,7 +212,11 @@ pub async fn decide(
     registration_id: &str,
 ) -> Result<Response, ApiError> {
     let staff = auth::require(req, env, Action::DecideRegistrations, true).await?;
-    let (transition, reason) = read_decision(auth::read_json(req).await?)?;
+    let Decided {
+        transition,
+        reason,
+        note,
+    } = read_decision(auth::read_json(req).await?)?;
     let db = env.d1("DB")?;
     let at = now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let edition_id = db
@@ -218,6 +235,7 @@ pub async fn decide(
             at: &at,
             actor: Some(&staff.account_id),
             reason: reason.as_ref().map(|(r, note)| (*r, note.as_str())),
+            note: note.as_deref(),
         },
         &crypto::random_hex(12)?,
     );

@@ -189,6 +189,14 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/dashboard/editions/{id}/schedule/meeting"),
     ("POST", "/api/dashboard/editions/{id}/schedule/series"),
     ("PUT", "/api/dashboard/sessions/{id}"),
+    ("GET", "/api/dashboard/editions/{id}/registrations"),
+    ("GET", "/api/dashboard/editions/{id}/registrations.csv"),
+    ("POST", "/api/dashboard/registrations/{id}/decision"),
+    ("GET", "/api/dashboard/sessions/{id}/attendance"),
+    (
+        "PUT",
+        "/api/dashboard/sessions/{id}/attendance/{registration}",
+    ),
     ("POST", "/api/dashboard/recurrence-preview"),
     ("POST", "/api/dashboard/networks/{id}/people"),
     ("GET", "/api/dashboard/people/{id}"),
@@ -353,6 +361,22 @@ async fn route(
         }
         ("/api/dashboard/sessions/{id}", [id]) => {
             dashboard::sessions::save(req, env, ctx, id).await
+        }
+        ("/api/dashboard/editions/{id}/registrations", [id]) => {
+            dashboard::people::list(req, env, caller, id).await
+        }
+        ("/api/dashboard/editions/{id}/registrations.csv", [id]) => {
+            dashboard::people::export(req, env, caller, id).await
+        }
+        // The coordinators' one decision handler: the same rules, messages and scope.
+        ("/api/dashboard/registrations/{id}/decision", [id]) => {
+            coordinator::decide(req, env, ctx, id).await
+        }
+        ("/api/dashboard/sessions/{id}/attendance", [id]) => {
+            dashboard::attendance::get(req, env, caller, id).await
+        }
+        ("/api/dashboard/sessions/{id}/attendance/{registration}", [id, registration]) => {
+            dashboard::attendance::put(req, env, id, registration).await
         }
         ("/api/dashboard/recurrence-preview", []) => dashboard::sessions::preview(req, env).await,
         ("/api/dashboard/networks/{id}/people", [id]) => {

@@ -307,6 +307,7 @@ async fn deliver(
         private_details: private_details.clone(),
         manage_url: message.manage_url.clone(),
         reason: told_reason(message, &messages),
+        note: told_note(message),
         confirm_by: recipient
             .hold_until
             .as_deref()
@@ -641,6 +642,7 @@ async fn deliver_links(
         private_details: None,
         manage_url: None,
         reason: None,
+        note: None,
         confirm_by: None,
         links: listed,
     };
@@ -752,6 +754,14 @@ async fn deliver_account_message(
     .await
     .map_err(|e| e.to_string())?;
     Ok(())
+}
+
+/// A coordinator's message with a decision that needs no reason, as written.
+fn told_note(message: &Pending) -> Option<String> {
+    match message.reason {
+        Some(_) => None,
+        None => message.note.clone().filter(|n| !n.is_empty()),
+    }
 }
 
 /// A coordinator's reason in the recipient's language, with their note as written.

@@ -40,6 +40,11 @@ use relais_domain::dashboard::{
     PreviewRequest, SessionsByRule,
 };
 use relais_domain::i18n::Messages;
+use relais_domain::people::{
+    Answer, AttendanceFigures, AttendanceLine, AttendanceMark, Count, EditionPeople,
+    EditionPerson as RegisteredPerson, MarkAnswer, MarkRequest, PeopleCounts, PeopleFilter,
+    Separator, SessionAttendance, SessionFigures,
+};
 use relais_domain::problem::{FieldError, Problem, ProblemKind};
 use relais_domain::registration::lifecycle::Actor;
 use relais_domain::registration::{
@@ -360,6 +365,97 @@ fn registrations() -> EditionRegistrations {
             arrival: 1,
             created_at: "2026-11-01T10:00:00Z".into(),
         }],
+    }
+}
+
+fn figures() -> AttendanceFigures {
+    AttendanceFigures {
+        present: 3,
+        absent: 1,
+        excused: 1,
+        unmarked: 0,
+    }
+}
+
+fn session_figures() -> SessionFigures {
+    SessionFigures {
+        id: "session-000000000000".into(),
+        title: Some(text("Séance 1")),
+        starts_at: at("2026-12-08T23:30:00Z"),
+        ends_at: at("2026-12-09T01:00:00Z"),
+        cancelled: false,
+        figures: figures(),
+    }
+}
+
+fn registered_person() -> RegisteredPerson {
+    RegisteredPerson {
+        id: "reg-000000000000000000000000".into(),
+        name: "Amina Diallo".into(),
+        email: "amina@example.org".into(),
+        lang: "fr".into(),
+        zone: "Africa/Lagos".into(),
+        region: "Nigeria".into(),
+        organisation: String::new(),
+        accessibility: String::new(),
+        priority: true,
+        status: Status::Confirmed,
+        arrival: 1,
+        created_at: "2026-11-01T10:00:00Z".into(),
+        answers: vec![
+            Answer {
+                question: "motivation".into(),
+                label: Some(text("Pourquoi ?")),
+                text: "Apprendre".into(),
+            },
+            Answer {
+                question: "old".into(),
+                label: None,
+                text: "Ancienne".into(),
+            },
+        ],
+    }
+}
+
+fn edition_people() -> EditionPeople {
+    EditionPeople {
+        edition: registrations().edition,
+        offering_title: text("Mouvements"),
+        title: Some(text("Cohorte")),
+        questions: form().questions,
+        filter: PeopleFilter {
+            status: Some(Status::Confirmed),
+            region: Some("Nigeria".into()),
+            zone: Some("Africa/Lagos".into()),
+            language: Some("fr".into()),
+            priority: Some(true),
+            q: Some("apprendre".into()),
+        },
+        counts: PeopleCounts {
+            total: 4,
+            shown: 1,
+            by_status: vec![Count {
+                value: "confirmed".into(),
+                count: 1,
+            }],
+            by_region: vec![],
+            by_zone: vec![],
+            by_language: vec![],
+        },
+        people: vec![registered_person()],
+        sessions: vec![session_figures()],
+        attendance: figures(),
+        may_decide: true,
+    }
+}
+
+fn attendance_line() -> AttendanceLine {
+    AttendanceLine {
+        registration_id: "reg-000000000000000000000000".into(),
+        name: "Amina Diallo".into(),
+        status: Status::Confirmed,
+        mark: Some(AttendanceMark::Excused),
+        marked_at: Some("2026-12-08T23:40:00Z".into()),
     }
 }
 
@@ -1050,6 +1146,103 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
                 ..registrations()
             }),
         ),
+        // The people behind an edition: filters, counts, attendance.
+        (
+            "EditionPeople",
+            value(&edition_people()),
+            value(&EditionPeople {
+                title: None,
+                filter: PeopleFilter::default(),
+                people: vec![],
+                sessions: vec![],
+                ..edition_people()
+            }),
+        ),
+        (
+            "EditionPerson",
+            value(&registered_person()),
+            value(&RegisteredPerson {
+                answers: vec![],
+                ..registered_person()
+            }),
+        ),
+        (
+            "Answer",
+            value(&registered_person().answers[0]),
+            value(&registered_person().answers[1]),
+        ),
+        (
+            "PeopleFilter",
+            value(&edition_people().filter),
+            value(&PeopleFilter::default()),
+        ),
+        (
+            "PeopleCounts",
+            value(&edition_people().counts),
+            value(&PeopleCounts::default()),
+        ),
+        (
+            "Count",
+            value(&edition_people().counts.by_status[0]),
+            value(&edition_people().counts.by_status[0]),
+        ),
+        (
+            "SessionFigures",
+            value(&session_figures()),
+            value(&SessionFigures {
+                title: None,
+                ..session_figures()
+            }),
+        ),
+        (
+            "AttendanceFigures",
+            value(&figures()),
+            value(&AttendanceFigures::default()),
+        ),
+        (
+            "AttendanceLine",
+            value(&attendance_line()),
+            value(&AttendanceLine {
+                mark: None,
+                marked_at: None,
+                ..attendance_line()
+            }),
+        ),
+        (
+            "SessionAttendance",
+            value(&SessionAttendance {
+                session: session_figures(),
+                edition_id: "hub-cohorte".into(),
+                offering_title: text("Mouvements"),
+                people: vec![attendance_line()],
+            }),
+            value(&SessionAttendance {
+                session: session_figures(),
+                edition_id: "hub-cohorte".into(),
+                offering_title: text("Mouvements"),
+                people: vec![],
+            }),
+        ),
+        (
+            "MarkRequest",
+            value(&MarkRequest {
+                mark: AttendanceMark::Present,
+            }),
+            value(&MarkRequest {
+                mark: AttendanceMark::Absent,
+            }),
+        ),
+        (
+            "MarkAnswer",
+            value(&MarkAnswer {
+                line: attendance_line(),
+                figures: figures(),
+            }),
+            value(&MarkAnswer {
+                line: attendance_line(),
+                figures: AttendanceFigures::default(),
+            }),
+        ),
         // The dashboard's: drafts (also request bodies), what it reads, the rule and its preview.
         (
             "OfferingDraft",
@@ -1653,6 +1846,8 @@ fn enums() -> Vec<(&'static str, Vec<String>)> {
             ),
         ),
         ("LinkPurpose", names(LinkPurpose::ALL)),
+        ("AttendanceMark", names(AttendanceMark::ALL)),
+        ("Separator", names(Separator::ALL)),
     ]
 }
 

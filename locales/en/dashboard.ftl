@@ -439,3 +439,50 @@ dash-summary-failed-count = { $count ->
     [one] { $count } message could not be sent: see it
    *[other] { $count } messages could not be sent: see them
 }
+## The people behind an edition: registrations, attendance, export.
+people-open = People and attendance
+people-title = People registered
+people-back = Back to the edition
+people-list = Registrations
+people-shown = { $shown ->
+    [one] { $shown } person shown
+   *[other] { $shown } people shown
+} of { $total }
+people-filters = Filter
+people-any = All
+people-status = Status
+people-region = Country or region
+people-region-none = Not given
+people-zone = Time zone
+people-language = Language of messages
+people-priority-in = In the priority group
+people-priority-out = Outside the priority group
+people-search = Search the answers
+people-apply = Apply the filters
+people-counts = Breakdown
+people-by-status = By status
+people-by-region = By country or region
+people-by-zone = By time zone
+people-by-language = By language
+people-attendance = Attendance by session
+people-attendance-total = All sessions:
+people-figures = { $present } present, { $absent } absent, { $excused } excused, { $unmarked } to mark
+people-session-cancelled = (session cancelled)
+people-take-attendance = Take attendance
+people-no-sessions = This edition has no sessions yet.
+people-download = Download the list (CSV)
+people-download-hint = The people shown, with only the details the privacy notice names. Keep the file safe and delete it once used.
+people-separator = Separator
+people-separator-comma = Comma (,)
+people-separator-semicolon = Semicolon (;)
+people-download-zone = Time zone of the dates
+people-download-link = Download the CSV file
+people-accessibility = Accessibility needs:
+people-decide = Decide
+people-decision = Decision
+people-decide-send = Save the decision
+attendance-title = Attendance
+attendance-nobody = Nobody has a place in this edition yet.
+attendance-present = Present
+attendance-absent = Absent
+attendance-excused = Excused

@@ -36,6 +36,7 @@ mail-body-cancelled_by_coordinator = The team cancelled your registration for "{
 mail-body-removed = The team removed your registration for "{ $offering }".
 mail-body-link_sent = Someone (probably you) asked for your private link for "{ $offering }". Here it is; if it was not you, there is nothing to do: your registration has not changed.
 mail-reason = Reason: { $reason }
+mail-note = A message from the team: { $note }
 reason-edition_cancelled = the activity is cancelled.
 reason-their_request = at your request.
 reason-duplicate = you were registered twice.

@@ -442,3 +442,50 @@ dash-summary-failed-count = { $count ->
     [one] { $count } message n’a pas pu partir : le voir
    *[other] { $count } messages n’ont pas pu partir : les voir
 }
+## Les personnes d’une édition : inscriptions, présences, export.
+people-open = Personnes et présences
+people-title = Personnes inscrites
+people-back = Retour à l’édition
+people-list = Inscriptions
+people-shown = { $shown ->
+    [one] { $shown } personne affichée
+   *[other] { $shown } personnes affichées
+} sur { $total }
+people-filters = Filtrer
+people-any = Tous
+people-status = Statut
+people-region = Pays ou région
+people-region-none = Non précisé
+people-zone = Fuseau horaire
+people-language = Langue des messages
+people-priority-in = Dans le groupe prioritaire
+people-priority-out = Hors du groupe prioritaire
+people-search = Rechercher dans les réponses
+people-apply = Appliquer les filtres
+people-counts = Répartition
+people-by-status = Par statut
+people-by-region = Par pays ou région
+people-by-zone = Par fuseau horaire
+people-by-language = Par langue
+people-attendance = Présences par séance
+people-attendance-total = Toutes séances :
+people-figures = { $present } présent·es, { $absent } absent·es, { $excused } excusé·es, { $unmarked } à noter
+people-session-cancelled = (séance annulée)
+people-take-attendance = Noter les présences
+people-no-sessions = Cette édition n’a pas encore de séance.
+people-download = Télécharger la liste (CSV)
+people-download-hint = Les personnes affichées, avec les seuls renseignements que nomme l’avis de confidentialité. Gardez le fichier en lieu sûr et supprimez-le après usage.
+people-separator = Séparateur
+people-separator-comma = Virgule (,)
+people-separator-semicolon = Point-virgule (;)
+people-download-zone = Fuseau horaire des dates
+people-download-link = Télécharger le fichier CSV
+people-accessibility = Besoins d’accessibilité :
+people-decide = Décider
+people-decision = Décision
+people-decide-send = Enregistrer la décision
+attendance-title = Présences
+attendance-nobody = Personne n’a encore de place dans cette édition.
+attendance-present = Présent·e
+attendance-absent = Absent·e
+attendance-excused = Excusé·e

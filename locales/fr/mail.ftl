@@ -36,6 +36,7 @@ mail-body-cancelled_by_coordinator = L’équipe a annulé votre inscription à 
 mail-body-removed = L’équipe a retiré votre inscription à « { $offering } ».
 mail-body-link_sent = Quelqu’un (sans doute vous) a demandé votre lien privé pour « { $offering } ». Le voici ; si ce n’était pas vous, vous n’avez rien à faire : votre inscription n’a pas changé.
 mail-reason = Motif : { $reason }
+mail-note = Un mot de l’équipe : { $note }
 reason-edition_cancelled = l’activité est annulée.
 reason-their_request = à votre demande.
 reason-duplicate = vous étiez inscrit·e deux fois.

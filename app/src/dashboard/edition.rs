@@ -289,8 +289,14 @@ fn EditionEditor(authored: AuthoredEdition) -> impl IntoView {
                 {title}
             </EditorHead>
             <p class="actions">
+                <a class="button secondary" href=format!("/{}/dashboard/editions/{}/people", i18n.code(), encode(&edition.id.get_value()))>
+                    {i18n.text("people-open")}
+                </a>
                 <a class="button secondary" href=move || format!("/{}/dashboard/editions/{}/message", i18n.code(), encode(&edition.id.get_value()))>
                     {i18n.text("dash-write-to-people")}
+                </a>
+                <a class="button secondary" href=format!("/{}/dashboard/editions/{}/schedule", i18n.code(), encode(&edition.id.get_value()))>
+                    {i18n.text("dash-schedule-open")}
                 </a>
             </p>
             <form class="dash-form" novalidate on:submit=submit>
@@ -374,11 +380,6 @@ fn EditionEditor(authored: AuthoredEdition) -> impl IntoView {
                 }}
             </Publication>
             <Sessions edition/>
-            <p class="schedule-link">
-                <a class="button secondary" href=format!("/{}/dashboard/editions/{}/schedule", i18n.code(), encode(&edition.id.get_value()))>
-                    {i18n.text("dash-schedule-open")}
-                </a>
-            </p>
             <Duplicate edition/>
         </article>
     }

@@ -17,6 +17,7 @@ pub mod joining;
 pub mod members;
 pub mod offering;
 pub mod outbox;
+pub mod people;
 pub mod profiles;
 pub mod schedule;
 pub mod sessions;

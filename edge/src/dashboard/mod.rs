@@ -1,17 +1,21 @@
 //! The dashboard's API: a network's coordinators author their catalog — offerings, editions
 //! and their sessions, facilitators and partners —, publish, unpublish and archive them, make sessions by a rule, start
 //! the next cohort, write to an edition's people, follow and resend their messages, and read
-//! the audit. Every read and change names the caller's account in
+//! the audit; and the people behind an edition (`people`: its registrations filtered and
+//! counted, the CSV export) and their attendance per session (`attendance`). Every read and
+//! change names the caller's account in
 //! its own statement (`scope`), so another network's row is not found; every change is
 //! checked by `relais_domain::authoring` (the demo loader's checks too) and recorded in the
 //! audit in its batch.
 
 pub mod announcements;
+pub mod attendance;
 pub mod audit;
 pub mod desk;
 pub mod editions;
 pub mod messages;
 pub mod offerings;
+pub mod people;
 pub mod profiles;
 pub mod publication;
 pub mod schedule;

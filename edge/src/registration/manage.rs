@@ -224,6 +224,7 @@ pub fn fill_free_places(edition_id: &str, at: &str) -> Result<Vec<Statement>, Ap
             at,
             actor: None,
             reason: None,
+            note: None,
         },
         &crypto::random_hex(12)?,
     ))
@@ -246,6 +247,7 @@ async fn registrant_change(
             at: &at,
             actor: None,
             reason: None,
+            note: None,
         },
         &crypto::random_hex(12)?,
     );

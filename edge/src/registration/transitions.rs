@@ -118,6 +118,18 @@ pub fn is_active(alias: &str) -> String {
     format!("{alias}.status IN {}", list(Status::active()))
 }
 
+/// `alias`'s row is on its sessions' attendance lists (`people::takes_attendance`).
+pub fn takes_attendance(alias: &str) -> String {
+    format!(
+        "{alias}.status IN {}",
+        list(
+            Status::ALL
+                .into_iter()
+                .filter(|s| relais_domain::people::takes_attendance(*s))
+        )
+    )
+}
+
 /// `alias`'s row is on the waiting list.
 pub fn is_waiting(alias: &str) -> String {
     format!("{alias}.status = {}", quoted(Status::Waitlisted.as_str()))
@@ -331,7 +343,7 @@ pub fn arrive(a: &Arrival, change_id: &str) -> Vec<Statement> {
         a.at,
         None,
         Some(a.manage_url),
-        None,
+        Words::default(),
         a.confirm_by_email,
     ));
     statements
@@ -357,6 +369,8 @@ pub struct Change<'a> {
     pub actor: Option<&'a str>,
     /// Why, told to the person (cancelled or removed by a coordinator), with a note.
     pub reason: Option<(Reason, &'a str)>,
+    /// A coordinator's message to the person with a decision that needs no reason.
+    pub note: Option<&'a str>,
 }
 
 /// The statements of `change`: the update guarded by the transition's rule, its history
@@ -415,10 +429,21 @@ pub fn change(change: &Change, change_id: &str) -> Vec<Statement> {
         change.at,
         change.actor,
         None,
-        change.reason,
+        Words {
+            reason: change.reason.map(|(r, _)| r),
+            note: change.reason.map(|(_, note)| note).or(change.note),
+        },
         true,
     ));
     statements
+}
+
+/// What a coordinator told the person with a change: the reason it needs, and their own
+/// words (with the reason, or alone with a decision that needs none).
+#[derive(Clone, Copy, Default)]
+struct Words<'a> {
+    reason: Option<Reason>,
+    note: Option<&'a str>,
 }
 
 /// The history entries, messages and confirmation deadlines of the rows `change_id` touched
@@ -429,7 +454,7 @@ fn told(
     at: &str,
     actor: Option<&str>,
     manage_url: Option<&str>,
-    reason: Option<(Reason, &str)>,
+    words: Words,
     may_hold: bool,
 ) -> Vec<Statement> {
     let mut statements = vec![Statement::new(
@@ -450,8 +475,8 @@ fn told(
             vec![
                 change_id.into(),
                 manage_url.into(),
-                reason.map(|(r, _)| r.as_str()).into(),
-                reason.map(|(_, note)| note).filter(|n| !n.is_empty()).into(),
+                words.reason.map(Reason::as_str).into(),
+                words.note.filter(|n| !n.is_empty()).into(),
                 at.into(),
             ],
         ));
@@ -499,6 +524,7 @@ pub fn delete(registration_id: &str, at: &str, change_id: &str) -> Vec<Statement
             at,
             actor: None,
             reason: None,
+            note: None,
         },
         change_id,
     );

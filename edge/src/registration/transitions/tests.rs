@@ -326,6 +326,7 @@ fn step(conn: &mut Connection, op: &Op, n: usize) {
         at: AT,
         actor: None,
         reason: None,
+        note: None,
     };
     let index_of = |person: usize| before.iter().position(|r| r.email == email(person));
     let batch: Vec<Statement> = match op {
@@ -369,6 +370,8 @@ fn step(conn: &mut Connection, op: &Op, n: usize) {
                     at: AT,
                     actor: Some("acc-1"),
                     reason,
+                    // A message goes with decisions that need no reason.
+                    note: reason.is_none().then_some("A word from the team"),
                 },
                 &change_id("apply"),
             );
@@ -400,6 +403,7 @@ fn step(conn: &mut Connection, op: &Op, n: usize) {
                     at: AT,
                     actor: None,
                     reason: None,
+                    note: None,
                 },
                 &change_id("expire"),
             );
