@@ -6,7 +6,9 @@
 // day Toronto changes its clocks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, appReady, launch, watchCsp } from './browser.mjs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { BASE, PHONE, appReady, launch, watchCsp } from './browser.mjs';
 import { fetch } from '../tests/client.mjs';
 import { sql, staffSql } from '../tests/state.mjs';
 
@@ -85,6 +87,7 @@ after(async () => {
   if (edition) {
     sql(`DELETE FROM outbox WHERE edition_id = '${edition}';
          DELETE FROM registration_event WHERE edition_id = '${edition}';
+         DELETE FROM attendance WHERE session_id IN (SELECT id FROM session WHERE edition_id = '${edition}');
          DELETE FROM manage_token WHERE registration_id IN (SELECT id FROM registration WHERE edition_id = '${edition}');
          DELETE FROM registration WHERE edition_id = '${edition}';
          DELETE FROM session WHERE edition_id = '${edition}';
@@ -281,6 +284,70 @@ test('in English, zones typed by hand, one meeting on the day Toronto changes it
   await page.getByLabel('Zones and number of people').fill('Mars/Olympus, 2');
   await series.getByRole('button', { name: 'Propose a rotation' }).click();
   await page.locator('#series-summary').getByText(/Unknown time zone/).waitFor();
+  assert.deepEqual(errors, []);
+  assert.deepEqual(csp, []);
+  await context.close();
+});
+
+test('at the door on a phone: the first session\'s attendance by taps, then the CSV read back by Python', async () => {
+  const context = await browser.newContext({
+    viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
+    locale: 'fr-CA', timezoneId: 'America/Toronto', acceptDownloads: true,
+  });
+  const csp = await watchCsp(context);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${BASE}/fr/dashboard`);
+  await appReady(page);
+  await page.getByLabel('Courriel').fill(COORDINATOR.email);
+  await page.getByLabel('Mot de passe').fill(COORDINATOR.password);
+  await page.getByRole('button', { name: 'Me connecter' }).tap();
+  await page.locator('.dash-bar').waitFor();
+  await page.goto(`${BASE}/fr/dashboard/editions/${edition}/people`);
+  await appReady(page);
+  assert.equal(plain(await page.locator('.people-shown').textContent()), `${PEOPLE.length} personnes affichées sur ${PEOPLE.length}`);
+
+  // The welcome session, the edition's first.
+  await page.getByRole('link', { name: /Noter les présences/ }).first().tap();
+  await page.waitForURL(/\/attendance$/);
+  await appReady(page);
+  const row = (name) => page.locator('li.attendance-row', { hasText: name });
+  await row('Marie-Hélène Tremblay').getByText('Présent·e').tap();
+  await row('Valentina Muñoz').getByText('Absent·e').tap();
+  await row('Aroha Ngata').getByText('Excusé·e').tap();
+  await page.waitForFunction(() => (document.querySelector('.attendance-count')?.textContent ?? '').replace(/[\u2068\u2069]/g, '').startsWith('1 présent·es, 1 absent·es, 1 excusé·es'));
+  const marks = sql(`SELECT r.name, a.mark FROM attendance a JOIN registration r ON r.id = a.registration_id JOIN session s ON s.id = a.session_id WHERE s.edition_id = '${edition}' ORDER BY r.name`);
+  assert.deepEqual(marks.map((m) => [m.name, m.mark]), [['Aroha Ngata', 'excused'], ['Marie-Hélène Tremblay', 'present'], ['Valentina Muñoz', 'absent']]);
+
+  // The list as a file, read back by Python's csv module: names, accents, times on the phone's clock.
+  await page.goto(`${BASE}/fr/dashboard/editions/${edition}/people`);
+  await appReady(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Télécharger le fichier CSV' }).tap(),
+  ]);
+  const path = await download.path();
+  assert.deepEqual([...readFileSync(path).subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte-order mark');
+  const rows = JSON.parse(execFileSync('python3', ['-c', `
+import csv, json, sys
+with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:
+    print(json.dumps(list(csv.DictReader(f, delimiter=';'))))
+`, path], { encoding: 'utf8' }));
+  assert.equal(rows.length, PEOPLE.length);
+  const byName = Object.fromEntries(rows.map((r) => [r['Nom'], r]));
+  assert.deepEqual(Object.keys(byName).sort(), PEOPLE.map(([name]) => name).sort());
+  const stored = Object.fromEntries(sql(`SELECT name, created_at FROM registration WHERE edition_id = '${edition}'`).map((r) => [r.name, r.created_at]));
+  const toronto = (iso) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'America/Toronto', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  for (const [name, zone] of PEOPLE) {
+    assert.equal(byName[name]['Fuseau horaire'], zone);
+    assert.equal(byName[name]['Inscription le'], toronto(stored[name]), `${name}: the time on Toronto's clock`);
+  }
+  const welcome = Object.keys(rows[0]).find((k) => k.startsWith('Présence '));
+  assert.ok(welcome, 'an attendance column per session');
+  assert.equal(byName['Marie-Hélène Tremblay'][welcome], 'présent·e');
+  assert.equal(byName['Valentina Muñoz'][welcome], 'absent·e');
+  assert.equal(byName['Aroha Ngata'][welcome], 'excusé·e');
   assert.deepEqual(errors, []);
   assert.deepEqual(csp, []);
   await context.close();
