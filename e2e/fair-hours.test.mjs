@@ -307,6 +307,7 @@ test('at the door on a phone: the first session\'s attendance by taps, then the 
   await page.goto(`${BASE}/fr/dashboard/editions/${edition}/people`);
   await appReady(page);
   assert.equal(plain(await page.locator('.people-shown').textContent()), `${PEOPLE.length} personnes affichées sur ${PEOPLE.length}`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'no sideways scrolling');
 
   // The welcome session, the edition's first.
   await page.getByRole('link', { name: /Noter les présences/ }).first().tap();
@@ -314,6 +315,8 @@ test('at the door on a phone: the first session\'s attendance by taps, then the 
   await appReady(page);
   const row = (name) => page.locator('li.attendance-row', { hasText: name });
   await row('Marie-Hélène Tremblay').getByText('Présent·e').tap();
+  // Nothing wider than the phone: a tap lands where the finger is.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'no sideways scrolling');
   await row('Valentina Muñoz').getByText('Absent·e').tap();
   await row('Aroha Ngata').getByText('Excusé·e').tap();
   await page.waitForFunction(() => (document.querySelector('.attendance-count')?.textContent ?? '').replace(/[\u2068\u2069]/g, '').startsWith('1 présent·es, 1 absent·es, 1 excusé·es'));
