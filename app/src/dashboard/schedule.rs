@@ -29,7 +29,7 @@ use super::sessions::refused_here;
 use super::{clock, encode, failed, read, title_of, use_session, Entry, Problems};
 use crate::api::{self, ApiError};
 use crate::form::{field_id, FormState};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, I18n};
 use crate::layout::Fetched;
 
 /// `/{lang}/dashboard/editions/{id}/schedule`.
@@ -236,6 +236,57 @@ fn renamed(error: ApiError, form: &'static str) -> ApiError {
     }
 }
 
+/// One question to the assistant's API (`schedule/meeting` or `schedule/series`): its answer
+/// shown and focused, or its refusals under the controls they name.
+#[derive(Clone, Copy)]
+struct Asked {
+    id: StoredValue<String>,
+    /// `meeting` or `series`: the path's last part and the form's field prefix.
+    kind: &'static str,
+    state: FormState,
+    summary: &'static str,
+    /// The answer's heading, focused when it comes.
+    result: &'static str,
+}
+
+impl Asked {
+    fn send<Q, A>(self, question: &Q, answer: RwSignal<Option<A>>, i18n: I18n, user: super::Session)
+    where
+        Q: serde::Serialize,
+        A: serde::de::DeserializeOwned + Send + Sync + 'static,
+    {
+        let path = format!(
+            "/api/dashboard/editions/{}/schedule/{}",
+            encode(&self.id.get_value()),
+            self.kind
+        );
+        let body = api::json_text(question);
+        let lang = i18n.lang.get_untracked();
+        self.state.sending.set(true);
+        spawn_local(async move {
+            let got = user.send(Method::POST, &path, Some(body), lang).await;
+            self.state.sending.set(false);
+            match read::<A>(got) {
+                Ok(a) => {
+                    self.state.clear();
+                    answer.set(Some(a));
+                    crate::form::focus(self.result);
+                }
+                Err(error) => {
+                    answer.set(None);
+                    failed(
+                        i18n,
+                        self.state,
+                        "",
+                        self.summary,
+                        renamed(error, self.kind),
+                    );
+                }
+            }
+        });
+    }
+}
+
 /// The nth weekday of its month a date is (its fifth is "the last").
 fn nth_of(date: NaiveDate) -> Nth {
     match (date.day() - 1) / 7 {
@@ -358,28 +409,14 @@ fn SeriesSection(
             Err(errors) => return refused_here(i18n, state, SUMMARY, errors),
         };
         who_state.clear();
-        let path = format!(
-            "/api/dashboard/editions/{}/schedule/series",
-            encode(&id.get_value())
-        );
-        let body = api::json_text(&question);
-        let lang = i18n.lang.get_untracked();
-        state.sending.set(true);
-        spawn_local(async move {
-            let got = user.send(Method::POST, &path, Some(body), lang).await;
-            state.sending.set(false);
-            match read::<SeriesAnswer>(got) {
-                Ok(a) => {
-                    state.clear();
-                    answer.set(Some(a));
-                    crate::form::focus("series-result");
-                }
-                Err(error) => {
-                    answer.set(None);
-                    failed(i18n, state, "", SUMMARY, renamed(error, "series"));
-                }
-            }
-        });
+        let asked = Asked {
+            id,
+            kind: "series",
+            state,
+            summary: SUMMARY,
+            result: "series-result",
+        };
+        asked.send(&question, answer, i18n, user);
     };
     let apply = move |_| {
         let Some(plan) = answer.get_untracked() else {
@@ -739,28 +776,14 @@ fn MeetingSection(
             Err(errors) => return refused_here(i18n, state, SUMMARY, errors),
         };
         who_state.clear();
-        let path = format!(
-            "/api/dashboard/editions/{}/schedule/meeting",
-            encode(&id.get_value())
-        );
-        let body = api::json_text(&question);
-        let lang = i18n.lang.get_untracked();
-        state.sending.set(true);
-        spawn_local(async move {
-            let got = user.send(Method::POST, &path, Some(body), lang).await;
-            state.sending.set(false);
-            match read::<MeetingAnswer>(got) {
-                Ok(a) => {
-                    state.clear();
-                    answer.set(Some(a));
-                    crate::form::focus("meeting-result");
-                }
-                Err(error) => {
-                    answer.set(None);
-                    failed(i18n, state, "", SUMMARY, renamed(error, "meeting"));
-                }
-            }
-        });
+        let asked = Asked {
+            id,
+            kind: "meeting",
+            state,
+            summary: SUMMARY,
+            result: "meeting-result",
+        };
+        asked.send(&question, answer, i18n, user);
     };
     let entry = move |field: &'static str,
                       label: &'static str,
