@@ -137,8 +137,10 @@ test('an edition’s people: counts of the whole edition, answers under the ques
   assert.deepEqual(all.counts.by_language, [{ value: 'en', count: 3 }, { value: 'fr', count: 2 }]);
   assert.deepEqual(all.counts.by_zone[0], { value: 'Africa/Accra', count: 2 });
   assert.equal(all.counts.by_region.length, 5, 'regions are counted as written');
-  // Those in play first, the priority group first, then arrival; those out of play last.
-  assert.deepEqual(all.people.map((p) => p.name), ['Zoé Lefèvre', 'Kwame Mensah', 'Ana Souza', 'Émile Dubois', 'Bea Quinn']);
+  // Those in play first, the priority group first, then arrival; then the waiting list in
+  // its order; those out of play last.
+  assert.deepEqual(all.people.map((p) => p.name), ['Zoé Lefèvre', 'Kwame Mensah', 'Émile Dubois', 'Ana Souza', 'Bea Quinn']);
+  assert.deepEqual(all.people.map((p) => p.waitlist_position ?? null), [null, null, null, 1, null]);
   const zoe = all.people[0];
   assert.equal(zoe.priority, true);
   assert.deepEqual(zoe.answers.map((a) => [a.label.text, a.text]), [['Pourquoi venir ?', 'Organiser la solidarité alimentaire'], ['Membre d’un groupe local ?', 'oui']]);

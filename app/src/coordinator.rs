@@ -295,6 +295,20 @@ fn RegistrationRow(
     .collect::<Vec<_>>()
     .join(" · ");
     let status = line.status.as_str();
+    // A decision that sends the person a message (accept, decline, waitlist…) may carry a
+    // note from the team, as in the dashboard.
+    let told = |t: &Transition| t.outcomes().into_iter().any(|to| t.message(to).is_some());
+    let note = RwSignal::new(String::new());
+    let note_field = plain.iter().any(told).then(|| {
+        let field = format!("note-plain-{id}");
+        view! {
+            <p class="field">
+                <label for=field.clone()>{i18n.t("coord-note")} <span class="visually-hidden">" — " {line.name.clone()}</span></label>
+                <textarea id=field maxlength="500" rows="2" prop:value=move || note.get()
+                    on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+            </p>
+        }
+    });
     view! {
         <li class="card registration" data-status=status>
             <h3>{line.name.clone()}</h3>
@@ -310,15 +324,22 @@ fn RegistrationRow(
                 </dl>
             })}
             {(!line.accessibility.is_empty()).then(|| view! { <p class="accessibility">{line.accessibility.clone()}</p> })}
+            {note_field}
             <p class="decisions">
                 {plain
                     .into_iter()
                     .map(|t| {
                         let id = id.clone();
-                        let decision = Decision { decision: t.as_str(), reason: None, note: None };
+                        let with_note = told(&t);
+                        let decision = move || Decision {
+                            decision: t.as_str(),
+                            reason: None,
+                            note: Some(note.get_untracked())
+                                .filter(|n| with_note && !n.trim().is_empty()),
+                        };
                         view! {
                             <button type="button" class="button" disabled=move || state.sending.get()
-                                on:click=move |_| decide.run((id.clone(), decision.clone()))>
+                                on:click=move |_| decide.run((id.clone(), decision()))>
                                 {i18n.t(&format!("decision-{}", t.as_str()))}
                                 <span class="visually-hidden">" — " {line.name.clone()}</span>
                             </button>

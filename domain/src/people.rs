@@ -247,6 +247,9 @@ pub struct EditionPerson {
     pub priority: bool,
     pub status: Status,
     pub arrival: u32,
+    /// Their position on the waiting list (1 = next), when waiting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waitlist_position: Option<u32>,
     /// When they registered (RFC 3339, UTC).
     pub created_at: String,
     pub answers: Vec<Answer>,
@@ -527,6 +530,7 @@ mod tests {
             priority: false,
             status,
             arrival: 1,
+            waitlist_position: None,
             created_at: "2026-03-01T12:00:00Z".into(),
             answers: vec![Answer {
                 question: "motivation".into(),

@@ -192,6 +192,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/dashboard/editions/{id}/registrations"),
     ("GET", "/api/dashboard/editions/{id}/registrations.csv"),
     ("POST", "/api/dashboard/registrations/{id}/decision"),
+    ("POST", "/api/dashboard/registrations/{id}/move"),
     ("GET", "/api/dashboard/sessions/{id}/attendance"),
     (
         "PUT",
@@ -371,6 +372,9 @@ async fn route(
         // The coordinators' one decision handler: the same rules, messages and scope.
         ("/api/dashboard/registrations/{id}/decision", [id]) => {
             coordinator::decide(req, env, ctx, id).await
+        }
+        ("/api/dashboard/registrations/{id}/move", [id]) => {
+            dashboard::waitlist::move_on_line(req, env, id).await
         }
         ("/api/dashboard/sessions/{id}/attendance", [id]) => {
             dashboard::attendance::get(req, env, caller, id).await

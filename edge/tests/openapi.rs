@@ -47,6 +47,7 @@ use relais_domain::people::{
 };
 use relais_domain::problem::{FieldError, Problem, ProblemKind};
 use relais_domain::registration::lifecycle::Actor;
+use relais_domain::registration::waitlist::{Direction, MoveRequest, Moved};
 use relais_domain::registration::{
     self, Event, FormQuestion, FormState, HistoryEntry, ManagedRegistration, MessageKind, Reason,
     RegistrationAnswer, RegistrationForm, RegistrationRequest, RegistrationUpdate, Status,
@@ -401,6 +402,7 @@ fn registered_person() -> RegisteredPerson {
         priority: true,
         status: Status::Confirmed,
         arrival: 1,
+        waitlist_position: None,
         created_at: "2026-11-01T10:00:00Z".into(),
         answers: vec![
             Answer {
@@ -1160,7 +1162,11 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
         ),
         (
             "EditionPerson",
-            value(&registered_person()),
+            value(&RegisteredPerson {
+                status: Status::Waitlisted,
+                waitlist_position: Some(2),
+                ..registered_person()
+            }),
             value(&RegisteredPerson {
                 answers: vec![],
                 ..registered_person()
@@ -1230,6 +1236,26 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
             }),
             value(&MarkRequest {
                 mark: AttendanceMark::Absent,
+            }),
+        ),
+        (
+            "Moved",
+            value(&Moved {
+                position: 1,
+                waiting: 3,
+            }),
+            value(&Moved {
+                position: 3,
+                waiting: 3,
+            }),
+        ),
+        (
+            "MoveRequest",
+            value(&MoveRequest {
+                direction: Direction::Up,
+            }),
+            value(&MoveRequest {
+                direction: Direction::Down,
             }),
         ),
         (

@@ -150,3 +150,9 @@ csv-status-cancelled = cancelled
 csv-status-removed = removed
 csv-status-attended = attended
 csv-status-absent = absent
+
+## Moving someone on the waiting list.
+field-unknown-direction = Say "up" or "down".
+conflict-move-not-waiting = This person is not on the waiting list (any more).
+conflict-move-at-the-end = This person is already at that end of the waiting list.
+conflict-line-changed = The waiting list changed meanwhile: reload it and try again.

@@ -486,3 +486,9 @@ attendance-nobody = Nobody has a place in this edition yet.
 attendance-present = Present
 attendance-absent = Absent
 attendance-excused = Excused
+
+## Moving someone on the waiting list.
+people-line-position = Waiting list: position { $position } of { $waiting }
+people-move-up = Move up
+people-move-down = Move down
+people-moved = { $name } is now in position { $position } on the waiting list.

@@ -164,6 +164,7 @@ history-removed = Removed by the team
 history-attended = Attended
 history-absent = Absent
 history-link_sent = Private link sent again
+history-moved = Moved on the waiting list by the team
 coord-status-held = Place to confirm
 coord-status-removed = Removed
 coord-status-attended = Attended

@@ -150,3 +150,9 @@ csv-status-cancelled = annulée
 csv-status-removed = retirée
 csv-status-attended = présente
 csv-status-absent = absente
+
+## Déplacer une personne sur la liste d’attente.
+field-unknown-direction = Indiquez « up » (vers le haut) ou « down » (vers le bas).
+conflict-move-not-waiting = Cette personne n’est pas (ou plus) sur la liste d’attente.
+conflict-move-at-the-end = Cette personne est déjà à ce bout de la liste d’attente.
+conflict-line-changed = La liste d’attente a changé entre-temps : rechargez-la et réessayez.

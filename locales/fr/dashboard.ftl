@@ -489,3 +489,9 @@ attendance-nobody = Personne n’a encore de place dans cette édition.
 attendance-present = Présent·e
 attendance-absent = Absent·e
 attendance-excused = Excusé·e
+
+## Déplacer une personne sur la liste d’attente.
+people-line-position = Liste d’attente : position { $position } sur { $waiting }
+people-move-up = Monter
+people-move-down = Descendre
+people-moved = { $name } est maintenant en position { $position } sur la liste d’attente.

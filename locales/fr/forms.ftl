@@ -164,6 +164,7 @@ history-removed = Retrait par l’équipe
 history-attended = Présence
 history-absent = Absence
 history-link_sent = Lien privé envoyé de nouveau
+history-moved = Déplacé·e sur la liste d’attente par l’équipe
 coord-status-held = Place à confirmer
 coord-status-removed = Retirée
 coord-status-attended = Présente

@@ -15,6 +15,7 @@ use relais_domain::people::{
     AttendanceFigures, AttendanceLine, AttendanceMark, Count, EditionPeople, EditionPerson,
     MarkAnswer, PeopleFilter, Separator, SessionAttendance, SessionFigures,
 };
+use relais_domain::registration::waitlist::{Direction, MoveRequest, Moved};
 use relais_domain::registration::{Reason, Status, Transition};
 use relais_domain::schedule::format_datetime;
 use serde::Serialize;
@@ -59,6 +60,10 @@ pub fn PeoplePage() -> impl IntoView {
     let filter = filter_in_address();
     // Read again after each decision.
     let version = RwSignal::new(0u32);
+    let line = Line {
+        notice: RwSignal::new(None),
+        refocus: RwSignal::new(None),
+    };
     let url = Signal::derive(move || {
         let id = params.read().get("id").unwrap_or_default();
         format!(
@@ -71,17 +76,27 @@ pub fn PeoplePage() -> impl IntoView {
     });
     let show = move |answer| -> Result<AnyView, ApiError> {
         let people: EditionPeople = api::typed(answer)?;
-        Ok(view! { <People people version/> }.into_any())
+        Ok(view! { <People people version line/> }.into_any())
     };
     view! {
         <article class="dashboard people" aria-labelledby="people-title">
+            // Outside the list, which is read again after a move: said once, where it stays.
+            <p class="visually-hidden" role="status">{move || line.notice.get()}</p>
             <Fetched url show=Arc::new(show)/>
         </article>
     }
 }
 
+/// What outlives the list being read again after a move on the waiting list: the sentence
+/// saying where the person now stands, and the button to give the focus back to.
+#[derive(Clone, Copy)]
+struct Line {
+    notice: RwSignal<Option<String>>,
+    refocus: RwSignal<Option<String>>,
+}
+
 #[component]
-fn People(people: EditionPeople, version: RwSignal<u32>) -> impl IntoView {
+fn People(people: EditionPeople, version: RwSignal<u32>, line: Line) -> impl IntoView {
     let i18n = use_i18n();
     let edition = people.edition.id.clone();
     let back = format!("/{}/dashboard/editions/{}", i18n.code(), encode(&edition));
@@ -99,10 +114,11 @@ fn People(people: EditionPeople, version: RwSignal<u32>) -> impl IntoView {
     let decided = RwSignal::new(false);
     let mode = people.edition.registration_mode;
     let may_decide = people.may_decide;
+    let waiting = people.edition.waiting;
     let list = people
         .people
         .into_iter()
-        .map(|person| view! { <PersonCard person mode may_decide state decided version/> })
+        .map(|person| view! { <PersonCard person mode may_decide state decided version waiting line/> })
         .collect_view();
     view! {
         <p class="back"><a href=back>"← " {i18n.text("people-back")}</a></p>
@@ -409,6 +425,8 @@ fn PersonCard(
     state: FormState,
     decided: RwSignal<bool>,
     version: RwSignal<u32>,
+    waiting: u32,
+    line: Line,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
@@ -468,6 +486,9 @@ fn PersonCard(
                 <span class="badge">{i18n.t(&format!("coord-status-{status}"))}</span>
                 {person.priority.then(|| view! { " " <strong class="priority">{i18n.t("coord-priority")}</strong> })}
             </p>
+            {person.waitlist_position.map(|position| view! {
+                <LinePlace id=person.id.clone() name=name.clone() position waiting may_move=may_decide state version line/>
+            })}
             <p><a href=format!("mailto:{}", person.email)>{person.email.clone()}</a></p>
             <p class="hint">{facts}</p>
             {(!answers.is_empty()).then(|| view! {
@@ -494,6 +515,101 @@ fn PersonCard(
                 </details>
             })}
         </li>
+    }
+}
+
+/// A waiting person's place in line and, for those who decide, the buttons that move them
+/// one place up or down. The list is read again after a move; the focus comes back to the
+/// button that was pressed (or to its pair, once at an end).
+#[component]
+fn LinePlace(
+    id: String,
+    name: String,
+    position: u32,
+    waiting: u32,
+    may_move: bool,
+    state: FormState,
+    version: RwSignal<u32>,
+    line: Line,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let path = format!("/api/dashboard/registrations/{}/move", encode(&id));
+    let button_id = move |direction: Direction| format!("move-{}-{id}", direction.as_str());
+    let (up_id, down_id) = (button_id(Direction::Up), button_id(Direction::Down));
+    let (at_front, at_back) = (position <= 1, position >= waiting);
+    let (up_ref, down_ref) = (NodeRef::<leptos::html::Button>::new(), NodeRef::new());
+    {
+        let (up_id, down_id) = (up_id.clone(), down_id.clone());
+        Effect::new(move |_| {
+            let (Some(up), Some(down)) = (up_ref.get(), down_ref.get()) else {
+                return;
+            };
+            let asked = line.refocus.get_untracked();
+            let target = match asked {
+                Some(ref a) if *a == up_id => Some(if at_front { down } else { up }),
+                Some(ref a) if *a == down_id => Some(if at_back { up } else { down }),
+                _ => None,
+            };
+            if let Some(button) = target {
+                line.refocus.set(None);
+                let _ = button.focus();
+            }
+        });
+    }
+    let name = StoredValue::new(name);
+    let move_on = move |direction: Direction| {
+        let path = path.clone();
+        let pressed = button_id(direction);
+        state.sending.set(true);
+        spawn_local(async move {
+            let body = api::json_text(&MoveRequest { direction });
+            let lang = i18n.lang.get_untracked();
+            let answer = session.send(Method::POST, &path, Some(body), lang).await;
+            state.sending.set(false);
+            match read::<Moved>(answer) {
+                Ok(moved) => {
+                    state.clear();
+                    line.notice.set(Some(i18n.with(|m| {
+                        m.format(
+                            "people-moved",
+                            &[
+                                ("name", name.get_value().into()),
+                                ("position", moved.position.into()),
+                            ],
+                        )
+                    })));
+                    line.refocus.set(Some(pressed));
+                    version.update(|v| *v += 1);
+                }
+                Err(error) => failed(i18n, state, "", "people-problems", error),
+            }
+        });
+    };
+    let move_up = move_on.clone();
+    let place = i18n.with(|m| {
+        m.format(
+            "people-line-position",
+            &[("position", position.into()), ("waiting", waiting.into())],
+        )
+    });
+    view! {
+        <p class="line-place">{place}</p>
+        {may_move.then(|| view! {
+            <p class="line-moves">
+                <button type="button" id=up_id class="button" node_ref=up_ref
+                    disabled=move || at_front || state.sending.get()
+                    on:click=move |_| move_up(Direction::Up)>
+                    "↑ " {i18n.text("people-move-up")} <span class="visually-hidden">" — " {name.get_value()}</span>
+                </button>
+                " "
+                <button type="button" id=down_id class="button" node_ref=down_ref
+                    disabled=move || at_back || state.sending.get()
+                    on:click=move |_| move_on(Direction::Down)>
+                    "↓ " {i18n.text("people-move-down")} <span class="visually-hidden">" — " {name.get_value()}</span>
+                </button>
+            </p>
+        })}
     }
 }
 

@@ -532,10 +532,13 @@ pub enum Event {
     /// Their manage link was sent again (a second registration with their address, or a
     /// request for their links).
     LinkSent,
+    /// A coordinator moved them on the waiting list (them, or the neighbour they changed
+    /// places with: `waitlist`).
+    Moved,
 }
 
 impl Event {
-    pub const ALL: [Event; 17] = [
+    pub const ALL: [Event; 18] = [
         Event::Registered,
         Event::Held,
         Event::Waitlisted,
@@ -553,6 +556,7 @@ impl Event {
         Event::Deleted,
         Event::Updated,
         Event::LinkSent,
+        Event::Moved,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -574,6 +578,7 @@ impl Event {
             Event::Deleted => "deleted",
             Event::Updated => "updated",
             Event::LinkSent => "link_sent",
+            Event::Moved => "moved",
         }
     }
 

@@ -20,6 +20,7 @@ pub mod profiles;
 pub mod publication;
 pub mod schedule;
 pub mod sessions;
+pub mod waitlist;
 
 use relais_domain::account::Action;
 use relais_domain::authoring::Refusal;

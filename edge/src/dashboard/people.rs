@@ -15,6 +15,7 @@ use relais_domain::people::{
     Column, EditionPeople, EditionPerson, PeopleCounts, PeopleFilter, Separator, SessionFigures,
 };
 use relais_domain::problem::ProblemKind;
+use relais_domain::registration::waitlist::{self, Arrival};
 use relais_domain::registration::{FormQuestion, Question, Status};
 use relais_domain::{schedule, Lang, Text};
 use serde::Deserialize;
@@ -106,14 +107,17 @@ async fn read(
                 view = view("e.id"),
             ))
             .bind(&bind)?,
-            // Those still in play first; the priority group first, each in arrival order.
+            // Those still in play first, the priority group first, each in arrival order;
+            // then the waiting list in its own order (arrival alone); then the others.
             db.prepare(format!(
                 "SELECT r.id, r.name, r.email, r.lang, r.zone, r.region, r.organisation, r.answers, \
                    r.accessibility, r.priority, r.status, r.arrival, r.created_at \
-                 FROM registration r WHERE r.edition_id = ?1 AND {} \
-                 ORDER BY NOT ({}), r.priority DESC, r.arrival",
-                view("r.edition_id"),
-                transitions::is_active("r"),
+                 FROM registration r WHERE r.edition_id = ?1 AND {view} \
+                 ORDER BY NOT ({active}), {waiting}, CASE WHEN {waiting} THEN 0 ELSE r.priority END DESC, \
+                   r.arrival",
+                view = view("r.edition_id"),
+                active = transitions::is_active("r"),
+                waiting = transitions::is_waiting("r"),
             ))
             .bind(&bind)?,
             db.prepare(format!(
@@ -143,11 +147,29 @@ async fn read(
         .iter()
         .filter_map(|q| FormQuestion::new(q, lang))
         .collect();
-    let people = registrations
+    let mut people = registrations
         .results::<RegistrationRow>()?
         .into_iter()
         .map(|row| person(row, &questions))
         .collect::<Result<Vec<_>, _>>()?;
+    // Each waiting person's place in line (arrival order, whatever the list's order).
+    let positions: BTreeMap<String, u32> = {
+        let arrivals: Vec<Arrival> = people
+            .iter()
+            .map(|p| Arrival {
+                id: &p.id,
+                arrival: p.arrival,
+                status: p.status,
+            })
+            .collect();
+        waitlist::positions(&arrivals)
+            .into_iter()
+            .map(|(id, position)| (id.to_owned(), position))
+            .collect()
+    };
+    for p in &mut people {
+        p.waitlist_position = positions.get(&p.id).copied();
+    }
     let marks = marks
         .results::<MarkRow>()?
         .into_iter()
@@ -180,6 +202,7 @@ fn person(row: RegistrationRow, questions: &[FormQuestion]) -> Result<EditionPer
         accessibility: row.accessibility,
         priority: row.priority == 1,
         arrival: row.arrival,
+        waitlist_position: None,
         created_at: row.created_at,
     })
 }

@@ -11,6 +11,7 @@
 use relais_domain::registration::lifecycle::{
     Condition, EditionState, Outcome, Status, Transition, PLACEMENT,
 };
+use relais_domain::registration::waitlist::Swap;
 use relais_domain::registration::{Event, MessageKind, Reason};
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
@@ -511,6 +512,77 @@ pub fn record_event(
         ),
         vec![registration_id.into(), at.into(), actor.into()],
     )
+}
+
+/// A coordinator's move on the waiting list (`relais_domain::registration::waitlist`): the
+/// moved person and their neighbour exchange arrivals, and both get a `moved` entry. The
+/// exchange was worked out from rows read before the batch, so its first statement goes
+/// ahead only if those rows still stand — both still waiting with the arrivals read, and
+/// nobody waiting between them — and the others follow only where it went ahead: a line
+/// changed meanwhile changes nothing (the first statement's count is 0). Arrivals are
+/// unique per edition, so the moved row steps aside to its negative arrival while the
+/// neighbour takes its place.
+pub fn move_on_line(
+    swap: &Swap,
+    edition_id: &str,
+    at: &str,
+    actor: &str,
+    change_id: &str,
+) -> Vec<Statement> {
+    let moved = || -> Vec<Value> {
+        vec![
+            swap.moved.as_str().into(),
+            Value::Int(swap.moved_arrival.into()),
+            change_id.into(),
+        ]
+    };
+    let mut guarded = moved();
+    guarded.extend([
+        swap.neighbour.as_str().into(),
+        Value::Int(swap.neighbour_arrival.into()),
+        edition_id.into(),
+    ]);
+    let mut neighbour_takes = moved();
+    neighbour_takes.push(swap.neighbour.as_str().into());
+    let mut moved_takes = moved();
+    moved_takes.push(Value::Int(swap.neighbour_arrival.into()));
+    vec![
+        Statement::new(
+            format!(
+                "UPDATE registration SET arrival = -arrival, change_id = ?3 \
+                 WHERE id = ?1 AND arrival = ?2 AND edition_id = ?6 AND {moved_waits} \
+                   AND EXISTS (SELECT 1 FROM registration n WHERE n.id = ?4 AND n.arrival = ?5 \
+                     AND n.edition_id = ?6 AND {neighbour_waits}) \
+                   AND NOT EXISTS (SELECT 1 FROM registration b WHERE b.edition_id = ?6 \
+                     AND {between_waits} AND b.arrival > min(?2, ?5) AND b.arrival < max(?2, ?5))",
+                moved_waits = is_waiting("registration"),
+                neighbour_waits = is_waiting("n"),
+                between_waits = is_waiting("b"),
+            ),
+            guarded,
+        ),
+        Statement::new(
+            "UPDATE registration SET arrival = ?2, change_id = ?3 WHERE id = ?4 \
+               AND EXISTS (SELECT 1 FROM registration m WHERE m.id = ?1 AND m.change_id = ?3 \
+                 AND m.arrival = -?2)"
+                .to_owned(),
+            neighbour_takes,
+        ),
+        Statement::new(
+            "UPDATE registration SET arrival = ?4 \
+             WHERE id = ?1 AND change_id = ?3 AND arrival = -?2"
+                .to_owned(),
+            moved_takes,
+        ),
+        Statement::new(
+            format!(
+                "INSERT INTO registration_event (registration_id, edition_id, kind, at, actor) \
+                 SELECT id, edition_id, {}, ?2, ?3 FROM registration WHERE change_id = ?1",
+                quoted(Event::Moved.as_str())
+            ),
+            vec![change_id.into(), at.into(), actor.into()],
+        ),
+    ]
 }
 
 /// Deleting a registrant's data: cancelled first (a place they held goes to the first in

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use relais_domain::catalog::RegistrationMode;
 use relais_domain::registration::lifecycle::{capacity_change_allowed, Actor, EditionState};
+use relais_domain::registration::waitlist::{self, Direction, Swap};
 use rusqlite::{params_from_iter, Connection};
 
 use super::*;
@@ -146,6 +147,7 @@ enum Op {
     Capacity(Option<u32>),
     ExpireHolds,
     Delete(usize),
+    Move(usize, Direction),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -163,7 +165,9 @@ fn op() -> impl Strategy<Value = Op> {
         4 => (decided, person.clone()).prop_map(|(t, p)| Op::Apply(t, p)),
         1 => prop::option::of(1..6u32).prop_map(Op::Capacity),
         1 => Just(Op::ExpireHolds),
-        1 => person.prop_map(Op::Delete),
+        1 => person.clone().prop_map(Op::Delete),
+        2 => (person, prop_oneof![Just(Direction::Up), Just(Direction::Down)])
+            .prop_map(|(p, d)| Op::Move(p, d)),
     ]
 }
 
@@ -423,6 +427,27 @@ fn step(conn: &mut Connection, op: &Op, n: usize) {
             batch.extend(change(&fill, &change_id("fill")));
             batch
         }
+        Op::Move(person, direction) => {
+            let Some(i) = index_of(*person) else { return };
+            let Ok(swap) = waitlist::move_on_line(&line_of(&before), &before[i].id, *direction)
+            else {
+                return;
+            };
+            for row in &mut expected.rows {
+                if row.id == swap.moved {
+                    row.arrival = swap.neighbour_arrival.into();
+                } else if row.id == swap.neighbour {
+                    row.arrival = swap.moved_arrival.into();
+                }
+            }
+            expected.rows.sort_by_key(|r| r.arrival);
+            for id in [&swap.moved, &swap.neighbour] {
+                expected
+                    .events
+                    .push((id.clone(), Event::Moved.as_str().to_owned()));
+            }
+            move_on_line(&swap, EDITION, AT, "acc-1", &change_id("move"))
+        }
     };
     run(conn, &batch);
 
@@ -441,6 +466,65 @@ fn step(conn: &mut Connection, op: &Op, n: usize) {
         "messages after {op:?}"
     );
     check_invariants(conn, &after, info);
+}
+
+/// The rows as the domain's waiting list reads them.
+fn line_of(rows: &[Row]) -> Vec<waitlist::Arrival<'_>> {
+    rows.iter()
+        .map(|r| waitlist::Arrival {
+            id: &r.id,
+            arrival: u32::try_from(r.arrival).expect("a positive arrival"),
+            status: r.status,
+        })
+        .collect()
+}
+
+/// A move worked out from rows that changed since goes no further than its guard: nothing
+/// moves, no history is written.
+#[test]
+fn a_move_on_a_line_changed_meanwhile_changes_nothing() {
+    let mut conn = database(RegistrationMode::Open, Some(1), None);
+    for (n, person) in (0..4).enumerate() {
+        step(&mut conn, &Op::Arrive(person), n);
+    }
+    let before = rows(&conn);
+    let waiting: Vec<&Row> = before
+        .iter()
+        .filter(|r| r.status == Status::Waitlisted)
+        .collect();
+    assert_eq!(waiting.len(), 3);
+    let stale = waitlist::move_on_line(&line_of(&before), &waiting[2].id, Direction::Up)
+        .expect("the last can move up");
+    // Meanwhile the second in line moves down: the stale exchange's rows are not what they were.
+    step(&mut conn, &Op::Move(2, Direction::Down), 10);
+    let changed = rows(&conn);
+    let events_from = last_id(&conn, "registration_event");
+    run(
+        &mut conn,
+        &move_on_line(&stale, EDITION, AT, "acc-1", "stale"),
+    );
+    assert_eq!(rows(&conn), changed);
+    assert!(new_entries(&conn, "registration_event", events_from).is_empty());
+    // An exchange over someone waiting between the two (as when a coordinator puts an
+    // application on the line meanwhile) is refused too, though both rows are as read.
+    let line = rows(&conn);
+    let waiting: Vec<&Row> = line
+        .iter()
+        .filter(|r| r.status == Status::Waitlisted)
+        .collect();
+    let (first, last) = (waiting[0], waiting[2]);
+    let over = Swap {
+        moved: last.id.clone(),
+        moved_arrival: u32::try_from(last.arrival).expect("positive"),
+        neighbour: first.id.clone(),
+        neighbour_arrival: u32::try_from(first.arrival).expect("positive"),
+    };
+    run(
+        &mut conn,
+        &move_on_line(&over, EDITION, AT, "acc-1", "over"),
+    );
+    assert_eq!(rows(&conn), line);
+    assert!(new_entries(&conn, "registration_event", events_from).is_empty());
 }
 
 fn mode() -> impl Strategy<Value = RegistrationMode> {
