@@ -1,8 +1,9 @@
 // Writing to the people of an edition, against the real local stack: how many an audience
 // reaches, one message per person in their language with the sessions on their clock (read
 // from the outbox), the audit entry, refusals in the caller's language, a double send that
-// sends once, the network's messages with a failed one sent again, the desk's summary — and
-// another network's coordinator finds none of it.
+// sends once, the network's messages with a failed one sent again, the desk's summary,
+// another network's coordinator finding none of it — and a message to the list the people
+// page's filter keeps.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fetch } from './client.mjs';
@@ -269,4 +270,37 @@ test('another network\'s coordinator finds none of it, and a facilitator may not
     (SELECT count(*) FROM audit) AS audit`)[0];
   assert.deepEqual(after, before, 'nothing changed');
   assert.equal(sql(`SELECT failed_at IS NOT NULL AS failed FROM outbox WHERE id = ${message.id}`)[0].failed, 1, 'still failed');
+});
+
+test('to the list a filter keeps: counted and sent to those people alone, among the audience, with the filter on record', async () => {
+  const count = async (query, lang = 'en') => call('GET', `/api/dashboard/editions/${EDITION}/recipients?${query}`, { as: 'ggsn', lang });
+  assert.equal(expectOk(await count('audience=active&language=fr')).recipients, 2, 'Adaeze and Léa write in French');
+  assert.equal(expectOk(await count('audience=with_place&language=fr')).recipients, 1, 'of them, Adaeze has a place');
+  assert.equal(expectOk(await count('audience=active&zone=Asia/Kolkata')).recipients, 1);
+  assert.equal(expectOk(await count('audience=active&status=cancelled')).recipients, 0, 'the audience leaves Tom out, filter or not');
+  const unknown = await count('audience=active&status=gone', 'fr');
+  assertProblem(unknown, 400, 'an unknown status');
+  assert.deepEqual(unknown.body.errors.map((e) => e.field), ['status']);
+  assertProblem(await call('GET', `/api/dashboard/editions/${EDITION}/recipients?language=fr`, { as: 'hub' }), 404, 'another network, filtered');
+
+  const before = sql(`SELECT count(*) AS n FROM outbox WHERE edition_id = ${q(EDITION)}`)[0].n;
+  const nobody = await call('POST', `/api/dashboard/editions/${EDITION}/announcements`, {
+    as: 'ggsn', body: { ...MESSAGE, audience: 'active', filter: { status: 'cancelled' }, key: 'filtered-nobody' },
+  });
+  assertProblem(nobody, 400, 'a filter that keeps nobody in the audience');
+  assert.deepEqual(nobody.body.errors.map((e) => [e.field, e.code]), [['audience', 'no-recipients']]);
+
+  const sent = expectOk(await call('POST', `/api/dashboard/editions/${EDITION}/announcements`, {
+    as: 'ggsn', body: { ...MESSAGE, audience: 'active', filter: { language: 'en' }, include_sessions: false, key: 'filtered-en' },
+  }), 202);
+  assert.equal(sent.recipients, 2);
+  const messages = await rows(`SELECT registration_id, sent_at FROM outbox WHERE announcement_id = ${q(sent.id)} ORDER BY registration_id`,
+    (found) => found.length === 2 && found.every((m) => m.sent_at), 'the filtered list\'s messages sent');
+  assert.deepEqual(messages.map((m) => m.registration_id), ['test-ann-en', 'test-ann-wait'], 'Priya and Maya, not Tom who cancelled');
+  assert.equal(sql(`SELECT count(*) AS n FROM outbox WHERE edition_id = ${q(EDITION)}`)[0].n, before + 2);
+  const [record] = sql(`SELECT filter, recipients FROM announcement WHERE id = ${q(sent.id)}`);
+  assert.deepEqual(JSON.parse(record.filter), { language: 'en' });
+  assert.equal(record.recipients, 2);
+  const [audit] = sql(`SELECT changes FROM audit WHERE entity = 'announcement' AND entity_id = ${q(sent.id)}`);
+  assert.deepEqual(JSON.parse(audit.changes).filter, { after: { language: 'en' } });
 });

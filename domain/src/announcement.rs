@@ -8,6 +8,7 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::people::{EditionPerson, PeopleFilter, MAX_SEARCH};
 use crate::registration::lifecycle::Status;
 use crate::registration::{text_refusal, Composed, Lines, Refusal};
 use crate::{Lang, Localized};
@@ -77,6 +78,10 @@ pub struct AnnouncementDraft {
     /// In every interface language.
     pub body: Localized,
     pub audience: Option<Audience>,
+    /// Narrows the audience to the people the people page's filter keeps (the list a
+    /// coordinator was looking at); empty, the audience as it stands.
+    #[serde(skip_serializing_if = "PeopleFilter::is_empty")]
+    pub filter: PeopleFilter,
     /// Whether each message lists the edition's sessions on its recipient's clock.
     pub include_sessions: bool,
     /// The same key sent twice sends the announcement once (a double click, a retry).
@@ -107,6 +112,14 @@ impl AnnouncementDraft {
         if self.audience.is_none() {
             refused.push(("audience".to_owned(), "required"));
         }
+        if self
+            .filter
+            .q
+            .as_ref()
+            .is_some_and(|q| q.chars().count() > MAX_SEARCH)
+        {
+            refused.push(("filter.q".to_owned(), "too-long"));
+        }
         if let Some(key) = &self.key {
             if key.trim().is_empty() || key.chars().count() > MAX_KEY {
                 refused.push(("key".to_owned(), "invalid-idempotency-key"));
@@ -121,6 +134,19 @@ impl AnnouncementDraft {
             .map(|t| t.text.trim().to_owned())
             .unwrap_or_default()
     }
+}
+
+/// The people an announcement to `audience`, narrowed by `filter`, reaches among `people`:
+/// those the filter keeps whose registration the audience includes.
+pub fn reached<'a>(
+    audience: Audience,
+    filter: &PeopleFilter,
+    people: &'a [EditionPerson],
+) -> Vec<&'a EditionPerson> {
+    people
+        .iter()
+        .filter(|p| audience.includes(p.status) && filter.keeps(p))
+        .collect()
 }
 
 /// How many people an announcement to `audience` would reach now.
@@ -280,6 +306,54 @@ mod tests {
 
     fn both(fr: &str, en: &str) -> Localized {
         Localized::new([("fr", fr), ("en", en)])
+    }
+
+    #[test]
+    fn a_filter_narrows_the_audience_and_never_widens_it() {
+        let person = |id: &str, status: Status, region: &str| EditionPerson {
+            id: id.into(),
+            name: id.into(),
+            email: format!("{id}@example.org"),
+            lang: "fr".into(),
+            zone: "America/Montreal".into(),
+            region: region.into(),
+            organisation: String::new(),
+            accessibility: String::new(),
+            priority: false,
+            status,
+            arrival: 1,
+            waitlist_position: None,
+            created_at: "2026-03-01T12:00:00Z".into(),
+            answers: vec![],
+        };
+        let people = [
+            person("a", Status::Confirmed, "Québec"),
+            person("b", Status::Waitlisted, "quebec"),
+            person("c", Status::Cancelled, "Québec"),
+            person("d", Status::Confirmed, "France"),
+        ];
+        let ids = |audience, filter: &PeopleFilter| -> Vec<String> {
+            reached(audience, filter, &people)
+                .iter()
+                .map(|p| p.id.clone())
+                .collect()
+        };
+        let quebec = PeopleFilter {
+            region: Some("Quebec".into()),
+            ..PeopleFilter::default()
+        };
+        assert_eq!(ids(Audience::Active, &quebec), ["a", "b"]);
+        assert_eq!(ids(Audience::WithPlace, &quebec), ["a"]);
+        assert_eq!(
+            ids(Audience::Active, &PeopleFilter::default()),
+            ["a", "b", "d"]
+        );
+        // A filter on a status the audience leaves out reaches nobody.
+        let cancelled = PeopleFilter {
+            status: Some(Status::Cancelled),
+            ..PeopleFilter::default()
+        };
+        assert!(ids(Audience::Active, &cancelled).is_empty());
     }
 
     #[test]

@@ -1477,6 +1477,10 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
                 subject: both("Salle changée", "Room changed"),
                 body: both("La salle change.", "The room changes."),
                 audience: Some(Audience::WithPlace),
+                filter: PeopleFilter {
+                    region: Some("Québec".into()),
+                    ..PeopleFilter::default()
+                },
                 include_sessions: true,
                 key: Some("c0ffee".into()),
             }),

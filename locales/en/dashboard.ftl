@@ -492,3 +492,9 @@ people-line-position = Waiting list: position { $position } of { $waiting }
 people-move-up = Move up
 people-move-down = Move down
 people-moved = { $name } is now in position { $position } on the waiting list.
+
+## Writing to the list a filter keeps.
+people-write = Write to the people on this list
+people-filter-part = { $label }: { $value }
+people-filter-quoted = “{ $text }”
+dash-message-filtered = Only the people on the filtered list ({ $filter })

@@ -495,3 +495,9 @@ people-line-position = Liste d’attente : position { $position } sur { $waiti
 people-move-up = Monter
 people-move-down = Descendre
 people-moved = { $name } est maintenant en position { $position } sur la liste d’attente.
+
+## Écrire à la liste que garde un filtre.
+people-write = Écrire aux personnes de cette liste
+people-filter-part = { $label } : { $value }
+people-filter-quoted = « { $text } »
+dash-message-filtered = Seulement les personnes de la liste filtrée ({ $filter })

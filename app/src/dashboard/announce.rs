@@ -1,6 +1,7 @@
 //! Writing to the people of an edition: one message in every interface language side by side,
-//! the recipients chosen (everyone still registered, those with a place, those waiting) with
-//! how many they are now, the sessions' times offered (each person reads them on their own
+//! the recipients chosen (everyone still registered, those with a place, those waiting, and
+//! only the list the people page's filter kept when it was opened from there) with how many
+//! they are now, the sessions' times offered (each person reads them on their own
 //! clock), a last look before sending, and where to follow the messages after.
 //!
 //! The message keeps one random key until it is sent, so a double click or a second try
@@ -17,6 +18,7 @@ use relais_domain::dashboard::AuthoredEdition;
 use relais_domain::Lang;
 
 use super::bilingual::{set_text, Bilingual};
+use super::people::{described, filter_in_address, query_of};
 use super::{encode, failed, read, title_of, use_session, Problems};
 use crate::api::{self, ApiError};
 use crate::form::{focus, FormState};
@@ -60,8 +62,11 @@ fn MessageForm(authored: AuthoredEdition) -> impl IntoView {
     let edition = StoredValue::new(authored.id.clone());
     let network = StoredValue::new(authored.network_id.clone());
     let state = FormState::new();
+    // Opened from a filtered list of the people page: to that list, unless unticked.
+    let listed = filter_in_address().get_untracked();
     let draft = RwSignal::new(AnnouncementDraft {
         audience: Some(Audience::Active),
+        filter: listed.clone(),
         key: Some(new_key()),
         ..AnnouncementDraft::default()
     });
@@ -71,10 +76,11 @@ fn MessageForm(authored: AuthoredEdition) -> impl IntoView {
     // How many the chosen recipients are now.
     let count = LocalResource::new(move || {
         let url = format!(
-            "/api/dashboard/editions/{}/recipients?audience={}&lang={}",
+            "/api/dashboard/editions/{}/recipients?audience={}&lang={}{}",
             encode(&edition.get_value()),
             audience.get().as_str(),
-            i18n.lang.get()
+            i18n.lang.get(),
+            draft.with(|d| query_of(&d.filter))
         );
         async move { read::<Recipients>(api::fetch(url).await).ok() }
     });
@@ -144,6 +150,27 @@ fn MessageForm(authored: AuthoredEdition) -> impl IntoView {
         title_of(i18n, &authored.draft.title)
     };
     let audience_error = Signal::derive(move || state.error("audience"));
+    let narrowed = (!listed.is_empty()).then(|| {
+        let words = i18n.with(|m| {
+            m.format(
+                "dash-message-filtered",
+                &[("filter", described(i18n, &listed).into())],
+            )
+        });
+        let listed = StoredValue::new(listed);
+        let keep = move |ev| {
+            let kept = event_target_checked(&ev);
+            draft.update(|d| d.filter = if kept { listed.get_value() } else { Default::default() });
+            confirming.set(false);
+        };
+        view! {
+            <p class="check">
+                <input type="checkbox" id="f-filter" prop:checked=move || draft.with(|d| !d.filter.is_empty())
+                    on:change=keep/>
+                <label for="f-filter">{words}</label>
+            </p>
+        }
+    });
     let options = Audience::ALL
         .into_iter()
         .map(|a| {
@@ -177,6 +204,7 @@ fn MessageForm(authored: AuthoredEdition) -> impl IntoView {
                     aria-invalid=move || audience_error.with(Option::is_some).then_some("true")>
                     <legend>{i18n.text("dash-message-recipients")}</legend>
                     {options}
+                    {narrowed}
                     <p id="f-audience-count" class="count" aria-live="polite">{count_text}</p>
                     <p class="field-error" id="f-audience-error" hidden=move || audience_error.with(Option::is_none)>
                         {move || audience_error.get()}

@@ -27,8 +27,9 @@ use crate::i18n::{use_i18n, I18n};
 use crate::layout::Fetched;
 use crate::time::viewer_local;
 
-/// The filter in the page's address, as the API reads it.
-fn filter_in_address() -> Memo<PeopleFilter> {
+/// The filter in the page's address, as the API reads it (the people page's, and the message
+/// page's when it is opened from a filtered list).
+pub(super) fn filter_in_address() -> Memo<PeopleFilter> {
     let query = use_query_map();
     Memo::new(move |_| {
         let query = query.read();
@@ -40,7 +41,8 @@ fn filter_in_address() -> Memo<PeopleFilter> {
     })
 }
 
-fn query_of(filter: &PeopleFilter) -> String {
+/// The filter as query pairs, each after a `&`.
+pub(super) fn query_of(filter: &PeopleFilter) -> String {
     filter
         .pairs()
         .iter()
@@ -115,6 +117,12 @@ fn People(people: EditionPeople, version: RwSignal<u32>, line: Line) -> impl Int
     let mode = people.edition.registration_mode;
     let may_decide = people.may_decide;
     let waiting = people.edition.waiting;
+    let write = format!(
+        "/{}/dashboard/editions/{}/message{}",
+        i18n.code(),
+        encode(&edition),
+        query_of(&people.filter).replacen('&', "?", 1)
+    );
     let list = people
         .people
         .into_iter()
@@ -131,6 +139,9 @@ fn People(people: EditionPeople, version: RwSignal<u32>, line: Line) -> impl Int
         <section aria-labelledby="people-list-title">
             <h2 id="people-list-title">{i18n.text("people-list")}</h2>
             <p role="status" class="people-shown">{shown}</p>
+            {may_decide.then(|| view! {
+                <p class="people-write"><a href=write>{i18n.text("people-write")}</a></p>
+            })}
             <Problems state id="people-problems"/>
             <p id="people-decided" class="done" role="status" hidden=move || !decided.get()>{i18n.text("coord-decided")}</p>
             <ol class="people-list" role="list">{list}</ol>
@@ -242,6 +253,48 @@ fn Filters(
             </form>
         </details>
     }
+}
+
+/// The filter in words, « Statut : en attente · Pays ou région : Québec ».
+pub(super) fn described(i18n: I18n, filter: &PeopleFilter) -> String {
+    let mut parts = vec![];
+    let mut part = |label: &str, value: String| {
+        parts.push(i18n.with(|m| {
+            m.format(
+                "people-filter-part",
+                &[("label", i18n.t(label).into()), ("value", value.into())],
+            )
+        }))
+    };
+    if let Some(status) = filter.status {
+        part(
+            "people-status",
+            i18n.t(&format!("coord-status-{}", status.as_str())),
+        );
+    }
+    if let Some(region) = &filter.region {
+        part("people-region", region_name(i18n, region));
+    }
+    if let Some(zone) = &filter.zone {
+        part("people-zone", zone.clone());
+    }
+    if let Some(language) = &filter.language {
+        part("people-language", language_name(i18n, language));
+    }
+    if let Some(priority) = filter.priority {
+        let value = if priority {
+            "people-priority-in"
+        } else {
+            "people-priority-out"
+        };
+        part("coord-priority", i18n.t(value));
+    }
+    if let Some(q) = &filter.q {
+        let quoted =
+            i18n.with(|m| m.format("people-filter-quoted", &[("text", q.as_str().into())]));
+        part("people-search", quoted);
+    }
+    parts.join(" · ")
 }
 
 fn region_name(i18n: I18n, region: &str) -> String {

@@ -5,9 +5,11 @@
 
 use relais_domain::account::Action;
 use relais_domain::announcement::{
-    AnnouncementDraft, AnnouncementSent, Audience, Recipients, OUTBOX_KIND,
+    self, AnnouncementDraft, AnnouncementSent, Audience, Recipients, OUTBOX_KIND,
 };
+use relais_domain::people::PeopleFilter;
 use relais_domain::problem::ProblemKind;
+use relais_domain::Lang;
 use serde::Deserialize;
 use worker::{Context, D1Database, Env, Request, Response};
 
@@ -40,20 +42,34 @@ pub struct Queued<'a> {
     pub key: &'a str,
     pub draft: &'a AnnouncementDraft,
     pub audience: Audience,
+    /// When the draft has a filter: the ids of the people it keeps (`announcement::reached`),
+    /// a JSON array; the batch reaches no one else, and only those the audience still
+    /// includes when it runs.
+    pub only: Option<String>,
     pub at: &'a str,
+}
+
+/// The registrations `r` an announcement reaches: in the audience and, when the list bound at
+/// `only` is not NULL, on it.
+fn reaching(audience: Audience, only: &str) -> String {
+    format!(
+        "{} AND ({only} IS NULL OR r.id IN (SELECT value FROM json_each({only})))",
+        transitions::in_audience("r", audience)
+    )
 }
 
 /// Its batch: the announcement (once per account and key, only with someone to send to, only
 /// in an edition the account reaches), one message per recipient, the audit entry, and the
 /// announcement that stands for the key afterwards (this one, or the one sent before).
 pub fn queue(q: &Queued) -> Result<Vec<Statement>, ApiError> {
-    let audience = transitions::in_audience("r", q.audience);
+    let only = || q.only.as_deref().map_or(Value::Null, text);
+    let audience = reaching(q.audience, "?10");
     let announcement = Statement {
         sql: format!(
             "INSERT INTO announcement (id, network_id, edition_id, account_id, idempotency_key, \
-               audience, include_sessions, subject, body, recipients, created_at) \
+               audience, include_sessions, subject, body, recipients, created_at, filter) \
              SELECT ?1, o.network_id, e.id, ?3, ?4, ?5, ?6, ?7, ?8, \
-               (SELECT count(*) FROM registration r WHERE r.edition_id = e.id AND {audience}), ?9 \
+               (SELECT count(*) FROM registration r WHERE r.edition_id = e.id AND {audience}), ?9, ?11 \
              FROM edition e JOIN offering o ON o.id = e.offering_id \
              WHERE e.id = ?2 AND {scope} \
                AND EXISTS (SELECT 1 FROM registration r WHERE r.edition_id = e.id AND {audience}) \
@@ -70,8 +86,11 @@ pub fn queue(q: &Queued) -> Result<Vec<Statement>, ApiError> {
             json_text(&q.draft.subject)?,
             json_text(&q.draft.body)?,
             text(q.at),
+            only(),
+            json_text(&q.draft.filter)?,
         ],
     };
+    let audience = reaching(q.audience, "?3");
     let messages = Statement {
         sql: format!(
             "INSERT INTO outbox (registration_id, edition_id, kind, announcement_id, dedupe, created_at) \
@@ -80,10 +99,11 @@ pub fn queue(q: &Queued) -> Result<Vec<Statement>, ApiError> {
              WHERE a.id = ?1 AND {audience} \
              ON CONFLICT (dedupe) DO NOTHING"
         ),
-        params: vec![text(q.id), text(OUTBOX_KIND)],
+        params: vec![text(q.id), text(OUTBOX_KIND), only()],
     };
     let changes = serde_json::json!({
         "audience": {"after": q.audience},
+        "filter": {"after": q.draft.filter},
         "include_sessions": {"after": q.draft.include_sessions},
         "subject": {"after": q.draft.subject},
     })
@@ -152,8 +172,30 @@ fn nobody() -> ApiError {
     )
 }
 
-/// `GET /api/dashboard/editions/{id}/recipients?audience=…`: how many people an announcement
-/// to that audience (everyone still registered, by default) would reach now.
+/// The ids of the people an announcement to `audience`, narrowed by `filter`, reaches now, as
+/// a JSON array (`Queued::only`); none to bind when there is no filter.
+async fn narrowed(
+    db: &D1Database,
+    staff: &Staff,
+    edition_id: &str,
+    audience: Audience,
+    filter: &PeopleFilter,
+) -> Result<Option<Vec<String>>, ApiError> {
+    if filter.is_empty() {
+        return Ok(None);
+    }
+    let people = super::people::everyone(db, staff, edition_id, Lang::default_lang()).await?;
+    Ok(Some(
+        announcement::reached(audience, filter, &people)
+            .into_iter()
+            .map(|p| p.id.clone())
+            .collect(),
+    ))
+}
+
+/// `GET /api/dashboard/editions/{id}/recipients?audience=…&status=…`: how many people an
+/// announcement to that audience (everyone still registered, by default) would reach now,
+/// narrowed by the people page's filter when the query has one.
 pub async fn recipients(
     req: &Request,
     env: &Env,
@@ -168,8 +210,18 @@ pub async fn recipients(
             vec![("audience", "unknown-audience")],
         ))?,
     };
+    let filter =
+        PeopleFilter::from_query(caller.query.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .map_err(|refused| ApiError::Problem(ProblemKind::InvalidQuery, vec![refused]))?;
     let db = env.d1("DB")?;
-    let recipients = count(&db, &staff, edition_id, audience).await?;
+    let recipients = match narrowed(&db, &staff, edition_id, audience, &filter).await? {
+        None => count(&db, &staff, edition_id, audience).await?,
+        Some(ids) => {
+            // Only where the account may write to the people.
+            owner(&db, &staff, edition_id).await?;
+            u32::try_from(ids.len()).map_err(|e| ApiError::Internal(e.to_string()))?
+        }
+    };
     private_json(&Recipients {
         audience,
         recipients,
@@ -198,6 +250,7 @@ pub async fn send(
             let content = serde_json::json!([
                 edition_id,
                 audience,
+                draft.filter,
                 draft.include_sessions,
                 draft.subject,
                 draft.body
@@ -208,6 +261,11 @@ pub async fn send(
             )
         }
     };
+    let only = match narrowed(&db, &staff, edition_id, audience, &draft.filter).await? {
+        Some(ids) if ids.is_empty() => return Err(nobody()),
+        Some(ids) => Some(serde_json::to_string(&ids)?),
+        None => None,
+    };
     let id = super::new_id("announcement")?;
     let statements = queue(&Queued {
         id: &id,
@@ -217,6 +275,7 @@ pub async fn send(
         key: &key,
         draft: &draft,
         audience,
+        only,
         at: &at(),
     })?;
     let (_, standing) = transitions::run_and_read::<Standing>(&db, &statements).await?;

@@ -186,6 +186,17 @@ async fn read(
     })
 }
 
+/// Everyone registered for the edition, as the people page reads them (a message to the
+/// list a filter keeps is narrowed from them).
+pub(super) async fn everyone(
+    db: &D1Database,
+    staff: &auth::Staff,
+    edition_id: &str,
+    lang: Lang,
+) -> Result<Vec<EditionPerson>, ApiError> {
+    Ok(read(db, staff, edition_id, lang).await?.people)
+}
+
 fn person(row: RegistrationRow, questions: &[FormQuestion]) -> Result<EditionPerson, ApiError> {
     let answers: BTreeMap<String, String> = serde_json::from_str(&row.answers).unwrap_or_default();
     Ok(EditionPerson {

@@ -72,6 +72,7 @@ fn draft() -> AnnouncementDraft {
         audience: Some(Audience::WithPlace),
         include_sessions: true,
         key: Some("k1".into()),
+        ..AnnouncementDraft::default()
     }
 }
 
@@ -82,6 +83,18 @@ fn queued(
     key: &str,
     audience: Audience,
 ) -> Option<(String, u32, String)> {
+    queued_to(conn, id, account, key, audience, None)
+}
+
+/// Queued to the people of `only` alone (ids, as a filter kept them), when given.
+fn queued_to(
+    conn: &mut Connection,
+    id: &str,
+    account: &str,
+    key: &str,
+    audience: Audience,
+    only: Option<&[String]>,
+) -> Option<(String, u32, String)> {
     let draft = draft();
     let statements = queue(&Queued {
         id,
@@ -91,6 +104,7 @@ fn queued(
         key,
         draft: &draft,
         audience,
+        only: only.map(|ids| serde_json::to_string(ids).expect("ids")),
         at: AT,
     })
     .expect("statements");
@@ -130,16 +144,25 @@ proptest! {
     fn it_reaches_exactly_the_domain_s_audience(
         statuses in proptest::collection::vec(proptest::sample::select(Status::ALL.to_vec()), 0..12),
         audience in proptest::sample::select(Audience::ALL.to_vec()),
+        kept in proptest::option::of(proptest::collection::vec(any::<bool>(), 12)),
     ) {
         let mut conn = world(&statuses);
-        let expected: Vec<String> = statuses
+        let in_audience: Vec<String> = statuses
             .iter()
             .enumerate()
             .filter(|(_, s)| audience.includes(**s))
             .map(|(i, _)| format!("r{i}"))
             .collect();
-        prop_assert_eq!(count(&conn, audience, "coord"), Some(expected.len() as u32));
-        let standing = queued(&mut conn, "a1", "coord", "k1", audience);
+        prop_assert_eq!(count(&conn, audience, "coord"), Some(in_audience.len() as u32));
+        // A filter's list (some of everyone, whatever their status) narrows the audience.
+        let only: Option<Vec<String>> = kept.map(|kept| {
+            (0..statuses.len()).filter(|i| kept[*i]).map(|i| format!("r{i}")).collect()
+        });
+        let expected: Vec<String> = in_audience
+            .into_iter()
+            .filter(|id| only.as_ref().is_none_or(|only| only.contains(id)))
+            .collect();
+        let standing = queued_to(&mut conn, "a1", "coord", "k1", audience, only.as_deref());
         let mut sent: Vec<String> = outbox(&conn).into_iter().map(|(r, _, _)| r).collect();
         sent.sort();
         let mut wanted = expected.clone();
