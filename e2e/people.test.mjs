@@ -2,7 +2,7 @@
 // edition's people page from its editor, filters it, takes a session's attendance by tapping
 // (the count changes with each tap, and the marks are there when the page is opened again),
 // then downloads the CSV and finds what the page showed, with accents, semicolons and times
-// on the phone's clock.
+// on the phone's clock; filtered by zone, the file holds the people the page shows.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -152,6 +152,22 @@ test('at the door on a phone: filter the people, tap each one’s attendance, se
   const zoeLine = lines.find((l) => l.startsWith('Zoé Lefèvre;'));
   assert.equal(zoeLine, 'Zoé Lefèvre;e2e-people-r1@example.org;fr;America/Montreal;Québec;;;non;confirmée;2026-10-15 11:30;La solidarité de quartier;présent·e');
   assert.equal(lines.filter((l) => l).length, 5, 'a header and the four people');
+
+  // Filtered by zone, the file holds the people the page shows, times still on the phone's clock.
+  if (!(await page.locator('details.people-filters').evaluate((d) => d.open))) await page.getByText('Filtrer', { exact: true }).tap();
+  await page.getByLabel('Fuseau horaire', { exact: true }).selectOption('Europe/Paris');
+  await page.getByRole('button', { name: 'Appliquer les filtres' }).tap();
+  await page.waitForURL(/\/people\?zone=Europe%2FParis$/);
+  await page.locator('.people-shown', { hasText: /1 personne affichée sur 4/ }).waitFor();
+  const [inParis] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Télécharger le fichier CSV' }).tap(),
+  ]);
+  const parisLines = readFileSync(await inParis.path()).toString('utf8').slice(1).split('\r\n').filter((l) => l);
+  assert.deepEqual(parisLines.map((l) => l.split(';').slice(0, 4).concat(l.split(';')[9])), [
+    ['Nom', 'Courriel', 'Langue des messages', 'Fuseau horaire', 'Inscription le'],
+    ['Émile Dubois', 'e2e-people-r2@example.org', 'fr', 'Europe/Paris', '2026-10-16 11:30'],
+  ]);
 
   assert.deepEqual(errors, []);
   assert.deepEqual(csp, [], 'no CSP violation');
