@@ -118,26 +118,26 @@ test('at the door on a phone: filter the people, tap each one’s attendance, se
   await page.getByRole('heading', { level: 1, name: /Présences — / }).waitFor();
   await appReady(page);
   const count = page.locator('.attendance-count');
-  assert.equal(plain(await count.textContent()), '0 présent·es, 0 absent·es, 0 excusé·es, 2 à noter');
+  assert.equal(plain(await count.textContent()), '0 présent·e, 0 absent·e, 0 excusé·e, 2 à noter');
   assert.deepEqual((await page.locator('.attendance-name').allTextContents()).map(plain), ['Émile Dubois', 'Zoé Lefèvre']);
   const row = (name) => page.locator('li.attendance-row', { hasText: name });
   await row('Zoé Lefèvre').getByText('Présent·e').tap();
-  await countReads(page, '1 présent·es, 0 absent·es, 0 excusé·es, 1 à noter');
+  await countReads(page, '1 présent·e, 0 absent·e, 0 excusé·e, 1 à noter');
   await row('Émile Dubois').getByText('Excusé·e').tap();
-  await countReads(page, '1 présent·es, 0 absent·es, 1 excusé·es, 0 à noter');
+  await countReads(page, '1 présent·e, 0 absent·e, 1 excusé·e, 0 à noter');
   assert.equal(await row('Zoé Lefèvre').getByRole('radio', { name: 'Présent·e' }).isChecked(), true);
   // The marks are kept: the page opened again shows them.
   await page.reload();
   await appReady(page);
   assert.equal(await row('Émile Dubois').getByRole('radio', { name: 'Excusé·e' }).isChecked(), true);
-  assert.equal(plain(await count.textContent()), '1 présent·es, 0 absent·es, 1 excusé·es, 0 à noter');
+  assert.equal(plain(await count.textContent()), '1 présent·e, 0 absent·e, 1 excusé·e, 0 à noter');
   await page.screenshot({ path: `${ARTIFACTS}attendance-phone.png`, fullPage: true });
 
   // Back to the people, every one of them, and the file.
   await page.getByRole('link', { name: /Personnes inscrites/ }).tap();
   await page.waitForURL(new RegExp(`/editions/${EDITION}/people$`));
   await appReady(page);
-  assert.match(plain(await page.locator('.people-sessions').textContent()), /1 présent·es, 0 absent·es, 1 excusé·es, 0 à noter/);
+  assert.match(plain(await page.locator('.people-sessions').textContent()), /1 présent·e, 0 absent·e, 1 excusé·e, 0 à noter/);
   assert.equal(await page.getByLabel('Séparateur').inputValue(), 'semicolon', 'French spreadsheets: semicolons');
   assert.equal(await page.getByLabel('Fuseau horaire des dates').inputValue(), 'America/Toronto', 'the phone’s zone');
   const [download] = await Promise.all([
