@@ -2,7 +2,7 @@
 // edition's people page from its editor, filters it, takes a session's attendance by tapping
 // (the count changes with each tap, and the marks are there when the page is opened again),
 // then downloads the CSV and finds what the page showed, with accents, semicolons and times
-// on the phone's clock.
+// on the phone's clock; filtered by zone, the file holds the people the page shows.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -118,26 +118,26 @@ test('at the door on a phone: filter the people, tap each one’s attendance, se
   await page.getByRole('heading', { level: 1, name: /Présences — / }).waitFor();
   await appReady(page);
   const count = page.locator('.attendance-count');
-  assert.equal(plain(await count.textContent()), '0 présent·es, 0 absent·es, 0 excusé·es, 2 à noter');
+  assert.equal(plain(await count.textContent()), '0 présent·e, 0 absent·e, 0 excusé·e, 2 à noter');
   assert.deepEqual((await page.locator('.attendance-name').allTextContents()).map(plain), ['Émile Dubois', 'Zoé Lefèvre']);
   const row = (name) => page.locator('li.attendance-row', { hasText: name });
   await row('Zoé Lefèvre').getByText('Présent·e').tap();
-  await countReads(page, '1 présent·es, 0 absent·es, 0 excusé·es, 1 à noter');
+  await countReads(page, '1 présent·e, 0 absent·e, 0 excusé·e, 1 à noter');
   await row('Émile Dubois').getByText('Excusé·e').tap();
-  await countReads(page, '1 présent·es, 0 absent·es, 1 excusé·es, 0 à noter');
+  await countReads(page, '1 présent·e, 0 absent·e, 1 excusé·e, 0 à noter');
   assert.equal(await row('Zoé Lefèvre').getByRole('radio', { name: 'Présent·e' }).isChecked(), true);
   // The marks are kept: the page opened again shows them.
   await page.reload();
   await appReady(page);
   assert.equal(await row('Émile Dubois').getByRole('radio', { name: 'Excusé·e' }).isChecked(), true);
-  assert.equal(plain(await count.textContent()), '1 présent·es, 0 absent·es, 1 excusé·es, 0 à noter');
+  assert.equal(plain(await count.textContent()), '1 présent·e, 0 absent·e, 1 excusé·e, 0 à noter');
   await page.screenshot({ path: `${ARTIFACTS}attendance-phone.png`, fullPage: true });
 
   // Back to the people, every one of them, and the file.
   await page.getByRole('link', { name: /Personnes inscrites/ }).tap();
   await page.waitForURL(new RegExp(`/editions/${EDITION}/people$`));
   await appReady(page);
-  assert.match(plain(await page.locator('.people-sessions').textContent()), /1 présent·es, 0 absent·es, 1 excusé·es, 0 à noter/);
+  assert.match(plain(await page.locator('.people-sessions').textContent()), /1 présent·e, 0 absent·e, 1 excusé·e, 0 à noter/);
   assert.equal(await page.getByLabel('Séparateur').inputValue(), 'semicolon', 'French spreadsheets: semicolons');
   assert.equal(await page.getByLabel('Fuseau horaire des dates').inputValue(), 'America/Toronto', 'the phone’s zone');
   const [download] = await Promise.all([
@@ -152,6 +152,22 @@ test('at the door on a phone: filter the people, tap each one’s attendance, se
   const zoeLine = lines.find((l) => l.startsWith('Zoé Lefèvre;'));
   assert.equal(zoeLine, 'Zoé Lefèvre;e2e-people-r1@example.org;fr;America/Montreal;Québec;;;non;confirmée;2026-10-15 11:30;La solidarité de quartier;présent·e');
   assert.equal(lines.filter((l) => l).length, 5, 'a header and the four people');
+
+  // Filtered by zone, the file holds the people the page shows, times still on the phone's clock.
+  if (!(await page.locator('details.people-filters').evaluate((d) => d.open))) await page.getByText('Filtrer', { exact: true }).tap();
+  await page.getByLabel('Fuseau horaire', { exact: true }).selectOption('Europe/Paris');
+  await page.getByRole('button', { name: 'Appliquer les filtres' }).tap();
+  await page.waitForURL(/\/people\?zone=Europe%2FParis$/);
+  await page.locator('.people-shown', { hasText: /1 personne affichée sur 4/ }).waitFor();
+  const [inParis] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Télécharger le fichier CSV' }).tap(),
+  ]);
+  const parisLines = readFileSync(await inParis.path()).toString('utf8').slice(1).split('\r\n').filter((l) => l);
+  assert.deepEqual(parisLines.map((l) => l.split(';').slice(0, 4).concat(l.split(';')[9])), [
+    ['Nom', 'Courriel', 'Langue des messages', 'Fuseau horaire', 'Inscription le'],
+    ['Émile Dubois', 'e2e-people-r2@example.org', 'fr', 'Europe/Paris', '2026-10-16 11:30'],
+  ]);
 
   assert.deepEqual(errors, []);
   assert.deepEqual(csp, [], 'no CSP violation');

@@ -185,7 +185,7 @@ test('filters: status, region whatever its accents, zone, language, priority gro
 test('another network’s coordinator finds nothing on any new route; nobody signed in is asked to sign in', async () => {
   const routes = [
     ['GET', `/api/dashboard/editions/${EDITION}/registrations`],
-    ['GET', `/api/dashboard/editions/${EDITION}/registrations.csv?separator=comma&zone=UTC&lang=en`],
+    ['GET', `/api/dashboard/editions/${EDITION}/registrations.csv?separator=comma&clock=UTC&lang=en`],
     ['POST', '/api/dashboard/registrations/test-people-r2/decision', { decision: 'accept' }],
     ['GET', `/api/dashboard/sessions/${S1}/attendance`],
     ['PUT', `/api/dashboard/sessions/${S1}/attendance/test-people-r1`, { mark: 'present' }],
@@ -268,7 +268,7 @@ test('decisions from the dashboard go through the coordinators’ rules', async 
 });
 
 test('the CSV export: a byte-order mark, the separator asked for, headers in the language, times on the chosen clock, only the notice’s fields', async () => {
-  const res = await call('GET', `/api/dashboard/editions/${EDITION}/registrations.csv?separator=semicolon&zone=America%2FToronto&lang=fr`, { as: 'hub' });
+  const res = await call('GET', `/api/dashboard/editions/${EDITION}/registrations.csv?separator=semicolon&clock=America%2FToronto&lang=fr`, { as: 'hub' });
   assert.equal(res.status, 200, res.text);
   assert.match(res.type, /^text\/csv; charset=utf-8/);
   assert.equal(res.headers.get('cache-control'), 'no-store');
@@ -292,7 +292,7 @@ test('the CSV export: a byte-order mark, the separator asked for, headers in the
   // Nothing the notice does not name: no manage links, no ids, no consent times.
   assert.doesNotMatch(res.text, /test-people-r\d[^@]/);
 
-  const english = await call('GET', `/api/dashboard/editions/${EDITION}/registrations.csv?separator=comma&zone=Asia%2FKolkata&lang=en&status=accepted`, { as: 'hub', lang: 'en' });
+  const english = await call('GET', `/api/dashboard/editions/${EDITION}/registrations.csv?separator=comma&clock=Asia%2FKolkata&lang=en&status=accepted`, { as: 'hub', lang: 'en' });
   assert.equal(english.status, 200, english.text);
   const [enHeader, ...enLines] = pythonRows(english.bytes, ',');
   assert.equal(enHeader[0], 'Name');
@@ -300,10 +300,22 @@ test('the CSV export: a byte-order mark, the separator asked for, headers in the
   assert.deepEqual(enLines.map((l) => l[0]), ['Zoé Lefèvre', 'Kwame Mensah', 'Émile Dubois'], 'the filter applies');
   assert.equal(enLines[0][9], '2026-10-15 21:00');
   assert.equal(enLines[0][8], 'accepted');
+  // Every filter of the page, the zone too: the clock of the times is a parameter of its own.
+  const inAccra = await call('GET', `/api/dashboard/editions/${EDITION}/registrations.csv?separator=comma&zone=Africa%2FAccra&clock=Asia%2FKolkata&lang=en`, { as: 'hub', lang: 'en' });
+  assert.equal(inAccra.status, 200, inAccra.text);
+  const [, ...accraLines] = pythonRows(inAccra.bytes, ',');
+  assert.deepEqual(accraLines.map((l) => [l[0], l[3], l[9]]), [['Kwame Mensah', 'Africa/Accra', '2026-10-16 14:30'], ['Bea Quinn', 'Africa/Accra', '2026-10-19 13:30']]);
+  assert.deepEqual(accraLines.map((l) => l[0]), ok(await list('zone=Africa%2FAccra')).people.map((p) => p.name), 'the page’s people, in its order');
 
   // Default separator: the language's.
   const byDefault = await call('GET', `/api/dashboard/editions/${EDITION}/registrations.csv?lang=fr`, { as: 'hub' });
   assert.match(byDefault.text.split('\r\n')[0], /^\uFEFFNom;Courriel;/);
   assertProblem(await call('GET', `/api/dashboard/editions/${EDITION}/registrations.csv?separator=tab`, { as: 'hub' }), 400, 'an unknown separator');
-  assertProblem(await call('GET', `/api/dashboard/editions/${EDITION}/registrations.csv?zone=Mars%2FOlympus`, { as: 'hub' }), 400, 'an unknown zone');
+  const unknownClock = await call('GET', `/api/dashboard/editions/${EDITION}/registrations.csv?clock=Mars%2FOlympus`, { as: 'hub' });
+  assertProblem(unknownClock, 400, 'an unknown clock');
+  assert.deepEqual(unknownClock.body.errors.map((e) => e.field), ['clock']);
+  assert.match(unknownClock.body.errors[0].message, /Fuseau horaire inconnu/);
+  // Times in UTC when no clock is given.
+  const utc = pythonRows((await call('GET', `/api/dashboard/editions/${EDITION}/registrations.csv?separator=comma&zone=Africa%2FAccra&lang=en`, { as: 'hub', lang: 'en' })).bytes, ',');
+  assert.equal(utc[1][9], '2026-10-16 09:00');
 });

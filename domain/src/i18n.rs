@@ -200,4 +200,34 @@ mod tests {
             "5 sessions"
         );
     }
+
+    /// The attendance figures agree with each count: one person is « présent·e », two are
+    /// « présent·es » (and French counts zero as one).
+    #[cfg(feature = "dashboard-messages")]
+    #[test]
+    fn attendance_figures_agree_with_their_counts() {
+        let figures = |lang: &str, [present, absent, excused, unmarked]: [u32; 4]| {
+            Messages::new(Lang::parse(lang).unwrap()).unwrap().format(
+                "people-figures",
+                &[
+                    ("present", present.into()),
+                    ("absent", absent.into()),
+                    ("excused", excused.into()),
+                    ("unmarked", unmarked.into()),
+                ],
+            )
+        };
+        assert_eq!(
+            figures("fr", [1, 0, 2, 3]),
+            "1 présent·e, 0 absent·e, 2 excusé·es, 3 à noter"
+        );
+        assert_eq!(
+            figures("fr", [2, 1, 1, 1]),
+            "2 présent·es, 1 absent·e, 1 excusé·e, 1 à noter"
+        );
+        assert_eq!(
+            figures("en", [1, 0, 2, 3]),
+            "1 present, 0 absent, 2 excused, 3 to mark"
+        );
+    }
 }

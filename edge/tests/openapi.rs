@@ -2546,3 +2546,41 @@ fn announcement_limits_are_the_ones_the_domain_enforces() {
     }
     assert_eq!(fields["key"]["maxLength"], json!(MAX_KEY));
 }
+
+/// The export keeps the people the page's filters keep, every one of them: each filter's
+/// name is a query parameter of both, and the export's own parameters (its separator, the
+/// clock of its times) filter nothing.
+#[test]
+fn the_export_takes_every_filter_of_the_people_page() {
+    let doc = Doc::load();
+    let names = |path: &str| -> BTreeSet<String> {
+        doc.json["paths"][path]["get"]["parameters"]
+            .as_array()
+            .expect("parameters")
+            .iter()
+            .filter(|p| p["in"] == "query")
+            .filter_map(|p| p["name"].as_str().map(str::to_owned))
+            .collect()
+    };
+    let page = names("/api/dashboard/editions/{id}/registrations");
+    let export = names("/api/dashboard/editions/{id}/registrations.csv");
+    let filters: BTreeSet<String> = edition_people()
+        .filter
+        .pairs()
+        .into_iter()
+        .map(|(name, _)| name.to_owned())
+        .collect();
+    assert_eq!(filters.len(), 6, "a sample filter with every field set");
+    assert_eq!(page, filters, "the page's parameters are its filters");
+    let own: BTreeSet<String> = export.difference(&filters).cloned().collect();
+    assert_eq!(
+        own,
+        ["clock", "separator"].map(str::to_owned).into(),
+        "the export takes every filter, and two parameters of its own"
+    );
+    assert_eq!(
+        PeopleFilter::from_query([("clock", "Asia/Kolkata"), ("separator", "comma")]),
+        Ok(PeopleFilter::default()),
+        "the export's own parameters filter nothing"
+    );
+}

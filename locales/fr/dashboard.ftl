@@ -469,7 +469,16 @@ people-by-zone = Par fuseau horaire
 people-by-language = Par langue
 people-attendance = Présences par séance
 people-attendance-total = Toutes séances :
-people-figures = { $present } présent·es, { $absent } absent·es, { $excused } excusé·es, { $unmarked } à noter
+people-figures = { $present ->
+    [one] { $present } présent·e
+   *[other] { $present } présent·es
+}, { $absent ->
+    [one] { $absent } absent·e
+   *[other] { $absent } absent·es
+}, { $excused ->
+    [one] { $excused } excusé·e
+   *[other] { $excused } excusé·es
+}, { $unmarked } à noter
 people-session-cancelled = (séance annulée)
 people-take-attendance = Noter les présences
 people-no-sessions = Cette édition n’a pas encore de séance.
@@ -478,7 +487,7 @@ people-download-hint = Les personnes affichées, avec les seuls renseignements q
 people-separator = Séparateur
 people-separator-comma = Virgule (,)
 people-separator-semicolon = Point-virgule (;)
-people-download-zone = Fuseau horaire des dates
+people-download-clock = Fuseau horaire des dates
 people-download-link = Télécharger le fichier CSV
 people-accessibility = Besoins d’accessibilité :
 people-decide = Décider

@@ -3,7 +3,8 @@
 //! their answers), the edition's counts, each person's answers under the questions' labels
 //! and the decisions a coordinator may take; the sessions' attendance figures, each opening
 //! its attendance list — one row per person with a place, three big choices saved on the
-//! tap, and a live count —; and the CSV download with its separator and zone.
+//! tap, and a live count —; and the CSV download of the same people, with its separator
+//! and the clock of its times.
 
 use std::sync::Arc;
 
@@ -406,25 +407,21 @@ fn Sessions(
     .into_any()
 }
 
-/// The CSV download: its separator and the zone of its times, then the link.
+/// The CSV download of the people the page's filters keep: its separator and the clock of
+/// its times (the viewer's zone at first), then the link.
 #[component]
 fn Download(edition: String, filter: PeopleFilter) -> impl IntoView {
     let i18n = use_i18n();
     let separator = RwSignal::new(Separator::for_lang(i18n.lang.get_untracked()));
-    let zone = RwSignal::new(crate::time::viewer_zone());
-    let query: String = filter
-        .pairs()
-        .iter()
-        .filter(|(k, _)| *k != "zone")
-        .map(|(k, v)| format!("&{k}={}", encode(v)))
-        .collect();
+    let clock = RwSignal::new(crate::time::viewer_zone());
+    let query = query_of(&filter);
     let href = move || {
         format!(
-            "/api/dashboard/editions/{}/registrations.csv?lang={}&separator={}&zone={}{}",
+            "/api/dashboard/editions/{}/registrations.csv?lang={}&separator={}&clock={}{}",
             encode(&edition),
             i18n.code(),
             separator.get().as_str(),
-            encode(zone.get().trim()),
+            encode(clock.get().trim()),
             query
         )
     };
@@ -448,9 +445,9 @@ fn Download(edition: String, filter: PeopleFilter) -> impl IntoView {
                 </select>
             </p>
             <p class="field">
-                <label for="people-download-zone">{i18n.text("people-download-zone")}</label>
-                <input id="people-download-zone" type="text" list="people-zones" autocomplete="off" spellcheck="false"
-                    value=zone.get_untracked() on:input=move |ev| zone.set(event_target_value(&ev))/>
+                <label for="people-download-clock">{i18n.text("people-download-clock")}</label>
+                <input id="people-download-clock" type="text" list="people-zones" autocomplete="off" spellcheck="false"
+                    value=clock.get_untracked() on:input=move |ev| clock.set(event_target_value(&ev))/>
                 <datalist id="people-zones">
                     {super::clock::COMMON_ZONES.iter().map(|z| view! { <option value=*z></option> }).collect_view()}
                 </datalist>

@@ -244,17 +244,10 @@ pub(super) fn session_figures(
         .collect()
 }
 
-/// The filter of the query, leaving out the parameters named in `besides` (the export's
-/// `zone` is the clock its times are written on, not a filter).
-fn filter_of(caller: &Caller, besides: &[&str]) -> Result<PeopleFilter, ApiError> {
-    PeopleFilter::from_query(
-        caller
-            .query
-            .iter()
-            .filter(|(k, _)| !besides.contains(&k.as_str()))
-            .map(|(k, v)| (k.as_str(), v.as_str())),
-    )
-    .map_err(|refusal| ApiError::Problem(ProblemKind::InvalidQuery, vec![refusal]))
+/// The filter of the query: the page's and the export's are the same.
+fn filter_of(caller: &Caller) -> Result<PeopleFilter, ApiError> {
+    PeopleFilter::from_query(caller.query.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .map_err(|refusal| ApiError::Problem(ProblemKind::InvalidQuery, vec![refusal]))
 }
 
 fn titled(json: &str, lang: Lang, fallback: &str) -> Result<Text, ApiError> {
@@ -273,7 +266,7 @@ pub async fn list(
     edition_id: &str,
 ) -> Result<Response, ApiError> {
     let staff = auth::require(req, env, Action::ViewRegistrations, false).await?;
-    let filter = filter_of(caller, &[])?;
+    let filter = filter_of(caller)?;
     let lang = caller.lang;
     let read = read(&env.d1("DB")?, &staff, edition_id, lang).await?;
     let with_place: Vec<&EditionPerson> = read
@@ -314,10 +307,11 @@ pub async fn list(
     })
 }
 
-/// `GET /api/dashboard/editions/{id}/registrations.csv?separator=&zone=&lang=`: the people
-/// the filter keeps (the same query as the page's), as a spreadsheet reads them — UTF-8 with
-/// a byte-order mark, headers in `lang`, times on `zone`'s clock, only the fields the
-/// privacy notice names, one column per question and one per session's attendance.
+/// `GET /api/dashboard/editions/{id}/registrations.csv?separator=&clock=&lang=`: the people
+/// the filter keeps (the same query as the page's, `zone` included), as a spreadsheet reads
+/// them — UTF-8 with a byte-order mark, headers in `lang`, times on `clock`'s (an IANA zone),
+/// only the fields the privacy notice names, one column per question and one per session's
+/// attendance.
 pub async fn export(
     req: &Request,
     env: &Env,
@@ -325,7 +319,7 @@ pub async fn export(
     edition_id: &str,
 ) -> Result<Response, ApiError> {
     let staff = auth::require(req, env, Action::ViewRegistrations, false).await?;
-    let filter = filter_of(caller, &["zone"])?;
+    let filter = filter_of(caller)?;
     let lang = caller.lang;
     let separator = match caller.param("separator") {
         None | Some("") => Separator::for_lang(lang),
@@ -334,16 +328,16 @@ pub async fn export(
             vec![("separator", "unknown-separator")],
         ))?,
     };
-    let zone = match caller.param("zone") {
+    let clock = match caller.param("clock") {
         None | Some("") => "UTC".to_owned(),
         Some(z) => schedule::parse_zone(z)
             .map(|tz| tz.name().to_owned())
             .map_err(|_| {
-                ApiError::Problem(ProblemKind::InvalidQuery, vec![("zone", "unknown-zone")])
+                ApiError::Problem(ProblemKind::InvalidQuery, vec![("clock", "unknown-zone")])
             })?,
     };
     let read = read(&env.d1("DB")?, &staff, edition_id, lang).await?;
-    let bytes = write_csv(&read, &filter, separator, &zone, lang)?;
+    let bytes = write_csv(&read, &filter, separator, &clock, lang)?;
     let headers = Headers::new();
     headers.set("Content-Type", "text/csv; charset=utf-8")?;
     headers.set("Content-Language", lang.code())?;
@@ -373,7 +367,7 @@ fn write_csv(
     read: &Read,
     filter: &PeopleFilter,
     separator: Separator,
-    zone: &str,
+    clock: &str,
     lang: Lang,
 ) -> Result<Vec<u8>, ApiError> {
     let messages = http::messages(lang)?;
@@ -398,7 +392,7 @@ fn write_csv(
             header.push(format!(
                 "{} {}",
                 messages.get("csv-attendance"),
-                on_clock(&s.starts_at, zone)?
+                on_clock(&s.starts_at, clock)?
             ));
         }
         writer.write_record(&header).map_err(csv_error)?;
@@ -413,7 +407,7 @@ fn write_csv(
                 p.accessibility.clone(),
                 messages.get(if p.priority { "csv-yes" } else { "csv-no" }),
                 messages.get(&format!("csv-status-{}", p.status.as_str())),
-                on_clock(&p.created_at, zone)?,
+                on_clock(&p.created_at, clock)?,
             ];
             for q in &read.questions {
                 record.push(
