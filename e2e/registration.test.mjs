@@ -144,10 +144,14 @@ test('an application answers the edition questions in English; a coordinator acc
   assert.match(await row.textContent(), /Groupe prioritaire/);
   assert.equal(await desk.page.locator('.registrations > li').first().textContent().then((t) => t.includes('Amara Okafor')), true, 'the priority group first');
   await desk.page.screenshot({ path: ARTIFACTS + 'coordinator-fr.png', fullPage: true });
+  // A word from the team goes with the decision, in the message that tells it.
+  await row.getByLabel('Note pour la personne (facultatif) — Amara Okafor').fill('Bienvenue, Amara : on commence lundi.');
   await row.getByRole('button', { name: /Accepter/ }).click();
   await desk.page.locator('#decided').getByText('Décision enregistrée ; la personne est prévenue par courriel.').waitFor();
   await row.getByText('Acceptée').waitFor();
   assert.deepEqual(registrations(email), [{ status: 'accepted' }]);
+  assert.deepEqual(sql(`SELECT o.note FROM outbox o JOIN registration r ON r.id = o.registration_id
+    WHERE r.email = '${email}' AND o.kind = 'accepted'`), [{ note: 'Bienvenue, Amara : on commence lundi.' }]);
   // Her message, in her language, appears in the outbox once sent.
   await desk.page.locator('.outbox').getByText(/accepted/i).first().waitFor();
   assert.deepEqual(desk.errors, []);

@@ -317,7 +317,10 @@ dash-schedule-pinned-count = { $count ->
 dash-schedule-unpin-all = Release all
 dash-schedule-propose = Propose a rotation
 dash-schedule-result = The proposed rotation
-dash-schedule-summary = Over { $sessions } sessions, no region has more than { $rotation } night session(s) with the rotation. With any single fixed time, some region has at least { $floor }; with the best one ({ $time }), { $fixed }.
+dash-schedule-summary = Over { $sessions } sessions, no region has more than { $rotation ->
+    [one] { $rotation } night session
+   *[other] { $rotation } night sessions
+} with the rotation. With any single fixed time, some region has at least { $floor }; with the best one ({ $time }), { $fixed }.
 dash-schedule-burden-caption = Night sessions and early or late sessions, per region, over { $sessions } sessions
 dash-schedule-rotation = Rotation
 dash-schedule-fixed = Fixed time: { $time }

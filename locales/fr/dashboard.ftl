@@ -320,7 +320,10 @@ dash-schedule-pinned-count = { $count ->
 dash-schedule-unpin-all = Tout libérer
 dash-schedule-propose = Proposer une rotation
 dash-schedule-result = La rotation proposée
-dash-schedule-summary = Sur { $sessions } séances, aucune région n’a plus de { $rotation } séance(s) de nuit avec la rotation. Avec une heure fixe, quelle qu’elle soit, une région en a au moins { $floor } ; avec la meilleure ({ $time }), { $fixed }.
+dash-schedule-summary = Sur { $sessions } séances, aucune région n’a plus de { $rotation ->
+    [one] { $rotation } séance
+   *[other] { $rotation } séances
+} de nuit avec la rotation. Avec une heure fixe, quelle qu’elle soit, une région en a au moins { $floor } ; avec la meilleure ({ $time }), { $fixed }.
 dash-schedule-burden-caption = Séances de nuit et séances tôt ou tard, par région, sur { $sessions } séances
 dash-schedule-rotation = Rotation
 dash-schedule-fixed = Heure fixe : { $time }
