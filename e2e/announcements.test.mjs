@@ -150,3 +150,58 @@ test('an empty message is refused, each missing text named in English', async ()
   assert.equal(await page.getByLabel('Subject — French', { exact: true }).getAttribute('aria-invalid'), 'true');
   await context.close();
 });
+
+test('a coordinator sends a failed message again from the network\'s messages, and it goes out', async () => {
+  // A message to Adaeze the email service refused twenty times: given up on.
+  const announcement = 'e2e-ann-failing';
+  sql(`INSERT INTO announcement (id, network_id, edition_id, account_id, idempotency_key, audience, include_sessions, subject, body, recipients, created_at)
+         VALUES (${q(announcement)}, 'hub', ${q(EDITION)}, ${q(COORDINATOR.id)}, 'e2e-failing', 'active', 0,
+                 '{"fr":"Le lien de la séance","en":"The session link"}', '{"fr":"Le voici.","en":"Here it is."}', 1, '2026-01-01T00:00:00Z');
+       INSERT INTO outbox (registration_id, edition_id, kind, announcement_id, dedupe, created_at, attempts, last_error, failed_at)
+         VALUES ('e2e-ann-fr', ${q(EDITION)}, 'announcement', ${q(announcement)}, ${q(`announcement:${announcement}:e2e-ann-fr`)},
+                 '2026-01-01T00:00:00Z', 20, 'email service answered 500', '2026-01-01T01:00:00Z');`);
+  const [{ id }] = sql(`SELECT id FROM outbox WHERE announcement_id = ${q(announcement)}`);
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-CA', timezoneId: 'America/Toronto' });
+  const csp = await watchCsp(context);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await signIn(page);
+
+  // The desk's summary counts it and leads to the network's messages.
+  const failedCard = page.locator('section.summary-card', { has: page.getByRole('heading', { name: 'Messages en échec' }) });
+  await failedCard.getByRole('link', { name: /n’(a|ont) pas pu partir/ }).click();
+  await page.waitForURL(/\/fr\/dashboard\/outbox\?network=hub$/);
+  await appReady(page);
+  const row = page.getByRole('row').filter({ hasText: 'Le lien de la séance' });
+  await row.waitFor();
+  assert.match(await row.textContent(), /Adaeze Okafor/);
+  assert.equal((await row.locator('.badge').textContent()).trim(), 'Échec');
+
+  await row.getByRole('button', { name: 'Réessayer l’envoi' }).click();
+  await page.waitForFunction((subject) => [...document.querySelectorAll('table.outbox tr')]
+    .some((tr) => tr.textContent.includes(subject) && /En attente|Envoyé/.test(tr.querySelector('.badge')?.textContent ?? '')), 'Le lien de la séance');
+  assert.equal(await row.getByRole('button', { name: 'Réessayer l’envoi' }).count(), 0, 'no second try offered');
+  assert.equal(await row.getByRole('alert').isHidden(), true, 'no refusal shown');
+
+  // It went out for real, and the network's record says who sent it again.
+  let sent;
+  for (let i = 0; i < 40 && !sent?.sent_at; i++) {
+    [sent] = sql(`SELECT sent_at, failed_at, attempts FROM outbox WHERE id = ${id}`);
+    if (!sent.sent_at) await new Promise((r) => setTimeout(r, 500));
+  }
+  assert.ok(sent.sent_at, `sent: ${JSON.stringify(sent)}`);
+  assert.equal(sent.failed_at, null);
+  assert.equal(sql(`SELECT count(*) AS n FROM audit WHERE entity = 'message' AND entity_id = '${id}' AND action = 'retried'
+                    AND account_id = ${q(COORDINATOR.id)}`)[0].n, 1);
+
+  // Read again, it is sent, with nothing left to retry.
+  await page.reload();
+  await appReady(page);
+  await row.waitFor();
+  assert.equal((await row.locator('.badge').textContent()).trim(), 'Envoyé');
+  assert.equal(await row.getByRole('button').count(), 0);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(csp, [], 'no CSP violation');
+  await context.close();
+});

@@ -1,4 +1,8 @@
 // Debian's Chromium driven by playwright-core: no browser download, no outside network.
+// Lighthouse runs from its own command line, on the same Chromium.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { sql } from '../tests/state.mjs';
 
@@ -66,4 +70,42 @@ export function networkOf(offering) {
        '{"fr": "Une communauté de pratique.", "en": "A community of practice."}', 'https://blueprintsfc.org', '2026-01-01T00:00:00Z');
        UPDATE offering SET network_id = 'ggsn' WHERE id = '${offering}';`);
   return { ...sql(query)[0], made: true };
+}
+
+/** Where a test leaves what it produced for people to look at (screenshots, reports): not kept. */
+export function artifact(name) {
+  const dir = new URL('./artifacts/', import.meta.url).pathname;
+  mkdirSync(dir, { recursive: true });
+  return dir + name;
+}
+
+/**
+ * Runs Lighthouse on `url` in its own Chromium (a phone's, or a desktop's with `desktop`),
+ * writes its JSON report to `out` and returns it. `cookie` is sent with every request, as a
+ * signed-in browser sends its session; `audits` adds audits outside `categories`.
+ */
+export function lighthouse(url, out, { desktop = false, cookie, categories, audits }) {
+  execFileSync('lighthouse', [
+    url, '--quiet', '--output=json', `--output-path=${out}`,
+    ...(desktop ? ['--preset=desktop'] : []),
+    ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
+    `--only-categories=${categories.join(',')}`,
+    ...(audits ? [`--only-audits=${audits.join(',')}`] : []),
+    // Screenshots would make the kept report a megabyte; the scores do not need them.
+    '--skip-audits=full-page-screenshot,screenshot-thumbnails,final-screenshot', '--disable-full-page-screenshot',
+    '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
+  ], { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  return JSON.parse(readFileSync(out, 'utf8'));
+}
+
+/** Lighthouse's gates: accessibility and best practices score at least 95, and no CSP violation logged. */
+export function assertLighthouseGates(report) {
+  const score = (c) => Math.round(report.categories[c].score * 100);
+  const failing = (c) => report.categories[c].auditRefs
+    .map((r) => report.audits[r.id]).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative')
+    .map((a) => a.id);
+  assert.ok(score('accessibility') >= 95, `accessibility ${score('accessibility')}: ${failing('accessibility')}`);
+  assert.ok(score('best-practices') >= 95, `best practices ${score('best-practices')}: ${failing('best-practices')}`);
+  const logged = (report.audits['errors-in-console'].details?.items ?? []).map((i) => i.description ?? '');
+  assert.deepEqual(logged.filter((d) => /Content Security Policy/i.test(d)), [], 'no CSP violation');
 }
