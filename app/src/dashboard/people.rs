@@ -84,7 +84,8 @@ pub fn PeoplePage() -> impl IntoView {
     view! {
         <article class="dashboard people" aria-labelledby="people-title">
             // Outside the list, which is read again after a move: said once, where it stays.
-            <p class="visually-hidden" role="status">{move || line.notice.get()}</p>
+            // A live region is there, empty, before anything is said in it.
+            <div class="visually-hidden" role="status">{move || line.notice.get()}</div>
             <Fetched url show=Arc::new(show)/>
         </article>
     }
