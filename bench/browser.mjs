@@ -172,22 +172,22 @@ export async function firstVisitWeight(browser, base, runs) {
   };
 }
 
-async function throttle(page) {
+async function throttle(page, { offline = false } = {}) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', {
-    offline: false, latency: THROTTLING.latency,
+    offline, latency: THROTTLING.latency,
     downloadThroughput: THROTTLING.downloadThroughput, uploadThroughput: THROTTLING.uploadThroughput,
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLING.cpuRate });
   return cdp;
 }
 
-async function timedLoad(page, base) {
+async function timedLoad(page, base, { offline = false } = {}) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(instrument);
-  await throttle(page);
+  await throttle(page, { offline });
   await page.goto(base + PAGE_PATH, { waitUntil: 'commit', timeout: LOAD_TIMEOUT });
   await waitForCatalog(page);
   await sleep(1000); // let a late LCP candidate (a card painted after the heading) be reported
@@ -200,6 +200,7 @@ async function timedLoad(page, base) {
       visible: window.__bench.visible, visibleDom: window.__bench.visibleDom,
       ttfb: nav?.responseStart ?? null, domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
       transferred: (nav?.transferSize ?? 0) + res.reduce((a, r) => a + (r.transferSize ?? 0), 0),
+      fromServiceWorker: [nav, ...res].filter((e) => e?.workerStart > 0).length,
       cards: document.querySelectorAll('.card').length,
     };
   });
@@ -227,4 +228,60 @@ export async function loadTimings(browser, base, runs) {
     errors: loads.flatMap((l) => l.errors),
   });
   return { page: PAGE_PATH, runs, phone: PHONE, throttling: THROTTLING, cold: summarise(cold), warm: summarise(warm) };
+}
+
+/**
+ * Repeat visits with Relais's service worker in control (app/offline/sw.js), under the same
+ * phone throttling: online (pages and data from the device, refreshed behind) and offline
+ * (the context's network cut). Each run: a first visit, the worker installed (its precache
+ * done), a second visit under it that keeps the catalog's data, then the timed visits; and
+ * what the device then stores for Relais (Cache Storage and IndexedDB, by
+ * `navigator.storage.estimate()`, and the caches' bodies summed).
+ */
+export async function serviceWorkerTimings(browser, base, runs) {
+  const repeat = [], offline = [], storage = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext(PHONE);
+    const first = await context.newPage();
+    await first.goto(base + PAGE_PATH, { timeout: LOAD_TIMEOUT });
+    await first.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: LOAD_TIMEOUT });
+    await first.reload({ timeout: LOAD_TIMEOUT });
+    await first.waitForFunction(() => !document.getElementById('shell'), null, { timeout: LOAD_TIMEOUT });
+    await sleep(1000);
+    await first.close();
+    const online = await context.newPage();
+    repeat.push(await timedLoad(online, base));
+    storage.push(await online.evaluate(async () => {
+      const estimate = await navigator.storage.estimate();
+      const caches_ = {};
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        let bytes = 0, entries = 0;
+        for (const request of await cache.keys()) {
+          bytes += (await (await cache.match(request)).arrayBuffer()).byteLength;
+          entries++;
+        }
+        caches_[name.replace(/-[0-9a-f]{16}$/, '-[version]').replace(/-http[^-]*-/, '-')] = { bytes, entries };
+      }
+      return { usage: estimate.usage, caches: caches_, bodies: Object.values(caches_).reduce((a, c) => a + c.bytes, 0) };
+    }));
+    await online.close();
+    await context.setOffline(true);
+    const cut = await context.newPage();
+    offline.push(await timedLoad(cut, base, { offline: true }));
+    await context.close();
+    const f = (x) => (x == null ? '–' : Math.round(x));
+    log(`service worker run ${i + 1}/${runs}: repeat LCP ${f(repeat.at(-1).lcp)} ms, visible ${f(repeat.at(-1).visible)} ms; offline LCP ${f(offline.at(-1).lcp)} ms, visible ${f(offline.at(-1).visible)} ms; stored ${storage.at(-1).usage} B`);
+  }
+  const summarise = (loads) => ({
+    fcp: stat(loads.map((l) => l.fcp)), lcp: stat(loads.map((l) => l.lcp)), visible: stat(loads.map((l) => l.visible)),
+    ttfb: stat(loads.map((l) => l.ttfb)), transferred: stat(loads.map((l) => l.transferred)),
+    fromServiceWorker: stat(loads.map((l) => l.fromServiceWorker)),
+    lcpElements: [...new Set(loads.map((l) => l.lcpElement))], cards: stat(loads.map((l) => l.cards)),
+    errors: loads.flatMap((l) => l.errors),
+  });
+  return {
+    page: PAGE_PATH, runs, phone: PHONE, throttling: THROTTLING, repeat: summarise(repeat), offline: summarise(offline),
+    storage: { usage: stat(storage.map((s) => s.usage)), bodies: stat(storage.map((s) => s.bodies)), caches: storage.at(-1)?.caches ?? {} },
+  };
 }

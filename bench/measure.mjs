@@ -10,7 +10,7 @@ import os from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { firstVisitWeight, launch, loadTimings } from './browser.mjs';
+import { firstVisitWeight, launch, loadTimings, serviceWorkerTimings } from './browser.mjs';
 import { SIZES, growthSql } from './growth.mjs';
 import { LOCAL_VARS, compressed, log, run, setPidFile, startStack, stat } from './lib.mjs';
 import { apiLoad, wrk } from './load.mjs';
@@ -123,6 +123,7 @@ meta.machine.chromium = browser.version();
 try {
   result.firstVisit = await timed('firstVisit', () => { say('First visit: every response of a real page load'); return firstVisitWeight(browser, stack.base, PLAN.weightRuns); });
   result.browser = await timed('browser', () => { say(`Phone load, throttled: ${PLAN.browserRuns} cold + ${PLAN.browserRuns} warm`); return loadTimings(browser, stack.base, PLAN.browserRuns); });
+  result.serviceWorker = await timed('serviceWorker', () => { say(`Repeat visits with the service worker, throttled: ${PLAN.browserRuns} online + ${PLAN.browserRuns} offline`); return serviceWorkerTimings(browser, stack.base, PLAN.browserRuns); });
   const page = Buffer.from(await (await fetch(stack.base + '/api/offerings?lang=fr')).arrayBuffer());
   result.demoCatalog = { firstPage: compressed(page), items: JSON.parse(page).items.length };
   say(`Starting the bare D1 insert on port ${args['bare-port']}`);

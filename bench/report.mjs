@@ -39,6 +39,9 @@ function budgets(r) {
     'Every byte of a first visit to /fr (HTML, JS, wasm, CSS, icons, manifest, API data), each body brotli-compressed (q11), summed; median of runs');
   add('lcp_cold_median', m(r.browser?.cold.lcp) / 1000, 2.0, 's', '<=', 'Largest contentful paint, cold cache, median of runs, phone throttling');
   add('lcp_warm_median', m(r.browser?.warm.lcp) / 1000, 0.8, 's', '<=', 'Largest contentful paint, warm cache (second load, same context), median of runs');
+  add('repeat_visible_median', m(r.serviceWorker?.repeat.visible) / 1000, 0.4, 's', '<=', 'Catalog visible and interactive on a repeat visit with the service worker in control, online, median of runs, phone throttling');
+  add('repeat_lcp_median', m(r.serviceWorker?.repeat.lcp) / 1000, 0.5, 's', '<=', 'Largest contentful paint on a repeat visit with the service worker in control, online, median of runs, phone throttling');
+  add('offline_visible_median', m(r.serviceWorker?.offline.visible) / 1000, 0.4, 's', '<=', 'Catalog visible and interactive with no network, from the service worker\'s caches, median of runs, phone throttling');
   const ping = r.api?.routes.ping, cat = r.api?.routes.offerings;
   const ok = (x) => x != null && m(ping?.errors) === 0;
   add('catalog_throughput_vs_ping', ok(m(ping?.rps)) && m(ping.rps) ? m(cat.rps) / m(ping.rps) : null, 0.5, 'ratio', '>=',
@@ -177,6 +180,19 @@ function markdown(r, bs) {
       L.push(`| ${label} | ${spread(br.cold[k], unit)} | ${spread(br.warm[k], unit)} |`);
     }
     L.push('', `LCP element: ${br.cold.lcpElements.join(', ')} (cold), ${br.warm.lcpElements.join(', ')} (warm). Cards shown: ${br.cold.cards.median}. Page errors: ${br.cold.errors.length + br.warm.errors.length}.`, '');
+  }
+  const sw = current.serviceWorker;
+  if (sw) {
+    L.push('### With the service worker: repeat visits and no network', '');
+    L.push(`The same phone and throttling. Each run: a first visit, the service worker installed and in control (its precache done), a second visit under it; then a new page of the same context (repeat, online: pages and data from the device's caches, refreshed behind), and one with the context's network cut (offline). ${sw.runs} runs.`, '');
+    L.push('| | Repeat (online) | Offline |', '| --- | --- | --- |');
+    for (const [k, label, unit] of [['fcp', 'First contentful paint', 'ms'], ['lcp', 'Largest contentful paint', 'ms'], ['visible', 'Catalog visible and interactive', 'ms'], ['ttfb', 'Time to first byte', 'ms'], ['transferred', 'Bytes over the network', 'B'], ['fromServiceWorker', 'Answers from the service worker', 'count']]) {
+      L.push(`| ${label} | ${spread(sw.repeat[k], unit)} | ${spread(sw.offline[k], unit)} |`);
+    }
+    L.push('', `Page errors: ${sw.repeat.errors.length + sw.offline.errors.length}. Stored on the device for Relais (\`navigator.storage.estimate()\`, Cache Storage and IndexedDB): ${spread(sw.storage.usage, 'B')}; the cached bodies summed: ${spread(sw.storage.bodies, 'B')}.`, '');
+    L.push('| Cache | Entries | Bytes |', '| --- | --- | --- |');
+    for (const [name, c] of Object.entries(sw.storage.caches)) L.push(`| \`${name}\` | ${c.entries} | ${c.bytes.toLocaleString('en')} |`);
+    L.push('');
   }
   if (api) {
     const p = api.routes.ping, c = api.routes.offerings;

@@ -15,9 +15,15 @@ const FORM_FILES: &[&str] = &["forms.ftl"];
 /// Files for the app's dashboard build only.
 const DASHBOARD_FILES: &[&str] = &["dashboard.ftl"];
 
+/// Files for the service worker's page script only (`scripts/build-sw.mjs` bundles them):
+/// no Rust build reads them.
+const SERVICE_WORKER_FILES: &[&str] = &["offline.ftl"];
+
 /// The table a file belongs to.
 fn table(file: &str) -> &'static str {
-    if SERVER_FILES.contains(&file) {
+    if SERVICE_WORKER_FILES.contains(&file) {
+        "NONE"
+    } else if SERVER_FILES.contains(&file) {
         "SERVER_SOURCES"
     } else if FORM_FILES.contains(&file) {
         "FORM_SOURCES"

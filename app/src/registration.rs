@@ -8,6 +8,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 use relais_domain::catalog::RegistrationMode;
+use relais_domain::registration::offline::{
+    pending_for_edition_url, pending_url, PendingRegistration, PendingState,
+};
 use relais_domain::registration::{
     FormQuestion, FormState as Window, RegistrationAnswer, RegistrationForm, RegistrationRequest,
     Status,
@@ -46,6 +49,9 @@ fn RegisterView(form: RegistrationForm) -> impl IntoView {
     let t = move |id: &str| i18n.t(id);
     let application = form.edition.registration_mode == RegistrationMode::Application;
     let result = RwSignal::new(None::<(RegistrationAnswer, String)>);
+    // A registration kept on this device until it can be sent (app/offline/outbox.js).
+    let pending = RwSignal::new(None::<PendingRegistration>);
+    kept_registration(form.edition.id.clone(), pending, result);
     let back = format!("/{}/offerings/{}", i18n.code(), form.offering_id);
     // An instant on the reader's clock, as "mardi 8 décembre 2026, 18 h 30".
     let on_clock = move |id: &str, instant| {
@@ -83,9 +89,10 @@ fn RegisterView(form: RegistrationForm) -> impl IntoView {
                     {t(if application { "form-application-note" } else { "form-commitment" })}
                 </p>
                 <Show
-                    when=move || result.with(Option::is_none)
-                    fallback=move || {
-                        result.get().map(|(answer, email)| view! { <RegistrationResult answer email/> })
+                    when=move || result.with(Option::is_none) && pending.with(Option::is_none)
+                    fallback=move || match result.get() {
+                        Some((answer, email)) => view! { <RegistrationResult answer email/> }.into_any(),
+                        None => view! { <PendingView pending result/> }.into_any(),
                     }
                 >
                     <RegistrationFields
@@ -93,6 +100,7 @@ fn RegisterView(form: RegistrationForm) -> impl IntoView {
                         questions=questions.clone()
                         application
                         result
+                        pending
                     />
                 </Show>
             }
@@ -143,6 +151,7 @@ fn RegistrationFields(
     questions: Vec<FormQuestion>,
     application: bool,
     result: RwSignal<Option<(RegistrationAnswer, String)>>,
+    pending: RwSignal<Option<PendingRegistration>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = move |id: &str| i18n.t(id);
@@ -187,10 +196,19 @@ fn RegistrationFields(
                 Some(api::json_text(&request)),
                 &[("Idempotency-Key", &key)],
             )
-            .await
-            .and_then(api::typed::<RegistrationAnswer>);
+            .await;
             state.sending.set(false);
-            match sent {
+            // The service worker keeps what the network could not take, and says so.
+            if let Some(kept) = sent
+                .clone()
+                .ok()
+                .and_then(|v| api::typed::<PendingRegistration>(v).ok())
+            {
+                pending.set(Some(kept));
+                focus("pending-title");
+                return;
+            }
+            match sent.and_then(api::typed::<RegistrationAnswer>) {
                 Ok(answer) => {
                     state.clear();
                     result.set(Some((answer, email)));
@@ -352,4 +370,174 @@ fn RegistrationResult(answer: RegistrationAnswer, email: String) -> impl IntoVie
         </section>
     }
     .into_any()
+}
+
+/// How often a page showing a kept registration asks the service worker where it stands.
+const PENDING_POLL: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// A registration for this edition kept on the device from an earlier visit: shown instead
+/// of the form until it is sent and its answer read.
+fn kept_registration(
+    edition_id: String,
+    pending: RwSignal<Option<PendingRegistration>>,
+    result: RwSignal<Option<(RegistrationAnswer, String)>>,
+) {
+    if !under_service_worker() {
+        // Nothing is ever kept without one.
+        return;
+    }
+    spawn_local(async move {
+        let Ok(kept) = api::fetch(pending_for_edition_url(&edition_id))
+            .await
+            .and_then(api::typed::<Vec<PendingRegistration>>)
+        else {
+            return;
+        };
+        if let Some(newest) = kept.into_iter().find(|k| !k.seen) {
+            settle(newest, pending, result);
+        }
+    });
+}
+
+/// Whether Relais's service worker controls this page.
+fn under_service_worker() -> bool {
+    let get = |on: &wasm_bindgen::JsValue, name: &str| js_sys::Reflect::get(on, &name.into()).ok();
+    get(&js_sys::global(), "navigator")
+        .and_then(|n| get(&n, "serviceWorker"))
+        .and_then(|c| get(&c, "controller"))
+        .is_some_and(|c| c.is_object())
+}
+
+/// Shows `kept` where it stands: its answer once it has arrived, else its state.
+fn settle(
+    kept: PendingRegistration,
+    pending: RwSignal<Option<PendingRegistration>>,
+    result: RwSignal<Option<(RegistrationAnswer, String)>>,
+) {
+    match (kept.state, kept.answer.clone()) {
+        (PendingState::Sent, Some(answer)) => {
+            // Read: not shown again on this page (other tabs still find it by its key).
+            let seen = format!("{}?seen=1", pending_url(&kept.key));
+            spawn_local(async move {
+                let _ = api::fetch(seen).await;
+            });
+            pending.set(None);
+            result.set(Some((answer, kept.email.unwrap_or_default())));
+            focus("result-title");
+        }
+        _ => pending.set(Some(kept)),
+    }
+}
+
+/// A registration kept on the device: what happens next, its progress, and cancelling it
+/// while it waits. Once it arrives, the API's answer replaces it.
+#[component]
+fn PendingView(
+    pending: RwSignal<Option<PendingRegistration>>,
+    result: RwSignal<Option<(RegistrationAnswer, String)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |id: &str| i18n.t(id);
+    let cancel_error = RwSignal::new(false);
+    let poll = set_interval_with_handle(
+        move || {
+            let Some(key) = pending.with_untracked(|p| p.as_ref().map(|p| p.key.clone())) else {
+                return;
+            };
+            spawn_local(async move {
+                if let Ok(kept) = api::fetch(pending_url(&key))
+                    .await
+                    .and_then(api::typed::<PendingRegistration>)
+                {
+                    if pending.with_untracked(|p| p.as_ref() != Some(&kept)) {
+                        settle(kept, pending, result);
+                    }
+                }
+            });
+        },
+        PENDING_POLL,
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(poll) = poll {
+            poll.clear();
+        }
+    });
+    let cancel = move |_| {
+        let Some(key) = pending.with_untracked(|p| p.as_ref().map(|p| p.key.clone())) else {
+            return;
+        };
+        spawn_local(async move {
+            let answer = api::send(
+                gloo_net::http::Method::DELETE,
+                &pending_url(&key),
+                None,
+                &[],
+            )
+            .await;
+            match answer {
+                Ok(_) => {
+                    pending.set(None);
+                    focus("register-title");
+                }
+                Err(_) => cancel_error.set(true),
+            }
+        });
+    };
+    // A refusal read: forgotten, and the form is back.
+    let again = move |_| {
+        let Some(key) = pending.with_untracked(|p| p.as_ref().map(|p| p.key.clone())) else {
+            return;
+        };
+        spawn_local(async move {
+            let _ = api::fetch(format!("{}?seen=1", pending_url(&key))).await;
+            pending.set(None);
+            focus("register-title");
+        });
+    };
+    move || {
+        let kept = pending.get()?;
+        let body = match kept.state {
+            PendingState::Refused => {
+                let problem = kept.problem.clone();
+                let detail = problem.as_ref().and_then(|p| p.detail.clone());
+                let errors = problem.map(|p| p.errors).unwrap_or_default();
+                view! {
+                    <h2 id="pending-title" tabindex="-1">{t("pending-refused-title")}</h2>
+                    {detail.map(|d| view! { <p>{d}</p> })}
+                    {(!errors.is_empty()).then(|| view! {
+                        <ul>{errors.into_iter().map(|e| view! { <li>{e.message}</li> }).collect_view()}</ul>
+                    })}
+                    <p><button type="button" class="button" on:click=again>{t("pending-again")}</button></p>
+                }
+                .into_any()
+            }
+            state => {
+                let waiting = state == PendingState::Waiting;
+                let progress = match (state, kept.attempts) {
+                    (PendingState::Sending, _) => Some(t("pending-sending")),
+                    (_, 0 | 1) => None,
+                    (_, attempts) => Some(
+                        i18n.with(|m| m.format("pending-attempts", &[("count", attempts.into())])),
+                    ),
+                };
+                view! {
+                    <h2 id="pending-title" tabindex="-1">{t("pending-title")}</h2>
+                    <p>{t("pending-note")}</p>
+                    <p class="hint">{t("pending-rules")}</p>
+                    {progress.map(|p| view! { <p class="hint">{p}</p> })}
+                    {waiting.then(|| view! {
+                        <p><button type="button" class="button" on:click=cancel>{t("pending-cancel")}</button></p>
+                    })}
+                    {move || cancel_error.get().then(|| view! { <p class="field-error">{t("pending-cancel-late")}</p> })}
+                }
+                .into_any()
+            }
+        };
+        Some(view! {
+            <section class="result pending" aria-labelledby="pending-title" data-status=kept.state_name()>
+                {body}
+            </section>
+        })
+    }
 }

@@ -18,3 +18,13 @@ pub mod registration;
 pub mod schedule;
 
 pub use locale::{Lang, Localized, Text};
+
+/// The version of the API's answers, sent by the edge with every one of them
+/// (`API_VERSION_HEADER`). Raised whenever an answer changes shape. The service worker is
+/// built with the version it was made for (`scripts/build-sw.mjs` reads it here): a device
+/// holding an older app in its caches sees a newer API answer and offers the new version as
+/// a reload, rather than run an old page against answers it cannot read.
+pub const API_VERSION: u32 = 1;
+
+/// The header that carries `API_VERSION`.
+pub const API_VERSION_HEADER: &str = "X-Relais-Api";

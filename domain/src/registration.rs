@@ -11,6 +11,7 @@ use crate::catalog::{instant, RegistrationMode};
 use crate::{Lang, Localized};
 
 pub mod lifecycle;
+pub mod offline;
 pub mod waitlist;
 pub use lifecycle::{Event, Reason, Status, Transition};
 

@@ -212,7 +212,10 @@ const TRANSPORT_SECURITY: &str = "max-age=63072000; includeSubDomains";
 /// their static file came with (`dist/_headers`, which `scripts/build` writes with the
 /// hashes of the pages' inline scripts); anything without one gets `API_POLICY`. A
 /// `Referrer-Policy` already set (forms pages: `no-referrer`) is kept.
-pub fn secure(response: Response) -> worker::Result<Response> {
+///
+/// API answers also say which version of the API wrote them (`relais_domain::API_VERSION`),
+/// so that an app kept on a device knows when it is older than the API.
+pub fn secure(response: Response, api: bool) -> worker::Result<Response> {
     // A response fetched from the static files has immutable headers: copy them.
     let headers = Headers::new();
     for (name, value) in response.headers().entries() {
@@ -226,6 +229,12 @@ pub fn secure(response: Response) -> worker::Result<Response> {
     }
     headers.set("X-Content-Type-Options", "nosniff")?;
     headers.set("Strict-Transport-Security", TRANSPORT_SECURITY)?;
+    if api {
+        headers.set(
+            relais_domain::API_VERSION_HEADER,
+            &relais_domain::API_VERSION.to_string(),
+        )?;
+    }
     Ok(response.with_headers(headers))
 }
 

@@ -42,7 +42,8 @@ fn start() {
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, ctx: Context) -> Result<Response> {
     // Every answer, whichever part wrote it, leaves with the same security headers.
-    http::secure(answer(req, &env, &ctx).await?)
+    let api = req.path().starts_with("/api/");
+    http::secure(answer(req, &env, &ctx).await?, api)
 }
 
 async fn answer(req: Request, env: &Env, ctx: &Context) -> Result<Response> {
