@@ -230,7 +230,8 @@ async function settle(page) {
 }
 
 test('no WCAG 2.2 A/AA violation in the catalog as the Worker writes it (before the app, or without it)', async () => {
-  const { context, violations } = await open({ viewport: PHONE, locale: 'fr-CA', timezoneId: 'Europe/Paris' });
+  // No service worker either: it would bring the app from its precache.
+  const { context, violations } = await open({ viewport: PHONE, locale: 'fr-CA', timezoneId: 'Europe/Paris', serviceWorkers: 'block' });
   const page = await context.newPage();
   // The app never arrives: what a reader sees while it downloads, or if it cannot run.
   await page.route(/\/app-[0-9a-f]+(_bg\.wasm|\.js)$/, (route) => route.abort());

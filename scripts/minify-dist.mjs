@@ -57,7 +57,23 @@ function minify(dist) {
     index = index.replaceAll(sri(before), sri(Buffer.from(code)));
     console.log(`${name}: ${before.length} → ${Buffer.byteLength(code)} bytes`);
   }
-  writeFileSync(indexPath, index);
+  writeFileSync(indexPath, minifyPage(index));
+}
+
+/**
+ * The page's comments dropped and its inline scripts minified: every first visit downloads
+ * them. Their CSP hashes are taken afterwards (`--headers`), from the page as written here.
+ */
+export function minifyPage(html) {
+  return html
+    .replace(/<!--[\s\S]*?-->\s*/g, '')
+    .replace(/(<script\b([^>]*)>)([\s\S]*?)(<\/script\s*>)/gi, (whole, open, attributes, text, close) => {
+      if (/\bsrc\s*=/i.test(attributes) || /\btype\s*=\s*["']?application\/json/i.test(attributes) || !text.trim()) return whole;
+      // Trunk's loader is a module with a top-level await.
+      const module = /\btype\s*=\s*["']?module/i.test(attributes);
+      const options = module ? { format: 'esm', target: 'es2022' } : { target: 'es2015' };
+      return open + transformSync(text, { loader: 'js', minify: true, ...options }).code.trim() + close;
+    });
 }
 
 // Run as a script (imported, by tests, it only lends inlineScriptHashes).

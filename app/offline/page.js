@@ -67,7 +67,7 @@ function render() {
     const p = line(say('update-ready') + ' ', 'update');
     const button = document.createElement('button');
     button.type = 'button';
-    button.className = 'button';
+    button.className = 'button primary';
     button.textContent = say('update-reload');
     button.addEventListener('click', reload);
     p.append(button);
@@ -163,6 +163,7 @@ async function watchUpdates() {
     if (message.type === 'status') {
       state.fetchedAt = message.fetchedAt;
       state.pending = message.pending ?? [];
+      if (message.apiChanged) state.update = registration;
     } else if (message.type === 'from-cache') {
       state.fetchedAt = message.fetchedAt;
     } else if (message.type === 'registered') {
@@ -199,6 +200,6 @@ addEventListener('offline', () => {
 navigator.serviceWorker.addEventListener('controllerchange', ask);
 setInterval(render, 60_000);
 
-watchUpdates();
-ask();
+// Asked once the answer has somewhere to go.
+watchUpdates().then(ask);
 render();

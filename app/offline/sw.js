@@ -72,6 +72,7 @@ async function tellStatus(client) {
   client.postMessage({
     type: 'status',
     fetchedAt: servedFromCache.get(client.id) ?? null,
+    apiChanged,
     pending: (await outbox.all()).map(outbox.publicRecord),
   });
 }
@@ -86,12 +87,13 @@ const stamp = {
   },
   cachedResponseWillBeUsed: async ({ event, cachedResponse }) => {
     const at = Number(cachedResponse?.headers.get(FETCHED_AT));
-    const clientId = event?.clientId || event?.resultingClientId;
+    // A navigation's answer is for the page it makes, not the one it leaves.
+    const clientId = event?.resultingClientId || event?.clientId;
     if (at && clientId) {
       const known = servedFromCache.get(clientId);
       servedFromCache.set(clientId, known ? Math.min(known, at) : at);
-      const client = await self.clients.get(clientId);
-      client?.postMessage({ type: 'from-cache', fetchedAt: servedFromCache.get(clientId) });
+      // Not awaited: for a navigation, the page it makes exists only once this answer is given.
+      self.clients.get(clientId).then((client) => client?.postMessage({ type: 'from-cache', fetchedAt: servedFromCache.get(clientId) }));
     }
     return cachedResponse;
   },
@@ -105,9 +107,13 @@ const apiVersion = {
   },
 };
 
+/** Set once an answer came from another API version: told to every page that asks. */
+let apiChanged = false;
+
 function noticeApiVersion(response) {
   const version = response.headers.get('X-Relais-Api');
   if (version && version !== String(RELAIS_API_VERSION)) {
+    apiChanged = true;
     self.registration.update().catch(() => {});
     self.clients.matchAll().then((clients) => clients.forEach((c) => c.postMessage({ type: 'api-changed' })));
   }

@@ -500,10 +500,12 @@ fn PendingView(
         let body = match kept.state {
             PendingState::Refused => {
                 let problem = kept.problem.clone();
+                let title = problem.as_ref().map(|p| p.title.clone());
                 let detail = problem.as_ref().and_then(|p| p.detail.clone());
                 let errors = problem.map(|p| p.errors).unwrap_or_default();
                 view! {
                     <h2 id="pending-title" tabindex="-1">{t("pending-refused-title")}</h2>
+                    {title.map(|d| view! { <p class="refusal">{d}</p> })}
                     {detail.map(|d| view! { <p>{d}</p> })}
                     {(!errors.is_empty()).then(|| view! {
                         <ul>{errors.into_iter().map(|e| view! { <li>{e.message}</li> }).collect_view()}</ul>

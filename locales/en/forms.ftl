@@ -197,7 +197,7 @@ coord-capacity-hint = { $taken ->
 }. Raising the capacity gives the new places to the people waiting, in arrival order; empty: no limit.
 coord-capacity-save = Save the capacity
 pending-title = Waiting to be sent
-pending-note = No network right now: your registration is kept on this device. It will go by itself as soon as the network is back, even if you close this page; open Relais again to see the answer and your private link.
+pending-note = The network is not answering right now: your registration is kept on this device. It will go by itself as soon as the network is back, even if you close this page; open Relais again to see the answer and your private link.
 pending-rules = Places and the deadline will be checked when it arrives: the answer will tell you where you stand.
 pending-sending = Sending…
 pending-attempts = { $count } attempts so far: another will be made by itself.

@@ -197,7 +197,7 @@ coord-capacity-hint = { $taken ->
 }. Augmenter la capacité donne les nouvelles places aux personnes en attente, dans l’ordre d’arrivée ; vide : aucune limite.
 coord-capacity-save = Enregistrer la capacité
 pending-title = En attente d’envoi
-pending-note = Pas de réseau pour l’instant : votre inscription est gardée sur cet appareil. Elle partira d’elle-même dès que le réseau reviendra, même si vous fermez cette page ; rouvrez Relais pour voir la réponse et votre lien privé.
+pending-note = Le réseau ne répond pas pour l’instant : votre inscription est gardée sur cet appareil. Elle partira d’elle-même dès que le réseau reviendra, même si vous fermez cette page ; rouvrez Relais pour voir la réponse et votre lien privé.
 pending-rules = Les places et la date limite seront vérifiées à son arrivée : la réponse vous dira où vous en êtes.
 pending-sending = Envoi en cours…
 pending-attempts = { $count } essais jusqu’ici : un nouvel essai se fera tout seul.
