@@ -174,7 +174,9 @@ pub async fn seal(
     )
     .await
     .map_err(failed)?;
-    Ok(hex(&[nonce, js_sys::Uint8Array::new(&sealed).to_vec()].concat()))
+    Ok(hex(
+        &[nonce, js_sys::Uint8Array::new(&sealed).to_vec()].concat()
+    ))
 }
 
 /// What `seal` sealed, given the same secret, purpose and binding; an error for anything

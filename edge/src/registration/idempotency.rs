@@ -188,9 +188,9 @@ impl Claim {
         }
         let standing = row.standing.as_deref().and_then(Status::parse);
         let manage_url = match (standing, &row.sealed_link) {
-            (Some(_), Some(sealed)) => Some(
-                crypto::open(&self.key, SEALED_LINK, &self.request_hash, sealed).await?,
-            ),
+            (Some(_), Some(sealed)) => {
+                Some(crypto::open(&self.key, SEALED_LINK, &self.request_hash, sealed).await?)
+            }
             _ => None,
         };
         Ok(RegistrationAnswer {
@@ -229,7 +229,9 @@ impl Claim {
                 self.token.as_str().into(),
                 stamp(now).as_str().into(),
                 self.request_hash.as_str().into(),
-                stamp(now - TimeDelta::seconds(CLAIM_SECONDS)).as_str().into(),
+                stamp(now - TimeDelta::seconds(CLAIM_SECONDS))
+                    .as_str()
+                    .into(),
             ],
         }
     }
