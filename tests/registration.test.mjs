@@ -203,7 +203,7 @@ test('a retry with the same Idempotency-Key gets the real outcome and the manage
   }
 });
 
-test('eight copies of one registration sent at once land once; each hears the outcome or is asked to retry', async () => {
+test('eight copies of one registration sent at once land once; each hears the outcome or is asked to retry', async (t) => {
   const key = `test-race-${crypto.randomUUID()}`;
   const body = person(5100);
   const answers = await Promise.all(Array.from({ length: 8 }, () => sendAgain('test-retry-race', body, key)));
@@ -213,6 +213,7 @@ test('eight copies of one registration sent at once land once; each hears the ou
   const waits = answers.filter((a) => a.status === 409);
   assert.equal(outcomes.length + waits.length, 8, answers.map((a) => `${a.status} ${a.text}`).join('\n'));
   assert.ok(outcomes.length >= 1);
+  t.diagnostic(`${outcomes.length} heard the outcome, ${waits.length} were asked to retry`);
   for (const a of outcomes) {
     assert.equal(a.body.status, 'confirmed');
     assert.equal(a.body.manage_url, outcomes[0].body.manage_url, 'one manage link');
