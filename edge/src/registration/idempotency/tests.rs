@@ -60,12 +60,27 @@ fn claim(token: &str) -> Claim {
     }
 }
 
-/// (status, registration_id, sealed_link, claim) of the key's row.
-fn row(conn: &Connection) -> Option<(Option<i64>, Option<String>, Option<String>, String)> {
+/// The key's row.
+#[derive(Debug, PartialEq)]
+struct KeyRow {
+    status: Option<i64>,
+    registration_id: Option<String>,
+    sealed_link: Option<String>,
+    claim: String,
+}
+
+fn row(conn: &Connection) -> Option<KeyRow> {
     conn.query_row(
         "SELECT status, registration_id, sealed_link, claim FROM idempotency",
         [],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        |r| {
+            Ok(KeyRow {
+                status: r.get(0)?,
+                registration_id: r.get(1)?,
+                sealed_link: r.get(2)?,
+                claim: r.get(3)?,
+            })
+        },
     )
     .ok()
 }
@@ -103,7 +118,7 @@ fn one_claim_of_many_wins_and_an_old_one_is_taken_over_once() {
     // Left for dead: the first retry after takes it, the next one does not.
     assert_eq!(run(&mut conn, &[second.take_over_statement(at(31))]), [1]);
     assert_eq!(run(&mut conn, &[third.take_over_statement(at(31))]), [0]);
-    assert_eq!(row(&conn).map(|r| r.3).as_deref(), Some("second"));
+    assert_eq!(row(&conn).map(|r| r.claim).as_deref(), Some("second"));
     // The first request, refused late, does not release the claim it lost.
     assert_eq!(run(&mut conn, &[first.release_statement()]), [0]);
     assert_eq!(run(&mut conn, &[second.release_statement()]), [1]);
@@ -125,19 +140,19 @@ fn the_batch_completes_the_claim_only_when_it_registered() {
     let mut batch = transitions::arrive(&arrival("reg-b", "a@example.org"), "change-b");
     batch.push(key.created_statement("change-b", "sealed"));
     assert_eq!(run(&mut conn, &batch).last(), Some(&0));
-    assert_eq!(row(&conn).map(|r| r.0), Some(None));
+    assert_eq!(row(&conn).map(|r| r.status), Some(None));
     // A registration written: the claim is complete, with it and its sealed link.
     let mut batch = transitions::arrive(&arrival("reg-c", "c@example.org"), "change-c");
     batch.push(key.created_statement("change-c", "sealed"));
     assert_eq!(run(&mut conn, &batch).last(), Some(&1));
     assert_eq!(
         row(&conn),
-        Some((
-            Some(201),
-            Some("reg-c".into()),
-            Some("sealed".into()),
-            "mine".into()
-        ))
+        Some(KeyRow {
+            status: Some(201),
+            registration_id: Some("reg-c".into()),
+            sealed_link: Some("sealed".into()),
+            claim: "mine".into(),
+        })
     );
     // Complete, it is neither released, taken over, nor told otherwise.
     assert_eq!(run(&mut conn, &[key.release_statement()]), [0]);
