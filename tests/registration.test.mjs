@@ -33,7 +33,7 @@ const EDITIONS = {
   'test-retry-held': { mode: 'open', capacity: 1, confirmHours: 2 },
   'test-retry-waiting': { mode: 'open', capacity: 1 },
   'test-retry-applied': { mode: 'application', capacity: 5 },
-  'test-retry-race': { mode: 'open', capacity: 5 },
+  'test-retry-race': { mode: 'open', capacity: 20 },
 };
 const PRIVATE_LINK = 'zoom.example/j/5550001';
 const TEST_IDS = Object.keys(EDITIONS).map(q).join(', ');
@@ -204,31 +204,36 @@ test('a retry with the same Idempotency-Key gets the real outcome and the manage
 });
 
 test('eight copies of one registration sent at once land once; each hears the outcome or is asked to retry', async (t) => {
-  const key = `test-race-${crypto.randomUUID()}`;
-  const body = person(5100);
-  const answers = await Promise.all(Array.from({ length: 8 }, () => sendAgain('test-retry-race', body, key)));
-  const rows = sql(`SELECT count(*) AS n FROM registration WHERE edition_id = 'test-retry-race' AND email = ${q(body.email)}`);
-  assert.equal(rows[0].n, 1, 'one registration');
-  const outcomes = answers.filter((a) => a.status === 201);
-  const waits = answers.filter((a) => a.status === 409);
-  assert.equal(outcomes.length + waits.length, 8, answers.map((a) => `${a.status} ${a.text}`).join('\n'));
-  assert.ok(outcomes.length >= 1);
-  t.diagnostic(`${outcomes.length} heard the outcome, ${waits.length} were asked to retry`);
-  for (const a of outcomes) {
-    assert.equal(a.body.status, 'confirmed');
-    assert.equal(a.body.manage_url, outcomes[0].body.manage_url, 'one manage link');
+  // Four bursts: whether copies overlap depends on the machine's timing; each burst must hold.
+  let asked = 0;
+  for (let burst = 0; burst < 4; burst++) {
+    const key = `test-race-${crypto.randomUUID()}`;
+    const body = person(5100 + burst);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => sendAgain('test-retry-race', body, key)));
+    const rows = sql(`SELECT count(*) AS n FROM registration WHERE edition_id = 'test-retry-race' AND email = ${q(body.email)}`);
+    assert.equal(rows[0].n, 1, 'one registration');
+    const outcomes = answers.filter((a) => a.status === 201);
+    const waits = answers.filter((a) => a.status === 409);
+    assert.equal(outcomes.length + waits.length, 8, answers.map((a) => `${a.status} ${a.text}`).join('\n'));
+    assert.ok(outcomes.length >= 1);
+    for (const a of outcomes) {
+      assert.equal(a.body.status, 'confirmed');
+      assert.equal(a.body.manage_url, outcomes[0].body.manage_url, 'one manage link');
+    }
+    assert.equal(outcomes.filter((a) => !a.headers.get('idempotent-replayed')).length, 1, 'one answer registered, the others replayed it');
+    for (const a of waits) {
+      assert.match(a.type, /^application\/problem\+json/);
+      assert.equal(a.body.type, '/api/problems/in-progress');
+      assert.equal(a.headers.get('retry-after'), '2');
+    }
+    asked += waits.length;
+    // Retrying after a 409 gives the outcome, with the link.
+    const retried = await sendAgain('test-retry-race', body, key);
+    assert.equal(retried.status, 201);
+    assert.deepEqual(retried.body, outcomes[0].body);
+    assert.equal((await manage(retried.body.manage_url)).body.status, 'confirmed');
   }
-  assert.equal(outcomes.filter((a) => !a.headers.get('idempotent-replayed')).length, 1, 'one answer registered, the others replayed it');
-  for (const a of waits) {
-    assert.match(a.type, /^application\/problem\+json/);
-    assert.equal(a.body.type, '/api/problems/in-progress');
-    assert.equal(a.headers.get('retry-after'), '2');
-  }
-  // Retrying after a 409 gives the outcome, with the link.
-  const retried = await sendAgain('test-retry-race', body, key);
-  assert.equal(retried.status, 201);
-  assert.deepEqual(retried.body, outcomes[0].body);
-  assert.equal((await manage(retried.body.manage_url)).body.status, 'confirmed');
+  t.diagnostic(`${asked} of 32 copies were asked to retry`);
 });
 
 test('a key being answered asks for a retry in both languages; one left by a Worker that died is taken over', async () => {
