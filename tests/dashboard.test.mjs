@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { fetch } from './client.mjs';
-import { STATE, sql, staffSql } from './state.mjs';
+import { STATE, keyHash, sql, staffSql } from './state.mjs';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8799';
 const q = (s) => `'${String(s).replaceAll("'", "''")}'`;
@@ -118,6 +118,13 @@ async function outboxRows(query, done, what) {
 // French writes « 23 h » with a no-break space.
 const plain = (s) => (s ?? '').replace(/[\u2068\u2069]/g, '').replace(/[\u00a0\u202f]/g, ' ');
 
+/** The Idempotency-Keys sent here, whose rows the clean-up removes (found by their digest). */
+const usedKeys = [];
+function idempotencyKey(prefix) {
+  usedKeys.push(`${prefix}-${Date.now()}`);
+  return usedKeys.at(-1);
+}
+
 function cleanUp() {
   const offerings = list(made.offerings);
   const editions = `SELECT id FROM edition WHERE offering_id IN (${offerings}) OR id IN (${list(made.editions)})`;
@@ -129,7 +136,7 @@ function cleanUp() {
        DELETE FROM edition WHERE id IN (${editions});
        DELETE FROM offering_person WHERE offering_id IN (${offerings});
        DELETE FROM offering WHERE id IN (${offerings});
-       DELETE FROM idempotency WHERE key LIKE 'dashboard-%';
+       DELETE FROM idempotency WHERE key_hash IN (${list(usedKeys.map(keyHash))});
        DELETE FROM account WHERE id IN (${list(Object.values(STAFF).map((s) => s.id))});
        DELETE FROM network WHERE id IN (${list(createdNetworks)});`);
 }
@@ -327,7 +334,7 @@ test('the public catalog, the offering\'s page and both feeds show what was publ
 test('a volunteer registers for the published edition', async () => {
   const res = await call('POST', `/api/editions/${ids.edition}/registrations`, {
     body: { ...VOLUNTEER, consent: true },
-    headers: { 'Idempotency-Key': `dashboard-${Date.now()}` },
+    headers: { 'Idempotency-Key': idempotencyKey('dashboard') },
   });
   assert.equal(res.status, 201, res.text);
   assert.equal(res.body.status, 'confirmed');
@@ -534,7 +541,7 @@ test('a draft offering never appears in public reads, even with a published edit
   assertProblem(await call('GET', `/api/editions/${edition}/registration-form`), 404, 'its form');
   const registering = await call('POST', `/api/editions/${edition}/registrations`, {
     body: { ...VOLUNTEER, email: 'draft.reader@example.org', consent: true },
-    headers: { 'Idempotency-Key': `dashboard-draft-${Date.now()}` },
+    headers: { 'Idempotency-Key': idempotencyKey('dashboard-draft') },
   });
   assertProblem(registering, 404, 'registering for it');
   const catalogFeed = (await call('GET', '/api/calendar.ics')).text;

@@ -1,6 +1,6 @@
 // What the API tests share: SQL on the test state the local stack serves (scripts/test).
 import { execFileSync } from 'node:child_process';
-import { pbkdf2Sync, randomBytes } from 'node:crypto';
+import { createHash, pbkdf2Sync, randomBytes } from 'node:crypto';
 
 export const STATE = process.env.RELAIS_TEST_STATE;
 
@@ -41,3 +41,6 @@ export function staffSql({ id, email, name = 'Test staff', password, administrat
     INSERT INTO membership (account_id, network_id, role, created_at)
     SELECT ${q(id)}, id, ${q(role)}, '2026-01-01T00:00:00Z' FROM network WHERE id IN (${inNetworks});`;
 }
+
+/** An Idempotency-Key's digest, as the Worker stores it in its place (SHA-256, hex). */
+export const keyHash = (key) => createHash('sha256').update(key).digest('hex');

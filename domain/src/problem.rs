@@ -23,10 +23,12 @@ pub enum ProblemKind {
     Unauthorized,
     Forbidden,
     Conflict,
+    /// A request with the same `Idempotency-Key` is still being answered: send it again.
+    InProgress,
 }
 
 impl ProblemKind {
-    pub const ALL: [ProblemKind; 13] = [
+    pub const ALL: [ProblemKind; 14] = [
         ProblemKind::NotFound,
         ProblemKind::InvalidQuery,
         ProblemKind::MethodNotAllowed,
@@ -40,6 +42,7 @@ impl ProblemKind {
         ProblemKind::Unauthorized,
         ProblemKind::Forbidden,
         ProblemKind::Conflict,
+        ProblemKind::InProgress,
     ];
 
     pub fn status(self) -> u16 {
@@ -57,6 +60,17 @@ impl ProblemKind {
             ProblemKind::Unauthorized => 401,
             ProblemKind::Forbidden => 403,
             ProblemKind::Conflict => 409,
+            ProblemKind::InProgress => 409,
+        }
+    }
+
+    /// Seconds after which the same request may be sent again (`Retry-After`), for the
+    /// problems that pass.
+    pub fn retry_after(self) -> Option<u32> {
+        match self {
+            ProblemKind::TooManyRequests => Some(60),
+            ProblemKind::InProgress => Some(2),
+            _ => None,
         }
     }
 
@@ -75,6 +89,7 @@ impl ProblemKind {
             ProblemKind::Unauthorized => "unauthorized",
             ProblemKind::Forbidden => "forbidden",
             ProblemKind::Conflict => "conflict",
+            ProblemKind::InProgress => "in-progress",
         }
     }
 }

@@ -460,8 +460,8 @@ pub struct RegistrationAnswer {
     /// Position on the waiting list (1 = next), when waitlisted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waitlist_position: Option<u32>,
-    /// The private manage address; only in the answer that created the registration (it is
-    /// also sent by email).
+    /// The private manage address; only in the answer that created the registration and its
+    /// replays to the client holding its `Idempotency-Key` (it is also sent by email).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manage_url: Option<String>,
     /// Whether this answer created the registration (or a cancelled person's return).

@@ -1,4 +1,5 @@
-//! Random tokens and their digests, from the runtime's Web Crypto.
+//! Random tokens, their digests, and secrets sealed under a key derived from another, from
+//! the runtime's Web Crypto.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -89,4 +90,142 @@ pub fn random_bytes(bytes: usize) -> Result<Vec<u8>, ApiError> {
 /// Whether two byte strings are equal, taking the same time wherever they differ.
 pub fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The AES-GCM nonce's length: 96 bits, random for each sealing.
+const NONCE_BYTES: usize = 12;
+
+/// An AES-256-GCM key derived from `secret` by HKDF-SHA256, for `purpose` (HKDF's `info`:
+/// one secret gives unrelated keys for unrelated purposes). The secret is a client's random
+/// key, not a password: HKDF, not a slow derivation.
+async fn sealing_key(secret: &str, purpose: &str) -> Result<web_sys::CryptoKey, ApiError> {
+    let failed = |e: wasm_bindgen::JsValue| ApiError::Internal(format!("hkdf: {e:?}"));
+    let subtle = crypto()?.subtle();
+    let base: web_sys::CryptoKey = JsFuture::from(
+        subtle
+            .import_key_with_str(
+                "raw",
+                &js_sys::Uint8Array::from(secret.as_bytes()),
+                "HKDF",
+                false,
+                &js_sys::Array::of1(&"deriveBits".into()),
+            )
+            .map_err(failed)?,
+    )
+    .await
+    .map_err(failed)?
+    .unchecked_into();
+    let params = web_sys::HkdfParams::new(
+        "HKDF",
+        &"SHA-256".into(),
+        &js_sys::Uint8Array::from(purpose.as_bytes()),
+        &js_sys::Uint8Array::new_with_length(0),
+    );
+    let bits = JsFuture::from(
+        subtle
+            .derive_bits_with_object(&params, &base, 256)
+            .map_err(failed)?,
+    )
+    .await
+    .map_err(failed)?;
+    Ok(JsFuture::from(
+        subtle
+            .import_key_with_str(
+                "raw",
+                &js_sys::Uint8Array::new(&bits),
+                "AES-GCM",
+                false,
+                &js_sys::Array::of2(&"encrypt".into(), &"decrypt".into()),
+            )
+            .map_err(failed)?,
+    )
+    .await
+    .map_err(failed)?
+    .unchecked_into())
+}
+
+fn gcm(nonce: &[u8], bound_to: &[u8]) -> web_sys::AesGcmParams {
+    let params = web_sys::AesGcmParams::new("AES-GCM", &js_sys::Uint8Array::from(nonce));
+    params.set_additional_data(&js_sys::Uint8Array::from(bound_to));
+    params
+}
+
+/// `plain` sealed with AES-256-GCM under a key derived from `secret` for `purpose`, bound to
+/// `bound_to` (authenticated, not stored): hex of the nonce, then the ciphertext and its tag.
+/// Only `open` with the same three gives it back.
+pub async fn seal(
+    secret: &str,
+    purpose: &str,
+    bound_to: &str,
+    plain: &str,
+) -> Result<String, ApiError> {
+    let failed = |e: wasm_bindgen::JsValue| ApiError::Internal(format!("seal: {e:?}"));
+    let key = sealing_key(secret, purpose).await?;
+    let nonce = random_bytes(NONCE_BYTES)?;
+    let sealed = JsFuture::from(
+        crypto()?
+            .subtle()
+            .encrypt_with_object_and_u8_array(
+                &gcm(&nonce, bound_to.as_bytes()),
+                &key,
+                plain.as_bytes(),
+            )
+            .map_err(failed)?,
+    )
+    .await
+    .map_err(failed)?;
+    Ok(hex(
+        &[nonce, js_sys::Uint8Array::new(&sealed).to_vec()].concat()
+    ))
+}
+
+/// What `seal` sealed, given the same secret, purpose and binding; an error for anything
+/// else (another secret, a changed byte).
+pub async fn open(
+    secret: &str,
+    purpose: &str,
+    bound_to: &str,
+    sealed: &str,
+) -> Result<String, ApiError> {
+    let failed = |e: wasm_bindgen::JsValue| ApiError::Internal(format!("open: {e:?}"));
+    let bytes = unhex(sealed).ok_or_else(|| ApiError::Internal("sealed: not hex".into()))?;
+    if bytes.len() <= NONCE_BYTES {
+        return Err(ApiError::Internal("sealed: too short".into()));
+    }
+    let (nonce, ciphertext) = bytes.split_at(NONCE_BYTES);
+    let key = sealing_key(secret, purpose).await?;
+    let plain = JsFuture::from(
+        crypto()?
+            .subtle()
+            .decrypt_with_object_and_u8_array(&gcm(nonce, bound_to.as_bytes()), &key, ciphertext)
+            .map_err(failed)?,
+    )
+    .await
+    .map_err(failed)?;
+    String::from_utf8(js_sys::Uint8Array::new(&plain).to_vec())
+        .map_err(|_| ApiError::Internal("open: not UTF-8".into()))
+}
+
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_reads_back_what_it_wrote() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        assert_eq!(unhex(&hex(&bytes)), Some(bytes));
+        for bad in ["0", "zz", "0g", "é0"] {
+            assert_eq!(unhex(bad), None, "{bad}");
+        }
+    }
 }

@@ -240,6 +240,12 @@ pub fn secure(response: Response, api: bool) -> worker::Result<Response> {
 
 pub fn problem_response(error: ApiError, lang: Lang) -> worker::Result<Response> {
     let messages = messages(lang).map_err(|e| worker::Error::RustError(format!("{e:?}")))?;
+    let retry_after = match &error {
+        ApiError::Problem(kind, _) | ApiError::Fields(kind, _) | ApiError::Detailed(kind, _) => {
+            kind.retry_after()
+        }
+        ApiError::Internal(_) => None,
+    };
     let problem = match error {
         ApiError::Problem(kind, fields) => fields
             .into_iter()
@@ -263,8 +269,8 @@ pub fn problem_response(error: ApiError, lang: Lang) -> worker::Result<Response>
     headers.set("Content-Type", CONTENT_TYPE)?;
     headers.set("Content-Language", lang.code())?;
     headers.set("Cache-Control", "no-store")?;
-    if problem.status == ProblemKind::TooManyRequests.status() {
-        headers.set("Retry-After", "60")?;
+    if let Some(seconds) = retry_after {
+        headers.set("Retry-After", &seconds.to_string())?;
     }
     let body =
         serde_json::to_string(&problem).map_err(|e| worker::Error::RustError(e.to_string()))?;

@@ -96,7 +96,7 @@ fn raw_method(req: &Request) -> String {
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     let work = async {
         let db = env.d1("DB")?;
-        registration::create::forget_old_keys(&db, catalog::now()).await?;
+        registration::idempotency::forget_old_keys(&db, catalog::now()).await?;
         rate_limit::forget_expired(&db).await?;
         registration::holds::release_expired(&db, catalog::now()).await?;
         let queued = outbox::queue_reminders(&db, catalog::now()).await?;

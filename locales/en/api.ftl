@@ -37,6 +37,7 @@ field-consent-required = To register, agree to the use of your data described in
 field-malformed-json = The body is not valid JSON, or a field has the wrong type.
 field-invalid-idempotency-key = Invalid Idempotency-Key header: 1 to 200 characters.
 field-idempotency-key-reused = This Idempotency-Key was already used for another request.
+problem-in-progress = A request with this Idempotency-Key is still being answered: send it again in a moment
 problem-unauthorized = Sign-in required, or wrong credentials
 problem-forbidden = You do not have access to this action
 problem-conflict = This action is no longer possible in the current state

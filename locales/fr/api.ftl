@@ -37,6 +37,7 @@ field-consent-required = Pour vous inscrire, acceptez l’utilisation de vos don
 field-malformed-json = Le contenu n’est pas du JSON valide, ou un champ n’a pas le bon type.
 field-invalid-idempotency-key = En-tête Idempotency-Key invalide : de 1 à 200 caractères.
 field-idempotency-key-reused = Cette clé Idempotency-Key a déjà servi pour une autre demande.
+problem-in-progress = Une demande avec cette clé Idempotency-Key est en cours de traitement : renvoyez-la dans un instant
 problem-unauthorized = Connexion requise, ou identifiants incorrects
 problem-forbidden = Vous n’avez pas accès à cette action
 problem-conflict = Cette action n’est plus possible dans l’état actuel

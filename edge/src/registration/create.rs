@@ -1,13 +1,13 @@
 //! `POST /api/editions/{id}/registrations`: a volunteer registers for an edition (all of its
 //! sessions) with no account, and gets a private manage link.
 //!
-//! The handler's steps: limit attempts, replay a retry, read the edition and check the
-//! request, then write the registration with its link, history and message in one batch
+//! The handler's steps: limit attempts, claim the `Idempotency-Key` or replay its answer
+//! (`idempotency`), read the edition and check the request, then write the registration with
+//! its link, history, message and the key's answer in one batch
 //! (`transitions::arrive`: capacity holds whatever the concurrency, since the place is decided
 //! inside the insert and D1 runs a batch as one transaction). An address already registered
 //! learns nothing of that registration: its manage link is sent again to the address.
 
-use chrono::{DateTime, Utc};
 use relais_domain::catalog::RegistrationMode;
 use relais_domain::problem::ProblemKind;
 use relais_domain::registration::{
@@ -16,11 +16,11 @@ use relais_domain::registration::{
 };
 use relais_domain::schedule;
 use serde::Deserialize;
-use wasm_bindgen::JsValue;
 use worker::{Context, D1Database, D1PreparedStatement, Env, Headers, Request, Response};
 
+use super::idempotency::{self, Claim, Retry};
 use super::transitions::{self, Arrival, Statement};
-use crate::catalog::{now, stamp, visible};
+use crate::catalog::{now, visible};
 use crate::crypto;
 use crate::http::{self, ApiError};
 use crate::outbox;
@@ -35,7 +35,6 @@ const PER_CLIENT_AND_EDITION_PER_HOUR: u32 = 25;
 /// Registrations per address registered and hour, plus-addresses folded (one person, many
 /// aliases).
 const PER_EMAIL_PER_HOUR: u32 = 10;
-const MAX_IDEMPOTENCY_KEY: usize = 200;
 const HOUR: i64 = 3600;
 
 #[derive(Deserialize)]
@@ -59,13 +58,6 @@ struct Placed {
     position: Option<u32>,
 }
 
-#[derive(Deserialize)]
-struct Replay {
-    request_hash: String,
-    status: u16,
-    body: String,
-}
-
 pub async fn create(
     req: &Request,
     env: &Env,
@@ -83,51 +75,63 @@ pub async fn create(
     .await?
     .1;
     let body = read_body(req).await?;
-    let key = match idempotency_key(req, &db, edition_id, &body).await? {
-        Retry::Replay(response) => return Ok(response),
-        Retry::New(key) => key,
+    let claim = match idempotency::claim(req, &db, edition_id, &body).await? {
+        Retry::Replay(code, answer) => {
+            return json_answer(code, serde_json::to_string(&answer)?, true)
+        }
+        Retry::New(claim) => claim,
     };
-    let request: RegistrationRequest = http::json_object(&body)?;
+    let answered = answer(req, env, &db, edition_id, rules, &body, claim.as_ref()).await;
+    let (code, registration_id, answer) = match (answered, &claim) {
+        (Err(refused), Some(claim)) => {
+            claim.release(&db).await;
+            return Err(refused);
+        }
+        (Err(refused), None) => return Err(refused),
+        // The address's link sent again (or a robot told so): remembered after the fact —
+        // lost with its Worker, a retry sends the link again and is told the same.
+        (Ok((202, id, _)), Some(claim)) => {
+            let (code, answer) = claim.link_sent(&db, edition_id).await?;
+            (code, id, answer)
+        }
+        (Ok(answered), _) => answered,
+    };
+    if let Some(id) = registration_id {
+        outbox::send_soon(env, ctx, outbox::Only::Registration(id));
+    }
+    json_answer(code, serde_json::to_string(&answer)?, false)
+}
+
+/// The request read, checked and written: the status code, the registration's id (none
+/// for a robot) and the answer. A claimed key is completed in the registration's batch.
+async fn answer(
+    req: &Request,
+    env: &Env,
+    db: &D1Database,
+    edition_id: &str,
+    rules: Option<worker::D1Result>,
+    body: &str,
+    claim: Option<&Claim>,
+) -> Result<(u16, Option<String>, RegistrationAnswer), ApiError> {
+    let request: RegistrationRequest = http::json_object(body)?;
     let edition = open_edition(rules)?;
     if request.is_robot() {
         // Told the same as a registered address, and nothing is stored.
-        return json_answer(
-            202,
-            serde_json::to_string(&RegistrationAnswer::link_sent(edition_id))?,
-            false,
-        );
+        return Ok((202, None, RegistrationAnswer::link_sent(edition_id)));
     }
     let registrant = registration::validate(request, &edition.questions, known_zone)
         .map_err(|refused| ApiError::Fields(ProblemKind::InvalidBody, refused))?;
     let origin = public_origin(env, req)?;
     let (code, registration_id, answer) = register(
-        &db,
+        db,
         edition_id,
         &registrant,
         &origin,
         edition.confirm_by_email,
+        claim,
     )
     .await?;
-    outbox::send_soon(env, ctx, outbox::Only::Registration(registration_id));
-    let body = serde_json::to_string(&answer)?;
-    if let Some((key, request_hash)) = &key {
-        // The replay says the same without the manage link: the link lives only in this
-        // answer and the email, never in storage.
-        let kept = RegistrationAnswer {
-            manage_url: None,
-            ..answer.clone()
-        };
-        remember(
-            &db,
-            key,
-            request_hash,
-            code,
-            &serde_json::to_string(&kept)?,
-            now(),
-        )
-        .await?;
-    }
-    json_answer(code, body, false)
+    Ok((code, Some(registration_id), answer))
 }
 
 /// The limits of a client address (an IPv4 address or an IPv6 /64) per minute, and per
@@ -245,6 +249,7 @@ async fn register(
     registrant: &Registrant,
     origin: &str,
     confirm_by_email: bool,
+    claim: Option<&Claim>,
 ) -> Result<(u16, String, RegistrationAnswer), ApiError> {
     let id = format!("reg-{}", crypto::random_hex(12)?);
     let change_id = crypto::random_hex(12)?;
@@ -275,6 +280,9 @@ async fn register(
     };
     let mut statements = vec![rate_limit::count_in_batch(&limit)];
     statements.extend(transitions::arrive(&arrival, &change_id));
+    if let Some(claim) = claim {
+        statements.push(claim.created(&change_id, &link.url).await?);
+    }
     let (within, within_values) = rate_limit::within(&limit, 3);
     statements.push(Statement {
         sql: format!(
@@ -381,36 +389,6 @@ pub async fn send_link_again(
     Ok(())
 }
 
-/// A retry of a request already answered, or a new request with its key (if any).
-enum Retry {
-    Replay(Response),
-    New(Option<(String, String)>),
-}
-
-/// The `Idempotency-Key`, with the digest of what it was sent with; the first answer again
-/// when it is a retry.
-async fn idempotency_key(
-    req: &Request,
-    db: &D1Database,
-    edition_id: &str,
-    body: &str,
-) -> Result<Retry, ApiError> {
-    match req.headers().get("Idempotency-Key")? {
-        None => Ok(Retry::New(None)),
-        Some(key) if key.is_empty() || key.len() > MAX_IDEMPOTENCY_KEY => Err(ApiError::Problem(
-            ProblemKind::InvalidBody,
-            vec![("Idempotency-Key", "invalid-idempotency-key")],
-        )),
-        Some(key) => {
-            let request_hash = crypto::sha256_hex(&format!("{edition_id}\n{body}")).await?;
-            match replayed(db, &key, &request_hash).await? {
-                Some(replay) => Ok(Retry::Replay(replay)),
-                None => Ok(Retry::New(Some((key, request_hash)))),
-            }
-        }
-    }
-}
-
 fn json_answer(code: u16, body: String, replayed: bool) -> Result<Response, ApiError> {
     let headers = Headers::new();
     headers.set("Content-Type", "application/json; charset=utf-8")?;
@@ -432,58 +410,4 @@ async fn read_body(req: &Request) -> Result<String, ApiError> {
         return Err(ApiError::Problem(ProblemKind::UnsupportedMediaType, vec![]));
     }
     http::body_text(req, MAX_BODY_BYTES).await
-}
-
-/// The first answer to a retry with the same key and the same request.
-async fn replayed(
-    db: &D1Database,
-    key: &str,
-    request_hash: &str,
-) -> Result<Option<Response>, ApiError> {
-    let replay: Option<Replay> = db
-        .prepare("SELECT request_hash, status, body FROM idempotency WHERE key = ?1")
-        .bind(&[key.into()])?
-        .first(None)
-        .await?;
-    match replay {
-        None => Ok(None),
-        Some(r) if r.request_hash == request_hash => Ok(Some(json_answer(r.status, r.body, true)?)),
-        Some(_) => Err(ApiError::Problem(
-            ProblemKind::InvalidBody,
-            vec![("Idempotency-Key", "idempotency-key-reused")],
-        )),
-    }
-}
-
-async fn remember(
-    db: &D1Database,
-    key: &str,
-    request_hash: &str,
-    status: u16,
-    body: &str,
-    now: DateTime<Utc>,
-) -> Result<(), ApiError> {
-    db.prepare(
-        "INSERT INTO idempotency (key, request_hash, status, body, created_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (key) DO NOTHING",
-    )
-    .bind(&[
-        key.into(),
-        request_hash.into(),
-        JsValue::from(u32::from(status)),
-        body.into(),
-        stamp(now),
-    ])?
-    .run()
-    .await?;
-    Ok(())
-}
-
-/// Forgets retry keys after a day: a client retries within minutes or hours.
-pub async fn forget_old_keys(db: &D1Database, now: DateTime<Utc>) -> Result<(), ApiError> {
-    db.prepare("DELETE FROM idempotency WHERE created_at < ?1")
-        .bind(&[stamp(now - chrono::TimeDelta::hours(24))])?
-        .run()
-        .await?;
-    Ok(())
 }

@@ -6,6 +6,7 @@
 pub mod create;
 pub mod form;
 pub mod holds;
+pub mod idempotency;
 pub mod links;
 pub mod manage;
 pub mod transitions;
