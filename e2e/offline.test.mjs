@@ -151,6 +151,15 @@ test('a registration sent offline is kept, can be cancelled, and lands once with
   await context.setOffline(true);
   await page.reload();
   await appReady(page);
+  // The browser finds Relais installable (headless Chromium never says so itself: its event,
+  // with the two members Relais uses, stands in).
+  await page.evaluate(() => {
+    const event = new Event('beforeinstallprompt', { cancelable: true });
+    event.prompt = () => { window.installPrompted = true; };
+    event.userChoice = Promise.resolve({ outcome: 'dismissed' });
+    window.dispatchEvent(event);
+  });
+  assert.equal(await page.getByRole('button', { name: 'Installer' }).count(), 0, 'not suggested before a registration');
 
   // Cancelled before it goes: nothing kept, nothing sent.
   await fillForm(page, { name: 'Ana Annule', email: `annule@${DOMAIN}` });
@@ -180,7 +189,13 @@ test('a registration sent offline is kept, can be cancelled, and lands once with
   assert.match(shown.manage, /\/fr\/manage\/[^/]+$/);
   assert.deepEqual(registered(email), [{ status: 'confirmed' }]);
   assert.deepEqual(registered(`annule@${DOMAIN}`), []);
+  // Once registered, installing is suggested, and declining is remembered.
+  await page.getByRole('button', { name: 'Installer' }).waitFor({ timeout: 15_000 });
+  assert.match(await bar(page), /Gardez Relais sur cet appareil/);
   await page.screenshot({ path: artifact('offline-arrived-fr.png') });
+  await page.getByRole('button', { name: 'Non merci' }).click();
+  await page.locator('#connection:not(.shown)').waitFor({ state: 'attached' });
+  assert.ok(await page.evaluate(() => Number(localStorage.getItem('relais.install-declined')) > 0));
   // The manage link works.
   await page.goto(shown.manage);
   await appReady(page);
