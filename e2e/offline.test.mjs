@@ -151,16 +151,6 @@ test('a registration sent offline is kept, can be cancelled, and lands once with
   await context.setOffline(true);
   await page.reload();
   await appReady(page);
-  // The browser finds Relais installable (headless Chromium never says so itself: its event,
-  // with the two members Relais uses, stands in).
-  await page.evaluate(() => {
-    const event = new Event('beforeinstallprompt', { cancelable: true });
-    event.prompt = () => { window.installPrompted = true; };
-    event.userChoice = Promise.resolve({ outcome: 'dismissed' });
-    window.dispatchEvent(event);
-  });
-  assert.equal(await page.getByRole('button', { name: 'Installer' }).count(), 0, 'not suggested before a registration');
-
   // Cancelled before it goes: nothing kept, nothing sent.
   await fillForm(page, { name: 'Ana Annule', email: `annule@${DOMAIN}` });
   await submit(page);
@@ -182,6 +172,16 @@ test('a registration sent offline is kept, can be cancelled, and lands once with
   await pending.getByRole('heading', { name: 'En attente d’envoi' }).waitFor();
   assert.deepEqual(registered(email), []);
   assert.deepEqual(registered(`annule@${DOMAIN}`), []);
+  // The browser finds Relais installable (headless Chromium never says so itself: its event,
+  // with the two members Relais uses, stands in), once the page's offline script listens.
+  await page.locator('#connection').waitFor({ state: 'attached' });
+  await page.evaluate(() => {
+    const event = new Event('beforeinstallprompt', { cancelable: true });
+    event.prompt = () => { window.installPrompted = true; };
+    event.userChoice = Promise.resolve({ outcome: 'dismissed' });
+    window.dispatchEvent(event);
+  });
+  assert.equal(await page.getByRole('button', { name: 'Installer' }).count(), 0, 'not suggested before a registration');
 
   await context.setOffline(false);
   const shown = await outcome(page);
@@ -234,7 +234,6 @@ test('an answer from a newer API offers the new version as a reload', { timeout:
   await page.goto(`${BASE}/fr`);
   await appReady(page);
   await controlled(page);
-  await page.locator('#connection').waitFor({ state: 'attached' });
   await context.route('**/api/offerings/**', async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'x-relais-api': '999' } });

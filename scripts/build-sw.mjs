@@ -1,6 +1,7 @@
 // After every build: `node scripts/build-sw.mjs DIST` writes DIST/sw.js, the service worker
 // (app/offline/sw.js with Workbox and idb, bundled by esbuild), and DIST/offline.js, the
-// pages' script that says what the device and the network are doing (app/offline/page.js).
+// pages' script that says what the device and the network are doing (app/offline/page.js),
+// with its messages (locales/*/offline.ftl) and its stylesheet (style/offline.css).
 // Run by scripts/build.
 //
 // The service worker is told here what it cannot know by itself:
@@ -14,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { build, transformSync } from 'esbuild';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const dist = resolve(process.argv[2] ?? 'dist');
@@ -80,7 +81,10 @@ await build({
   minify: true,
   format: 'esm',
   target: 'es2020',
-  define: { RELAIS_MESSAGES: JSON.stringify(messages(languages)) },
+  define: {
+    RELAIS_MESSAGES: JSON.stringify(messages(languages)),
+    RELAIS_STYLE: JSON.stringify(transformSync(readFileSync(join(ROOT, 'style/offline.css'), 'utf8'), { loader: 'css', minify: true }).code),
+  },
   logLevel: 'warning',
 });
 

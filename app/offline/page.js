@@ -3,7 +3,7 @@
 // its service worker is registered (app/*.html); bundled by scripts/build-sw.mjs into
 // dist/offline.js with the messages of locales/*/offline.ftl (RELAIS_MESSAGES).
 // Kept out of the app's wasm: the first visit's download stays as it was.
-/* global RELAIS_MESSAGES */
+/* global RELAIS_MESSAGES, RELAIS_STYLE */
 
 const lang = document.documentElement.lang === 'en' ? 'en' : 'fr';
 const messages = RELAIS_MESSAGES[lang] ?? RELAIS_MESSAGES.fr;
@@ -15,6 +15,11 @@ const STALE_MS = 10 * 60_000;
 const state = { offline: !navigator.onLine, fetchedAt: null, update: null, pending: [], install: null };
 /** Where a declined suggestion to install is remembered: never asked again for 90 days. */
 const DECLINED = 'relais.install-declined';
+
+// Its stylesheet comes with it (a constructed sheet, which the pages' CSP allows).
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(RELAIS_STYLE);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
 // One live region, there from the start so that what it says is read out.
 const bar = document.createElement('div');
