@@ -4,7 +4,7 @@
 // before sending, a double click sends it once, and the network's messages list it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, appReady, launch, watchCsp } from './browser.mjs';
+import { BASE, appReady, launch, watchCsp, takesFocus } from './browser.mjs';
 import { sql, staffSql } from '../tests/state.mjs';
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -101,7 +101,7 @@ test('the desk shows what waits; a coordinator writes in both languages, sees th
   const confirm = page.locator('#message-confirm');
   await confirm.waitFor({ state: 'visible' });
   assert.match(await confirm.textContent(), /Le message partira vers 2 personnes/);
-  assert.equal(await confirm.evaluate((el) => el === document.activeElement), true, 'the last look takes the focus');
+  assert.equal(await takesFocus(confirm), true, 'the last look takes the focus');
   // A double click sends it once.
   await confirm.getByRole('button', { name: 'Envoyer maintenant' }).dblclick();
   const sent = page.locator('#message-sent');

@@ -28,6 +28,20 @@ export async function appReady(page) {
 }
 
 /**
+ * Whether the element `locator` names holds the focus, waiting up to `timeout` ms for it to:
+ * the app moves the focus on the frame after it renders, not in the click itself.
+ */
+export async function takesFocus(locator, timeout = 5000) {
+  const element = await locator.elementHandle();
+  try {
+    await locator.page().waitForFunction((el) => el === document.activeElement, element, { timeout });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Collects into `found` every Content-Security-Policy violation in any page of `context`:
  * what the page reports (`securitypolicyviolation`) and what Chromium logs ("Refused to …").
  * A page that works only because the policy is loose, or breaks because it is too strict,

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { BASE, PHONE, appReady, launch, watchCsp } from './browser.mjs';
+import { BASE, PHONE, appReady, launch, watchCsp, takesFocus } from './browser.mjs';
 import { sql, staffSql } from '../tests/state.mjs';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
@@ -81,7 +81,7 @@ test('a coordinator writes an offering in both languages, is told what stops pub
   const english = page.getByLabel('Description — anglais', { exact: true });
   assert.equal(await english.getAttribute('aria-invalid'), 'true');
   await alert.getByRole('link', { name: /^Description — anglais/ }).click();
-  assert.equal(await english.evaluate((el) => el === document.activeElement), true, 'the link focuses the field');
+  assert.equal(await takesFocus(english), true, 'the link focuses the field');
   await page.screenshot({ path: `${ARTIFACTS}dashboard-refused.png`, fullPage: true });
 
   await english.fill('A workshop to try the dashboard.');
@@ -154,7 +154,7 @@ test('an edition: languages of instruction, a refused capacity, sessions by a ru
   // Cancelling a session asks first, saying registrants will be told.
   await page.getByRole('button', { name: 'Annuler la séance Séance 2' }).click();
   const question = page.locator('.confirm-box', { hasText: 'personnes inscrites en seront averties' });
-  assert.equal(await question.locator('p').first().evaluate((el) => el === document.activeElement), true, 'the question takes the focus');
+  assert.equal(await takesFocus(question.locator('p').first()), true, 'the question takes the focus');
   await page.getByRole('button', { name: 'Oui, annuler la séance' }).click();
   await page.locator('.dash-sessions > li').nth(1).locator('.badge', { hasText: 'Annulée' }).waitFor();
 
@@ -260,7 +260,7 @@ test('a facilitator written in both languages: publication refused then done, li
     const english = page.getByLabel('Présentation — anglais', { exact: true });
     assert.equal(await english.getAttribute('aria-invalid'), 'true');
     await alert.getByRole('link', { name: /^Présentation — anglais/ }).click();
-    assert.equal(await english.evaluate((el) => el === document.activeElement), true, 'the link focuses the field');
+    assert.equal(await takesFocus(english), true, 'the link focuses the field');
     await english.fill('Facilitates workshops on cooperation.');
     await page.getByRole('button', { name: 'Publier' }).click();
     await page.locator('.status-line .badge', { hasText: 'Publié' }).waitFor();

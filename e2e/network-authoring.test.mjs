@@ -7,7 +7,7 @@
 // dashboard too. A Hub coordinator can neither see nor change any of it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, appReady, launch, watchCsp } from './browser.mjs';
+import { BASE, appReady, launch, watchCsp, takesFocus } from './browser.mjs';
 import { fetch } from '../tests/client.mjs';
 import { sql, staffSql } from '../tests/state.mjs';
 import { lastMessageId, sentMessage } from '../tests/accounts.mjs';
@@ -359,7 +359,7 @@ test('the same coordinator in English: a refused publication named in English, t
   const french = page.getByLabel('Description — French', { exact: true });
   assert.equal(await french.getAttribute('aria-invalid'), 'true');
   await alert.getByRole('link', { name: /^Description — French/ }).click();
-  assert.equal(await french.evaluate((el) => el === document.activeElement), true, 'the link focuses the field');
+  assert.equal(await takesFocus(french), true, 'the link focuses the field');
 
   // An edition and the rule's preview, in English.
   await page.getByLabel('Registration mode').selectOption('open');

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fetch } from '../tests/client.mjs';
 import { mkdirSync } from 'node:fs';
-import { BASE, appReady, launch, phone } from './browser.mjs';
+import { BASE, appReady, launch, phone, takesFocus } from './browser.mjs';
 import { sql, staffSql } from '../tests/state.mjs';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
@@ -61,7 +61,7 @@ test('a volunteer registers from the offering page: refused fields in French, ke
   await page.getByRole('button', { name: 'M’inscrire' }).click();
   const summary = page.locator('#form-summary');
   await summary.getByText('2 champs sont à corriger :').waitFor();
-  assert.ok(await summary.evaluate((el) => el === document.activeElement), 'focus moves to the summary');
+  assert.ok(await takesFocus(summary), 'focus moves to the summary');
   assert.match(await summary.textContent(), /Adresse courriel invalide/);
   assert.equal(await page.getByLabel('Courriel').getAttribute('aria-invalid'), 'true');
   assert.equal(await page.getByLabel('Nom').inputValue(), 'Camille Tremblay', 'what was typed stays');
@@ -70,7 +70,7 @@ test('a volunteer registers from the offering page: refused fields in French, ke
 
   // Corrected and sent: a place, said first, and the manage link.
   await summary.getByRole('link', { name: /Adresse courriel invalide/ }).click();
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-email', 'the summary link goes to the field');
+  assert.ok(await takesFocus(page.locator('#f-email')), 'the summary link goes to the field');
   await page.getByLabel('Courriel').fill(email);
   await page.getByLabel('Besoins d’accessibilité').fill('Sous-titres, s’il vous plaît.');
   await page.getByRole('checkbox').check();
@@ -78,7 +78,7 @@ test('a volunteer registers from the offering page: refused fields in French, ke
   const result = page.locator('#result-title');
   await result.waitFor();
   assert.equal(await result.textContent(), 'C’est confirmé : vous avez une place.');
-  assert.ok(await result.evaluate((el) => el === document.activeElement), 'focus moves to the answer');
+  assert.ok(await takesFocus(result), 'focus moves to the answer');
   assert.deepEqual(registrations(email), [{ status: 'confirmed' }]);
   await page.screenshot({ path: ARTIFACTS + 'register-confirmed-fr.png', fullPage: true });
 
