@@ -39,9 +39,9 @@ function budgets(r) {
     'Every byte of a first visit to /fr (HTML, JS, wasm, CSS, icons, manifest, API data), each body brotli-compressed (q11), summed; median of runs');
   add('lcp_cold_median', m(r.browser?.cold.lcp) / 1000, 2.0, 's', '<=', 'Largest contentful paint, cold cache, median of runs, phone throttling');
   add('lcp_warm_median', m(r.browser?.warm.lcp) / 1000, 0.8, 's', '<=', 'Largest contentful paint, warm cache (second load, same context), median of runs');
-  add('repeat_visible_median', m(r.serviceWorker?.repeat.visible) / 1000, 0.4, 's', '<=', 'Catalog visible and interactive on a repeat visit with the service worker in control, online, median of runs, phone throttling');
+  add('repeat_shown_median', m(r.serviceWorker?.repeat.shown) / 1000, 0.4, 's', '<=', 'Catalog on screen (its first card painted, by Element Timing) on a repeat visit with the service worker in control, online, median of runs, phone throttling');
   add('repeat_lcp_median', m(r.serviceWorker?.repeat.lcp) / 1000, 0.5, 's', '<=', 'Largest contentful paint on a repeat visit with the service worker in control, online, median of runs, phone throttling');
-  add('offline_visible_median', m(r.serviceWorker?.offline.visible) / 1000, 0.4, 's', '<=', 'Catalog visible and interactive with no network, from the service worker\'s caches, median of runs, phone throttling');
+  add('offline_shown_median', m(r.serviceWorker?.offline.shown) / 1000, 0.4, 's', '<=', 'Catalog on screen (its first card painted, by Element Timing) with no network, from the service worker\'s caches, median of runs, phone throttling');
   const ping = r.api?.routes.ping, cat = r.api?.routes.offerings;
   const ok = (x) => x != null && m(ping?.errors) === 0;
   add('catalog_throughput_vs_ping', ok(m(ping?.rps)) && m(ping.rps) ? m(cat.rps) / m(ping.rps) : null, 0.5, 'ratio', '>=',
@@ -88,6 +88,7 @@ function figures(r) {
     if (!b) continue;
     add(`browser.${cache}.fcp`, `FCP ${cache}`, 'ms', b.fcp);
     add(`browser.${cache}.lcp`, `LCP ${cache}`, 'ms', b.lcp);
+    add(`browser.${cache}.shown`, `Catalog on screen, ${cache}`, 'ms', b.shown);
     add(`browser.${cache}.visible`, `Catalog visible and interactive, ${cache}`, 'ms', b.visible);
     add(`browser.${cache}.transferred`, `Bytes transferred, ${cache}`, 'B', b.transferred);
   }
@@ -174,9 +175,9 @@ function markdown(r, bs) {
   if (br) {
     L.push('## 2. Load in a real browser', '');
     L.push(`Headless Chromium ${m.machine.chromium}, ${br.phone.viewport.width}×${br.phone.viewport.height} CSS px, isMobile, device scale ${br.phone.deviceScaleFactor}; CDP throttling: latency ${br.throttling.latency} ms, download ${(br.throttling.downloadThroughput * 8 / 1e6).toFixed(1)} Mbit/s, upload ${(br.throttling.uploadThroughput * 8 / 1e3).toFixed(0)} kbit/s, CPU ${br.throttling.cpuRate}× slower. ` +
-      `Cold: a new browser context each run; warm: a second page in the same context. ${br.runs} runs each. The page arrives with the catalog's first page written in by the Worker (the LCP element is painted from the HTML); "visible and interactive": the first frame in which the wasm app has replaced it with its own, \`h1\` "Catalogue" and at least one \`.card\`.`, '');
+      `Cold: a new browser context each run; warm: a second page in the same context. ${br.runs} runs each. The page arrives with the catalog's first page written in by the Worker (the LCP element is painted from the HTML); "on screen": the first card's heading and text painted (Element Timing), the Worker's or the app's; "visible and interactive": the first frame in which the wasm app has replaced it with its own, \`h1\` "Catalogue" and at least one \`.card\`.`, '');
     L.push('| | Cold | Warm |', '| --- | --- | --- |');
-    for (const [k, label, unit] of [['fcp', 'First contentful paint', 'ms'], ['lcp', 'Largest contentful paint', 'ms'], ['visible', 'Catalog visible and interactive', 'ms'], ['ttfb', 'Time to first byte', 'ms'], ['transferred', 'Bytes transferred', 'B']]) {
+    for (const [k, label, unit] of [['fcp', 'First contentful paint', 'ms'], ['lcp', 'Largest contentful paint', 'ms'], ['shown', 'Catalog on screen', 'ms'], ['visible', 'Catalog visible and interactive', 'ms'], ['ttfb', 'Time to first byte', 'ms'], ['transferred', 'Bytes transferred', 'B']]) {
       L.push(`| ${label} | ${spread(br.cold[k], unit)} | ${spread(br.warm[k], unit)} |`);
     }
     L.push('', `LCP element: ${br.cold.lcpElements.join(', ')} (cold), ${br.warm.lcpElements.join(', ')} (warm). Cards shown: ${br.cold.cards.median}. Page errors: ${br.cold.errors.length + br.warm.errors.length}.`, '');
@@ -186,7 +187,7 @@ function markdown(r, bs) {
     L.push('### With the service worker: repeat visits and no network', '');
     L.push(`The same phone and throttling. Each run: a first visit, the service worker installed and in control (its precache done), a second visit under it; then a new page of the same context (repeat, online: pages and data from the device's caches, refreshed behind), and one with the context's network cut (offline). ${sw.runs} runs.`, '');
     L.push('| | Repeat (online) | Offline |', '| --- | --- | --- |');
-    for (const [k, label, unit] of [['fcp', 'First contentful paint', 'ms'], ['lcp', 'Largest contentful paint', 'ms'], ['visible', 'Catalog visible and interactive', 'ms'], ['ttfb', 'Time to first byte', 'ms'], ['transferred', 'Bytes over the network', 'B'], ['fromServiceWorker', 'Answers from the service worker', 'count']]) {
+    for (const [k, label, unit] of [['fcp', 'First contentful paint', 'ms'], ['lcp', 'Largest contentful paint', 'ms'], ['shown', 'Catalog on screen', 'ms'], ['visible', 'Catalog visible and interactive', 'ms'], ['ttfb', 'Time to first byte', 'ms'], ['transferred', 'Bytes over the network', 'B'], ['fromServiceWorker', 'Answers from the service worker', 'count']]) {
       L.push(`| ${label} | ${spread(sw.repeat[k], unit)} | ${spread(sw.offline[k], unit)} |`);
     }
     L.push('', `Page errors: ${sw.repeat.errors.length + sw.offline.errors.length}. Stored on the device for Relais (\`navigator.storage.estimate()\`, Cache Storage and IndexedDB): ${spread(sw.storage.usage, 'B')}; the cached bodies summed: ${spread(sw.storage.bodies, 'B')}.`, '');

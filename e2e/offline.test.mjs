@@ -336,10 +336,9 @@ function rebuild(dist) {
   const renamed = `main-${createHash('sha256').update(after).digest('hex').slice(0, 16)}.css`;
   renameSync(join(dist, css), join(dist, renamed));
   writeFileSync(join(dist, renamed), after);
-  const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
   for (const page of ['index.html', 'forms/index.html', 'dashboard/index.html']) {
     const html = readFileSync(join(dist, page), 'utf8');
-    writeFileSync(join(dist, page), html.replaceAll(css, renamed).replaceAll(sri(before), sri(after)));
+    writeFileSync(join(dist, page), html.replaceAll(css, renamed));
   }
   execFileSync('node', [join(ROOT, 'scripts/build-sw.mjs'), dist], { stdio: 'ignore' });
   return renamed;

@@ -1,6 +1,7 @@
 // After Trunk: `node scripts/minify-dist.mjs DIST` minifies the app's JavaScript glue and
 // stylesheet in DIST, since Trunk's own JS minifier fails on wasm-bindgen's glue
-// (../shared/TOOLCHAIN.md), and rewrites the `integrity` hashes index.html carries for them.
+// (../shared/TOOLCHAIN.md), and the page that loads them. The pages carry no `integrity`
+// hashes for their own origin's files (`data-integrity="none"`: bench/decisions.md).
 // `node scripts/minify-dist.mjs --headers DIST PAGE…`, once every build is done, writes
 // DIST/_headers with the sha256 of every inline script of the PAGEs as built (Trunk adds its
 // own) in the Content-Security-Policy, in place of INLINE-SCRIPT-HASHES. Run by scripts/build.
@@ -40,9 +41,8 @@ function writeHeaders(dist, pages) {
 }
 
 function minify(dist) {
-  const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
   const indexPath = join(dist, 'index.html');
-  let index = readFileSync(indexPath, 'utf8');
+  const index = readFileSync(indexPath, 'utf8');
   for (const name of readdirSync(dist)) {
     const loader = name.endsWith('.js') ? 'js' : name.endsWith('.css') ? 'css' : null;
     if (!loader) continue;
@@ -54,7 +54,6 @@ function minify(dist) {
       ...(loader === 'js' ? { format: 'esm', target: 'es2020' } : {}),
     });
     writeFileSync(path, code);
-    index = index.replaceAll(sri(before), sri(Buffer.from(code)));
     console.log(`${name}: ${before.length} → ${Buffer.byteLength(code)} bytes`);
   }
   writeFileSync(indexPath, minifyPage(index));
@@ -67,6 +66,8 @@ function minify(dist) {
 export function minifyPage(html) {
   return html
     .replace(/<!--[\s\S]*?-->\s*/g, '')
+    // What Trunk was told (no integrity hash), left on the stylesheet's link.
+    .replaceAll(' data-integrity="none"', '')
     .replace(/(<script\b([^>]*)>)([\s\S]*?)(<\/script\s*>)/gi, (whole, open, attributes, text, close) => {
       if (/\bsrc\s*=/i.test(attributes) || /\btype\s*=\s*["']?application\/json/i.test(attributes) || !text.trim()) return whole;
       // Trunk's loader is a module with a top-level await.
