@@ -10,6 +10,7 @@ pub mod coordination;
 pub mod dashboard;
 pub mod html;
 pub mod i18n;
+pub mod library;
 pub mod locale;
 pub mod pages;
 pub mod people;

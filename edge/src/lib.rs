@@ -12,6 +12,7 @@ mod crypto;
 mod dashboard;
 mod health;
 mod http;
+mod library;
 mod openapi;
 mod outbox;
 mod profile;

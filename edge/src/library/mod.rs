@@ -1,0 +1,3 @@
+//! The knowledge library's API (`domain::library` states its rules).
+
+pub mod search;

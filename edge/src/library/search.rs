@@ -1,0 +1,125 @@
+//! The library's search statement: what `domain::library::search::match_expression` makes of
+//! a reader's words, matched in the index of one language's texts, best first.
+
+/// Published public resources of language `?2` whose texts match `?1` (an FTS5 expression
+/// from `match_expression`, bound, never spliced), best first: a word in the title weighs
+/// most, then the summary, then the body. At most `?3` rows.
+pub const SEARCH: &str = "\
+SELECT r.id, t.title, t.summary, r.kind
+FROM resource_search
+JOIN resource_text t ON t.id = resource_search.rowid
+JOIN resource r ON r.id = t.resource_id
+WHERE resource_search MATCH ?1
+  AND t.lang = ?2
+  AND r.published_at IS NOT NULL
+  AND r.visibility = 'public'
+ORDER BY bm25(resource_search, 10.0, 4.0, 1.0), r.id
+LIMIT ?3";
+
+/// Rebuilds the index from `resource_text`: after a restore, which brings the texts back
+/// without their index (README, "Backing up").
+pub const REBUILD: &str = "INSERT INTO resource_search (resource_search) VALUES ('rebuild')";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_sqlite::migrated;
+    use relais_domain::library::search::match_expression;
+    use rusqlite::{params, Connection};
+
+    fn library() -> Connection {
+        let conn = migrated();
+        conn.execute_batch(
+            "INSERT INTO network (id, name, created_at) VALUES ('hub', 'Hub', '2026-01-01T00:00:00Z');
+             INSERT INTO resource (id, network_id, kind, visibility, published_at, updated_at) VALUES
+               ('strategie', 'hub', 'guide', 'public', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z'),
+               ('ecoute', 'hub', 'podcast', 'public', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z'),
+               ('brouillon', 'hub', 'guide', 'public', NULL, '2026-02-01T00:00:00Z'),
+               ('membres', 'hub', 'summary_sheet', 'members', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z');
+             INSERT INTO resource_text (resource_id, lang, title, summary, body, translator) VALUES
+               ('strategie', 'fr', 'Stratégie de mobilisation', 'Bâtir une campagne', 'Les étapes d’une stratégie.', 'Camille'),
+               ('strategie', 'en', 'Mobilisation strategy', 'Building a campaign', 'The steps of a strategy.', NULL),
+               ('ecoute', 'fr', 'Écoute active', 'Un balado', 'Parler de stratégie en réunion.', NULL),
+               ('brouillon', 'fr', 'Stratégie (brouillon)', 'Pas encore publié', '', NULL),
+               ('membres', 'fr', 'Fiche de résumé : stratégie', 'Pour les membres', '', NULL);",
+        )
+        .expect("library");
+        conn
+    }
+
+    fn search(conn: &Connection, words: &str, lang: &str) -> Vec<String> {
+        let Some(expression) = match_expression(words) else {
+            return Vec::new();
+        };
+        let mut statement = conn.prepare(SEARCH).expect("statement");
+        statement
+            .query_map(params![expression, lang, 20], |row| row.get(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows")
+    }
+
+    #[test]
+    fn accents_and_case_are_ignored_and_the_title_ranks_first() {
+        let conn = library();
+        for words in ["strategie", "STRATÉGIE", "Stratégie", "strat"] {
+            assert_eq!(
+                search(&conn, words, "fr"),
+                ["strategie", "ecoute"],
+                "{words}"
+            );
+        }
+        assert_eq!(search(&conn, "ecoute balado", "fr"), ["ecoute"]);
+        assert_eq!(search(&conn, "batir", "fr"), ["strategie"]);
+    }
+
+    #[test]
+    fn each_language_is_searched_in_its_own_texts() {
+        let conn = library();
+        assert_eq!(search(&conn, "strategy", "en"), ["strategie"]);
+        assert_eq!(search(&conn, "campaign", "fr"), Vec::<String>::new());
+        assert_eq!(search(&conn, "campagne", "en"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn drafts_and_members_only_resources_are_not_found_by_the_public() {
+        let conn = library();
+        assert!(!search(&conn, "strategie", "fr").contains(&"brouillon".to_owned()));
+        assert!(!search(&conn, "resume", "fr").contains(&"membres".to_owned()));
+    }
+
+    #[test]
+    fn the_index_follows_changes_and_deletions() {
+        let conn = library();
+        conn.execute(
+            "UPDATE resource_text SET title = 'Écoute et présence' WHERE resource_id = 'ecoute'",
+            [],
+        )
+        .expect("update");
+        assert_eq!(search(&conn, "presence", "fr"), ["ecoute"]);
+        assert_eq!(search(&conn, "active", "fr"), Vec::<String>::new());
+        conn.execute("DELETE FROM resource WHERE id = 'strategie'", [])
+            .expect("delete");
+        assert_eq!(search(&conn, "strategie", "fr"), ["ecoute"]);
+    }
+
+    #[test]
+    fn a_restore_without_the_index_finds_the_same_after_a_rebuild() {
+        let conn = library();
+        let before = search(&conn, "strategie", "fr");
+        // What a restore brings back: the texts, and the index created again, empty.
+        let index = conn
+            .query_row(
+                "SELECT sql FROM sqlite_schema WHERE name = 'resource_search'",
+                [],
+                |row| row.get::<_, String>(0),
+            )
+            .expect("index definition");
+        conn.execute_batch("DROP TABLE resource_search;")
+            .expect("drop");
+        conn.execute_batch(&index).expect("create");
+        assert_eq!(search(&conn, "strategie", "fr"), Vec::<String>::new());
+        conn.execute(REBUILD, []).expect("rebuild");
+        assert_eq!(search(&conn, "strategie", "fr"), before);
+    }
+}
