@@ -62,6 +62,30 @@ impl Visibility {
     }
 }
 
+/// A resource found by the library's search, in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Found {
+    pub id: String,
+    pub kind: Kind,
+    pub title: String,
+    pub summary: String,
+}
+
+/// `GET /api/library?q=`: what was looked for, in which language, and what was found, best
+/// first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchAnswer {
+    pub lang: crate::Lang,
+    pub q: String,
+    pub items: Vec<Found>,
+}
+
+impl Kind {
+    pub fn parse(stored: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == stored)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

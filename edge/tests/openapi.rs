@@ -40,6 +40,7 @@ use relais_domain::dashboard::{
     PreviewRequest, SessionsByRule,
 };
 use relais_domain::i18n::Messages;
+use relais_domain::library::{Found, Kind as ResourceKind, SearchAnswer};
 use relais_domain::people::{
     Answer, AttendanceFigures, AttendanceLine, AttendanceMark, Count, EditionPeople,
     EditionPerson as RegisteredPerson, MarkAnswer, MarkRequest, PeopleCounts, PeopleFilter,
@@ -1031,6 +1032,24 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
                 lang: lang("fr"),
                 items: vec![],
                 next_cursor: None,
+            }),
+        ),
+        (
+            "LibrarySearch",
+            value(&SearchAnswer {
+                lang: lang("fr"),
+                q: "strategie".into(),
+                items: vec![Found {
+                    id: "hub-structure-decentralisee".into(),
+                    kind: ResourceKind::BookChapter,
+                    title: "Bâtir une structure décentralisée".into(),
+                    summary: "Un guide écrit.".into(),
+                }],
+            }),
+            value(&SearchAnswer {
+                lang: lang("en"),
+                q: "nothing".into(),
+                items: vec![],
             }),
         ),
         (

@@ -1,5 +1,73 @@
-//! The library's search statement: what `domain::library::search::match_expression` makes of
-//! a reader's words, matched in the index of one language's texts, best first.
+//! `GET /api/library?q=`: what `domain::library::search::match_expression` makes of a
+//! reader's words, matched in the index of the reader's language's texts, best first.
+
+use relais_domain::library::search::{match_expression, MAX_QUERY};
+use relais_domain::library::{Found, Kind, SearchAnswer};
+use relais_domain::problem::ProblemKind;
+use serde::Deserialize;
+use worker::{Env, Response};
+
+use crate::http::{self, ApiError, Caller};
+
+/// How many resources one answer holds at most.
+const MAX_FOUND: u32 = 50;
+/// Seconds a shared cache may keep an answer: the library changes when a librarian
+/// publishes, not by the minute.
+const MAX_AGE: u32 = 300;
+
+#[derive(Deserialize)]
+struct FoundRow {
+    id: String,
+    title: String,
+    summary: String,
+    kind: String,
+}
+
+pub async fn get(env: &Env, caller: &Caller) -> Result<Response, ApiError> {
+    let q = caller.param("q").unwrap_or("").trim().to_owned();
+    let expression = words(&q)?;
+    let rows: Vec<FoundRow> = env
+        .d1("DB")?
+        .prepare(SEARCH)
+        .bind(&[
+            expression.into(),
+            caller.lang.code().into(),
+            MAX_FOUND.into(),
+        ])?
+        .all()
+        .await?
+        .results()?;
+    let items = rows
+        .into_iter()
+        .map(|row| {
+            Ok(Found {
+                kind: Kind::parse(&row.kind)
+                    .ok_or_else(|| ApiError::Internal(format!("resource kind {}", row.kind)))?,
+                id: row.id,
+                title: row.title,
+                summary: row.summary,
+            })
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    let answer = SearchAnswer {
+        lang: caller.lang,
+        q,
+        items,
+    };
+    http::json_text(serde_json::to_string(&answer)?, MAX_AGE)
+}
+
+/// The reader's words as an FTS5 expression; none, or too many characters, refused by name.
+fn words(q: &str) -> Result<String, ApiError> {
+    if q.chars().count() > MAX_QUERY {
+        return Err(ApiError::Problem(
+            ProblemKind::InvalidQuery,
+            vec![("q", "too-long")],
+        ));
+    }
+    match_expression(q)
+        .ok_or_else(|| ApiError::Problem(ProblemKind::InvalidQuery, vec![("q", "required")]))
+}
 
 /// Published public resources of language `?2` whose texts match `?1` (an FTS5 expression
 /// from `match_expression`, bound, never spliced), best first: a word in the title weighs
@@ -16,16 +84,16 @@ WHERE resource_search MATCH ?1
 ORDER BY bm25(resource_search, 10.0, 4.0, 1.0), r.id
 LIMIT ?3";
 
-/// Rebuilds the index from `resource_text`: after a restore, which brings the texts back
-/// without their index (README, "Backing up").
-pub const REBUILD: &str = "INSERT INTO resource_search (resource_search) VALUES ('rebuild')";
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::test_sqlite::migrated;
     use relais_domain::library::search::match_expression;
     use rusqlite::{params, Connection};
+
+    /// Rebuilds the index from `resource_text`: after a restore, which brings the texts back
+    /// without their index.
+    const REBUILD: &str = "INSERT INTO resource_search (resource_search) VALUES ('rebuild')";
 
     fn library() -> Connection {
         let conn = migrated();
