@@ -514,3 +514,36 @@ test('loading the demo data again changes nothing', { timeout: 180_000 }, () => 
   execFileSync('bash', ['scripts/load-demo', '--persist-to', state], { stdio: 'ignore' });
   assert.deepEqual(count(), before);
 });
+
+test('the library is searched in the reader’s language, accents and case ignored; no word to look for is refused by name', async () => {
+  sql(`INSERT OR IGNORE INTO network (id, name, created_at) VALUES ('hub', 'Le Hub', '2026-01-01T00:00:00Z');
+       INSERT INTO resource (id, network_id, kind, visibility, published_at, updated_at) VALUES
+         ('api-strategie', 'hub', 'guide', 'public', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z'),
+         ('api-membres', 'hub', 'summary_sheet', 'members', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z');
+       INSERT INTO resource_text (resource_id, lang, title, summary, translator) VALUES
+         ('api-strategie', 'fr', 'Stratégie de mobilisation décentralisée', 'Un guide traduit', 'Élise'),
+         ('api-strategie', 'en', 'Decentralised organizing strategy', 'A guide', NULL),
+         ('api-membres', 'fr', 'Fiche : stratégie décentralisée', 'Pour les membres', NULL);`);
+  try {
+    const french = await get('/api/library?lang=fr&q=' + encodeURIComponent('STRATEGIE decentralis'));
+    assert.equal(french.status, 200, JSON.stringify(french.body));
+    assert.deepEqual(french.body.items.map((r) => [r.id, r.kind, r.title]), [['api-strategie', 'guide', 'Stratégie de mobilisation décentralisée']]);
+    const english = await get('/api/library?lang=en&q=strategy');
+    assert.deepEqual(english.body.items.map((r) => r.title), ['Decentralised organizing strategy']);
+    assert.deepEqual((await get('/api/library?lang=en&q=mobilisation')).body.items, [], 'the French text is not searched in English');
+    const newest = await get('/api/library?lang=fr');
+    assert.ok(newest.body.items.some((r) => r.id === 'api-strategie'));
+    assert.ok(!newest.body.items.some((r) => r.id === 'api-membres'), 'members-only resources are not public');
+
+    for (const [lang, message] of [['fr', 'Ce champ est obligatoire.'], ['en', 'This field is required.']]) {
+      const refused = await get(`/api/library?lang=${lang}&q=` + encodeURIComponent('l’ *'));
+      assertProblem(refused, 400);
+      assert.deepEqual(refused.body.errors.map((e) => [e.field, e.code, e.message]), [['q', 'required', message]]);
+    }
+    const long = await get('/api/library?lang=en&q=' + 'mot '.repeat(60));
+    assertProblem(long, 400);
+    assert.equal(long.body.errors[0].code, 'too-long');
+  } finally {
+    sql(`DELETE FROM resource WHERE id IN ('api-strategie', 'api-membres')`);
+  }
+});

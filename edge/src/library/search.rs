@@ -1,5 +1,6 @@
 //! `GET /api/library?q=`: what `domain::library::search::match_expression` makes of a
-//! reader's words, matched in the index of the reader's language's texts, best first.
+//! reader's words, matched in the index of the reader's language's texts, best first; with
+//! no `q`, the library's newest resources in the reader's language.
 
 use relais_domain::library::search::{match_expression, MAX_QUERY};
 use relais_domain::library::{Found, Kind, SearchAnswer};
@@ -25,18 +26,15 @@ struct FoundRow {
 
 pub async fn get(env: &Env, caller: &Caller) -> Result<Response, ApiError> {
     let q = caller.param("q").unwrap_or("").trim().to_owned();
-    let expression = words(&q)?;
-    let rows: Vec<FoundRow> = env
-        .d1("DB")?
-        .prepare(SEARCH)
-        .bind(&[
-            expression.into(),
-            caller.lang.code().into(),
-            MAX_FOUND.into(),
-        ])?
-        .all()
-        .await?
-        .results()?;
+    let lang = caller.lang.code();
+    let db = env.d1("DB")?;
+    let statement = if q.is_empty() {
+        db.prepare(NEWEST).bind(&[lang.into(), MAX_FOUND.into()])?
+    } else {
+        db.prepare(SEARCH)
+            .bind(&[words(&q)?.into(), lang.into(), MAX_FOUND.into()])?
+    };
+    let rows: Vec<FoundRow> = statement.all().await?.results()?;
     let items = rows
         .into_iter()
         .map(|row| {
@@ -57,7 +55,8 @@ pub async fn get(env: &Env, caller: &Caller) -> Result<Response, ApiError> {
     http::json_text(serde_json::to_string(&answer)?, MAX_AGE)
 }
 
-/// The reader's words as an FTS5 expression; none, or too many characters, refused by name.
+/// The reader's words as an FTS5 expression; too many characters, or no word to look for
+/// (« l’ », a lone letter), refused by name.
 fn words(q: &str) -> Result<String, ApiError> {
     if q.chars().count() > MAX_QUERY {
         return Err(ApiError::Problem(
@@ -83,6 +82,16 @@ WHERE resource_search MATCH ?1
   AND r.visibility = 'public'
 ORDER BY bm25(resource_search, 10.0, 4.0, 1.0), r.id
 LIMIT ?3";
+
+/// Published public resources in language `?1`, newest first. At most `?2` rows.
+pub const NEWEST: &str = "\
+SELECT r.id, t.title, t.summary, r.kind
+FROM resource r
+JOIN resource_text t ON t.resource_id = r.id AND t.lang = ?1
+WHERE r.published_at IS NOT NULL
+  AND r.visibility = 'public'
+ORDER BY r.published_at DESC, r.id
+LIMIT ?2";
 
 #[cfg(test)]
 mod tests {
@@ -154,6 +163,26 @@ mod tests {
         let conn = library();
         assert!(!search(&conn, "strategie", "fr").contains(&"brouillon".to_owned()));
         assert!(!search(&conn, "resume", "fr").contains(&"membres".to_owned()));
+    }
+
+    #[test]
+    fn with_no_words_the_newest_public_resources_of_the_language() {
+        let conn = library();
+        conn.execute(
+            "UPDATE resource SET published_at = '2026-03-01T00:00:00Z' WHERE id = 'ecoute'",
+            [],
+        )
+        .expect("update");
+        let newest = |lang: &str| -> Vec<String> {
+            let mut statement = conn.prepare(NEWEST).expect("statement");
+            statement
+                .query_map(params![lang, 20], |row| row.get(0))
+                .expect("query")
+                .collect::<Result<_, _>>()
+                .expect("rows")
+        };
+        assert_eq!(newest("fr"), ["ecoute", "strategie"]);
+        assert_eq!(newest("en"), ["strategie"]);
     }
 
     #[test]
