@@ -45,8 +45,8 @@ CREATE INDEX resource_link_by_edition ON resource_link (edition_id);
 
 -- The search index over resource_text (external content: the texts are stored once).
 -- Accents and case folded, no stemmer: an English stemmer would mangle French words.
--- D1 cannot export a database holding this table: README, "Backing up", drops it first and
--- rebuilds it after a restore ('rebuild' reads resource_text again).
+-- `wrangler d1 export` refuses a database holding this table: a backup leaves it out, and a
+-- restore rebuilds it ('rebuild' reads resource_text again).
 CREATE VIRTUAL TABLE resource_search USING fts5 (
   title, summary, body,
   content = 'resource_text', content_rowid = 'id',
