@@ -80,12 +80,6 @@ pub struct SearchAnswer {
     pub items: Vec<Found>,
 }
 
-impl Kind {
-    pub fn parse(stored: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == stored)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,9 +3,8 @@
 //! no `q`, the library's newest resources in the reader's language.
 
 use relais_domain::library::search::{match_expression, MAX_QUERY};
-use relais_domain::library::{Found, Kind, SearchAnswer};
+use relais_domain::library::{Found, SearchAnswer};
 use relais_domain::problem::ProblemKind;
-use serde::Deserialize;
 use worker::{Env, Response};
 
 use crate::http::{self, ApiError, Caller};
@@ -15,14 +14,6 @@ const MAX_FOUND: u32 = 50;
 /// Seconds a shared cache may keep an answer: the library changes when a librarian
 /// publishes, not by the minute.
 const MAX_AGE: u32 = 300;
-
-#[derive(Deserialize)]
-struct FoundRow {
-    id: String,
-    title: String,
-    summary: String,
-    kind: String,
-}
 
 pub async fn get(env: &Env, caller: &Caller) -> Result<Response, ApiError> {
     let q = caller.param("q").unwrap_or("").trim().to_owned();
@@ -34,19 +25,8 @@ pub async fn get(env: &Env, caller: &Caller) -> Result<Response, ApiError> {
         db.prepare(SEARCH)
             .bind(&[words(&q)?.into(), lang.into(), MAX_FOUND.into()])?
     };
-    let rows: Vec<FoundRow> = statement.all().await?.results()?;
-    let items = rows
-        .into_iter()
-        .map(|row| {
-            Ok(Found {
-                kind: Kind::parse(&row.kind)
-                    .ok_or_else(|| ApiError::Internal(format!("resource kind {}", row.kind)))?,
-                id: row.id,
-                title: row.title,
-                summary: row.summary,
-            })
-        })
-        .collect::<Result<Vec<_>, ApiError>>()?;
+    // The statements' columns are `Found`'s fields, `kind` as the domain spells it.
+    let items: Vec<Found> = statement.all().await?.results()?;
     let answer = SearchAnswer {
         lang: caller.lang,
         q,
