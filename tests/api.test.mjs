@@ -525,12 +525,14 @@ test('the library is searched in the reader’s language, accents and case ignor
          ('api-strategie', 'en', 'Decentralised organizing strategy', 'A guide', NULL),
          ('api-membres', 'fr', 'Fiche : stratégie décentralisée', 'Pour les membres', NULL);`);
   try {
+    // The demo's library is there too: only this test's rows are looked at.
+    const ours = (answer) => answer.body.items.filter((r) => r.id.startsWith('api-'));
     const french = await get('/api/library?lang=fr&q=' + encodeURIComponent('STRATEGIE decentralis'));
     assert.equal(french.status, 200, JSON.stringify(french.body));
-    assert.deepEqual(french.body.items.map((r) => [r.id, r.kind, r.title]), [['api-strategie', 'guide', 'Stratégie de mobilisation décentralisée']]);
+    assert.deepEqual(ours(french).map((r) => [r.id, r.kind, r.title]), [['api-strategie', 'guide', 'Stratégie de mobilisation décentralisée']]);
     const english = await get('/api/library?lang=en&q=strategy');
-    assert.deepEqual(english.body.items.map((r) => r.title), ['Decentralised organizing strategy']);
-    assert.deepEqual((await get('/api/library?lang=en&q=mobilisation')).body.items, [], 'the French text is not searched in English');
+    assert.deepEqual(ours(english).map((r) => r.title), ['Decentralised organizing strategy']);
+    assert.deepEqual(ours(await get('/api/library?lang=en&q=mobilisation')), [], 'the French text is not searched in English');
     const newest = await get('/api/library?lang=fr');
     assert.ok(newest.body.items.some((r) => r.id === 'api-strategie'));
     assert.ok(!newest.body.items.some((r) => r.id === 'api-membres'), 'members-only resources are not public');

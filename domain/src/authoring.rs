@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{instant, Format, OfferingKind, RegistrationMode};
+use crate::library::{Kind, Visibility};
 use crate::registration::Question;
 use crate::{Lang, Localized};
 
@@ -299,6 +300,42 @@ pub struct PartnerDraft {
     pub description: Localized,
     pub url: Option<String>,
     pub same_in_every_language: BTreeSet<String>,
+}
+
+/// A library resource as its network's librarians write it, in each language it is actually
+/// available in (those with a title): `original` is the language it was written in, and
+/// every other language is a translation, its translator credited.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ResourceDraft {
+    pub state: PublicationState,
+    pub kind: Option<Kind>,
+    pub visibility: Visibility,
+    /// The catalog's topics.
+    pub topics: Vec<String>,
+    /// A language code; its text is not a translation.
+    pub original: Option<String>,
+    pub title: Localized,
+    pub summary: Localized,
+    pub body: Localized,
+    /// Per translated language: who translated it.
+    pub translator: Localized,
+    /// Where it comes from (an organisation, a book), and under which licence.
+    pub source: Option<String>,
+    pub licence: Option<String>,
+    /// Where the resource itself is: a link, or an attached file's address.
+    pub url: Option<String>,
+}
+
+impl ResourceDraft {
+    /// The languages it is available in: those with a title.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.title
+            .0
+            .iter()
+            .filter(|(_, t)| crate::registration::has_visible(t))
+            .map(|(code, _)| code.as_str())
+    }
 }
 
 /// A network as its administrators describe it (the demo loader's, and the site

@@ -46,9 +46,10 @@ impl Kind {
 }
 
 /// Who may read a resource: anyone, or the members of its network's community.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Visibility {
+    #[default]
     Public,
     Members,
 }

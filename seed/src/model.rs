@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 pub use relais_domain::authoring::Cost;
 use relais_domain::catalog::{Format, OfferingKind, RegistrationMode};
+use relais_domain::library::{Kind, Visibility};
 pub use relais_domain::registration::Question;
 use relais_domain::Lang;
 use serde::Deserialize;
@@ -25,6 +26,9 @@ pub struct Demo {
     pub person: Vec<Person>,
     #[serde(default)]
     pub offering: Vec<Offering>,
+    /// The knowledge library.
+    #[serde(default)]
+    pub resource: Vec<Resource>,
 }
 
 /// Text fields whose one text is served to every language (`title`, `location`, `bio`…).
@@ -197,4 +201,32 @@ pub struct Recurrence {
     #[serde(default)]
     pub instruction_languages: Vec<String>,
     pub cost: Option<Cost>,
+}
+
+/// A library resource, in the languages it is available in (those with a title).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resource {
+    pub id: String,
+    pub network: String,
+    pub kind: Kind,
+    #[serde(default)]
+    pub visibility: Visibility,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// The language it was written in; every other one is a translation.
+    pub original: String,
+    pub title: Texts,
+    pub summary: Texts,
+    #[serde(default)]
+    pub body: Texts,
+    /// Per translated language.
+    #[serde(default)]
+    pub translator: Texts,
+    pub source: Option<String>,
+    pub licence: Option<String>,
+    pub url: Option<String>,
+    /// Offerings whose pages list it.
+    #[serde(default)]
+    pub offerings: Vec<String>,
 }

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use relais_domain::authoring::{
     EditionDraft, FacilitatorDraft, NetworkDraft, OfferingDraft, PartnerDraft, PersonDraft,
-    PublicationState, Refusal, SessionDraft,
+    PublicationState, Refusal, ResourceDraft, SessionDraft,
 };
 use relais_domain::schedule::{self, ScheduleError};
 use relais_domain::Localized;
@@ -25,6 +25,8 @@ pub enum PlanError {
     UnknownNetwork(String, String),
     #[error("{0}: unknown partner {1:?}")]
     UnknownPartner(String, String),
+    #[error("{0}: unknown offering {1:?}")]
+    UnknownOffering(String, String),
     #[error("{0}: unknown person {1:?}")]
     UnknownPerson(String, String),
     #[error("{0}: a session needs either `date`, or `in_weeks` with `weekday`")]
@@ -55,6 +57,16 @@ pub struct Rows {
     pub offerings: Vec<OfferingRow>,
     pub editions: Vec<EditionRow>,
     pub sessions: Vec<SessionRow>,
+    pub resources: Vec<ResourceRow>,
+}
+
+pub struct ResourceRow {
+    pub id: String,
+    pub network_id: String,
+    /// Written when the resource is first loaded, never updated.
+    pub published_at: DateTime<Utc>,
+    pub offering_ids: Vec<String>,
+    pub draft: ResourceDraft,
 }
 
 pub struct NetworkRow {
@@ -196,6 +208,7 @@ pub fn plan(demo: Demo, today: NaiveDate) -> Result<Rows, PlanError> {
         offerings: vec![],
         editions: vec![],
         sessions: vec![],
+        resources: vec![],
     };
     for (position, o) in demo.offering.iter().enumerate() {
         unique(&o.id)?;
@@ -297,8 +310,44 @@ pub fn plan(demo: Demo, today: NaiveDate) -> Result<Rows, PlanError> {
             },
         });
     }
+    let offering_ids: BTreeSet<&str> = demo.offering.iter().map(|o| o.id.as_str()).collect();
+    for r in &demo.resource {
+        unique(&r.id)?;
+        known_network(&r.id, &Some(r.network.clone()))?;
+        if let Some(o) = r
+            .offerings
+            .iter()
+            .find(|o| !offering_ids.contains(o.as_str()))
+        {
+            return Err(PlanError::UnknownOffering(r.id.clone(), o.clone()));
+        }
+        rows.resources.push(resource_row(r, created_at));
+    }
     check(&mut rows)?;
     Ok(rows)
+}
+
+fn resource_row(r: &model::Resource, published_at: DateTime<Utc>) -> ResourceRow {
+    ResourceRow {
+        id: r.id.clone(),
+        network_id: r.network.clone(),
+        published_at,
+        offering_ids: r.offerings.clone(),
+        draft: ResourceDraft {
+            state: PublicationState::Published,
+            kind: Some(r.kind),
+            visibility: r.visibility,
+            topics: r.topics.clone(),
+            original: Some(r.original.clone()),
+            title: localized(&r.title),
+            summary: localized(&r.summary),
+            body: localized(&r.body),
+            translator: localized(&r.translator),
+            source: r.source.clone(),
+            licence: r.licence.clone(),
+            url: r.url.clone(),
+        },
+    }
 }
 
 /// Spreads the texts marked "same in every language" as they are stored, then holds every
@@ -342,6 +391,9 @@ fn check(rows: &mut Rows) -> Result<(), PlanError> {
         e.draft.spread_same_texts();
         let of_edition = sessions.get(e.id.as_str()).map_or(&[][..], Vec::as_slice);
         refused("edition", &e.id, e.draft.check_publish(of_edition))?;
+    }
+    for r in &rows.resources {
+        refused("resource", &r.id, r.draft.check_publish())?;
     }
     Ok(())
 }

@@ -7,7 +7,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use relais_domain::authoring::Cost;
 use serde::Serialize;
 
-use crate::plan::Rows;
+use crate::plan::{ResourceRow, Rows};
 
 fn text(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
@@ -274,5 +274,79 @@ pub fn render(rows: &Rows) -> String {
             json(&d.same_in_every_language),
         );
     }
+    for r in &rows.resources {
+        resource(&mut out, r);
+    }
     out
+}
+
+/// A resource, its text in each language it is available in (a language no longer there
+/// removed, which takes it out of the search index), and its links to offerings.
+fn resource(out: &mut String, r: &ResourceRow) {
+    let d = &r.draft;
+    upsert_keeping(
+        out,
+        "resource",
+        &[
+            "id",
+            "network_id",
+            "kind",
+            "topics",
+            "source",
+            "licence",
+            "url",
+            "visibility",
+            "published_at",
+            "updated_at",
+        ],
+        &[
+            text(&r.id),
+            text(&r.network_id),
+            text(d.kind.expect("checked").as_str()),
+            json(&d.topics),
+            opt_text(d.source.as_deref()),
+            opt_text(d.licence.as_deref()),
+            opt_text(d.url.as_deref()),
+            text(d.visibility.as_str()),
+            instant(r.published_at),
+            instant(r.published_at),
+        ],
+        &["published_at", "updated_at"],
+    );
+    let languages: Vec<&str> = d.languages().collect();
+    let _ = writeln!(
+        out,
+        "DELETE FROM resource_text WHERE resource_id = {} AND lang NOT IN ({});",
+        text(&r.id),
+        languages
+            .iter()
+            .map(|l| text(l))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    for lang in languages {
+        let in_lang = |t: &relais_domain::Localized| t.0.get(lang).cloned().unwrap_or_default();
+        let translator = d.translator.0.get(lang).map(String::as_str);
+        let _ = writeln!(
+            out,
+            "INSERT INTO resource_text (resource_id, lang, title, summary, body, translator) \
+             VALUES ({}, {}, {}, {}, {}, {}) ON CONFLICT (resource_id, lang) DO UPDATE SET \
+             title = excluded.title, summary = excluded.summary, body = excluded.body, \
+             translator = excluded.translator;",
+            text(&r.id),
+            text(lang),
+            text(&in_lang(&d.title)),
+            text(&in_lang(&d.summary)),
+            text(&in_lang(&d.body)),
+            opt_text(translator),
+        );
+    }
+    for offering in &r.offering_ids {
+        let _ = writeln!(
+            out,
+            "INSERT OR IGNORE INTO resource_link (resource_id, offering_id) VALUES ({}, {});",
+            text(&r.id),
+            text(offering)
+        );
+    }
 }

@@ -263,6 +263,28 @@ fn the_sql_applies_to_a_database_with_every_migration() {
         1
     );
     assert!(count("SELECT count(*) FROM session WHERE instruction_languages = '[\"en\"]'") >= 1);
+    // The library: the training's resources translated into French, each text once in the
+    // search index after two loads, found without accents; GGSN's members-only sheet.
+    assert!(
+        count(
+            "SELECT count(*) FROM resource_link l JOIN resource_text t USING (resource_id) \
+             WHERE l.offering_id = 'hub-mouvements-decentralises' AND t.lang = 'fr' AND t.translator IS NOT NULL"
+        ) >= 3
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM resource_search"),
+        count("SELECT count(*) FROM resource_text")
+    );
+    assert!(
+        count(
+            "SELECT count(*) FROM resource_search JOIN resource_text t ON t.id = resource_search.rowid \
+             WHERE resource_search MATCH '\"strategie\"*' AND t.lang = 'fr'"
+        ) >= 2
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM resource WHERE network_id = 'ggsn' AND visibility = 'members'"),
+        1
+    );
     assert_eq!(
         count("SELECT count(*) FROM edition WHERE state <> 'published' OR instruction_languages = '[]'"),
         0

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     same_fields, Cost, EditionDraft, NetworkDraft, OfferingDraft, PartnerDraft, PersonDraft,
-    Refusal, SessionDraft,
+    Refusal, ResourceDraft, SessionDraft,
 };
 use crate::catalog::{Format, RegistrationMode, DELIVERY_LANGUAGES, TOPICS};
 use crate::registration::{has_visible, text_refusal, Lines};
@@ -227,6 +227,29 @@ impl Checker {
         }
     }
 
+    /// The catalog's topics, none twice.
+    fn topics(&mut self, field: &str, topics: &[String]) {
+        let mut seen = BTreeSet::new();
+        for (i, topic) in topics.iter().enumerate() {
+            if !TOPICS.contains(&topic.as_str()) {
+                self.refuse(format!("{field}.{i}"), "unknown-topic");
+            } else if !seen.insert(topic) {
+                self.refuse(format!("{field}.{i}"), "duplicate");
+            }
+        }
+    }
+
+    /// An optional one-line text that is the same in every language (a source, a licence).
+    fn label(&mut self, field: &str, label: Option<&str>) {
+        if let Some(label) = label {
+            if label.chars().count() > MAX_LABEL {
+                self.refuse(field, "too-long");
+            } else if let Some(code) = text_refusal(label, Lines::One) {
+                self.refuse(field, code);
+            }
+        }
+    }
+
     /// Language tags, each well formed, none twice.
     fn tags(&mut self, field: &str, tags: &[String]) {
         let mut seen = BTreeSet::new();
@@ -313,14 +336,7 @@ impl OfferingDraft {
         if self.format.is_none() {
             c.refuse("format", "required");
         }
-        let mut topics = BTreeSet::new();
-        for (i, topic) in self.topics.iter().enumerate() {
-            if !TOPICS.contains(&topic.as_str()) {
-                c.refuse(format!("topics.{i}"), "unknown-topic");
-            } else if !topics.insert(topic) {
-                c.refuse(format!("topics.{i}"), "duplicate");
-            }
-        }
+        c.topics("topics", &self.topics);
         let mut languages = BTreeSet::new();
         for (i, code) in self.languages.iter().enumerate() {
             if !DELIVERY_LANGUAGES.contains(&code.as_str()) {
@@ -594,6 +610,73 @@ impl SessionDraft {
         let mut refused = self.check_draft();
         refused.extend(unmet(self.needs(written_in)));
         refused
+    }
+}
+
+impl ResourceDraft {
+    /// What is refused even in a draft: a resource needs its kind; a translator is credited
+    /// only for a language it is available in, other than its original one.
+    pub fn check_draft(&self) -> Vec<Refusal> {
+        let mut c = Checker::default();
+        if self.kind.is_none() {
+            c.refuse("kind", "required");
+        }
+        c.topics("topics", &self.topics);
+        if let Some(code) = &self.original {
+            if !is_language_code(code) {
+                c.refuse("original", "unknown-language-code");
+            }
+        }
+        c.text("title", &self.title, MAX_TITLE, Lines::One);
+        c.text("summary", &self.summary, MAX_SUMMARY, Lines::Many);
+        c.text("body", &self.body, MAX_DESCRIPTION, Lines::Many);
+        c.text("translator", &self.translator, MAX_NAME, Lines::One);
+        let languages: BTreeSet<&str> = self.languages().collect();
+        for (code, name) in &self.translator.0 {
+            let translated = languages.contains(code.as_str())
+                && self.original.as_deref() != Some(code.as_str());
+            if has_visible(name) && !translated {
+                c.refuse(format!("translator.{code}"), "not-expected");
+            }
+        }
+        c.label("source", self.source.as_deref());
+        c.label("licence", self.licence.as_deref());
+        c.url("url", self.url.as_deref());
+        c.done()
+    }
+
+    /// What publishing needs: the original language and its title, a summary in every
+    /// language it is available in, a translator for every translation, and something to
+    /// read (a link, a file, or a body).
+    fn needs(&self) -> Vec<Need> {
+        let none_same = BTreeSet::new();
+        let mut n = Needs::new(&none_same, None);
+        let original = self.original.as_deref().unwrap_or_default();
+        n.need("original", !original.is_empty());
+        n.need(
+            format!("title.{original}"),
+            self.title.0.get(original).is_some_and(|t| has_visible(t)),
+        );
+        for code in self.languages() {
+            let written = |text: &Localized| text.0.get(code).is_some_and(|t| has_visible(t));
+            n.need(format!("summary.{code}"), written(&self.summary));
+            if code != original {
+                n.need(format!("translator.{code}"), written(&self.translator));
+            }
+        }
+        let body = self.body.0.values().any(|t| has_visible(t));
+        n.need("url", self.url.is_some() || body);
+        n.needs
+    }
+
+    pub fn check_publish(&self) -> Vec<Refusal> {
+        let mut refused = self.check_draft();
+        refused.extend(unmet(self.needs()));
+        refused
+    }
+
+    pub fn completeness(&self) -> Completeness {
+        completeness_of(&self.needs())
     }
 }
 

@@ -672,3 +672,78 @@ fn an_edition_without_a_format_takes_its_offerings() {
     orphan.take_offering_format(None);
     assert_eq!(orphan.format, None, "nothing to take: still unsaid");
 }
+
+fn resource() -> ResourceDraft {
+    ResourceDraft {
+        kind: Some(crate::library::Kind::Guide),
+        topics: vec!["strategy".into()],
+        original: Some("en".into()),
+        title: both("Stratégie", "Strategy"),
+        summary: both("Un guide.", "A guide."),
+        translator: Localized::new([("fr", "Élise")]),
+        url: Some("https://example.org/guide".into()),
+        ..ResourceDraft::default()
+    }
+}
+
+#[test]
+fn a_resource_in_one_language_publishes_and_a_translation_needs_its_translator() {
+    let mut english_only = resource();
+    english_only.title.0.remove("fr");
+    english_only.summary.0.remove("fr");
+    english_only.translator = Localized::default();
+    assert_eq!(english_only.check_publish(), vec![]);
+    assert!(english_only.completeness().is_complete());
+    assert_eq!(english_only.languages().collect::<Vec<_>>(), ["en"]);
+
+    assert_eq!(resource().check_publish(), vec![]);
+    let mut uncredited = resource();
+    uncredited.translator = Localized::default();
+    uncredited.summary.0.remove("fr");
+    assert_eq!(uncredited.check_draft(), vec![]);
+    assert_eq!(
+        fields(&uncredited.check_publish()),
+        [("summary.fr", "required"), ("translator.fr", "required")]
+    );
+    // Met: the original, its title, its summary, the link; not: the two of French.
+    assert_eq!(uncredited.completeness().percent(), 66);
+}
+
+#[test]
+fn a_resource_needs_its_kind_its_original_and_something_to_read() {
+    let mut r = resource();
+    r.kind = None;
+    r.original = None;
+    r.url = None;
+    r.topics.push("strategy".into());
+    r.translator.0.insert("de".into(), "Jemand".into());
+    assert_eq!(
+        fields(&r.check_draft()),
+        [
+            ("kind", "required"),
+            ("topics.1", "duplicate"),
+            ("translator.de", "not-expected")
+        ]
+    );
+    let refused = r.check_publish();
+    for need in [
+        ("original", "required"),
+        ("title.", "required"),
+        ("url", "required"),
+    ] {
+        assert!(fields(&refused).contains(&need), "{need:?} in {refused:?}");
+    }
+    let mut with_body = resource();
+    with_body.url = None;
+    with_body.body = both("Le texte.", "");
+    assert_eq!(with_body.check_publish(), vec![]);
+    let mut credited_original = resource();
+    credited_original
+        .translator
+        .0
+        .insert("en".into(), "Someone".into());
+    assert_eq!(
+        fields(&credited_original.check_draft()),
+        [("translator.en", "not-expected")]
+    );
+}
