@@ -29,6 +29,9 @@ pub struct Demo {
     /// The knowledge library.
     #[serde(default)]
     pub resource: Vec<Resource>,
+    /// Networks' communities of practice, open to applications.
+    #[serde(default)]
+    pub community: Vec<Community>,
 }
 
 /// Text fields whose one text is served to every language (`title`, `location`, `bio`…).
@@ -229,4 +232,15 @@ pub struct Resource {
     /// Offerings whose pages list it.
     #[serde(default)]
     pub offerings: Vec<String>,
+}
+
+/// A network's community of practice: its criteria, each in every language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Community {
+    pub network: String,
+    pub rule: relais_domain::community::Rule,
+    pub on_behalf: Vec<relais_domain::community::OnBehalf>,
+    #[serde(default)]
+    pub criterion: Vec<Texts>,
 }

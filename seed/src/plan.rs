@@ -58,6 +58,8 @@ pub struct Rows {
     pub editions: Vec<EditionRow>,
     pub sessions: Vec<SessionRow>,
     pub resources: Vec<ResourceRow>,
+    /// Each network's community, by network id, with the load date.
+    pub communities: Vec<(String, relais_domain::community::Community, DateTime<Utc>)>,
 }
 
 pub struct ResourceRow {
@@ -209,6 +211,7 @@ pub fn plan(demo: Demo, today: NaiveDate) -> Result<Rows, PlanError> {
         editions: vec![],
         sessions: vec![],
         resources: vec![],
+        communities: vec![],
     };
     for (position, o) in demo.offering.iter().enumerate() {
         unique(&o.id)?;
@@ -323,6 +326,19 @@ pub fn plan(demo: Demo, today: NaiveDate) -> Result<Rows, PlanError> {
         }
         rows.resources.push(resource_row(r, created_at));
     }
+    for c in &demo.community {
+        known_network("community", &Some(c.network.clone()))?;
+        rows.communities.push((
+            c.network.clone(),
+            relais_domain::community::Community {
+                rule: c.rule,
+                criteria: c.criterion.iter().map(localized).collect(),
+                on_behalf: c.on_behalf.clone(),
+                questions: vec![],
+            },
+            created_at,
+        ));
+    }
     check(&mut rows)?;
     Ok(rows)
 }
@@ -394,6 +410,9 @@ fn check(rows: &mut Rows) -> Result<(), PlanError> {
     }
     for r in &rows.resources {
         refused("resource", &r.id, r.draft.check_publish())?;
+    }
+    for (network, community, _) in &rows.communities {
+        refused("community", network, community.check())?;
     }
     Ok(())
 }

@@ -277,6 +277,20 @@ pub fn render(rows: &Rows) -> String {
     for r in &rows.resources {
         resource(&mut out, r);
     }
+    for (network, c, updated_at) in &rows.communities {
+        let _ = writeln!(
+            out,
+            "INSERT INTO community (network_id, open, rule, criteria, on_behalf, questions, updated_at) \
+             VALUES ({}, 1, {}, {}, {}, {}, {}) ON CONFLICT DO UPDATE SET rule = excluded.rule, \
+             criteria = excluded.criteria, on_behalf = excluded.on_behalf, questions = excluded.questions;",
+            text(network),
+            text(c.rule.as_str()),
+            json(&c.criteria),
+            json(&c.on_behalf),
+            json(&c.questions),
+            instant(*updated_at),
+        );
+    }
     out
 }
 

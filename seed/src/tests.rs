@@ -285,6 +285,14 @@ fn the_sql_applies_to_a_database_with_every_migration() {
         count("SELECT count(*) FROM resource WHERE network_id = 'ggsn' AND visibility = 'members'"),
         1
     );
+    // GGSN's community: its four criteria in both languages, loaded once.
+    assert_eq!(
+        count(
+            "SELECT json_array_length(criteria) FROM community \
+             WHERE network_id = 'ggsn' AND rule = 'at_least_one' AND on_behalf = '[\"individual\",\"organisation\"]'"
+        ),
+        4
+    );
     assert_eq!(
         count("SELECT count(*) FROM edition WHERE state <> 'published' OR instruction_languages = '[]'"),
         0
