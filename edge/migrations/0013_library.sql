@@ -46,7 +46,8 @@ CREATE INDEX resource_link_by_edition ON resource_link (edition_id);
 -- The search index over resource_text (external content: the texts are stored once).
 -- Accents and case folded, no stemmer: an English stemmer would mangle French words.
 -- `wrangler d1 export` refuses a database holding this table: a backup leaves it out, and a
--- restore rebuilds it ('rebuild' reads resource_text again).
+-- restore rebuilds it ('rebuild' reads resource_text again). See scripts/backup and
+-- scripts/restore (README, Backing up and restoring).
 CREATE VIRTUAL TABLE resource_search USING fts5 (
   title, summary, body,
   content = 'resource_text', content_rowid = 'id',
