@@ -102,6 +102,8 @@ function pages() {
     '/people/louis-ramirez', '/partners/framasoft', '/partners/no-such-partner', `/networks/${networkId}`, '/archive',
     // The forms build's pages.
     ...editions.map((id) => `/register/${id}`), `/manage/${manageToken}`, '/manage', '/privacy', '/coordinator',
+    // The library: newest, found, refused words, a resource, one shown in another language.
+    '/library', '/library?q=strategie', '/library?q=l%E2%80%99', '/library/hub-balado-strategie', '/library/hub-video-resume-seance-1',
     // The dashboard build's, signed out: its sign-in form (and "forgot your password?"), and
     // the pages of one-time links: an invitation (for a new account, for an existing one), a
     // reset, a link that does not work.
@@ -375,6 +377,7 @@ test('every control is reachable by Tab, shows its focus, and works from the key
   const page = await context.newPage();
   await signInDashboard(page, 'en');
   for (const path of ['/en', '/en/offerings/emancipasso-formation', `/en/networks/${networkId}`, `/en/register/${editions[1]}`, `/en/manage/${manageToken}`,
+    '/en/library?q=strategy', '/fr/library/hub-structure-decentralisee',
     `/en/dashboard?network=${dash.network}`, `/en/dashboard/offerings/${dash.offering}`, `/en/dashboard/editions/${dash.edition}`,
     `/en/dashboard/editions/${dash.edition}/schedule`,
     `/en/dashboard/members?network=${dash.network}`, `/en/welcome/${links.newAccount}`, `/en/new-password/${links.reset}`,

@@ -515,6 +515,30 @@ test('loading the demo data again changes nothing', { timeout: 180_000 }, () => 
   assert.deepEqual(count(), before);
 });
 
+test('a library resource is read in the reader’s language, else in its own, with its translator; members-only and unknown ones are not found', async () => {
+  const french = await get('/api/library/hub-structure-decentralisee?lang=fr');
+  assert.equal(french.status, 200, JSON.stringify(french.body));
+  assert.equal(french.body.text.lang, 'fr');
+  assert.match(french.body.text.title, /^Bâtir une structure décentralisée/);
+  assert.equal(french.body.text.translator, 'Équipe de traduction du Hub');
+  assert.equal(french.body.original, 'en');
+  assert.deepEqual(french.body.languages, ['en', 'fr']);
+  assert.deepEqual(french.body.offerings.map((o) => [o.id, o.title.lang]), [['hub-connaissances', 'fr'], ['hub-mouvements-decentralises', 'fr']], 'in the catalog’s order');
+  const english = await get('/api/library/hub-structure-decentralisee?lang=en');
+  assert.equal(english.body.text.lang, 'en');
+  assert.equal(english.body.text.translator, null, 'the original names no translator');
+
+  const onlyFrench = await get('/api/library/hub-video-resume-seance-1?lang=en');
+  assert.equal(onlyFrench.status, 200);
+  assert.deepEqual([onlyFrench.body.text.lang, onlyFrench.body.languages], ['fr', ['fr']]);
+
+  for (const id of ['ggsn-fiche-groupes-sans-financement', 'no-such-resource']) {
+    const refused = await get(`/api/library/${id}?lang=en`);
+    assertProblem(refused, 404);
+    assert.ok(!JSON.stringify(refused.body).includes('financement'), 'nothing of a members-only resource is said');
+  }
+});
+
 test('the library is searched in the reader’s language, accents and case ignored; no word to look for is refused by name', async () => {
   sql(`INSERT OR IGNORE INTO network (id, name, created_at) VALUES ('hub', 'Le Hub', '2026-01-01T00:00:00Z');
        INSERT INTO resource (id, network_id, kind, visibility, published_at, updated_at) VALUES

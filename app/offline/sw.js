@@ -147,6 +147,9 @@ const PUBLIC_DATA = [
   /^\/api\/partners\/[^/]+$/,
   /^\/api\/networks$/,
   /^\/api\/networks\/[^/]+$/,
+  // The library's searches and the resources read: read again offline.
+  /^\/api\/library$/,
+  /^\/api\/library\/[^/]+$/,
 ];
 registerRoute(
   ({ url }) => sameOrigin(url) && PUBLIC_DATA.some((p) => p.test(url.pathname)),

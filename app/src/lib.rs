@@ -3,7 +3,8 @@
 //! It is built three times (`relais_domain::pages`): the browsing build, which every first
 //! visit loads, has the catalog, offering, profile (facilitator, partner, network) and
 //! archive pages; the forms build (feature `forms`) has the pages where people write:
-//! registering, the manage link, the privacy notice and coordinating; the dashboard build
+//! registering, the manage link, the privacy notice and coordinating, and the knowledge
+//! library, searched with a form; the dashboard build
 //! (feature `dashboard`) has the pages where a network authors its catalog and manages its
 //! members, and the pages of one-time links (joining by invitation, a new password). The browsing
 //! build links to the others as ordinary links; the forms and dashboard builds hand the
@@ -41,6 +42,8 @@ mod form;
 
 #[cfg(feature = "forms")]
 mod coordinator;
+#[cfg(feature = "forms")]
+mod library;
 #[cfg(feature = "forms")]
 mod links;
 #[cfg(feature = "forms")]
@@ -116,6 +119,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("manage/:token") view=manage::ManagePage/>
                     <Route path=path!("privacy") view=privacy::PrivacyPage/>
                     <Route path=path!("coordinator") view=coordinator::CoordinatorPage/>
+                    <Route path=path!("library") view=library::LibraryPage/>
+                    <Route path=path!("library/:id") view=library::ResourcePage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -80,6 +80,15 @@ fn OfferingView(detail: OfferingDetail) -> impl IntoView {
                             <dd><a href=href>{p.name}</a></dd>
                         }
                     })}
+                {(detail.resources > 0)
+                    .then(|| {
+                        let href = format!("/{}/library?offering={}", i18n.code(), s.id);
+                        let count = i18n.with(|m| m.format("offering-resources", &[("count", detail.resources.into())]));
+                        view! {
+                            <dt>{t("offering-library")}</dt>
+                            <dd><a href=href rel="external">{count}</a></dd>
+                        }
+                    })}
             </dl>
             {(!topics.is_empty())
                 .then(|| {

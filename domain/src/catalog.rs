@@ -322,6 +322,8 @@ pub struct OfferingDetail {
     pub facilitators: Vec<Person>,
     pub upcoming_editions: Vec<Edition>,
     pub past_editions: Vec<Edition>,
+    /// How many of the library's public resources go with it (its page links to them).
+    pub resources: u32,
 }
 
 /// One page of the catalog.

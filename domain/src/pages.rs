@@ -15,7 +15,8 @@ use crate::Lang;
 pub enum Build {
     /// The catalog, offerings, profiles, archive: every other address.
     Browsing,
-    /// Registering, the manage link, the privacy notice, coordinating registrations.
+    /// Registering, the manage link, the privacy notice, coordinating registrations, the
+    /// knowledge library.
     Forms,
     /// Authoring a network's catalog, its members, and joining by a one-time link.
     Dashboard,
@@ -34,7 +35,9 @@ impl Build {
 }
 
 /// The first path segment after the language of each page the forms build serves.
-pub const FORM_PAGES: &[&str] = &["register", "manage", "privacy", "coordinator"];
+/// The library is here too: a search form, read by the few who look for it, which the
+/// catalog's first visit must not carry (`bench/decisions.md`).
+pub const FORM_PAGES: &[&str] = &["register", "manage", "privacy", "coordinator", "library"];
 
 /// The first path segment after the language of each page the dashboard build serves: the
 /// dashboard, and the pages of one-time links (`account::joining::LinkPurpose::page`), which

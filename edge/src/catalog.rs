@@ -473,9 +473,10 @@ pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, Ap
                 visible::published("e")
             ))
             .bind(&[id.into(), stamp(now), EDITIONS_SHOWN.into()])?,
+            db.prepare(LINKED_RESOURCES).bind(&[id.into()])?,
         ])
         .await?;
-    let [offering, people, upcoming, past] = results.as_slice() else {
+    let [offering, people, upcoming, past, resources] = results.as_slice() else {
         return Err(ApiError::Internal(format!(
             "batch gave {} results",
             results.len()
@@ -514,10 +515,21 @@ pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, Ap
         offering: offering.summary(lang, upcoming_editions.first().cloned())?,
         upcoming_editions,
         past_editions,
+        resources: resources.results::<Count>()?.first().map_or(0, |c| c.count),
     };
     let body = serde_json::to_string(&detail)?;
     cache::put(key, body.clone());
     cache::mark(http::json_text(body, MAX_AGE)?, false)
+}
+
+/// How many of the library's public resources go with offering `?1`.
+const LINKED_RESOURCES: &str = "\
+SELECT count(*) AS count FROM resource_link l JOIN resource r ON r.id = l.resource_id
+WHERE l.offering_id = ?1 AND r.published_at IS NOT NULL AND r.visibility = 'public'";
+
+#[derive(serde::Deserialize)]
+struct Count {
+    count: u32,
 }
 
 /// Loads the sessions of `editions` in one query (those pages show: not cancelled); returns

@@ -132,6 +132,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/networks/{id}"),
     ("GET", "/api/archive"),
     ("GET", "/api/library"),
+    ("GET", "/api/library/{id}"),
     ("GET", "/api/calendar.ics"),
     ("GET", "/api/editions/{id}/calendar.ics"),
     ("GET", "/api/sessions/{id}/calendar.ics"),
@@ -233,6 +234,7 @@ async fn route(
         ("/api/networks/{id}", [id]) => profile::network(env, caller, id).await,
         ("/api/archive", []) => archive::list(env, caller).await,
         ("/api/library", []) => library::search::get(env, caller).await,
+        ("/api/library/{id}", [id]) => library::resource::get(env, caller, id).await,
         ("/api/calendar.ics", []) => calendar::get(req, env, caller, Feed::Catalog).await,
         ("/api/editions/{id}/calendar.ics", [id]) => {
             calendar::get(req, env, caller, Feed::Edition(id)).await

@@ -40,7 +40,9 @@ use relais_domain::dashboard::{
     PreviewRequest, SessionsByRule,
 };
 use relais_domain::i18n::Messages;
-use relais_domain::library::{Found, Kind as ResourceKind, SearchAnswer};
+use relais_domain::library::{
+    Found, Kind as ResourceKind, Linked, ResourceDetail, ResourceText, SearchAnswer,
+};
 use relais_domain::people::{
     Answer, AttendanceFigures, AttendanceLine, AttendanceMark, Count, EditionPeople,
     EditionPerson as RegisteredPerson, MarkAnswer, MarkRequest, PeopleCounts, PeopleFilter,
@@ -799,6 +801,7 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
         facilitators: vec![person()],
         upcoming_editions: vec![edition()],
         past_editions: vec![edition()],
+        resources: 3,
     };
     let profile = Profile {
         id: "framasoft".into(),
@@ -960,6 +963,7 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
                 facilitators: vec![],
                 upcoming_editions: vec![],
                 past_editions: vec![],
+                resources: 0,
                 ..detail.clone()
             }),
         ),
@@ -1039,9 +1043,17 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
             value(&SearchAnswer {
                 lang: lang("fr"),
                 q: "strategie".into(),
+                offering: Some(Linked {
+                    id: "hub-mouvements-decentralises".into(),
+                    title: Text {
+                        text: "Bâtir des mouvements décentralisés".into(),
+                        lang: "fr".into(),
+                    },
+                }),
                 items: vec![Found {
                     id: "hub-structure-decentralisee".into(),
                     kind: ResourceKind::BookChapter,
+                    lang: "fr".into(),
                     title: "Bâtir une structure décentralisée".into(),
                     summary: "Un guide écrit.".into(),
                 }],
@@ -1049,7 +1061,57 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
             value(&SearchAnswer {
                 lang: lang("en"),
                 q: "nothing".into(),
+                offering: None,
                 items: vec![],
+            }),
+        ),
+        (
+            "LibraryResource",
+            value(&ResourceDetail {
+                id: "hub-balado-strategie".into(),
+                kind: ResourceKind::Podcast,
+                network_id: "hub".into(),
+                network_name: "Le Hub".into(),
+                text: ResourceText {
+                    lang: "en".into(),
+                    title: "The Hub podcast".into(),
+                    summary: "Organizers talk.".into(),
+                    body: String::new(),
+                    translator: Some("Hub translation team".into()),
+                },
+                original: "fr".into(),
+                languages: vec!["en".into(), "fr".into()],
+                topics: vec!["strategy".into()],
+                source: None,
+                licence: Some("CC BY-SA 4.0".into()),
+                url: Some("https://example.org/episode".into()),
+                offerings: vec![Linked {
+                    id: "hub-connaissances".into(),
+                    title: Text {
+                        text: "Organizing knowledge hub".into(),
+                        lang: "en".into(),
+                    },
+                }],
+            }),
+            value(&ResourceDetail {
+                id: "hub-video".into(),
+                kind: ResourceKind::Video,
+                network_id: "hub".into(),
+                network_name: "Le Hub".into(),
+                text: ResourceText {
+                    lang: "fr".into(),
+                    title: "Vidéo résumé".into(),
+                    summary: "La séance 1.".into(),
+                    body: "Pour revoir.".into(),
+                    translator: None,
+                },
+                original: "fr".into(),
+                languages: vec!["fr".into()],
+                topics: vec![],
+                source: Some("Le Hub".into()),
+                licence: None,
+                url: None,
+                offerings: vec![],
             }),
         ),
         (

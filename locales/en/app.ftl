@@ -48,6 +48,11 @@ offering-network = Network
 offering-upcoming = Upcoming editions
 offering-past = Past editions
 offering-location = Where
+offering-library = Library
+offering-resources = { $count ->
+    [one] { $count } resource
+   *[other] { $count } resources
+}
 not-found-title = Page not found
 not-found-body = This page does not exist, or no longer does.
 lang-fr = French

@@ -205,3 +205,37 @@ pending-cancel = Cancel sending
 pending-cancel-late = Too late to cancel: the registration is already on its way.
 pending-refused-title = Your registration arrived, but it could not be accepted
 pending-again = Start the registration again
+
+## The networks' knowledge library.
+library-title = Library
+library-intro = Guides, podcasts, videos and summary sheets the networks share, in the languages they exist in.
+library-search = Search the library
+library-search-hint = Accents and capitals do not matter: “strategie” finds “stratégie”.
+library-search-submit = Search
+library-search-empty = Write at least one word of two letters or more.
+library-newest = Newest
+library-found = { $count ->
+    [0] No resource matches “{ $q }”.
+    [one] One resource matches “{ $q }”.
+   *[other] { $count } resources match “{ $q }”.
+}
+library-none = The library has nothing in English yet.
+library-kind-guide = Guide
+library-kind-article = Article
+library-kind-podcast = Podcast
+library-kind-video = Video
+library-kind-template = Template
+library-kind-book_chapter = Book chapter
+library-kind-summary_sheet = Summary sheet
+library-back = Back to the library
+library-by = Shared by
+library-languages = Available in
+library-original = Original language
+library-translator = Translation
+library-source = Source
+library-licence = Licence
+library-topics = Topics
+library-with = Goes with
+library-only-in = This resource is not in English yet: here it is in { $language }.
+library-open = Open the resource
+library-of-offering = Resources for “{ $title }”

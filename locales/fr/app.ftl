@@ -48,6 +48,11 @@ offering-network = Réseau
 offering-upcoming = Prochaines éditions
 offering-past = Éditions passées
 offering-location = Lieu
+offering-library = Bibliothèque
+offering-resources = { $count ->
+    [one] { $count } ressource
+   *[other] { $count } ressources
+}
 not-found-title = Page introuvable
 not-found-body = Cette page n’existe pas ou plus.
 lang-fr = français

@@ -205,3 +205,37 @@ pending-cancel = Annuler l’envoi
 pending-cancel-late = Trop tard pour annuler : l’inscription est déjà en route.
 pending-refused-title = Votre inscription est arrivée, mais elle n’a pas pu être acceptée
 pending-again = Recommencer l’inscription
+
+## La bibliothèque de connaissances des réseaux.
+library-title = Bibliothèque
+library-intro = Des guides, des balados, des vidéos et des fiches de résumé que les réseaux partagent, dans les langues où ils existent.
+library-search = Chercher dans la bibliothèque
+library-search-hint = Les accents et les majuscules ne comptent pas : « strategie » trouve « stratégie ».
+library-search-submit = Chercher
+library-search-empty = Écrivez au moins un mot de deux lettres ou plus.
+library-newest = Les plus récentes
+library-found = { $count ->
+    [0] Aucune ressource ne correspond à « { $q } ».
+    [one] Une ressource correspond à « { $q } ».
+   *[other] { $count } ressources correspondent à « { $q } ».
+}
+library-none = La bibliothèque n’a encore rien en français.
+library-kind-guide = Guide
+library-kind-article = Article
+library-kind-podcast = Balado
+library-kind-video = Vidéo
+library-kind-template = Modèle
+library-kind-book_chapter = Chapitre de livre
+library-kind-summary_sheet = Fiche de résumé
+library-back = Retour à la bibliothèque
+library-by = Proposé par
+library-languages = Disponible en
+library-original = Langue d’origine
+library-translator = Traduction
+library-source = Source
+library-licence = Licence
+library-topics = Thèmes
+library-with = Va avec
+library-only-in = Cette ressource n’existe pas encore en français : la voici en { $language }.
+library-open = Ouvrir la ressource
+library-of-offering = Les ressources de « { $title } »

@@ -7,7 +7,9 @@ use relais_domain::library::{Found, SearchAnswer};
 use relais_domain::problem::ProblemKind;
 use worker::{Env, Response};
 
+use crate::catalog::visible;
 use crate::http::{self, ApiError, Caller};
+use crate::library::LinkedRow;
 
 /// How many resources one answer holds at most.
 const MAX_FOUND: u32 = 50;
@@ -17,19 +19,48 @@ const MAX_AGE: u32 = 300;
 
 pub async fn get(env: &Env, caller: &Caller) -> Result<Response, ApiError> {
     let q = caller.param("q").unwrap_or("").trim().to_owned();
+    let offering_id = caller.param("offering").unwrap_or("").trim().to_owned();
     let lang = caller.lang.code();
     let db = env.d1("DB")?;
-    let statement = if q.is_empty() {
-        db.prepare(NEWEST).bind(&[lang.into(), MAX_FOUND.into()])?
+    let found = if q.is_empty() {
+        db.prepare(NEWEST)
+            .bind(&[lang.into(), MAX_FOUND.into(), offering_id.as_str().into()])?
     } else {
-        db.prepare(SEARCH)
-            .bind(&[words(&q)?.into(), lang.into(), MAX_FOUND.into()])?
+        db.prepare(SEARCH).bind(&[
+            words(&q)?.into(),
+            lang.into(),
+            MAX_FOUND.into(),
+            offering_id.as_str().into(),
+        ])?
+    };
+    let offering = format!(
+        "SELECT o.id, o.title FROM offering o WHERE o.id = ?1 AND {}",
+        visible::published("o")
+    );
+    let results = db
+        .batch(vec![
+            found,
+            db.prepare(&offering).bind(&[offering_id.as_str().into()])?,
+        ])
+        .await?;
+    let [found, offering] = results.as_slice() else {
+        return Err(ApiError::Internal(format!(
+            "batch gave {} results",
+            results.len()
+        )));
     };
     // The statements' columns are `Found`'s fields, `kind` as the domain spells it.
-    let items: Vec<Found> = statement.all().await?.results()?;
+    let items: Vec<Found> = found.results()?;
+    let offering = match offering.results::<LinkedRow>()?.into_iter().next() {
+        Some(row) => Some(row.linked(caller.lang)?),
+        None if offering_id.is_empty() => None,
+        // An offering the public cannot see lists nothing, as an unknown one.
+        None => return Err(ApiError::Problem(ProblemKind::NotFound, vec![])),
+    };
     let answer = SearchAnswer {
         lang: caller.lang,
         q,
+        offering,
         items,
     };
     http::json_text(serde_json::to_string(&answer)?, MAX_AGE)
@@ -50,9 +81,10 @@ fn words(q: &str) -> Result<String, ApiError> {
 
 /// Published public resources of language `?2` whose texts match `?1` (an FTS5 expression
 /// from `match_expression`, bound, never spliced), best first: a word in the title weighs
-/// most, then the summary, then the body. At most `?3` rows.
+/// most, then the summary, then the body. At most `?3` rows; with `?4`, only those that go
+/// with that offering.
 pub const SEARCH: &str = "\
-SELECT r.id, t.title, t.summary, r.kind
+SELECT r.id, r.kind, t.lang, t.title, t.summary
 FROM resource_search
 JOIN resource_text t ON t.id = resource_search.rowid
 JOIN resource r ON r.id = t.resource_id
@@ -60,16 +92,25 @@ WHERE resource_search MATCH ?1
   AND t.lang = ?2
   AND r.published_at IS NOT NULL
   AND r.visibility = 'public'
+  AND (?4 = '' OR r.id IN (SELECT resource_id FROM resource_link WHERE offering_id = ?4))
 ORDER BY bm25(resource_search, 10.0, 4.0, 1.0), r.id
 LIMIT ?3";
 
-/// Published public resources in language `?1`, newest first. At most `?2` rows.
+/// Published public resources, newest first, each in language `?1` when it has it, else in
+/// the language it was written in (its text with no translator). At most `?2` rows; with
+/// `?3`, only those that go with that offering.
 pub const NEWEST: &str = "\
-SELECT r.id, t.title, t.summary, r.kind
+SELECT r.id, r.kind,
+       coalesce(t.lang, o.lang) AS lang,
+       coalesce(t.title, o.title) AS title,
+       coalesce(t.summary, o.summary) AS summary
 FROM resource r
-JOIN resource_text t ON t.resource_id = r.id AND t.lang = ?1
+LEFT JOIN resource_text t ON t.resource_id = r.id AND t.lang = ?1
+LEFT JOIN resource_text o ON o.resource_id = r.id AND o.translator IS NULL
 WHERE r.published_at IS NOT NULL
   AND r.visibility = 'public'
+  AND coalesce(t.id, o.id) IS NOT NULL
+  AND (?3 = '' OR r.id IN (SELECT resource_id FROM resource_link WHERE offering_id = ?3))
 ORDER BY r.published_at DESC, r.id
 LIMIT ?2";
 
@@ -110,7 +151,7 @@ mod tests {
         };
         let mut statement = conn.prepare(SEARCH).expect("statement");
         statement
-            .query_map(params![expression, lang, 20], |row| row.get(0))
+            .query_map(params![expression, lang, 20, ""], |row| row.get(0))
             .expect("query")
             .collect::<Result<_, _>>()
             .expect("rows")
@@ -146,23 +187,55 @@ mod tests {
     }
 
     #[test]
-    fn with_no_words_the_newest_public_resources_of_the_language() {
+    fn with_no_words_the_newest_public_resources_in_the_language_else_their_own() {
         let conn = library();
-        conn.execute(
-            "UPDATE resource SET published_at = '2026-03-01T00:00:00Z' WHERE id = 'ecoute'",
-            [],
+        conn.execute_batch(
+            "UPDATE resource SET published_at = '2026-03-01T00:00:00Z' WHERE id = 'ecoute';
+             INSERT INTO offering (id, kind, title, summary, description, format, network_id, state)
+             VALUES ('formation', 'workshop', '{}', '{}', '{}', 'online', 'hub', 'published');
+             INSERT INTO resource_link (resource_id, offering_id) VALUES ('strategie', 'formation');",
         )
-        .expect("update");
-        let newest = |lang: &str| -> Vec<String> {
+        .expect("changes");
+        let newest = |lang: &str, offering: &str| -> Vec<(String, String, String)> {
             let mut statement = conn.prepare(NEWEST).expect("statement");
             statement
-                .query_map(params![lang, 20], |row| row.get(0))
+                .query_map(params![lang, 20, offering], |row| {
+                    Ok((row.get("id")?, row.get("lang")?, row.get("title")?))
+                })
                 .expect("query")
                 .collect::<Result<_, _>>()
                 .expect("rows")
         };
-        assert_eq!(newest("fr"), ["ecoute", "strategie"]);
-        assert_eq!(newest("en"), ["strategie"]);
+        let row = |id: &str, lang: &str, title: &str| (id.into(), lang.into(), title.into());
+        assert_eq!(
+            newest("fr", ""),
+            [
+                row("ecoute", "fr", "Écoute active"),
+                row("strategie", "fr", "Stratégie de mobilisation")
+            ]
+        );
+        // « Écoute active » has no English text: shown in French, which it was written in.
+        assert_eq!(
+            newest("en", ""),
+            [
+                row("ecoute", "fr", "Écoute active"),
+                row("strategie", "en", "Mobilisation strategy")
+            ]
+        );
+        assert_eq!(
+            newest("en", "formation"),
+            [row("strategie", "en", "Mobilisation strategy")]
+        );
+        assert_eq!(newest("en", "nothing"), []);
+        let mut statement = conn.prepare(SEARCH).expect("statement");
+        let with_offering: Vec<String> = statement
+            .query_map(params!["\"strat\"*", "fr", 20, "formation"], |row| {
+                row.get(0)
+            })
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows");
+        assert_eq!(with_offering, ["strategie"]);
     }
 
     #[test]

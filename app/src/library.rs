@@ -1,0 +1,260 @@
+//! The knowledge library: `/{lang}/library` searches the networks' resources in the
+//! reader's language (accents and case ignored: the domain's `match_expression` decides
+//! what is a word to look for, here as in the Worker), `/{lang}/library/{id}` shows one, in
+//! the reader's language or else the one it was written in.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyView;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use relais_domain::library::search::{match_expression, MAX_QUERY};
+use relais_domain::library::{Found, Kind, ResourceDetail, SearchAnswer};
+
+use crate::api::{self, ApiError};
+use crate::i18n::{use_i18n, I18n};
+use crate::layout::{BackToCatalog, Fetched};
+
+fn encode(value: &str) -> String {
+    String::from(js_sys::encode_uri_component(value))
+}
+
+fn kind_name(i18n: I18n, kind: Kind) -> String {
+    i18n.t(&format!("library-kind-{}", kind.as_str()))
+}
+
+/// A language code named in the reader's language (`lang-fr` → « français »).
+fn language_name(i18n: I18n, code: &str) -> String {
+    i18n.t(&format!("lang-{code}"))
+}
+
+#[component]
+pub fn LibraryPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let asked = Memo::new(move |_| {
+        query
+            .read()
+            .get("q")
+            .map(|q| q.trim().to_owned())
+            .unwrap_or_default()
+    });
+    // Words the Worker would refuse are refused here, by the same rule, before asking.
+    let refused = Memo::new(move |_| {
+        let q = asked.get();
+        !q.is_empty() && (q.chars().count() > MAX_QUERY || match_expression(&q).is_none())
+    });
+    let offering = Memo::new(move |_| query.read().get("offering").unwrap_or_default());
+    let url = Signal::derive(move || {
+        let q = asked.get();
+        let mut url = format!("/api/library?lang={}", i18n.code());
+        if !q.is_empty() && !refused.get() {
+            url.push_str(&format!("&q={}", encode(&q)));
+        }
+        let offering = offering.get();
+        if !offering.is_empty() {
+            url.push_str(&format!("&offering={}", encode(&offering)));
+        }
+        url
+    });
+    let navigate = use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = document()
+            .get_element_by_id("library-q")
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
+            .map(|input| input.value())
+            .unwrap_or_default();
+        let q = q.trim();
+        let path = format!("/{}/library", i18n.code());
+        let href = if q.is_empty() {
+            path
+        } else {
+            format!("{path}?q={}", encode(q))
+        };
+        navigate(&href, Default::default());
+    };
+    let show = move |answer| -> Result<AnyView, ApiError> {
+        let answer: SearchAnswer = api::typed(answer)?;
+        Ok(view! { <Results answer/> }.into_any())
+    };
+    let described = move || {
+        if refused.get() {
+            "library-q-hint library-q-error"
+        } else {
+            "library-q-hint"
+        }
+    };
+    view! {
+        <BackToCatalog/>
+        <article class="library" aria-labelledby="library-title">
+            <h1 id="library-title">{i18n.text("library-title")}</h1>
+            <p class="lead">{i18n.text("library-intro")}</p>
+            <form role="search" class="library-search" on:submit=submit>
+                <div class="field" class:invalid=refused>
+                    <label for="library-q">{i18n.text("library-search")}</label>
+                    <p class="hint" id="library-q-hint">{i18n.text("library-search-hint")}</p>
+                    <input id="library-q" name="q" type="search" maxlength=MAX_QUERY.to_string()
+                        prop:value=asked aria-describedby=described
+                        aria-invalid=move || refused.get().to_string()/>
+                    <p class="field-error" id="library-q-error" hidden=move || !refused.get()>
+                        {i18n.text("library-search-empty")}
+                    </p>
+                </div>
+                <button type="submit">{i18n.text("library-search-submit")}</button>
+            </form>
+            <Fetched url show=Arc::new(show)/>
+        </article>
+    }
+}
+
+/// What was found (or the newest), as cards; the count is announced to screen readers.
+#[component]
+fn Results(answer: SearchAnswer) -> impl IntoView {
+    let i18n = use_i18n();
+    let heading = if let Some(offering) = &answer.offering {
+        i18n.with(|m| {
+            m.format(
+                "library-of-offering",
+                &[("title", offering.title.text.clone().into())],
+            )
+        })
+    } else if answer.q.is_empty() {
+        if answer.items.is_empty() {
+            i18n.t("library-none")
+        } else {
+            i18n.t("library-newest")
+        }
+    } else {
+        i18n.with(|m| {
+            m.format(
+                "library-found",
+                &[
+                    ("count", answer.items.len().into()),
+                    ("q", answer.q.clone().into()),
+                ],
+            )
+        })
+    };
+    let cards = answer
+        .items
+        .into_iter()
+        .map(|found| view! { <ResourceCard found/> })
+        .collect_view();
+    view! {
+        <section class="library-results" aria-labelledby="library-results">
+            <h2 id="library-results" role="status">{heading}</h2>
+            <ul class="cards" role="list">{cards}</ul>
+        </section>
+    }
+}
+
+#[component]
+fn ResourceCard(found: Found) -> impl IntoView {
+    let i18n = use_i18n();
+    let href = format!("/{}/library/{}", i18n.code(), found.id);
+    let heading_id = format!("resource-{}", found.id);
+    let labelled_by = heading_id.clone();
+    view! {
+        <li class="card">
+            <article aria-labelledby=labelled_by>
+                <p class="kind">{kind_name(i18n, found.kind)}</p>
+                <h3 id=heading_id lang=found.lang.clone()>
+                    <a href=href>{found.title}</a>
+                </h3>
+                <p class="summary" lang=found.lang>{found.summary}</p>
+            </article>
+        </li>
+    }
+}
+
+#[component]
+pub fn ResourcePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let url =
+        Signal::derive(move || format!("/api/library/{}?lang={}", encode(&id.get()), i18n.code()));
+    let show = |answer| -> Result<AnyView, ApiError> {
+        let resource: ResourceDetail = api::typed(answer)?;
+        Ok(view! { <ResourceView resource/> }.into_any())
+    };
+    view! {
+        <p class="back">
+            <a href=move || format!("/{}/library", i18n.code())>"← " {i18n.text("library-back")}</a>
+        </p>
+        <Fetched url show=Arc::new(show)/>
+    }
+}
+
+#[component]
+fn ResourceView(resource: ResourceDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |id: &str| i18n.t(id);
+    let text = resource.text;
+    let elsewhere = (text.lang != i18n.code()).then(|| {
+        let language = language_name(i18n, &text.lang);
+        i18n.with(|m| m.format("library-only-in", &[("language", language.into())]))
+    });
+    let languages = resource
+        .languages
+        .iter()
+        .map(|l| language_name(i18n, l))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let topics = resource
+        .topics
+        .iter()
+        .map(|topic| t(&format!("topic-{topic}")))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let network_href = format!("/{}/networks/{}", i18n.code(), resource.network_id);
+    let body = text
+        .body
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| view! { <p>{p.to_owned()}</p> })
+        .collect_view();
+    let fact = |label: &str, value: Option<String>| {
+        value.map(|v| view! { <dt>{t(label)}</dt> <dd>{v}</dd> })
+    };
+    let offerings = (!resource.offerings.is_empty()).then(|| {
+        let links = resource
+            .offerings
+            .into_iter()
+            .map(|o| {
+                let href = format!("/{}/offerings/{}", i18n.code(), o.id);
+                view! { <li><a href=href lang=o.title.lang>{o.title.text}</a></li> }
+            })
+            .collect_view();
+        view! {
+            <dt>{t("library-with")}</dt>
+            <dd><ul role="list">{links}</ul></dd>
+        }
+    });
+    view! {
+        <article class="resource" aria-labelledby="resource-title" lang=text.lang.clone()>
+            <p class="kind">{kind_name(i18n, resource.kind)}</p>
+            <h1 id="resource-title">{text.title}</h1>
+            {elsewhere.map(|note| view! { <p class="untranslated" lang=i18n.code()>{note}</p> })}
+            <p class="summary lead">{text.summary}</p>
+            <div class="prose">{body}</div>
+            {resource.url.map(|url| view! {
+                <p><a class="button primary" href=url rel="noopener" lang=i18n.code()>{t("library-open")}</a></p>
+            })}
+            <dl class="facts" lang=i18n.code()>
+                <dt>{t("library-by")}</dt>
+                <dd><a href=network_href>{resource.network_name}</a></dd>
+                <dt>{t("library-languages")}</dt>
+                <dd>{languages}</dd>
+                {fact("library-original", Some(language_name(i18n, &resource.original)))}
+                {fact("library-translator", text.translator)}
+                {fact("library-source", resource.source)}
+                {fact("library-licence", resource.licence)}
+                {fact("library-topics", (!topics.is_empty()).then_some(topics))}
+                {offerings}
+            </dl>
+        </article>
+    }
+}

@@ -1,0 +1,94 @@
+//! `GET /api/library/{id}`: one published public resource in the reader's language, else in
+//! the one it was written in (`domain::library::shown`), with the offerings it goes with.
+
+use relais_domain::library::{self, Kind, ResourceDetail, ResourceText};
+use relais_domain::problem::ProblemKind;
+use serde::Deserialize;
+use worker::{Env, Response};
+
+use crate::catalog::visible;
+use crate::http::{self, ApiError, Caller};
+use crate::library::LinkedRow;
+
+/// Seconds a shared cache may keep an answer, as the search's.
+const MAX_AGE: u32 = 300;
+
+/// The resource, when the public may read it: published, and not for members only.
+const RESOURCE: &str = "\
+SELECT r.id, r.kind, r.topics, r.source, r.licence, r.url, r.network_id, n.name AS network_name
+FROM resource r
+JOIN network n ON n.id = r.network_id
+WHERE r.id = ?1
+  AND r.published_at IS NOT NULL
+  AND r.visibility = 'public'";
+
+const TEXTS: &str = "\
+SELECT lang, title, summary, body, translator
+FROM resource_text
+WHERE resource_id = ?1
+ORDER BY lang";
+
+#[derive(Deserialize)]
+struct ResourceRow {
+    id: String,
+    kind: Kind,
+    /// A JSON array of topic ids.
+    topics: String,
+    source: Option<String>,
+    licence: Option<String>,
+    url: Option<String>,
+    network_id: String,
+    network_name: String,
+}
+
+pub async fn get(env: &Env, caller: &Caller, id: &str) -> Result<Response, ApiError> {
+    let db = env.d1("DB")?;
+    let offerings = format!(
+        "SELECT o.id, o.title FROM resource_link l JOIN offering o ON o.id = l.offering_id \
+         WHERE l.resource_id = ?1 AND {} ORDER BY o.position, o.id",
+        visible::published("o")
+    );
+    let results = db
+        .batch(vec![
+            db.prepare(RESOURCE).bind(&[id.into()])?,
+            db.prepare(TEXTS).bind(&[id.into()])?,
+            db.prepare(&offerings).bind(&[id.into()])?,
+        ])
+        .await?;
+    let [resource, texts, offerings] = results.as_slice() else {
+        return Err(ApiError::Internal(format!(
+            "batch gave {} results",
+            results.len()
+        )));
+    };
+    // Unknown, a draft and members-only answer alike: a stranger learns nothing.
+    let not_found = || ApiError::Problem(ProblemKind::NotFound, vec![]);
+    let row = resource
+        .results::<ResourceRow>()?
+        .into_iter()
+        .next()
+        .ok_or_else(not_found)?;
+    let texts: Vec<ResourceText> = texts.results()?;
+    let text = library::shown(&texts, caller.lang).ok_or_else(not_found)?;
+    let original = library::original(&texts).map_or(&text.lang, |t| &t.lang);
+    let offerings = offerings
+        .results::<LinkedRow>()?
+        .into_iter()
+        .map(|o| o.linked(caller.lang))
+        .collect::<Result<_, _>>()?;
+    let detail = ResourceDetail {
+        id: row.id,
+        kind: row.kind,
+        network_id: row.network_id,
+        network_name: row.network_name,
+        original: original.clone(),
+        languages: library::languages(&texts),
+        text: text.clone(),
+        topics: serde_json::from_str(&row.topics)?,
+        source: row.source,
+        licence: row.licence,
+        url: row.url,
+        offerings,
+    };
+    http::json_text(serde_json::to_string(&detail)?, MAX_AGE)
+}
