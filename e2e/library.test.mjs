@@ -125,8 +125,8 @@ test('the training’s page links to its library, which lists its resources, in 
   try {
     await page.goto(`${BASE}/fr/offerings/hub-mouvements-decentralises`);
     await appReady(page);
-    const link = page.locator('.facts a[href*="/library?offering="]');
-    assert.equal(await text(link), '4 ressources');
+    const link = page.locator('.library-link a[href$="/library?offering=hub-mouvements-decentralises"]');
+    assert.equal(await text(link), 'Ses ressources dans la bibliothèque');
     await link.click();
     await page.waitForURL(/\/fr\/library\?offering=hub-mouvements-decentralises$/);
     await appReady(page);

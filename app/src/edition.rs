@@ -9,7 +9,7 @@ use relais_domain::schedule::{
 };
 
 use crate::i18n::use_i18n;
-use crate::layout::Localized;
+use crate::layout::{button_link, Localized};
 use crate::time::SessionTime;
 
 #[component]
@@ -78,17 +78,13 @@ pub fn EditionView(
     // The form, in the app's forms build (relais_domain::pages), loaded by an ordinary link:
     // it says where to register when that is elsewhere. The forms build shows editions on their own registration and
     // manage pages, where the link has no place.
-    let register = (!cfg!(feature = "forms") && !past && edition.registration_mode != RegistrationMode::None)
-        .then(|| {
-            let mode = edition.registration_mode.as_str();
-            view! {
-                <p class="register">
-                    <a class="button" href=format!("/{}/register/{}", i18n.code(), edition.id) rel="external">
-                        {t(&format!("edition-action-{mode}"))}
-                    </a>
-                </p>
-            }
-        });
+    let register =
+        (!cfg!(feature = "forms") && !past && edition.registration_mode != RegistrationMode::None)
+            .then(|| {
+                let mode = edition.registration_mode.as_str();
+                let href = format!("/{}/register/{}", i18n.code(), edition.id);
+                button_link("register", href, t(&format!("edition-action-{mode}")))
+            });
     // An edition given in one language shows its texts in that language, said once by its
     // notice rather than "not yet translated" beside each text (style/main.css).
     view! {

@@ -206,6 +206,17 @@ pub fn BackToCatalog() -> impl IntoView {
     }
 }
 
+/// A link that looks like a button, to another build's page (an ordinary link: the router
+/// lets it load in full). One function for every such link: each view's shape costs the
+/// browsing build's wasm.
+pub fn button_link(class: &'static str, href: String, label: String) -> impl IntoView {
+    view! {
+        <p class=class>
+            <a class="button" href=href rel="external">{label}</a>
+        </p>
+    }
+}
+
 #[component]
 pub fn Loading() -> impl IntoView {
     let i18n = use_i18n();

@@ -11,7 +11,7 @@ use relais_domain::catalog::{OfferingDetail, Person};
 use crate::api::{self, ApiError};
 use crate::edition::EditionView;
 use crate::i18n::use_i18n;
-use crate::layout::{BackToCatalog, Fetched, Localized, Prose};
+use crate::layout::{button_link, BackToCatalog, Fetched, Localized, Prose};
 use crate::time::use_reader_zone;
 
 #[component]
@@ -80,16 +80,12 @@ fn OfferingView(detail: OfferingDetail) -> impl IntoView {
                             <dd><a href=href>{p.name}</a></dd>
                         }
                     })}
-                {(detail.resources > 0)
-                    .then(|| {
-                        let href = format!("/{}/library?offering={}", i18n.code(), s.id);
-                        let count = i18n.with(|m| m.format("offering-resources", &[("count", detail.resources.into())]));
-                        view! {
-                            <dt>{t("offering-library")}</dt>
-                            <dd><a href=href rel="external">{count}</a></dd>
-                        }
-                    })}
             </dl>
+            // The library is the forms build's: an ordinary link.
+            {(detail.resources > 0).then(|| {
+                let href = format!("/{}/library?offering={}", i18n.code(), s.id);
+                button_link("library-link", href, t("offering-resources"))
+            })}
             {(!topics.is_empty())
                 .then(|| {
                     view! {

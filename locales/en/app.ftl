@@ -48,11 +48,7 @@ offering-network = Network
 offering-upcoming = Upcoming editions
 offering-past = Past editions
 offering-location = Where
-offering-library = Library
-offering-resources = { $count ->
-    [one] { $count } resource
-   *[other] { $count } resources
-}
+offering-resources = Its resources in the library
 not-found-title = Page not found
 not-found-body = This page does not exist, or no longer does.
 lang-fr = French

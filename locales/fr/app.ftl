@@ -48,11 +48,7 @@ offering-network = Réseau
 offering-upcoming = Prochaines éditions
 offering-past = Éditions passées
 offering-location = Lieu
-offering-library = Bibliothèque
-offering-resources = { $count ->
-    [one] { $count } ressource
-   *[other] { $count } ressources
-}
+offering-resources = Ses ressources dans la bibliothèque
 not-found-title = Page introuvable
 not-found-body = Cette page n’existe pas ou plus.
 lang-fr = français
