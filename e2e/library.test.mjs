@@ -83,6 +83,7 @@ test('a resource not in the reader’s language is shown in its own, said so; a 
     await appReady(page);
     assert.equal(await page.locator('.resource').getAttribute('lang'), 'fr', 'screen readers read it in French');
     assert.equal(await text(page.locator('.resource .untranslated')), 'This resource is not in English yet: here it is in French.');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the note wraps: nothing scrolls sideways on a phone');
 
     const members = await context.request.get(`${BASE}/api/library/ggsn-fiche-groupes-sans-financement?lang=en`);
     assert.equal(members.status(), 404);
