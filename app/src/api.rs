@@ -148,7 +148,8 @@ pub fn typed<T: DeserializeOwned>(value: JsValue) -> Result<T, ApiError> {
     serde_wasm_bindgen::from_value(value).map_err(|e| ApiError::Unexpected(e.to_string()))
 }
 
-fn encode(value: &str) -> String {
+/// `value` as one component of an address (`encodeURIComponent`).
+pub fn encode(value: &str) -> String {
     String::from(js_sys::encode_uri_component(value))
 }
 

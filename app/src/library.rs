@@ -15,10 +15,6 @@ use crate::api::{self, ApiError};
 use crate::i18n::{use_i18n, I18n};
 use crate::layout::{BackToCatalog, Fetched};
 
-fn encode(value: &str) -> String {
-    String::from(js_sys::encode_uri_component(value))
-}
-
 fn kind_name(i18n: I18n, kind: Kind) -> String {
     i18n.t(&format!("library-kind-{}", kind.as_str()))
 }
@@ -49,11 +45,11 @@ pub fn LibraryPage() -> impl IntoView {
         let q = asked.get();
         let mut url = format!("/api/library?lang={}", i18n.code());
         if !q.is_empty() && !refused.get() {
-            url.push_str(&format!("&q={}", encode(&q)));
+            url.push_str(&format!("&q={}", api::encode(&q)));
         }
         let offering = offering.get();
         if !offering.is_empty() {
-            url.push_str(&format!("&offering={}", encode(&offering)));
+            url.push_str(&format!("&offering={}", api::encode(&offering)));
         }
         url
     });
@@ -70,7 +66,7 @@ pub fn LibraryPage() -> impl IntoView {
         let href = if q.is_empty() {
             path
         } else {
-            format!("{path}?q={}", encode(q))
+            format!("{path}?q={}", api::encode(q))
         };
         navigate(&href, Default::default());
     };
@@ -173,8 +169,13 @@ pub fn ResourcePage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let url =
-        Signal::derive(move || format!("/api/library/{}?lang={}", encode(&id.get()), i18n.code()));
+    let url = Signal::derive(move || {
+        format!(
+            "/api/library/{}?lang={}",
+            api::encode(&id.get()),
+            i18n.code()
+        )
+    });
     let show = |answer| -> Result<AnyView, ApiError> {
         let resource: ResourceDetail = api::typed(answer)?;
         Ok(view! { <ResourceView resource/> }.into_any())

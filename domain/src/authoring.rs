@@ -25,6 +25,7 @@ pub use crate::registration::Refusal;
 #[cfg(feature = "tz")]
 pub use change::duplicate_edition;
 pub use change::{private_details_changed, session_change, weeks_to_reach, Changes, SessionChange};
+pub(crate) use check::is_language_tag;
 pub use check::{
     network_completeness, Completeness, MAX_AUDIENCE, MAX_BIO, MAX_CAPACITY,
     MAX_CONFIRM_WITHIN_HOURS, MAX_COST_NOTE, MAX_DESCRIPTION, MAX_FEE_CENTS, MAX_LABEL,

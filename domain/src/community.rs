@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::authoring::is_language_tag;
 use crate::registration::{self, Question, Refusal, RegistrationRequest};
 use crate::{Lang, Localized};
 
@@ -200,14 +201,6 @@ pub fn validate(
             Err(theirs)
         }
     }
-}
-
-fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let primary = parts.next().unwrap_or_default();
-    (2..=3).contains(&primary.len())
-        && primary.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// Where an application stands.

@@ -473,7 +473,12 @@ pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, Ap
                 visible::published("e")
             ))
             .bind(&[id.into(), stamp(now), EDITIONS_SHOWN.into()])?,
-            db.prepare(LINKED_RESOURCES).bind(&[id.into()])?,
+            db.prepare(format!(
+                "SELECT count(*) AS count FROM resource_link l JOIN resource r ON r.id = l.resource_id \
+                 WHERE l.offering_id = ?1 AND {}",
+                visible::resource_public("r")
+            ))
+            .bind(&[id.into()])?,
         ])
         .await?;
     let [offering, people, upcoming, past, resources] = results.as_slice() else {
@@ -522,11 +527,7 @@ pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, Ap
     cache::mark(http::json_text(body, MAX_AGE)?, false)
 }
 
-/// How many of the library's public resources go with offering `?1`.
-const LINKED_RESOURCES: &str = "\
-SELECT count(*) AS count FROM resource_link l JOIN resource r ON r.id = l.resource_id
-WHERE l.offering_id = ?1 AND r.published_at IS NOT NULL AND r.visibility = 'public'";
-
+/// How many of the library's public resources go with an offering.
 #[derive(serde::Deserialize)]
 struct Count {
     count: u32,

@@ -782,7 +782,7 @@ fn is_language_code(code: &str) -> bool {
 /// A well-formed BCP 47 tag, as far as people write them: a primary subtag of 2–3 letters
 /// (or 4–8 for the registered ones), then subtags of 1–8 letters or digits (`pt-BR`,
 /// `zh-Hant-TW`, `es-419`, `sgn-CA`). Whether the language exists is not checked.
-fn is_language_tag(tag: &str) -> bool {
+pub(crate) fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let primary = parts.next().unwrap_or("");
     tag.len() <= 35

@@ -7,6 +7,8 @@
 //!   record (its registrations, its history): neither is shown, cached or fed, and an address
 //!   naming one answers 404 as if it did not exist.
 //! - An edition is public only when its offering is too.
+//! - A library resource is public only once published, and when it is not for its
+//!   network's community's members only.
 //! - A cancelled session stays in the calendar feeds (`STATUS:CANCELLED`, same UID, so a
 //!   subscribed calendar strikes it out) and is left out of every page.
 //!
@@ -14,6 +16,7 @@
 //! from input.
 
 use relais_domain::authoring::PublicationState;
+use relais_domain::library::Visibility;
 
 /// The states the public sees, as an SQL list (`'published'`).
 fn public_states() -> String {
@@ -42,6 +45,14 @@ pub fn edition_shown_alone(edition: &str) -> String {
         "{} AND EXISTS (SELECT 1 FROM offering shown_o WHERE shown_o.id = {edition}.offering_id AND {})",
         published(edition),
         published("shown_o")
+    )
+}
+
+/// A library resource aliased `alias` that the public may read.
+pub fn resource_public(alias: &str) -> String {
+    format!(
+        "{alias}.published_at IS NOT NULL AND {alias}.visibility = '{}'",
+        Visibility::Public.as_str()
     )
 }
 

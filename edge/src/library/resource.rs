@@ -13,15 +13,6 @@ use crate::library::LinkedRow;
 /// Seconds a shared cache may keep an answer, as the search's.
 const MAX_AGE: u32 = 300;
 
-/// The resource, when the public may read it: published, and not for members only.
-const RESOURCE: &str = "\
-SELECT r.id, r.kind, r.topics, r.source, r.licence, r.url, r.network_id, n.name AS network_name
-FROM resource r
-JOIN network n ON n.id = r.network_id
-WHERE r.id = ?1
-  AND r.published_at IS NOT NULL
-  AND r.visibility = 'public'";
-
 const TEXTS: &str = "\
 SELECT lang, title, summary, body, translator
 FROM resource_text
@@ -43,6 +34,12 @@ struct ResourceRow {
 
 pub async fn get(env: &Env, caller: &Caller, id: &str) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
+    // The resource, when the public may read it.
+    let resource = format!(
+        "SELECT r.id, r.kind, r.topics, r.source, r.licence, r.url, r.network_id, n.name AS network_name \
+         FROM resource r JOIN network n ON n.id = r.network_id WHERE r.id = ?1 AND {}",
+        visible::resource_public("r")
+    );
     let offerings = format!(
         "SELECT o.id, o.title FROM resource_link l JOIN offering o ON o.id = l.offering_id \
          WHERE l.resource_id = ?1 AND {} ORDER BY o.position, o.id",
@@ -50,7 +47,7 @@ pub async fn get(env: &Env, caller: &Caller, id: &str) -> Result<Response, ApiEr
     );
     let results = db
         .batch(vec![
-            db.prepare(RESOURCE).bind(&[id.into()])?,
+            db.prepare(&resource).bind(&[id.into()])?,
             db.prepare(TEXTS).bind(&[id.into()])?,
             db.prepare(&offerings).bind(&[id.into()])?,
         ])

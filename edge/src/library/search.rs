@@ -23,39 +23,47 @@ pub async fn get(env: &Env, caller: &Caller) -> Result<Response, ApiError> {
     let lang = caller.lang.code();
     let db = env.d1("DB")?;
     let found = if q.is_empty() {
-        db.prepare(NEWEST)
-            .bind(&[lang.into(), MAX_FOUND.into(), offering_id.as_str().into()])?
+        db.prepare(newest_sql()).bind(&[
+            lang.into(),
+            MAX_FOUND.into(),
+            offering_id.as_str().into(),
+        ])?
     } else {
-        db.prepare(SEARCH).bind(&[
+        db.prepare(search_sql()).bind(&[
             words(&q)?.into(),
             lang.into(),
             MAX_FOUND.into(),
             offering_id.as_str().into(),
         ])?
     };
-    let offering = format!(
-        "SELECT o.id, o.title FROM offering o WHERE o.id = ?1 AND {}",
-        visible::published("o")
-    );
-    let results = db
-        .batch(vec![
-            found,
-            db.prepare(&offering).bind(&[offering_id.as_str().into()])?,
-        ])
-        .await?;
-    let [found, offering] = results.as_slice() else {
-        return Err(ApiError::Internal(format!(
-            "batch gave {} results",
-            results.len()
-        )));
+    let mut statements = vec![found];
+    if !offering_id.is_empty() {
+        let offering = format!(
+            "SELECT o.id, o.title FROM offering o WHERE o.id = ?1 AND {}",
+            visible::published("o")
+        );
+        statements.push(db.prepare(&offering).bind(&[offering_id.as_str().into()])?);
+    }
+    let results = db.batch(statements).await?;
+    let (found, offering) = match results.as_slice() {
+        [found] => (found, None),
+        [found, offering] => (found, Some(offering)),
+        _ => {
+            return Err(ApiError::Internal(format!(
+                "batch gave {} results",
+                results.len()
+            )))
+        }
     };
     // The statements' columns are `Found`'s fields, `kind` as the domain spells it.
     let items: Vec<Found> = found.results()?;
-    let offering = match offering.results::<LinkedRow>()?.into_iter().next() {
-        Some(row) => Some(row.linked(caller.lang)?),
-        None if offering_id.is_empty() => None,
-        // An offering the public cannot see lists nothing, as an unknown one.
-        None => return Err(ApiError::Problem(ProblemKind::NotFound, vec![])),
+    let offering = match offering {
+        None => None,
+        Some(rows) => match rows.results::<LinkedRow>()?.into_iter().next() {
+            Some(row) => Some(row.linked(caller.lang)?),
+            // An offering the public cannot see lists nothing, as an unknown one.
+            None => return Err(ApiError::Problem(ProblemKind::NotFound, vec![])),
+        },
     };
     let answer = SearchAnswer {
         lang: caller.lang,
@@ -79,40 +87,46 @@ fn words(q: &str) -> Result<String, ApiError> {
         .ok_or_else(|| ApiError::Problem(ProblemKind::InvalidQuery, vec![("q", "required")]))
 }
 
-/// Published public resources of language `?2` whose texts match `?1` (an FTS5 expression
-/// from `match_expression`, bound, never spliced), best first: a word in the title weighs
-/// most, then the summary, then the body. At most `?3` rows; with `?4`, only those that go
-/// with that offering.
-pub const SEARCH: &str = "\
-SELECT r.id, r.kind, t.lang, t.title, t.summary
+/// Public resources of language `?2` whose texts match `?1` (an FTS5 expression from
+/// `match_expression`, bound, never spliced), best first: a word in the title weighs most,
+/// then the summary, then the body. At most `?3` rows; with `?4`, only those that go with
+/// that offering.
+pub fn search_sql() -> String {
+    format!(
+        "SELECT r.id, r.kind, t.lang, t.title, t.summary
 FROM resource_search
 JOIN resource_text t ON t.id = resource_search.rowid
 JOIN resource r ON r.id = t.resource_id
 WHERE resource_search MATCH ?1
   AND t.lang = ?2
-  AND r.published_at IS NOT NULL
-  AND r.visibility = 'public'
+  AND {}
   AND (?4 = '' OR r.id IN (SELECT resource_id FROM resource_link WHERE offering_id = ?4))
 ORDER BY bm25(resource_search, 10.0, 4.0, 1.0), r.id
-LIMIT ?3";
+LIMIT ?3",
+        visible::resource_public("r")
+    )
+}
 
-/// Published public resources, newest first, each in language `?1` when it has it, else in
-/// the language it was written in (its text with no translator). At most `?2` rows; with
-/// `?3`, only those that go with that offering.
-pub const NEWEST: &str = "\
-SELECT r.id, r.kind,
+/// Public resources, newest first, each in language `?1` when it has it, else in the
+/// language it was written in (its text with no translator). At most `?2` rows; with `?3`,
+/// only those that go with that offering.
+pub fn newest_sql() -> String {
+    format!(
+        "SELECT r.id, r.kind,
        coalesce(t.lang, o.lang) AS lang,
        coalesce(t.title, o.title) AS title,
        coalesce(t.summary, o.summary) AS summary
 FROM resource r
 LEFT JOIN resource_text t ON t.resource_id = r.id AND t.lang = ?1
 LEFT JOIN resource_text o ON o.resource_id = r.id AND o.translator IS NULL
-WHERE r.published_at IS NOT NULL
-  AND r.visibility = 'public'
+WHERE {}
   AND coalesce(t.id, o.id) IS NOT NULL
   AND (?3 = '' OR r.id IN (SELECT resource_id FROM resource_link WHERE offering_id = ?3))
 ORDER BY r.published_at DESC, r.id
-LIMIT ?2";
+LIMIT ?2",
+        visible::resource_public("r")
+    )
+}
 
 #[cfg(test)]
 mod tests {
@@ -149,7 +163,7 @@ mod tests {
         let Some(expression) = match_expression(words) else {
             return Vec::new();
         };
-        let mut statement = conn.prepare(SEARCH).expect("statement");
+        let mut statement = conn.prepare(&search_sql()).expect("statement");
         statement
             .query_map(params![expression, lang, 20, ""], |row| row.get(0))
             .expect("query")
@@ -197,7 +211,7 @@ mod tests {
         )
         .expect("changes");
         let newest = |lang: &str, offering: &str| -> Vec<(String, String, String)> {
-            let mut statement = conn.prepare(NEWEST).expect("statement");
+            let mut statement = conn.prepare(&newest_sql()).expect("statement");
             statement
                 .query_map(params![lang, 20, offering], |row| {
                     Ok((row.get("id")?, row.get("lang")?, row.get("title")?))
@@ -227,7 +241,7 @@ mod tests {
             [row("strategie", "en", "Mobilisation strategy")]
         );
         assert_eq!(newest("en", "nothing"), []);
-        let mut statement = conn.prepare(SEARCH).expect("statement");
+        let mut statement = conn.prepare(&search_sql()).expect("statement");
         let with_offering: Vec<String> = statement
             .query_map(params!["\"strat\"*", "fr", 20, "formation"], |row| {
                 row.get(0)
