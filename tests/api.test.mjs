@@ -80,13 +80,20 @@ test('the OpenAPI document is valid OpenAPI 3.1 and every route it lists answers
   sql(`INSERT OR IGNORE INTO network (id, name, created_at) VALUES ('ggsn', 'Global Grassroots Support Network (GGSN)', '2026-01-01T00:00:00Z');
        INSERT INTO account_link (token_hash, purpose, email, network_id, role, created_at, expires_at)
        VALUES ('${linkHash}', 'invitation', 'openapi-link@example.org', 'ggsn', 'facilitator', '2026-01-01T00:00:00Z', '${inAnHour}')`);
+  // A community member's link: a member of the example network, as the Worker stores them.
+  const memberToken = randomBytes(24).toString('hex');
+  sql(`INSERT INTO community_member (id, network_id, standing, name, email, lang, zone, on_behalf, consented_at, created_at)
+       VALUES ('openapi-member', 'ggsn', 'member', 'OpenAPI Member', 'openapi-member@example.org', 'en', 'UTC', 'individual', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+       INSERT INTO community_token (token_hash, member_id, created_at)
+       VALUES ('${createHash('sha256').update(memberToken).digest('hex')}', 'openapi-member', '2026-01-01T00:00:00Z')`);
   for (const [template, operations] of paths) {
     for (const [method, op] of Object.entries(operations)) {
       const params = (op.parameters ?? []).map((p) => (p.$ref ? res.body.components.parameters[p.$ref.split('/').at(-1)] : p));
       let path = template;
       for (const p of params.filter((p) => p.in === 'path')) {
         assert.ok(p.example, `${template}: path parameter ${p.name} needs an example`);
-        const real = template.startsWith('/api/account-links/') ? linkToken : token;
+        const real = template.startsWith('/api/account-links/') ? linkToken
+          : template.startsWith('/api/members/') ? memberToken : token;
         path = path.replace(`{${p.name}}`, encodeURIComponent(p.name === 'token' ? real : p.example));
       }
       // Reads answer 200; writes are called with no body here (tests/registration.test.mjs
@@ -101,7 +108,7 @@ test('the OpenAPI document is valid OpenAPI 3.1 and every route it lists answers
       else if (method === 'get') assert.equal(answer.status, 200, `${method} ${path}`);
     }
   }
-  sql(`DELETE FROM account_link WHERE token_hash = '${linkHash}'`);
+  sql(`DELETE FROM account_link WHERE token_hash = '${linkHash}'; DELETE FROM community_member WHERE id = 'openapi-member'`);
 });
 
 test('routes that do not exist, or with the wrong method, are problems too', async () => {

@@ -124,6 +124,8 @@ pub enum Action {
     ReadAudit,
     /// Invite people to the network, change their role, remove them.
     ManageMembers,
+    /// See the applications to the network's community and decide on them.
+    DecideMembership,
     /// Create networks, invite anyone to any network or as an administrator.
     ManageNetworks,
     /// Disable an account (ending all its sessions) or enable it again.
@@ -133,7 +135,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 13] = [
         Action::ViewRegistrations,
         Action::DecideRegistrations,
         Action::MarkAttendance,
@@ -143,6 +145,7 @@ impl Action {
         Action::AuthorCatalog,
         Action::ReadAudit,
         Action::ManageMembers,
+        Action::DecideMembership,
         Action::ManageNetworks,
         Action::DisableAccounts,
         Action::ResendMessages,
@@ -160,7 +163,8 @@ impl Action {
             | Action::RetryMessages
             | Action::AuthorCatalog
             | Action::ReadAudit
-            | Action::ManageMembers => Scope::Network,
+            | Action::ManageMembers
+            | Action::DecideMembership => Scope::Network,
             Action::ManageNetworks | Action::DisableAccounts | Action::ResendMessages => {
                 Scope::Site
             }

@@ -259,6 +259,162 @@ impl Decision {
     }
 }
 
+/// `GET /api/networks/{id}/community`: what the application form shows, in the reader's
+/// language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CommunityForm {
+    pub network_id: String,
+    pub network_name: String,
+    pub rule: Rule,
+    /// The criteria in the reader's language, by position.
+    pub criteria: Vec<String>,
+    pub on_behalf: Vec<OnBehalf>,
+    pub questions: Vec<registration::FormQuestion>,
+}
+
+/// What an application is answered, whoever the address belongs to: the private link goes
+/// by email, so a stranger learns nothing of who applied.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationReceived {
+    pub network_id: String,
+    /// Always `link_sent`.
+    pub status: String,
+}
+
+/// `GET /api/members/{token}`: where someone stands with a community, from their private
+/// link, and, once a member, the network's members-only resources in their language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MemberView {
+    pub network_id: String,
+    pub network_name: String,
+    pub name: String,
+    pub email: String,
+    pub lang: Lang,
+    pub zone: String,
+    pub region: Option<String>,
+    pub languages: Vec<String>,
+    pub standing: Standing,
+    pub on_behalf: OnBehalf,
+    pub organisation: Option<String>,
+    /// The criteria they said they meet, in the reader's language.
+    pub criteria: Vec<String>,
+    pub applied_at: chrono::DateTime<chrono::Utc>,
+    /// Members-only resources of the network (none before the coordinators' yes).
+    pub resources: Vec<crate::library::Found>,
+}
+
+/// One application as the network's coordinators see it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ApplicationRow {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub lang: Lang,
+    pub zone: String,
+    pub region: Option<String>,
+    pub languages: Vec<String>,
+    pub standing: Standing,
+    pub on_behalf: OnBehalf,
+    pub organisation: Option<String>,
+    /// Positions in the community's criteria.
+    pub criteria: Vec<usize>,
+    pub answers: std::collections::BTreeMap<String, String>,
+    pub applied_at: chrono::DateTime<chrono::Utc>,
+    pub decided_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// `GET /api/dashboard/networks/{id}/community`: a network's applications, waiting ones
+/// first, with the criteria in the reader's language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Applications {
+    pub network_id: String,
+    pub criteria: Vec<String>,
+    pub items: Vec<ApplicationRow>,
+}
+
+/// `POST /api/dashboard/community-members/{id}/decision`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionRequest {
+    pub decision: Decision,
+}
+
+/// The community's messages (`outbox.kind`), each to one applicant or member.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CommunityMessage {
+    /// Their application was received; their private link.
+    Applied,
+    /// They applied again with the same address: a new link (the old ones still work).
+    LinkSent,
+    Accepted,
+    Declined,
+}
+
+impl CommunityMessage {
+    pub const ALL: [CommunityMessage; 4] = [
+        CommunityMessage::Applied,
+        CommunityMessage::LinkSent,
+        CommunityMessage::Accepted,
+        CommunityMessage::Declined,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CommunityMessage::Applied => "community_applied",
+            CommunityMessage::LinkSent => "community_link",
+            CommunityMessage::Accepted => "community_accepted",
+            CommunityMessage::Declined => "community_declined",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CommunityMessage> {
+        CommunityMessage::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+
+    /// The message a decision sends.
+    pub fn of(decision: Decision) -> CommunityMessage {
+        match decision {
+            Decision::Accept => CommunityMessage::Accepted,
+            Decision::Decline => CommunityMessage::Declined,
+        }
+    }
+}
+
+/// What a community message says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CommunityMessageFacts {
+    pub name: String,
+    pub network: String,
+    /// Their private link, when the message carries one.
+    pub url: Option<String>,
+}
+
+/// Writes a community message in `messages`' language. Every message says how to leave.
+pub fn compose_message(
+    kind: CommunityMessage,
+    facts: &CommunityMessageFacts,
+    messages: &crate::i18n::Messages,
+) -> registration::Composed {
+    let args = [
+        ("name", facts.name.as_str().into()),
+        ("network", facts.network.as_str().into()),
+        ("url", facts.url.clone().unwrap_or_default().into()),
+    ];
+    let id = kind.as_str().replace('_', "-");
+    let mut blocks = vec![
+        messages.format("mail-greeting", &args),
+        messages.format(&format!("mail-body-{id}"), &args),
+    ];
+    blocks.push(match facts.url {
+        Some(_) => messages.format("mail-community-link", &args),
+        None => messages.get("mail-community-link-kept"),
+    });
+    blocks.push(messages.get("mail-signature"));
+    registration::Composed {
+        subject: messages.format(&format!("mail-subject-{id}"), &args),
+        body: blocks.join("\n\n"),
+    }
+}
+
 /// The criteria in `lang`, else the default language, for a form or a message.
 pub fn criteria_in(community: &Community, lang: Lang) -> Vec<String> {
     community

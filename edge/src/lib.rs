@@ -7,6 +7,7 @@ mod auth;
 mod cache;
 mod calendar;
 mod catalog;
+mod community;
 mod coordinator;
 mod crypto;
 mod dashboard;
@@ -133,6 +134,11 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/archive"),
     ("GET", "/api/library"),
     ("GET", "/api/library/{id}"),
+    ("GET", "/api/networks/{id}/community"),
+    ("POST", "/api/networks/{id}/community/applications"),
+    ("GET", "/api/members/{token}"),
+    ("DELETE", "/api/members/{token}"),
+    ("GET", "/api/members/{token}/library/{id}"),
     ("GET", "/api/calendar.ics"),
     ("GET", "/api/editions/{id}/calendar.ics"),
     ("GET", "/api/sessions/{id}/calendar.ics"),
@@ -208,6 +214,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("PUT", "/api/dashboard/people/{id}"),
     ("POST", "/api/dashboard/people/{id}/state"),
     ("POST", "/api/dashboard/networks/{id}/partners"),
+    ("GET", "/api/dashboard/networks/{id}/community"),
+    ("POST", "/api/dashboard/community-members/{id}/decision"),
     ("GET", "/api/dashboard/partners/{id}"),
     ("PUT", "/api/dashboard/partners/{id}"),
     ("POST", "/api/dashboard/partners/{id}/state"),
@@ -235,6 +243,23 @@ async fn route(
         ("/api/archive", []) => archive::list(env, caller).await,
         ("/api/library", []) => library::search::get(env, caller).await,
         ("/api/library/{id}", [id]) => library::resource::get(env, caller, id).await,
+        ("/api/networks/{id}/community", [id]) => community::apply::form(env, caller, id).await,
+        ("/api/networks/{id}/community/applications", [id]) => {
+            community::apply::apply(req, env, ctx, id).await
+        }
+        ("/api/members/{token}", [token]) => match req.method() {
+            Method::Delete => community::member::leave(env, token).await,
+            _ => community::member::view(env, caller, token).await,
+        },
+        ("/api/members/{token}/library/{id}", [token, id]) => {
+            community::member::resource(env, caller, token, id).await
+        }
+        ("/api/dashboard/networks/{id}/community", [id]) => {
+            community::decisions::list(req, env, caller, id).await
+        }
+        ("/api/dashboard/community-members/{id}/decision", [id]) => {
+            community::decisions::decide(req, env, ctx, id).await
+        }
         ("/api/calendar.ics", []) => calendar::get(req, env, caller, Feed::Catalog).await,
         ("/api/editions/{id}/calendar.ics", [id]) => {
             calendar::get(req, env, caller, Feed::Edition(id)).await

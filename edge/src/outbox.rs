@@ -23,6 +23,7 @@ use relais_domain::account::joining::{
 };
 use relais_domain::account::{Action, Role};
 use relais_domain::announcement;
+use relais_domain::community::{self, CommunityMessage, CommunityMessageFacts, Standing};
 use relais_domain::problem::ProblemKind;
 use relais_domain::registration::{self, MessageFacts, MessageKind, Reason, Status};
 use relais_domain::{schedule, Lang};
@@ -89,6 +90,8 @@ struct Pending {
     attempts: u32,
     /// For an announcement: which one.
     announcement_id: Option<String>,
+    /// For a community's message: the member it tells.
+    member_id: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -182,7 +185,7 @@ pub async fn dispatch(env: &Env, only: Only) -> Result<Dispatched, ApiError> {
     let pending: Vec<Pending> = db
         .prepare(
             "SELECT id, registration_id, dedupe, kind, session_id, manage_url, links, lang, reason, note, attempts, \
-               announcement_id FROM outbox \
+               announcement_id, member_id FROM outbox \
              WHERE sent_at IS NULL AND failed_at IS NULL \
                AND (next_attempt_at IS NULL OR next_attempt_at <= ?6) \
                AND (claimed_at IS NULL OR claimed_at < ?2) \
@@ -266,6 +269,9 @@ async fn deliver(
     }
     if message.kind == announcement::OUTBOX_KIND {
         return deliver_announcement(db, sender, message, now).await;
+    }
+    if let Some(kind) = CommunityMessage::parse(&message.kind) {
+        return deliver_community_message(db, sender, message, kind, now).await;
     }
     let kind = MessageKind::parse(&message.kind).ok_or(format!("kind {}", message.kind))?;
     if kind == MessageKind::Links {
@@ -754,6 +760,98 @@ async fn deliver_account_message(
     .await
     .map_err(|e| e.to_string())?;
     Ok(())
+}
+
+#[derive(Deserialize)]
+struct MemberFacts {
+    name: String,
+    email: String,
+    lang: String,
+    standing: Standing,
+    network: String,
+}
+
+/// A community's message to one applicant or member, in their language, with their link
+/// when it carries one; dropped if they have left meanwhile, and a decision's message if
+/// another decision has superseded it. What is kept after sending has the link blanked out.
+async fn deliver_community_message(
+    db: &D1Database,
+    sender: &Sender,
+    message: &Pending,
+    kind: CommunityMessage,
+    now: DateTime<Utc>,
+) -> Result<(), String> {
+    let member: Option<MemberFacts> = db
+        .prepare(
+            "SELECT m.name, m.email, m.lang, m.standing, n.name AS network \
+             FROM community_member m JOIN network n ON n.id = m.network_id WHERE m.id = ?1",
+        )
+        .bind(&[message.member_id.as_deref().unwrap_or_default().into()])
+        .map_err(|e| e.to_string())?
+        .first(None)
+        .await
+        .map_err(|e| e.to_string())?;
+    let Some(member) = member else {
+        return drop_message(db, message, now, "recipient deleted").await;
+    };
+    let superseded = match kind {
+        CommunityMessage::Accepted => member.standing != Standing::Member,
+        CommunityMessage::Declined => member.standing != Standing::Declined,
+        CommunityMessage::Applied | CommunityMessage::LinkSent => false,
+    };
+    if superseded {
+        return drop_message(db, message, now, "superseded: another decision followed").await;
+    }
+    let lang = Lang::parse(&member.lang).unwrap_or_else(Lang::default_lang);
+    let messages = http::messages(lang).map_err(internal)?;
+    let facts = CommunityMessageFacts {
+        name: member.name,
+        network: member.network,
+        url: message.manage_url.clone(),
+    };
+    let composed = community::compose_message(kind, &facts, &messages);
+    sender
+        .send(
+            message.id,
+            &member.email,
+            &composed.subject,
+            &composed.body,
+            None,
+        )
+        .await?;
+    let kept_body = match &facts.url {
+        Some(url) => composed.body.replace(url, "[lien privé / private link]"),
+        None => composed.body.clone(),
+    };
+    // Recorded only while they are still a member of the community: one who left while
+    // it was sent stays erased.
+    let recorded = db
+        .prepare(
+            "UPDATE outbox SET sent_at = ?2, recipient = ?3, lang = ?4, subject = ?5, body = ?6, \
+           manage_url = NULL, claimed_at = NULL, last_error = NULL WHERE id = ?1 \
+           AND EXISTS (SELECT 1 FROM community_member WHERE id = outbox.member_id)",
+        )
+        .bind(&[
+            message.id.into(),
+            stamp(now),
+            member.email.as_str().into(),
+            lang.code().into(),
+            composed.subject.as_str().into(),
+            kept_body.as_str().into(),
+        ])
+        .map_err(|e| e.to_string())?
+        .run()
+        .await
+        .map_err(|e| e.to_string())?;
+    if recorded
+        .meta()
+        .map_err(|e| e.to_string())?
+        .and_then(|m| m.changes)
+        == Some(1)
+    {
+        return Ok(());
+    }
+    drop_message(db, message, now, "recipient deleted").await
 }
 
 /// A coordinator's message with a decision that needs no reason, as written.

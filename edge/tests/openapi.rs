@@ -31,6 +31,10 @@ use relais_domain::catalog::{
     NetworkSummary, OfferingDetail, OfferingKind, OfferingSummary, Organisation, Partner, Person,
     Profile, RegistrationMode, Session,
 };
+use relais_domain::community::{
+    self, ApplicationReceived, ApplicationRow, Applications, CommunityForm, Decision,
+    DecisionRequest, MemberView, OnBehalf, Standing,
+};
 use relais_domain::coordination::{
     CoordinatedEdition, EditionCounts, EditionRegistrations, OutboxLine, RegistrationLine,
 };
@@ -576,6 +580,25 @@ fn account_link() -> AccountLink {
     }
 }
 
+fn application_row() -> ApplicationRow {
+    ApplicationRow {
+        id: "cm-1".into(),
+        name: "Awa".into(),
+        email: "awa@example.org".into(),
+        lang: lang("fr"),
+        zone: "Africa/Dakar".into(),
+        region: Some("Afrique".into()),
+        languages: vec!["fr".into(), "wo".into()],
+        standing: Standing::Member,
+        on_behalf: OnBehalf::Organisation,
+        organisation: Some("Collectif".into()),
+        criteria: vec![0, 3],
+        answers: BTreeMap::from([("why".into(), "Pour apprendre".into())]),
+        applied_at: at("2026-11-01T10:00:00Z"),
+        decided_at: Some(at("2026-11-02T10:00:00Z")),
+    }
+}
+
 fn member() -> Member {
     Member {
         account_id: "acc-0000000000000000".into(),
@@ -1112,6 +1135,148 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
                 licence: None,
                 url: None,
                 offerings: vec![],
+            }),
+        ),
+        (
+            "CommunityForm",
+            value(&CommunityForm {
+                network_id: "ggsn".into(),
+                network_name: "GGSN".into(),
+                rule: community::Rule::AtLeastOne,
+                criteria: vec!["Pas de financement de base".into()],
+                on_behalf: vec![OnBehalf::Individual, OnBehalf::Organisation],
+                questions: form().questions,
+            }),
+            value(&CommunityForm {
+                network_id: "ggsn".into(),
+                network_name: "GGSN".into(),
+                rule: community::Rule::All,
+                criteria: vec![],
+                on_behalf: vec![OnBehalf::Individual],
+                questions: vec![],
+            }),
+        ),
+        (
+            "CommunityApplication",
+            value(&community::Application {
+                name: Some("Awa".into()),
+                email: Some("awa@example.org".into()),
+                lang: Some("fr".into()),
+                zone: Some("Africa/Dakar".into()),
+                region: Some("Afrique".into()),
+                languages: vec!["fr".into(), "wo".into()],
+                on_behalf: Some(OnBehalf::Organisation),
+                organisation: Some("Collectif".into()),
+                criteria: vec![0, 2],
+                answers: BTreeMap::from([("why".into(), "Pour apprendre".into())]),
+                consent: true,
+                website: Some(String::new()),
+            }),
+            json!({"name": "Awa", "email": "awa@example.org", "lang": "en", "zone": "UTC",
+                   "on_behalf": "individual", "criteria": [1], "consent": true}),
+        ),
+        (
+            "ApplicationReceived",
+            value(&ApplicationReceived {
+                network_id: "ggsn".into(),
+                status: "link_sent".into(),
+            }),
+            value(&ApplicationReceived {
+                network_id: "ggsn".into(),
+                status: "link_sent".into(),
+            }),
+        ),
+        (
+            "CommunityMember",
+            value(&MemberView {
+                network_id: "ggsn".into(),
+                network_name: "GGSN".into(),
+                name: "Awa".into(),
+                email: "awa@example.org".into(),
+                lang: lang("fr"),
+                zone: "Africa/Dakar".into(),
+                region: Some("Afrique".into()),
+                languages: vec!["fr".into()],
+                standing: Standing::Member,
+                on_behalf: OnBehalf::Organisation,
+                organisation: Some("Collectif".into()),
+                criteria: vec!["Pas de financement de base".into()],
+                applied_at: at("2026-11-01T10:00:00Z"),
+                resources: vec![Found {
+                    id: "ggsn-fiche".into(),
+                    kind: ResourceKind::SummarySheet,
+                    lang: "fr".into(),
+                    title: "Fiche".into(),
+                    summary: "Pour les membres.".into(),
+                }],
+            }),
+            value(&MemberView {
+                network_id: "ggsn".into(),
+                network_name: "GGSN".into(),
+                name: "Awa".into(),
+                email: "awa@example.org".into(),
+                lang: lang("en"),
+                zone: "UTC".into(),
+                region: None,
+                languages: vec![],
+                standing: Standing::Applied,
+                on_behalf: OnBehalf::Individual,
+                organisation: None,
+                criteria: vec![],
+                applied_at: at("2026-11-01T10:00:00Z"),
+                resources: vec![],
+            }),
+        ),
+        (
+            "LibraryFound",
+            value(&Found {
+                id: "ggsn-fiche".into(),
+                kind: ResourceKind::SummarySheet,
+                lang: "fr".into(),
+                title: "Fiche".into(),
+                summary: "Pour les membres.".into(),
+            }),
+            value(&Found {
+                id: "ggsn-fiche".into(),
+                kind: ResourceKind::Guide,
+                lang: "en".into(),
+                title: "Sheet".into(),
+                summary: String::new(),
+            }),
+        ),
+        (
+            "CommunityApplicationRow",
+            value(&application_row()),
+            value(&ApplicationRow {
+                region: None,
+                organisation: None,
+                languages: vec![],
+                answers: BTreeMap::new(),
+                decided_at: None,
+                standing: Standing::Applied,
+                ..application_row()
+            }),
+        ),
+        (
+            "CommunityApplications",
+            value(&Applications {
+                network_id: "ggsn".into(),
+                criteria: vec!["Pas de financement de base".into()],
+                items: vec![application_row()],
+            }),
+            value(&Applications {
+                network_id: "ggsn".into(),
+                criteria: vec![],
+                items: vec![],
+            }),
+        ),
+        (
+            "MembershipDecision",
+            value(&DecisionRequest {
+                decision: Decision::Accept,
+            }),
+            value(&DecisionRequest {
+                decision: Decision::Decline,
             }),
         ),
         (
@@ -1959,6 +2124,11 @@ fn enums() -> Vec<(&'static str, Vec<String>)> {
         ("LinkPurpose", names(LinkPurpose::ALL)),
         ("AttendanceMark", names(AttendanceMark::ALL)),
         ("Separator", names(Separator::ALL)),
+        ("Standing", names(Standing::ALL)),
+        (
+            "OnBehalf",
+            names([OnBehalf::Individual, OnBehalf::Organisation]),
+        ),
     ]
 }
 
@@ -2025,9 +2195,9 @@ fn every_enum_lists_exactly_the_values_of_its_type() {
     );
     use relais_domain::schedule::assistant::Source;
     let source = |s: Source| match s {
-        Source::Registrants | Source::Typed => value(&s),
+        Source::Registrants | Source::Typed | Source::Members => value(&s),
     };
-    let sources: BTreeSet<String> = [Source::Registrants, Source::Typed]
+    let sources: BTreeSet<String> = [Source::Registrants, Source::Typed, Source::Members]
         .into_iter()
         .map(|s| source(s).as_str().unwrap_or_default().to_owned())
         .collect();

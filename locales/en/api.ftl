@@ -157,3 +157,6 @@ field-unknown-direction = Say "up" or "down".
 conflict-move-not-waiting = This person is not on the waiting list (any more).
 conflict-move-at-the-end = This person is already at that end of the waiting list.
 conflict-line-changed = The waiting list changed meanwhile: reload it and try again.
+
+# A network community's applications.
+conflict-membership-decided = This application already has this decision, or its standing no longer allows it: reload the list.

@@ -284,6 +284,7 @@ dash-schedule-lead = When participants live on several continents, no hour suits
 dash-schedule-who = Who takes part?
 dash-schedule-source = Participants' time zones
 dash-schedule-registrants = The people registered for this edition (the zone they gave)
+dash-schedule-members = The members of the network’s community (the zone they gave when they joined)
 dash-schedule-typed = Zones I type
 dash-schedule-typed-label = Zones and number of people
 dash-schedule-typed-hint = One line per zone: its IANA name, the number of people and, if you wish, the region. For example "Africa/Lagos, 3" or "Asia/Dubai, 2, asia".

@@ -69,3 +69,15 @@ mail-reset-unexpected = If you did not ask for this, ignore this message: your p
 
 ## A coordinator's message to the people of an edition.
 mail-announcement-about = The coordinators of "{ $offering }", which you registered for, wrote you this message.
+
+## A network's community of practice: an application, its link, the coordinators' decision.
+mail-subject-community-applied = Your request to join "{ $network }"
+mail-body-community-applied = We have received your request to join the community of practice "{ $network }". Its coordinators will read it and write to you with their decision.
+mail-subject-community-link = Your link for the community "{ $network }"
+mail-body-community-link = Someone asked to join "{ $network }" with this address, which had already asked: we did not record it twice. Here is a new link; the links you received before still work. If you did not ask for this, there is nothing to do.
+mail-subject-community-accepted = Welcome to the community "{ $network }"
+mail-body-community-accepted = The coordinators of "{ $network }" have accepted your request: you are now a member. The members' resources are on your page.
+mail-subject-community-declined = Your request to join "{ $network }"
+mail-body-community-declined = The coordinators of "{ $network }" have not accepted your request, or have ended your membership. You can write to them to talk about it.
+mail-community-link = Your page, to see where your request stands, read the members' resources and leave the community, erasing your data: { $url }
+mail-community-link-kept = The link you received with your request still works: with it you can leave the community and erase your data at any time.

@@ -157,3 +157,6 @@ field-unknown-direction = Indiquez « up » (vers le haut) ou « down » (vers l
 conflict-move-not-waiting = Cette personne n’est pas (ou plus) sur la liste d’attente.
 conflict-move-at-the-end = Cette personne est déjà à ce bout de la liste d’attente.
 conflict-line-changed = La liste d’attente a changé entre-temps : rechargez-la et réessayez.
+
+# A network community's applications.
+conflict-membership-decided = Cette demande a déjà reçu cette décision, ou son état ne la permet plus : rechargez la liste.

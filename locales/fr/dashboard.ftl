@@ -287,6 +287,7 @@ dash-schedule-lead = Quand les participant·es vivent sur plusieurs continents, 
 dash-schedule-who = Qui participe ?
 dash-schedule-source = Fuseaux horaires des participant·es
 dash-schedule-registrants = Les personnes inscrites à cette édition (le fuseau qu’elles ont donné)
+dash-schedule-members = Les membres de la communauté du réseau (le fuseau donné en adhérant)
 dash-schedule-typed = Des fuseaux que je saisis
 dash-schedule-typed-label = Fuseaux et nombre de personnes
 dash-schedule-typed-hint = Une ligne par fuseau : nom IANA, nombre de personnes et, si vous voulez, la région. Par exemple « Africa/Lagos, 3 » ou « Asia/Dubai, 2, asia ».

@@ -69,3 +69,15 @@ mail-reset-unexpected = Si vous n’avez rien demandé, ignorez ce message : vot
 
 ## A coordinator's message to the people of an edition.
 mail-announcement-about = Ce message vous est écrit par les coordinateur·ices de « { $offering } », pour lequel vous êtes inscrit·e.
+
+## A network's community of practice: an application, its link, the coordinators' decision.
+mail-subject-community-applied = Votre demande pour rejoindre « { $network } »
+mail-body-community-applied = Nous avons bien reçu votre demande pour rejoindre la communauté de pratique « { $network } ». Ses coordinateur·rices la liront et vous écriront leur décision.
+mail-subject-community-link = Votre lien pour la communauté « { $network } »
+mail-body-community-link = Une demande pour rejoindre « { $network } » a été faite avec cette adresse, qui en avait déjà une : nous ne l’avons pas enregistrée deux fois. Voici un nouveau lien ; ceux reçus avant restent valables. Si vous n’avez rien demandé, vous n’avez rien à faire.
+mail-subject-community-accepted = Bienvenue dans la communauté « { $network } »
+mail-body-community-accepted = Les coordinateur·rices de « { $network } » ont accepté votre demande : vous êtes maintenant membre. Les ressources réservées aux membres sont sur votre page.
+mail-subject-community-declined = Votre demande pour rejoindre « { $network } »
+mail-body-community-declined = Les coordinateur·rices de « { $network } » n’ont pas retenu votre demande, ou ont mis fin à votre adhésion. Vous pouvez leur écrire pour en parler.
+mail-community-link = Votre page, où voir où en est votre demande, lire les ressources des membres et quitter la communauté en effaçant vos données : { $url }
+mail-community-link-kept = Le lien reçu avec votre demande reste valable : il permet de quitter la communauté et d’effacer vos données à tout moment.

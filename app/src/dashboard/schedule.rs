@@ -185,6 +185,7 @@ fn Assistant(authored: AuthoredEdition) -> impl IntoView {
                 <fieldset class="choice">
                     <legend>{i18n.text("dash-schedule-source")}</legend>
                     {source_radio(Source::Registrants, "dash-schedule-registrants", "registrants")}
+                    {source_radio(Source::Members, "dash-schedule-members", "members")}
                     {source_radio(Source::Typed, "dash-schedule-typed", "typed")}
                 </fieldset>
                 <div class="field" hidden=move || who.source.get() != Source::Typed>

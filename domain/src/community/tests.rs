@@ -171,3 +171,48 @@ fn a_community_needs_a_way_to_join_and_its_criteria_in_every_language() {
         ]
     );
 }
+
+#[test]
+fn community_messages_round_trip_their_kind() {
+    for message in CommunityMessage::ALL {
+        assert_eq!(CommunityMessage::parse(message.as_str()), Some(message));
+        assert!(message.as_str().starts_with("community_"));
+    }
+    assert_eq!(
+        CommunityMessage::of(Decision::Accept),
+        CommunityMessage::Accepted
+    );
+}
+
+#[cfg(feature = "server-messages")]
+#[test]
+fn each_message_says_how_to_leave_in_the_members_language() {
+    use crate::i18n::Messages;
+    let url = "https://relais.example.org/fr/member/0123";
+    let with_link = CommunityMessageFacts {
+        name: "Awa".into(),
+        network: "GGSN".into(),
+        url: Some(url.into()),
+    };
+    let fr = Messages::new(Lang::parse("fr").unwrap()).unwrap();
+    let en = Messages::new(Lang::parse("en").unwrap()).unwrap();
+    for kind in CommunityMessage::ALL {
+        let composed = compose_message(kind, &with_link, &fr);
+        assert!(composed.subject.contains("GGSN"), "{kind:?}");
+        assert!(composed.body.starts_with("Bonjour Awa"), "{kind:?}");
+        assert!(composed.body.contains(url), "{kind:?}");
+        assert!(!composed.body.contains("mail-"), "{}", composed.body);
+        let english = compose_message(kind, &with_link, &en);
+        assert!(english.body.contains("leave the community"), "{kind:?}");
+    }
+    let declined = compose_message(
+        CommunityMessage::Declined,
+        &CommunityMessageFacts {
+            url: None,
+            ..with_link
+        },
+        &fr,
+    );
+    assert!(declined.body.contains("quitter la communauté"));
+    assert!(!declined.body.contains("https://"));
+}

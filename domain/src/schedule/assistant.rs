@@ -56,6 +56,9 @@ pub enum Source {
     Registrants,
     /// The zones the coordinator typed.
     Typed,
+    /// The members of the network's community, by the zone they gave when they applied: a
+    /// community's meetings are for them before anyone registers.
+    Members,
 }
 
 /// A zone the coordinator typed, with its people; its region from the table unless given.

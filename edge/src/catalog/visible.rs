@@ -16,6 +16,7 @@
 //! from input.
 
 use relais_domain::authoring::PublicationState;
+use relais_domain::community::Standing;
 use relais_domain::library::Visibility;
 
 /// The states the public sees, as an SQL list (`'published'`).
@@ -53,6 +54,29 @@ pub fn resource_public(alias: &str) -> String {
     format!(
         "{alias}.published_at IS NOT NULL AND {alias}.visibility = '{}'",
         Visibility::Public.as_str()
+    )
+}
+
+/// A published members-only resource aliased `alias` of the network whose community counts
+/// as a member the person whose link's digest is bound at `token`.
+pub fn resource_members_only(alias: &str, token: &str) -> String {
+    format!(
+        "{alias}.published_at IS NOT NULL AND {alias}.visibility = '{members}' \
+         AND {alias}.network_id = (SELECT vm.network_id FROM community_token vt \
+           JOIN community_member vm ON vm.id = vt.member_id \
+           WHERE vt.token_hash = {token} AND vm.standing = '{member}')",
+        members = Visibility::Members.as_str(),
+        member = Standing::Member.as_str(),
+    )
+}
+
+/// A resource aliased `alias` that the person whose link's digest is bound at `token` may
+/// read: what the public may, and their network's members-only resources once a member.
+pub fn resource_for_member(alias: &str, token: &str) -> String {
+    format!(
+        "(({}) OR ({}))",
+        resource_public(alias),
+        resource_members_only(alias, token)
     )
 }
 

@@ -6,6 +6,7 @@
 
 use relais_domain::account::Action;
 use relais_domain::authoring::SessionDraft;
+use relais_domain::community::Standing;
 use relais_domain::locale::Localized;
 use relais_domain::problem::ProblemKind;
 use relais_domain::schedule::assistant::{
@@ -39,6 +40,22 @@ async fn registrants(db: &D1Database, edition_id: &str) -> Result<Vec<ZoneCount>
             "SELECT r.zone, count(*) AS people FROM registration r \
              WHERE r.edition_id = ?1 AND {} GROUP BY r.zone ORDER BY r.zone",
             transitions::is_active("r")
+        ))
+        .bind(&[edition_id.into()])?
+        .all()
+        .await?
+        .results()?)
+}
+
+/// The zones of the members of the community of the edition's network.
+async fn members(db: &D1Database, edition_id: &str) -> Result<Vec<ZoneCount>, ApiError> {
+    Ok(db
+        .prepare(format!(
+            "SELECT m.zone, count(*) AS people FROM community_member m \
+             JOIN offering o ON o.network_id = m.network_id \
+             JOIN edition e ON e.offering_id = o.id \
+             WHERE e.id = ?1 AND m.standing = '{}' GROUP BY m.zone ORDER BY m.zone",
+            Standing::Member.as_str()
         ))
         .bind(&[edition_id.into()])?
         .all()
@@ -89,6 +106,11 @@ async fn participants(
 ) -> Result<Vec<ZoneGroup>, ApiError> {
     let people: Vec<(String, u32, Option<String>)> = match who.source {
         Source::Registrants => registrants(db, edition_id)
+            .await?
+            .into_iter()
+            .map(|z| (z.zone, z.people, None))
+            .collect(),
+        Source::Members => members(db, edition_id)
             .await?
             .into_iter()
             .map(|z| (z.zone, z.people, None))

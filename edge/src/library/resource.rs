@@ -1,5 +1,6 @@
 //! `GET /api/library/{id}`: one published public resource in the reader's language, else in
-//! the one it was written in (`domain::library::shown`), with the offerings it goes with.
+//! the one it was written in (`domain::library::shown`), with the offerings it goes with;
+//! `read` also serves a community member's link (`community::member`).
 
 use relais_domain::library::{self, Kind, ResourceDetail, ResourceText};
 use relais_domain::problem::ProblemKind;
@@ -33,12 +34,38 @@ struct ResourceRow {
 }
 
 pub async fn get(env: &Env, caller: &Caller, id: &str) -> Result<Response, ApiError> {
+    let detail = read(env, caller, id, Reader::Public).await?;
+    http::json_text(serde_json::to_string(&detail)?, MAX_AGE)
+}
+
+/// Who reads a resource, and so which ones they may.
+pub enum Reader<'t> {
+    /// Anyone: published public resources.
+    Public,
+    /// The holder of a community member's link (its digest): also their network's
+    /// members-only resources, while they are a member.
+    Member(&'t str),
+}
+
+/// The resource `id` as `reader` may read it: unknown, a draft and one they may not read
+/// answer alike (404), so a stranger learns nothing.
+pub async fn read(
+    env: &Env,
+    caller: &Caller,
+    id: &str,
+    reader: Reader<'_>,
+) -> Result<ResourceDetail, ApiError> {
     let db = env.d1("DB")?;
-    // The resource, when the public may read it.
+    let (readable, binds) = match reader {
+        Reader::Public => (visible::resource_public("r"), vec![id.into()]),
+        Reader::Member(token_hash) => (
+            visible::resource_for_member("r", "?2"),
+            vec![id.into(), token_hash.into()],
+        ),
+    };
     let resource = format!(
         "SELECT r.id, r.kind, r.topics, r.source, r.licence, r.url, r.network_id, n.name AS network_name \
-         FROM resource r JOIN network n ON n.id = r.network_id WHERE r.id = ?1 AND {}",
-        visible::resource_public("r")
+         FROM resource r JOIN network n ON n.id = r.network_id WHERE r.id = ?1 AND {readable}"
     );
     let offerings = format!(
         "SELECT o.id, o.title FROM resource_link l JOIN offering o ON o.id = l.offering_id \
@@ -47,7 +74,7 @@ pub async fn get(env: &Env, caller: &Caller, id: &str) -> Result<Response, ApiEr
     );
     let results = db
         .batch(vec![
-            db.prepare(&resource).bind(&[id.into()])?,
+            db.prepare(&resource).bind(&binds)?,
             db.prepare(TEXTS).bind(&[id.into()])?,
             db.prepare(&offerings).bind(&[id.into()])?,
         ])
@@ -58,7 +85,6 @@ pub async fn get(env: &Env, caller: &Caller, id: &str) -> Result<Response, ApiEr
             results.len()
         )));
     };
-    // Unknown, a draft and members-only answer alike: a stranger learns nothing.
     let not_found = || ApiError::Problem(ProblemKind::NotFound, vec![]);
     let row = resource
         .results::<ResourceRow>()?
@@ -73,7 +99,7 @@ pub async fn get(env: &Env, caller: &Caller, id: &str) -> Result<Response, ApiEr
         .into_iter()
         .map(|o| o.linked(caller.lang))
         .collect::<Result<_, _>>()?;
-    let detail = ResourceDetail {
+    Ok(ResourceDetail {
         id: row.id,
         kind: row.kind,
         network_id: row.network_id,
@@ -86,6 +112,5 @@ pub async fn get(env: &Env, caller: &Caller, id: &str) -> Result<Response, ApiEr
         licence: row.licence,
         url: row.url,
         offerings,
-    };
-    http::json_text(serde_json::to_string(&detail)?, MAX_AGE)
+    })
 }

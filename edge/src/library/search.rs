@@ -111,6 +111,12 @@ LIMIT ?3",
 /// language it was written in (its text with no translator). At most `?2` rows; with `?3`,
 /// only those that go with that offering.
 pub fn newest_sql() -> String {
+    newest_where(&visible::resource_public("r"))
+}
+
+/// `newest_sql` over the resources aliased `r` that `readable` (an SQL condition) lets
+/// through.
+pub fn newest_where(readable: &str) -> String {
     format!(
         "SELECT r.id, r.kind,
        coalesce(t.lang, o.lang) AS lang,
@@ -119,12 +125,11 @@ pub fn newest_sql() -> String {
 FROM resource r
 LEFT JOIN resource_text t ON t.resource_id = r.id AND t.lang = ?1
 LEFT JOIN resource_text o ON o.resource_id = r.id AND o.translator IS NULL
-WHERE {}
+WHERE {readable}
   AND coalesce(t.id, o.id) IS NOT NULL
   AND (?3 = '' OR r.id IN (SELECT resource_id FROM resource_link WHERE offering_id = ?3))
 ORDER BY r.published_at DESC, r.id
-LIMIT ?2",
-        visible::resource_public("r")
+LIMIT ?2"
     )
 }
 

@@ -181,7 +181,7 @@ pub fn public_origin(env: &Env, req: &Request) -> Result<String, ApiError> {
     }
 }
 
-fn known_zone(zone: &str) -> Option<String> {
+pub(crate) fn known_zone(zone: &str) -> Option<String> {
     let zone = schedule::canonical_zone(zone);
     schedule::parse_zone(zone).ok().map(|_| zone.to_owned())
 }

@@ -154,3 +154,68 @@ fn the_states_are_the_ones_the_schema_allows() {
         );
     }
 }
+
+/// A member's link reads their network's members-only resources exactly while the domain
+/// says their standing does (`community::Standing::is_member`), never another network's,
+/// never a draft; public ones stay readable whatever the standing.
+#[test]
+fn a_members_link_reads_members_only_resources_while_a_member() {
+    use relais_domain::community::Standing;
+    let conn = crate::test_sqlite::migrated();
+    conn.execute_batch(
+        "INSERT INTO network (id, name, created_at) VALUES
+           ('ggsn', 'GGSN', '2026-01-01T00:00:00Z'), ('hub', 'Hub', '2026-01-01T00:00:00Z');
+         INSERT INTO community (network_id, rule, updated_at) VALUES
+           ('ggsn', 'at_least_one', '2026-01-01T00:00:00Z'), ('hub', 'all', '2026-01-01T00:00:00Z');
+         INSERT INTO resource (id, network_id, kind, visibility, published_at, updated_at) VALUES
+           ('public', 'ggsn', 'guide', 'public', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z'),
+           ('members', 'ggsn', 'summary_sheet', 'members', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z'),
+           ('draft', 'ggsn', 'summary_sheet', 'members', NULL, '2026-02-01T00:00:00Z'),
+           ('hub-members', 'hub', 'guide', 'members', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z');",
+    )
+    .expect("library");
+    let readable = format!(
+        "SELECT r.id FROM resource r WHERE {} ORDER BY r.id",
+        resource_for_member("r", "?1")
+    );
+    for standing in Standing::ALL {
+        conn.execute(
+            "INSERT INTO community_member (id, network_id, standing, name, email, lang, zone, \
+               on_behalf, consented_at, created_at) \
+             VALUES ('awa', 'ggsn', ?1, 'Awa', 'awa@example.org', 'fr', 'UTC', 'individual', \
+               '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+            [standing.as_str()],
+        )
+        .expect("member");
+        conn.execute_batch(
+            "INSERT INTO community_token (token_hash, member_id, created_at) \
+             VALUES ('digest', 'awa', '2026-01-01T00:00:00Z')",
+        )
+        .expect("token");
+        let mut statement = conn.prepare(&readable).expect("prepare");
+        let ids: Vec<String> = statement
+            .query_map(["digest"], |row| row.get(0))
+            .expect("query")
+            .map(|r| r.expect("row"))
+            .collect();
+        let expected: &[&str] = if standing.is_member() {
+            &["members", "public"]
+        } else {
+            &["public"]
+        };
+        assert_eq!(ids, expected, "{standing:?}");
+        let stranger: Vec<String> = statement
+            .query_map(["another digest"], |row| row.get(0))
+            .expect("query")
+            .map(|r| r.expect("row"))
+            .collect();
+        assert_eq!(stranger, ["public"], "{standing:?}");
+        // Leaving takes the links with the member.
+        conn.execute_batch("DELETE FROM community_member WHERE id = 'awa'")
+            .expect("leave");
+        let left: i64 = conn
+            .query_row("SELECT count(*) FROM community_token", [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(left, 0);
+    }
+}
