@@ -86,6 +86,12 @@ test('the OpenAPI document is valid OpenAPI 3.1 and every route it lists answers
        VALUES ('openapi-member', 'ggsn', 'member', 'OpenAPI Member', 'openapi-member@example.org', 'en', 'UTC', 'individual', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
        INSERT INTO community_token (token_hash, member_id, created_at)
        VALUES ('${createHash('sha256').update(memberToken).digest('hex')}', 'openapi-member', '2026-01-01T00:00:00Z')`);
+  // A follow's link: someone waiting for the example offering's dates.
+  const followToken = randomBytes(24).toString('hex');
+  sql(`INSERT INTO follow (id, email, lang, zone, purpose, network_id, consented_at)
+       VALUES ('openapi-follow', 'openapi-follow@example.org', 'en', 'UTC', 'network_news', 'ggsn', '2026-01-01T00:00:00Z');
+       INSERT INTO follow_token (token_hash, follow_id, created_at)
+       VALUES ('${createHash('sha256').update(followToken).digest('hex')}', 'openapi-follow', '2026-01-01T00:00:00Z')`);
   for (const [template, operations] of paths) {
     for (const [method, op] of Object.entries(operations)) {
       const params = (op.parameters ?? []).map((p) => (p.$ref ? res.body.components.parameters[p.$ref.split('/').at(-1)] : p));
@@ -93,7 +99,8 @@ test('the OpenAPI document is valid OpenAPI 3.1 and every route it lists answers
       for (const p of params.filter((p) => p.in === 'path')) {
         assert.ok(p.example, `${template}: path parameter ${p.name} needs an example`);
         const real = template.startsWith('/api/account-links/') ? linkToken
-          : template.startsWith('/api/members/') ? memberToken : token;
+          : template.startsWith('/api/members/') ? memberToken
+          : template.startsWith('/api/follows/') ? followToken : token;
         path = path.replace(`{${p.name}}`, encodeURIComponent(p.name === 'token' ? real : p.example));
       }
       // Reads answer 200; writes are called with no body here (tests/registration.test.mjs
@@ -108,7 +115,7 @@ test('the OpenAPI document is valid OpenAPI 3.1 and every route it lists answers
       else if (method === 'get') assert.equal(answer.status, 200, `${method} ${path}`);
     }
   }
-  sql(`DELETE FROM account_link WHERE token_hash = '${linkHash}'; DELETE FROM community_member WHERE id = 'openapi-member'`);
+  sql(`DELETE FROM account_link WHERE token_hash = '${linkHash}'; DELETE FROM community_member WHERE id = 'openapi-member'; DELETE FROM follow WHERE id = 'openapi-follow'`);
 });
 
 test('routes that do not exist, or with the wrong method, are problems too', async () => {

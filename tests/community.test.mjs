@@ -91,7 +91,7 @@ test('an application is refused field by field, in the caller’s language, and 
   });
   assert.equal(refused.status, 400);
   assert.match(refused.type, /^application\/problem\+json/);
-  const fields = Object.fromEntries(refused.body.errors.map((e) => [e.field, e.detail]));
+  const fields = Object.fromEntries(refused.body.errors.map((e) => [e.field, e.message]));
   for (const field of ['criteria', 'organisation', 'languages.0', 'consent']) assert.ok(fields[field], `${field} in ${JSON.stringify(fields)}`);
   assert.match(fields.criteria, /[a-zàéèê]/i);
   const english = await call('POST', `/api/networks/${NETWORK}/community/applications`, {
@@ -118,7 +118,7 @@ test('applying, accepted by a coordinator, reading the members’ resources, lea
   // Waiting: where they stand, and nothing members-only yet.
   const waiting = await call('GET', `/api/members/${token}`, { lang: 'fr' });
   assert.equal(waiting.status, 200);
-  assert.equal(waiting.headers.get('cache-control'), 'no-store');
+  assert.match(waiting.headers.get('cache-control'), /no-store/);
   assert.equal(waiting.body.standing, 'applied');
   assert.equal(waiting.body.organisation, 'Collectif des quartiers');
   assert.equal(waiting.body.criteria.length, 2);
@@ -175,7 +175,7 @@ test('applying, accepted by a coordinator, reading the members’ resources, lea
   assert.ok(member.body.resources.some((r) => r.id === MEMBERS_ONLY), JSON.stringify(member.body.resources));
   const sheet = await call('GET', `/api/members/${second}/library/${MEMBERS_ONLY}`, { lang: 'fr' });
   assert.equal(sheet.status, 200);
-  assert.equal(sheet.headers.get('cache-control'), 'no-store');
+  assert.match(sheet.headers.get('cache-control'), /no-store/);
   assert.equal(sheet.body.id, MEMBERS_ONLY);
   assert.equal((await call('GET', `/api/library/${MEMBERS_ONLY}`)).status, 404);
   const search = await call('GET', '/api/library?q=financement', { lang: 'fr' });

@@ -13,6 +13,7 @@ pub mod html;
 pub mod i18n;
 pub mod library;
 pub mod locale;
+pub mod news;
 pub mod pages;
 pub mod people;
 pub mod problem;

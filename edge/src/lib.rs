@@ -14,6 +14,7 @@ mod dashboard;
 mod health;
 mod http;
 mod library;
+mod news;
 mod openapi;
 mod outbox;
 mod profile;
@@ -139,6 +140,10 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/members/{token}"),
     ("DELETE", "/api/members/{token}"),
     ("GET", "/api/members/{token}/library/{id}"),
+    ("POST", "/api/follows"),
+    ("GET", "/api/follows/{token}"),
+    ("DELETE", "/api/follows/{token}"),
+    ("POST", "/api/follows/{token}/confirm"),
     ("GET", "/api/calendar.ics"),
     ("GET", "/api/editions/{id}/calendar.ics"),
     ("GET", "/api/sessions/{id}/calendar.ics"),
@@ -254,6 +259,12 @@ async fn route(
         ("/api/members/{token}/library/{id}", [token, id]) => {
             community::member::resource(env, caller, token, id).await
         }
+        ("/api/follows", []) => news::follow::follow(req, env, ctx).await,
+        ("/api/follows/{token}", [token]) => match req.method() {
+            Method::Delete => news::link::stop(env, token).await,
+            _ => news::link::view(env, caller, token).await,
+        },
+        ("/api/follows/{token}/confirm", [token]) => news::link::confirm(env, caller, token).await,
         ("/api/dashboard/networks/{id}/community", [id]) => {
             community::decisions::list(req, env, caller, id).await
         }
@@ -349,7 +360,7 @@ async fn route(
         },
         ("/api/dashboard/offerings/{id}/state", [id]) => {
             dashboard::publication::change_state::<dashboard::offerings::LoadedOffering>(
-                req, env, caller, id,
+                req, env, ctx, caller, id,
             )
             .await
         }
@@ -363,7 +374,7 @@ async fn route(
         },
         ("/api/dashboard/editions/{id}/state", [id]) => {
             dashboard::publication::change_state::<dashboard::editions::Loaded>(
-                req, env, caller, id,
+                req, env, ctx, caller, id,
             )
             .await
         }
@@ -423,7 +434,7 @@ async fn route(
         },
         ("/api/dashboard/people/{id}/state", [id]) => {
             dashboard::publication::change_state::<dashboard::profiles::LoadedProfile<PersonDraft>>(
-                req, env, caller, id,
+                req, env, ctx, caller, id,
             )
             .await
         }
@@ -436,7 +447,7 @@ async fn route(
         },
         ("/api/dashboard/partners/{id}/state", [id]) => dashboard::publication::change_state::<
             dashboard::profiles::LoadedProfile<PartnerDraft>,
-        >(req, env, caller, id)
+        >(req, env, ctx, caller, id)
         .await,
         _ => Err(ApiError::Internal(format!("no handler for {template}"))),
     }

@@ -24,6 +24,7 @@ use relais_domain::account::joining::{
 use relais_domain::account::{Action, Role};
 use relais_domain::announcement;
 use relais_domain::community::{self, CommunityMessage, CommunityMessageFacts, Standing};
+use relais_domain::news::{self, NewsFacts, NewsMessage, Purpose};
 use relais_domain::problem::ProblemKind;
 use relais_domain::registration::{self, MessageFacts, MessageKind, Reason, Status};
 use relais_domain::{schedule, Lang};
@@ -92,6 +93,9 @@ struct Pending {
     announcement_id: Option<String>,
     /// For a community's message: the member it tells.
     member_id: Option<String>,
+    /// For news: the follow it serves, and for new dates the edition.
+    follow_id: Option<String>,
+    edition_id: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -185,7 +189,7 @@ pub async fn dispatch(env: &Env, only: Only) -> Result<Dispatched, ApiError> {
     let pending: Vec<Pending> = db
         .prepare(
             "SELECT id, registration_id, dedupe, kind, session_id, manage_url, links, lang, reason, note, attempts, \
-               announcement_id, member_id FROM outbox \
+               announcement_id, member_id, follow_id, edition_id FROM outbox \
              WHERE sent_at IS NULL AND failed_at IS NULL \
                AND (next_attempt_at IS NULL OR next_attempt_at <= ?6) \
                AND (claimed_at IS NULL OR claimed_at < ?2) \
@@ -272,6 +276,9 @@ async fn deliver(
     }
     if let Some(kind) = CommunityMessage::parse(&message.kind) {
         return deliver_community_message(db, sender, message, kind, now).await;
+    }
+    if let Some(kind) = NewsMessage::parse(&message.kind) {
+        return deliver_news(db, sender, message, kind, now).await;
     }
     let kind = MessageKind::parse(&message.kind).ok_or(format!("kind {}", message.kind))?;
     if kind == MessageKind::Links {
@@ -835,6 +842,184 @@ async fn deliver_community_message(
             message.id.into(),
             stamp(now),
             member.email.as_str().into(),
+            lang.code().into(),
+            composed.subject.as_str().into(),
+            kept_body.as_str().into(),
+        ])
+        .map_err(|e| e.to_string())?
+        .run()
+        .await
+        .map_err(|e| e.to_string())?;
+    if recorded
+        .meta()
+        .map_err(|e| e.to_string())?
+        .and_then(|m| m.changes)
+        == Some(1)
+    {
+        return Ok(());
+    }
+    drop_message(db, message, now, "recipient deleted").await
+}
+
+#[derive(Deserialize)]
+struct FollowFacts {
+    email: String,
+    lang: String,
+    zone: String,
+    purpose: Purpose,
+    confirmed: u32,
+    /// The offering's title (JSON, per language) or the network's name.
+    subject: String,
+}
+
+#[derive(Deserialize)]
+struct EditionFacts {
+    offering_id: String,
+    title: String,
+}
+
+#[derive(Deserialize)]
+struct Origin {
+    origin: String,
+}
+
+/// A news message to one follow, in its language: the link to confirm (dropped once
+/// confirmed or stopped), or an edition's new dates on their clock with a new link to stop
+/// in one click (dropped if they stopped, or never confirmed). What is kept after sending has
+/// the link blanked out.
+async fn deliver_news(
+    db: &D1Database,
+    sender: &Sender,
+    message: &Pending,
+    kind: NewsMessage,
+    now: DateTime<Utc>,
+) -> Result<(), String> {
+    let follow_id = message.follow_id.as_deref().unwrap_or_default();
+    let follow: Option<FollowFacts> = db
+        .prepare(
+            "SELECT f.email, f.lang, f.zone, f.purpose, f.confirmed_at IS NOT NULL AS confirmed, \
+               coalesce(o.title, n.name) AS subject FROM follow f \
+             LEFT JOIN offering o ON o.id = f.offering_id LEFT JOIN network n ON n.id = f.network_id \
+             WHERE f.id = ?1",
+        )
+        .bind(&[follow_id.into()])
+        .map_err(|e| e.to_string())?
+        .first(None)
+        .await
+        .map_err(|e| e.to_string())?;
+    let Some(follow) = follow else {
+        return drop_message(db, message, now, "recipient deleted").await;
+    };
+    let confirmed = follow.confirmed != 0;
+    match kind {
+        NewsMessage::Confirm if confirmed => {
+            return drop_message(db, message, now, "superseded: already confirmed").await
+        }
+        NewsMessage::NewDates if !confirmed => {
+            return drop_message(db, message, now, "never confirmed").await
+        }
+        _ => {}
+    }
+    let lang = Lang::parse(&follow.lang).unwrap_or_else(Lang::default_lang);
+    let messages = http::messages(lang).map_err(internal)?;
+    let in_lang = |json: &str| -> Result<String, String> {
+        Ok(serde_json::from_str::<relais_domain::Localized>(json)
+            .map_err(|e| e.to_string())?
+            .resolve(lang)
+            .map(|t| t.text)
+            .unwrap_or_default())
+    };
+    let subject = match follow.purpose {
+        Purpose::OfferingDates => in_lang(&follow.subject)?,
+        Purpose::NetworkNews => follow.subject.clone(),
+    };
+    let mut facts = NewsFacts {
+        purpose: follow.purpose,
+        subject,
+        offering: None,
+        page: None,
+        zone: follow.zone.clone(),
+        sessions: vec![],
+        url: message.manage_url.clone().unwrap_or_default(),
+    };
+    if kind == NewsMessage::NewDates {
+        let edition_id = message.edition_id.as_deref().unwrap_or_default();
+        let edition: EditionFacts = db
+            .prepare(
+                "SELECT o.id AS offering_id, o.title FROM edition e \
+                 JOIN offering o ON o.id = e.offering_id WHERE e.id = ?1",
+            )
+            .bind(&[edition_id.into()])
+            .map_err(|e| e.to_string())?
+            .first(None)
+            .await
+            .map_err(|e| e.to_string())?
+            .ok_or("edition deleted")?;
+        let origin: Origin = serde_json::from_str(message.links.as_deref().unwrap_or("{}"))
+            .map_err(|e| e.to_string())?;
+        let sessions: Vec<SessionTimes> = db
+            .prepare(format!(
+                "SELECT id, title, starts_at, ends_at, sequence, cancelled_at IS NOT NULL AS cancelled \
+                 FROM session s WHERE s.edition_id = ?1 AND {} ORDER BY starts_at",
+                crate::catalog::visible::session_shown("s")
+            ))
+            .bind(&[edition_id.into()])
+            .map_err(|e| e.to_string())?
+            .all()
+            .await
+            .map_err(|e| e.to_string())?
+            .results()
+            .map_err(|e| e.to_string())?;
+        for s in &sessions {
+            facts.sessions.push((
+                on_clock(&s.starts_at, &follow.zone)?,
+                on_clock(&s.ends_at, &follow.zone)?,
+            ));
+        }
+        // A new link to stop, in this message: its digest is all that is kept.
+        let token = crate::crypto::random_hex(24).map_err(internal)?;
+        let digest = crate::crypto::sha256_hex(&token).await.map_err(internal)?;
+        db.prepare(
+            "INSERT INTO follow_token (token_hash, follow_id, created_at) \
+             SELECT ?1, id, ?3 FROM follow WHERE id = ?2",
+        )
+        .bind(&[digest.into(), follow_id.into(), stamp(now)])
+        .map_err(|e| e.to_string())?
+        .run()
+        .await
+        .map_err(|e| e.to_string())?;
+        facts.offering = Some(in_lang(&edition.title)?);
+        facts.page = Some(format!(
+            "{}/{}/offerings/{}",
+            origin.origin,
+            lang.code(),
+            edition.offering_id
+        ));
+        facts.url = format!("{}/{}/follow/{token}?stop", origin.origin, lang.code());
+    }
+    let composed = news::compose(kind, &facts, &messages);
+    sender
+        .send(
+            message.id,
+            &follow.email,
+            &composed.subject,
+            &composed.body,
+            None,
+        )
+        .await?;
+    let kept_body = composed
+        .body
+        .replace(&facts.url, "[lien privé / private link]");
+    let recorded = db
+        .prepare(
+            "UPDATE outbox SET sent_at = ?2, recipient = ?3, lang = ?4, subject = ?5, body = ?6, \
+               manage_url = NULL, links = NULL, claimed_at = NULL, last_error = NULL WHERE id = ?1 \
+               AND EXISTS (SELECT 1 FROM follow WHERE id = outbox.follow_id)",
+        )
+        .bind(&[
+            message.id.into(),
+            stamp(now),
+            follow.email.as_str().into(),
             lang.code().into(),
             composed.subject.as_str().into(),
             kept_body.as_str().into(),

@@ -47,6 +47,7 @@ use relais_domain::i18n::Messages;
 use relais_domain::library::{
     Found, Kind as ResourceKind, Linked, ResourceDetail, ResourceText, SearchAnswer,
 };
+use relais_domain::news::{FollowReceived, FollowRequest, FollowView, Purpose};
 use relais_domain::people::{
     Answer, AttendanceFigures, AttendanceLine, AttendanceMark, Count, EditionPeople,
     EditionPerson as RegisteredPerson, MarkAnswer, MarkRequest, PeopleCounts, PeopleFilter,
@@ -1138,6 +1139,51 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
             }),
         ),
         (
+            "FollowRequest",
+            value(&FollowRequest {
+                email: Some("awa@example.org".into()),
+                lang: Some("fr".into()),
+                zone: Some("Africa/Dakar".into()),
+                offering: Some("hub-ateliers".into()),
+                network: Some(String::new()),
+                consent: true,
+                website: Some(String::new()),
+            }),
+            json!({"email": "awa@example.org", "lang": "en", "zone": "UTC", "network": "ggsn", "consent": true}),
+        ),
+        (
+            "FollowReceived",
+            value(&FollowReceived {
+                status: "link_sent".into(),
+            }),
+            value(&FollowReceived {
+                status: "link_sent".into(),
+            }),
+        ),
+        (
+            "FollowView",
+            value(&FollowView {
+                purpose: Purpose::OfferingDates,
+                subject_id: "hub-ateliers".into(),
+                subject_name: "Ateliers".into(),
+                email: "awa@example.org".into(),
+                lang: lang("fr"),
+                zone: "Africa/Dakar".into(),
+                consented_at: at("2026-11-01T10:00:00Z"),
+                confirmed_at: Some(at("2026-11-01T10:05:00Z")),
+            }),
+            value(&FollowView {
+                purpose: Purpose::NetworkNews,
+                subject_id: "ggsn".into(),
+                subject_name: "GGSN".into(),
+                email: "awa@example.org".into(),
+                lang: lang("en"),
+                zone: "UTC".into(),
+                consented_at: at("2026-11-01T10:00:00Z"),
+                confirmed_at: None,
+            }),
+        ),
+        (
             "CommunityForm",
             value(&CommunityForm {
                 network_id: "ggsn".into(),
@@ -2125,6 +2171,7 @@ fn enums() -> Vec<(&'static str, Vec<String>)> {
         ("AttendanceMark", names(AttendanceMark::ALL)),
         ("Separator", names(Separator::ALL)),
         ("Standing", names(Standing::ALL)),
+        ("Purpose", names(Purpose::ALL)),
         (
             "OnBehalf",
             names([OnBehalf::Individual, OnBehalf::Organisation]),

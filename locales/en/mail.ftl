@@ -81,3 +81,15 @@ mail-subject-community-declined = Your request to join "{ $network }"
 mail-body-community-declined = The coordinators of "{ $network }" have not accepted your request, or have ended your membership. You can write to them to talk about it.
 mail-community-link = Your page, to see where your request stands, read the members' resources and leave the community, erasing your data: { $url }
 mail-community-link-kept = The link you received with your request still works: with it you can leave the community and erase your data at any time.
+
+## News of what is coming: the confirmation (double opt-in) and new dates.
+mail-subject-follow-confirm = Please confirm: news of "{ $subject }"
+mail-body-follow-confirm-offering-dates = Someone (probably you) asked to be told by email when dates are announced for "{ $subject }".
+mail-body-follow-confirm-network-news = Someone (probably you) asked to hear by email of the network "{ $subject }"'s new dates.
+mail-follow-confirm-link = To confirm, open this link and choose "Confirm": { $url }
+mail-follow-unexpected = Without your confirmation we will not write to you, and your address will be forgotten. If you did not ask for this, ignore this message.
+mail-subject-new-dates = New dates: { $offering }
+mail-body-new-dates = New dates are announced for "{ $offering }".
+mail-new-dates-page = Every detail, and registering: { $page }
+mail-follow-stop-offering-dates = You receive this message because you asked to be told of the dates of "{ $subject }". To stop receiving them, in one click: { $url }
+mail-follow-stop-network-news = You receive this message because you follow the network "{ $subject }"'s new dates. To stop receiving them, in one click: { $url }

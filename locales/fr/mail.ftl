@@ -81,3 +81,15 @@ mail-subject-community-declined = Votre demande pour rejoindre « { $network } �
 mail-body-community-declined = Les coordinateur·rices de « { $network } » n’ont pas retenu votre demande, ou ont mis fin à votre adhésion. Vous pouvez leur écrire pour en parler.
 mail-community-link = Votre page, où voir où en est votre demande, lire les ressources des membres et quitter la communauté en effaçant vos données : { $url }
 mail-community-link-kept = Le lien reçu avec votre demande reste valable : il permet de quitter la communauté et d’effacer vos données à tout moment.
+
+## News of what is coming: the confirmation (double opt-in) and new dates.
+mail-subject-follow-confirm = Confirmez : être prévenu·e pour « { $subject } »
+mail-body-follow-confirm-offering-dates = Quelqu’un (sans doute vous) a demandé à être prévenu·e par courriel quand des dates seront annoncées pour « { $subject } ».
+mail-body-follow-confirm-network-news = Quelqu’un (sans doute vous) a demandé à recevoir par courriel les nouvelles dates du réseau « { $subject } ».
+mail-follow-confirm-link = Pour confirmer, ouvrez ce lien et choisissez « Confirmer » : { $url }
+mail-follow-unexpected = Sans confirmation, nous ne vous écrirons pas, et votre adresse sera oubliée. Si vous n’avez rien demandé, ignorez ce message.
+mail-subject-new-dates = Nouvelles dates : { $offering }
+mail-body-new-dates = De nouvelles dates sont annoncées pour « { $offering } ».
+mail-new-dates-page = Tous les détails et l’inscription : { $page }
+mail-follow-stop-offering-dates = Vous recevez ce message parce que vous avez demandé à être prévenu·e des dates de « { $subject } ». Pour ne plus en recevoir, en un clic : { $url }
+mail-follow-stop-network-news = Vous recevez ce message parce que vous suivez les nouvelles dates du réseau « { $subject } ». Pour ne plus en recevoir, en un clic : { $url }

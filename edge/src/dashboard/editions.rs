@@ -477,6 +477,9 @@ impl Publishable for Loaded {
     fn answer(self, id: &str, caller: &Caller) -> Result<Response, ApiError> {
         private_json(&self.authored(id, caller)?)
     }
+    fn published(id: &str) -> Option<crate::news::Published<'_>> {
+        Some(crate::news::Published::Edition(id))
+    }
 }
 
 /// `DELETE /api/dashboard/editions/{id}`: only while nobody registered (guarded in the

@@ -305,6 +305,9 @@ impl Publishable for LoadedOffering {
     fn answer(self, id: &str, caller: &Caller) -> Result<Response, ApiError> {
         private_json(&authored(id, self.network, self.draft, caller)?)
     }
+    fn published(id: &str) -> Option<crate::news::Published<'_>> {
+        Some(crate::news::Published::Offering(id))
+    }
 }
 
 #[derive(Deserialize)]

@@ -7,11 +7,14 @@ use relais_domain::account::Action;
 use relais_domain::authoring::{PublicationAction, PublicationState, Refusal};
 use relais_domain::problem::ProblemKind;
 use serde::Deserialize;
-use worker::{D1Database, Env, Request, Response};
+use worker::{Context, D1Database, Env, Request, Response};
 
 use super::{at, audit, refuse, run, text};
 use crate::auth::{self, Staff};
 use crate::http::{ApiError, Caller};
+use crate::news;
+use crate::outbox;
+use crate::registration::create::public_origin;
 use crate::registration::transitions::Statement;
 
 /// An item with a publication state, as its `state` route loads and answers it.
@@ -28,6 +31,11 @@ pub trait Publishable: Sized {
     fn check_publish(&self) -> Vec<Refusal>;
     /// The item as its editor opens it, in the caller's language.
     fn answer(self, id: &str, caller: &Caller) -> Result<Response, ApiError>;
+    /// What its publication makes public that people asked to hear of (`news`): none by
+    /// default.
+    fn published(_id: &str) -> Option<news::Published<'_>> {
+        None
+    }
 }
 
 #[derive(Deserialize)]
@@ -50,6 +58,7 @@ fn read_action(change: StateChange) -> Result<PublicationAction, ApiError> {
 pub async fn change_state<T: Publishable>(
     req: &Request,
     env: &Env,
+    ctx: &Context,
     caller: &Caller,
     id: &str,
 ) -> Result<Response, ApiError> {
@@ -67,28 +76,37 @@ pub async fn change_state<T: Publishable>(
     if next == PublicationState::Published {
         refuse(item.check_publish())?;
     }
-    run(
-        &db,
-        &[
-            Statement {
-                sql: format!(
-                    "UPDATE {} SET state = ?2 WHERE id = ?1 AND state = ?3",
-                    T::TABLE
-                ),
-                params: vec![text(id), text(next.as_str()), text(before.as_str())],
-            },
-            audit::record(
-                item.network(),
-                &staff.account_id,
-                &at(),
-                (T::TABLE, id),
-                action.as_str(),
-                serde_json::json!({"state": {"before": before, "after": next}}).to_string(),
+    let at = at();
+    // Those waiting for news of it hear once, in the same batch, after the update.
+    let news = match (next, T::published(id)) {
+        (PublicationState::Published, Some(published)) => {
+            Some(news::new_dates(published, &public_origin(env, req)?, &at))
+        }
+        _ => None,
+    };
+    let mut statements = vec![
+        Statement {
+            sql: format!(
+                "UPDATE {} SET state = ?2 WHERE id = ?1 AND state = ?3",
+                T::TABLE
             ),
-        ],
-    )
-    .await?;
+            params: vec![text(id), text(next.as_str()), text(before.as_str())],
+        },
+        audit::record(
+            item.network(),
+            &staff.account_id,
+            &at,
+            (T::TABLE, id),
+            action.as_str(),
+            serde_json::json!({"state": {"before": before, "after": next}}).to_string(),
+        ),
+    ];
+    statements.extend(news.iter().cloned());
+    run(&db, &statements).await?;
     crate::cache::forget_public();
+    if news.is_some() {
+        outbox::send_soon(env, ctx, outbox::Only::All);
+    }
     item.set_state(next);
     item.answer(id, caller)
 }

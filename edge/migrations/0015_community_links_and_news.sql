@@ -41,8 +41,40 @@ DROP TABLE community_member;
 ALTER TABLE community_member_next RENAME TO community_member;
 CREATE INDEX community_member_by_standing ON community_member (network_id, standing, created_at);
 
+-- News of what is coming, with no account: each purpose a person consented to (an
+-- offering's dates, a network's new dates) is its own row, with the time they consented;
+-- nothing is sent before they confirm from the emailed link. Stopping deletes the row, and
+-- with it every link: nothing of the person is kept.
+CREATE TABLE follow (
+  id           TEXT PRIMARY KEY,
+  -- Trimmed and lower-cased.
+  email        TEXT NOT NULL,
+  lang         TEXT NOT NULL,
+  zone         TEXT NOT NULL,
+  purpose      TEXT NOT NULL CHECK (purpose IN ('offering_dates', 'network_news')),
+  offering_id  TEXT REFERENCES offering (id) ON DELETE CASCADE,
+  network_id   TEXT REFERENCES network (id) ON DELETE CASCADE,
+  consented_at TEXT NOT NULL,
+  confirmed_at TEXT,
+  CHECK ((purpose = 'offering_dates') = (offering_id IS NOT NULL)),
+  CHECK ((purpose = 'network_news') = (network_id IS NOT NULL))
+);
+CREATE UNIQUE INDEX follow_once ON follow (email, purpose, coalesce(offering_id, ''), coalesce(network_id, ''));
+CREATE INDEX follow_by_offering ON follow (offering_id) WHERE offering_id IS NOT NULL;
+CREATE INDEX follow_by_network ON follow (network_id) WHERE network_id IS NOT NULL;
+
+-- A follow's links, each kept as a SHA-256 only: the one to confirm, and one in every message
+-- to stop in one click.
+CREATE TABLE follow_token (
+  token_hash TEXT PRIMARY KEY,
+  follow_id  TEXT NOT NULL REFERENCES follow (id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX follow_token_by_follow ON follow_token (follow_id);
+
 -- The outbox, rebuilt for the community's messages (an application received, its link sent
--- again, the coordinators' decision), each to the member it tells; every row and column kept.
+-- again, the coordinators' decision), each to the member it tells, and for news (the link to
+-- confirm, new dates), each to the follow it serves; every row and column kept.
 CREATE TABLE outbox_next (
   id              INTEGER PRIMARY KEY AUTOINCREMENT,
   registration_id TEXT,
@@ -53,7 +85,7 @@ CREATE TABLE outbox_next (
                      'link_sent', 'links', 'reminder', 'session_changed', 'session_cancelled',
                      'invitation', 'password_reset', 'announcement',
                      'community_applied', 'community_link', 'community_accepted',
-                     'community_declined')),
+                     'community_declined', 'follow_confirm', 'new_dates')),
   session_id      TEXT,
   dedupe          TEXT UNIQUE,
   created_at      TEXT NOT NULL,
@@ -76,8 +108,11 @@ CREATE TABLE outbox_next (
   -- The community member a message tells; no reference: a member who leaves takes their
   -- messages' recipient with them, and an unsent one is dropped.
   member_id       TEXT,
+  -- The follow a news message serves; no reference, as for members.
+  follow_id       TEXT,
   CHECK (registration_id IS NOT NULL OR kind IN ('invitation', 'password_reset')
-         OR (member_id IS NOT NULL AND kind LIKE 'community_%')),
+         OR (member_id IS NOT NULL AND kind LIKE 'community_%')
+         OR (follow_id IS NOT NULL AND kind IN ('follow_confirm', 'new_dates'))),
   CHECK ((kind = 'announcement') = (announcement_id IS NOT NULL))
 );
 INSERT INTO outbox_next (id, registration_id, edition_id, kind, session_id, dedupe, created_at,
@@ -92,3 +127,4 @@ CREATE INDEX outbox_pending ON outbox (sent_at, id);
 CREATE INDEX outbox_failed ON outbox (failed_at) WHERE failed_at IS NOT NULL;
 CREATE INDEX outbox_by_edition ON outbox (edition_id, id);
 CREATE INDEX outbox_by_member ON outbox (member_id) WHERE member_id IS NOT NULL;
+CREATE INDEX outbox_by_follow ON outbox (follow_id) WHERE follow_id IS NOT NULL;

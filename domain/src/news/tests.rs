@@ -1,0 +1,106 @@
+use super::*;
+
+fn zone(z: &str) -> Option<String> {
+    (z == "America/Toronto" || z == "UTC").then(|| z.to_owned())
+}
+
+fn request() -> FollowRequest {
+    FollowRequest {
+        email: Some(" Awa@Example.org ".into()),
+        lang: Some("fr".into()),
+        zone: Some("America/Toronto".into()),
+        offering: Some("hub-ateliers".into()),
+        consent: true,
+        ..Default::default()
+    }
+}
+
+fn fields(refused: &[Refusal]) -> Vec<&str> {
+    refused.iter().map(|(f, _)| f.as_str()).collect()
+}
+
+#[test]
+fn a_follow_is_one_purpose_with_consent() {
+    let follow = validate(request(), zone).expect("valid");
+    assert_eq!(follow.email, "awa@example.org");
+    assert_eq!(follow.purpose, Purpose::OfferingDates);
+    assert_eq!(follow.subject, "hub-ateliers");
+    let network = validate(
+        FollowRequest {
+            offering: None,
+            network: Some("ggsn".into()),
+            ..request()
+        },
+        zone,
+    )
+    .expect("valid");
+    assert_eq!(network.purpose, Purpose::NetworkNews);
+
+    let refused = validate(
+        FollowRequest {
+            email: Some("not an address".into()),
+            consent: false,
+            offering: None,
+            ..request()
+        },
+        zone,
+    )
+    .expect_err("refused");
+    assert_eq!(fields(&refused), ["email", "consent", "offering"]);
+    let both = validate(
+        FollowRequest {
+            network: Some("ggsn".into()),
+            ..request()
+        },
+        zone,
+    )
+    .expect_err("refused");
+    assert_eq!(fields(&both), ["network"]);
+    for message in NewsMessage::ALL {
+        assert_eq!(NewsMessage::parse(message.as_str()), Some(message));
+    }
+}
+
+#[cfg(feature = "server-messages")]
+#[test]
+fn news_says_how_to_stop_in_the_recipients_language() {
+    use chrono::NaiveDate;
+    let at = |h| {
+        NaiveDate::from_ymd_opt(2027, 1, 11)
+            .unwrap()
+            .and_hms_opt(h, 30, 0)
+            .unwrap()
+    };
+    let facts = NewsFacts {
+        purpose: Purpose::OfferingDates,
+        subject: "Ateliers du Hub".into(),
+        offering: Some("Ateliers du Hub".into()),
+        page: Some("https://relais.example.org/fr/offerings/hub-ateliers".into()),
+        zone: "America/Toronto".into(),
+        sessions: vec![(at(13), at(15))],
+        url: "https://relais.example.org/fr/follow/0123?stop".into(),
+    };
+    let fr = Messages::new(Lang::parse("fr").unwrap()).unwrap();
+    let en = Messages::new(Lang::parse("en").unwrap()).unwrap();
+    let news = compose(NewsMessage::NewDates, &facts, &fr);
+    assert!(news.subject.contains("Ateliers du Hub"));
+    let spaced = news.body.replace(['\u{202f}', '\u{a0}'], " ");
+    assert!(spaced.contains("13 h 30 – 15 h 30"), "{}", news.body);
+    assert!(news.body.contains("en un clic"));
+    assert!(news.body.contains(&facts.url));
+    assert!(!news.body.contains("mail-"), "{}", news.body);
+    let confirm = compose(NewsMessage::Confirm, &facts, &en);
+    assert!(confirm.body.contains("Confirm"));
+    assert!(confirm.body.contains(&facts.url));
+    assert!(!confirm.body.contains("mail-"), "{}", confirm.body);
+    let network = compose(
+        NewsMessage::NewDates,
+        &NewsFacts {
+            purpose: Purpose::NetworkNews,
+            subject: "GGSN".into(),
+            ..facts
+        },
+        &en,
+    );
+    assert!(network.body.contains("follow the network"));
+}
