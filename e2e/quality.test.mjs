@@ -35,6 +35,18 @@ const links = {
   madeUp: randomBytes(32).toString('hex'),
 };
 const LINK_EMAIL = 'invitee@e2e-quality.example.org';
+// GGSN's community: a member's private links, one waiting for the coordinators' decision and
+// one accepted (which lists the members-only resources), for addresses of this run (the API
+// counts applications per address and hour).
+const COMMUNITY = 'ggsn';
+const MEMBERS_ONLY = 'ggsn-fiche-groupes-sans-financement';
+const run = randomBytes(4).toString('hex');
+// Someone waiting for an offering's dates, not yet confirmed: their emailed link.
+const followToken = randomBytes(24).toString('hex');
+const memberLinks = {
+  applied: { token: randomBytes(24).toString('hex'), email: `applied-${run}@e2e-quality.example.org`, standing: 'applied' },
+  member: { token: randomBytes(24).toString('hex'), email: `member-${run}@e2e-quality.example.org`, standing: 'member' },
+};
 
 before(async () => {
   browser = await launch();
@@ -79,6 +91,26 @@ before(async () => {
             ${role ? `'${COORDINATOR.id}'` : 'NULL'}, '2026-01-01T00:00:00Z', '2999-01-01T00:00:00Z');`;
   sql(link(links.newAccount, 'invitation', LINK_EMAIL, 'facilitator') + link(links.existingAccount, 'invitation', COORDINATOR.email, 'coordinator')
     + link(links.reset, 'password_reset', COORDINATOR.email, null));
+  // Applied through the API; the links the messages carry are replaced by tokens of ours.
+  for (const [who, { email }] of Object.entries(memberLinks)) {
+    const applied = await fetch(`${BASE}/api/networks/${COMMUNITY}/community/applications?lang=fr`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        name: `Qualité ${who}`, email, lang: 'fr', zone: 'Africa/Dakar', region: 'Sénégal', languages: ['fr', 'wo'],
+        on_behalf: 'organisation', organisation: 'Collectif qualité', criteria: [0, 2], consent: true,
+      }),
+    });
+    assert.equal(applied.status, 202, await applied.text());
+  }
+  sql(Object.values(memberLinks).map(({ token, email, standing }) => `
+    UPDATE community_member SET standing = '${standing}', decided_at = ${standing === 'applied' ? 'NULL' : "'2026-01-02T00:00:00Z'"}
+      WHERE network_id = '${COMMUNITY}' AND email = '${email}';
+    INSERT INTO community_token (token_hash, member_id, created_at)
+      SELECT '${sha256(token)}', id, '2026-01-01T00:00:00Z' FROM community_member WHERE network_id = '${COMMUNITY}' AND email = '${email}';`).join(''));
+  sql(`INSERT INTO follow (id, email, lang, zone, purpose, offering_id, consented_at)
+         VALUES ('quality-follow-${run}', 'follow-${run}@e2e-quality.example.org', 'fr', 'Africa/Dakar', 'offering_dates', 'emancipasso-formation', '2026-01-01T00:00:00Z');
+       INSERT INTO follow_token (token_hash, follow_id, created_at) VALUES ('${sha256(followToken)}', 'quality-follow-${run}', '2026-01-01T00:00:00Z');`);
 });
 after(async () => {
   await browser?.close();
@@ -87,6 +119,9 @@ after(async () => {
        DELETE FROM manage_token WHERE registration_id IN (${ours}); DELETE FROM registration WHERE email = '${REGISTRANT}';
        DELETE FROM account_link WHERE email IN ('${LINK_EMAIL}', '${COORDINATOR.email}');
        DELETE FROM account WHERE id = '${COORDINATOR.id}';`);
+  const members = `SELECT id FROM community_member WHERE email LIKE '%-${run}@e2e-quality.example.org'`;
+  sql(`DELETE FROM outbox WHERE member_id IN (${members}); DELETE FROM community_member WHERE id IN (${members});
+       DELETE FROM follow WHERE id = 'quality-follow-${run}';`);
 });
 
 /** A new context of the browser, with the CSP violations its pages log. */
@@ -104,6 +139,12 @@ function pages() {
     ...editions.map((id) => `/register/${id}`), `/manage/${manageToken}`, '/manage', '/privacy', '/coordinator',
     // The library: newest, found, refused words, a resource, one shown in another language.
     '/library', '/library?q=strategie', '/library?q=l%E2%80%99', '/library/hub-balado-strategie', '/library/hub-video-resume-seance-1',
+    // A network's community: its application form, a member's link waiting and accepted, and
+    // a members-only resource read through it.
+    `/community/${COMMUNITY}`, `/member/${memberLinks.applied.token}`, `/member/${memberLinks.member.token}`,
+    `/member/${memberLinks.member.token}/library/${MEMBERS_ONLY}`,
+    // Asking to be told of an offering's dates, and the emailed link to confirm.
+    '/follow?offering=emancipasso-formation', `/follow/${followToken}`,
     // The dashboard build's, signed out: its sign-in form (and "forgot your password?"), and
     // the pages of one-time links: an invitation (for a new account, for an existing one), a
     // reset, a link that does not work.
@@ -118,7 +159,7 @@ function dashboardPages() {
     '/dashboard', `/dashboard?network=${dash.network}`, `/dashboard/offerings/new?network=${dash.network}`,
     `/dashboard/offerings/${dash.offering}`, `/dashboard/editions/${dash.edition}`, `/dashboard/editions/${dash.edition}/schedule`,
     `/dashboard/audit?network=${dash.network}`,
-    `/dashboard/members?network=${dash.network}`,
+    `/dashboard/members?network=${dash.network}`, `/dashboard/community?network=${COMMUNITY}`,
     `/dashboard/editions/${dash.edition}/message`, `/dashboard/outbox?network=${dash.network}`,
     `/dashboard/people/new?network=${dash.network}`, `/dashboard/people/${dash.person}`,
     `/dashboard/partners/new?network=${dash.network}`, `/dashboard/partners/${dash.partner}`,
@@ -378,6 +419,8 @@ test('every control is reachable by Tab, shows its focus, and works from the key
   await signInDashboard(page, 'en');
   for (const path of ['/en', '/en/offerings/emancipasso-formation', `/en/networks/${networkId}`, `/en/register/${editions[1]}`, `/en/manage/${manageToken}`,
     '/en/library?q=strategy', '/fr/library/hub-structure-decentralisee',
+    `/en/community/${COMMUNITY}`, `/en/member/${memberLinks.member.token}`, `/en/dashboard/community?network=${COMMUNITY}`,
+    '/fr/follow?offering=emancipasso-formation', `/en/follow/${followToken}`,
     `/en/dashboard?network=${dash.network}`, `/en/dashboard/offerings/${dash.offering}`, `/en/dashboard/editions/${dash.edition}`,
     `/en/dashboard/editions/${dash.edition}/schedule`,
     `/en/dashboard/members?network=${dash.network}`, `/en/welcome/${links.newAccount}`, `/en/new-password/${links.reset}`,

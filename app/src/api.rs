@@ -277,3 +277,20 @@ pub fn registrations_url(lang: Lang, edition: &str) -> String {
 pub fn manage_url(lang: Lang, token: &str, action: &str) -> String {
     format!("/api/registrations/{}{action}?lang={lang}", encode(token))
 }
+
+/// A network's community: its application form (`CommunityForm`) with `action` `""`, where
+/// an application is sent with `"/applications"`; problems come back in `lang`.
+#[cfg(feature = "forms")]
+pub fn community_url(lang: Lang, network: &str, action: &str) -> String {
+    format!(
+        "/api/networks/{}/community{action}?lang={lang}",
+        encode(network)
+    )
+}
+
+/// A community member through their private link (`MemberView`, leaving with `DELETE`) with
+/// `rest` `""`, or a resource they may read with `"/library/{id}"`.
+#[cfg(feature = "forms")]
+pub fn member_url(lang: Lang, token: &str, rest: &str) -> String {
+    format!("/api/members/{}{rest}?lang={lang}", encode(token))
+}

@@ -94,8 +94,9 @@ fn refused(problem: Problem) -> Outcome {
 
 /// Moves focus to the element `id` (made focusable by `tabindex="-1"`), after the view
 /// has drawn it.
-pub fn focus(id: &'static str) {
-    request_animation_frame(move || focus_element(id));
+pub fn focus(id: impl Into<String>) {
+    let id = id.into();
+    request_animation_frame(move || focus_element(&id));
 }
 
 fn focus_element(id: &str) {
@@ -153,6 +154,18 @@ impl Values {
 
     pub fn checked(&self, name: &str) -> bool {
         self.0.has(name)
+    }
+
+    /// Every value of `name` (checkboxes of one group, in the page's order), trimmed, the
+    /// blank ones left out.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .get_all(name)
+            .iter()
+            .filter_map(|v| v.as_string())
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+            .collect()
     }
 }
 
@@ -311,6 +324,57 @@ pub fn Field(
                 {move || error.get()}
             </p>
         </div>
+    }
+}
+
+/// A group of checkboxes or radio buttons (`kind`) named `name`, one per option (value,
+/// label, checked at first), under its legend; once the API refused it, its error, tied to
+/// the group. The first option carries the field's id, so the summary's link lands on it.
+#[component]
+pub fn Choices(
+    name: String,
+    legend: String,
+    kind: &'static str,
+    #[prop(optional)] required: bool,
+    options: Vec<(String, String, bool)>,
+    state: FormState,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = field_id(&name);
+    let error_id = format!("{id}-error");
+    let field = name.clone();
+    let error = Signal::derive(move || state.error(&field));
+    let described = described_by(None, error_id.clone(), error);
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let inputs = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, (value, label, checked))| {
+            let input_id = (i == 0).then(|| id.clone());
+            view! {
+                <label>
+                    <input type=kind id=input_id name=name.clone() value=value checked=checked
+                        required=required && kind == "radio" aria-invalid=invalid/>
+                    " " {label}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="field choice" aria-describedby=described>
+            <legend>
+                {legend}
+                {if required {
+                    view! { <span class="required" aria-hidden="true">" *"</span> }.into_any()
+                } else {
+                    view! { " " <span class="optional">{i18n.t("form-optional")}</span> }.into_any()
+                }}
+            </legend>
+            {inputs}
+            <p class="field-error" id=error_id.clone() hidden=move || error.with(Option::is_none)>
+                {move || error.get()}
+            </p>
+        </fieldset>
     }
 }
 

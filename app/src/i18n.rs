@@ -24,6 +24,20 @@ impl I18n {
     }
 
     /// Runs `f` with the current language's messages; reactive on the language.
+    /// A language tag named in the reader's language when Relais has its name (`lang-fr` →
+    /// « français »), else the tag as written.
+    #[cfg(any(feature = "forms", feature = "dashboard"))]
+    pub fn language_name(&self, tag: &str) -> String {
+        let id = format!("lang-{}", tag.to_ascii_lowercase());
+        self.with(|m| {
+            if m.has(&id) {
+                m.get(&id)
+            } else {
+                tag.to_owned()
+            }
+        })
+    }
+
     pub fn with<R>(&self, f: impl FnOnce(&Messages) -> R) -> R {
         self.with_lang(self.lang.get(), f)
     }

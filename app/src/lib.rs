@@ -3,14 +3,14 @@
 //! It is built three times (`relais_domain::pages`): the browsing build, which every first
 //! visit loads, has the catalog, offering, profile (facilitator, partner, network) and
 //! archive pages; the forms build (feature `forms`) has the pages where people write:
-//! registering, the manage link, the privacy notice and coordinating, and the knowledge
-//! library, searched with a form; the dashboard build
-//! (feature `dashboard`) has the pages where a network authors its catalog and manages its
-//! members, and the pages of one-time links (joining by invitation, a new password). The browsing
-//! build links to the others as ordinary links; the forms and dashboard builds hand the
-//! addresses they do not serve back to the Worker (`layout::NotFound`). Pages live in one
-//! module each; all network access goes through `api`, so a local cache can later answer in
-//! its place.
+//! registering, the manage link, the privacy notice and coordinating, the knowledge
+//! library, searched with a form, and a network's community (applying, a member's link);
+//! the dashboard build (feature `dashboard`) has the pages where a network authors its
+//! catalog and manages its members and its community's applications, and the pages of
+//! one-time links (joining by invitation, a new password). The browsing build links to the
+//! others as ordinary links; the forms and dashboard builds hand the addresses they do not
+//! serve back to the Worker (`layout::NotFound`). Pages live in one module each; all network
+//! access goes through `api`, so a local cache can later answer in its place.
 
 // The dashboard build uses only part of `api`, `layout`, `time` and `form`.
 #[cfg_attr(feature = "dashboard", allow(dead_code, unused_imports))]
@@ -41,7 +41,11 @@ mod account;
 mod form;
 
 #[cfg(feature = "forms")]
+mod community;
+#[cfg(feature = "forms")]
 mod coordinator;
+#[cfg(feature = "forms")]
+mod follow;
 #[cfg(feature = "forms")]
 mod library;
 #[cfg(feature = "forms")]
@@ -121,6 +125,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("coordinator") view=coordinator::CoordinatorPage/>
                     <Route path=path!("library") view=library::LibraryPage/>
                     <Route path=path!("library/:id") view=library::ResourcePage/>
+                    <Route path=path!("community/:network") view=community::CommunityPage/>
+                    <Route path=path!("member/:token") view=community::MemberPage/>
+                    <Route path=path!("member/:token/library/:id") view=community::MemberResourcePage/>
+                    <Route path=path!("follow") view=follow::FollowPage/>
+                    <Route path=path!("follow/:token") view=follow::FollowLinkPage/>
                 </ParentRoute>
             </Routes>
         </Router>
@@ -157,6 +166,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("audit") view=dashboard::audit::AuditPage/>
                         <Route path=path!("outbox") view=dashboard::outbox::OutboxPage/>
                         <Route path=path!("members") view=dashboard::members::MembersPage/>
+                        <Route path=path!("community") view=dashboard::community::CommunityPage/>
                     </ParentRoute>
                 </ParentRoute>
             </Routes>

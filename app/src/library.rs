@@ -1,7 +1,9 @@
 //! The knowledge library: `/{lang}/library` searches the networks' resources in the
 //! reader's language (accents and case ignored: the domain's `match_expression` decides
 //! what is a word to look for, here as in the Worker), `/{lang}/library/{id}` shows one, in
-//! the reader's language or else the one it was written in.
+//! the reader's language or else the one it was written in. A community member's page
+//! lists its network's members-only resources with the same cards, and shows one with the
+//! same view, read through their link (`community`).
 
 use std::sync::Arc;
 
@@ -17,11 +19,6 @@ use crate::layout::{BackToCatalog, Fetched};
 
 fn kind_name(i18n: I18n, kind: Kind) -> String {
     i18n.t(&format!("library-kind-{}", kind.as_str()))
-}
-
-/// A language code named in the reader's language (`lang-fr` → « français »).
-fn language_name(i18n: I18n, code: &str) -> String {
-    i18n.t(&format!("lang-{code}"))
 }
 
 #[component]
@@ -135,7 +132,10 @@ fn Results(answer: SearchAnswer) -> impl IntoView {
     let cards = answer
         .items
         .into_iter()
-        .map(|found| view! { <ResourceCard found/> })
+        .map(|found| {
+            let href = format!("/{}/library/{}", i18n.code(), found.id);
+            view! { <ResourceCard found href/> }
+        })
         .collect_view();
     view! {
         <section class="library-results" aria-labelledby="library-results">
@@ -145,10 +145,10 @@ fn Results(answer: SearchAnswer) -> impl IntoView {
     }
 }
 
+/// A resource as a card: its kind, its title linking to `href`, its summary.
 #[component]
-fn ResourceCard(found: Found) -> impl IntoView {
+pub fn ResourceCard(found: Found, href: String) -> impl IntoView {
     let i18n = use_i18n();
-    let href = format!("/{}/library/{}", i18n.code(), found.id);
     let heading_id = format!("resource-{}", found.id);
     let labelled_by = heading_id.clone();
     view! {
@@ -176,13 +176,26 @@ pub fn ResourcePage() -> impl IntoView {
             i18n.code()
         )
     });
+    let back = Signal::derive(move || format!("/{}/library", i18n.code()));
+    view! { <Resource url back back_label="library-back"/> }
+}
+
+/// The resource the API answers at `url` (`ResourceDetail`), under a link back to `back`
+/// saying `back_label`: the library's, or a member's through their link.
+#[component]
+pub fn Resource(
+    url: Signal<String>,
+    back: Signal<String>,
+    back_label: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
     let show = |answer| -> Result<AnyView, ApiError> {
         let resource: ResourceDetail = api::typed(answer)?;
         Ok(view! { <ResourceView resource/> }.into_any())
     };
     view! {
         <p class="back">
-            <a href=move || format!("/{}/library", i18n.code())>"← " {i18n.text("library-back")}</a>
+            <a href=back>"← " {i18n.text(back_label)}</a>
         </p>
         <Fetched url show=Arc::new(show)/>
     }
@@ -194,13 +207,13 @@ fn ResourceView(resource: ResourceDetail) -> impl IntoView {
     let t = move |id: &str| i18n.t(id);
     let text = resource.text;
     let elsewhere = (text.lang != i18n.code()).then(|| {
-        let language = language_name(i18n, &text.lang);
+        let language = i18n.language_name(&text.lang);
         i18n.with(|m| m.format("library-only-in", &[("language", language.into())]))
     });
     let languages = resource
         .languages
         .iter()
-        .map(|l| language_name(i18n, l))
+        .map(|l| i18n.language_name(l))
         .collect::<Vec<_>>()
         .join(", ");
     let topics = resource
@@ -249,7 +262,7 @@ fn ResourceView(resource: ResourceDetail) -> impl IntoView {
                 <dd><a href=network_href>{resource.network_name}</a></dd>
                 <dt>{t("library-languages")}</dt>
                 <dd>{languages}</dd>
-                {fact("library-original", Some(language_name(i18n, &resource.original)))}
+                {fact("library-original", Some(i18n.language_name(&resource.original)))}
                 {fact("library-translator", text.translator)}
                 {fact("library-source", resource.source)}
                 {fact("library-licence", resource.licence)}

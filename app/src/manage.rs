@@ -43,8 +43,9 @@ enum Done {
 }
 
 /// Which question is being asked before an action that cannot be undone.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, Default)]
 enum Confirming {
+    #[default]
     Nothing,
     Cancel,
     Delete,
@@ -222,17 +223,22 @@ fn ManageView(registration: ManagedRegistration, token: String) -> impl IntoView
     }
 }
 
-/// A button for an action that cannot be undone, which first asks, with "yes" and "no".
+/// A button for an action that cannot be undone, which first asks `question`, with "yes" and
+/// "no" (`keep`). `confirming` says which of a page's actions is asking, `T::default()` none.
 #[component]
-fn ConfirmAction(
-    asking: Confirming,
-    confirming: RwSignal<Confirming>,
+pub fn ConfirmAction<T>(
+    asking: T,
+    confirming: RwSignal<T>,
     state: FormState,
     label: &'static str,
     question: &'static str,
     yes: &'static str,
+    #[prop(default = "manage-keep")] keep: &'static str,
     on_yes: Callback<()>,
-) -> impl IntoView {
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Default + Send + Sync + 'static,
+{
     let i18n = use_i18n();
     let open = move || confirming.get() == asking;
     view! {
@@ -258,8 +264,8 @@ fn ConfirmAction(
                         {move || if state.sending.get() { i18n.t("form-sending") } else { i18n.t(yes) }}
                     </button>
                     " "
-                    <button type="button" class="button" on:click=move |_| confirming.set(Confirming::Nothing)>
-                        {i18n.t("manage-keep")}
+                    <button type="button" class="button" on:click=move |_| confirming.set(T::default())>
+                        {i18n.t(keep)}
                     </button>
                 </div>
             </Show>

@@ -98,7 +98,13 @@ fn OfferingView(detail: OfferingDetail) -> impl IntoView {
             <section aria-labelledby="upcoming-title">
                 <h2 id="upcoming-title">{t("offering-upcoming")}</h2>
                 {if detail.upcoming_editions.is_empty() {
-                    view! { <p class="none">{t("no-upcoming")}</p> }.into_any()
+                    // Being told of the next dates is the forms build's: an ordinary link.
+                    let href = format!("/{}/follow?offering={}", i18n.code(), s.id);
+                    view! {
+                        <p class="none">{t("no-upcoming")}</p>
+                        {button_link("follow-link", href, t("offering-follow"))}
+                    }
+                    .into_any()
                 } else {
                     detail
                         .upcoming_editions

@@ -255,15 +255,16 @@ fn RegistrationFields(
                 <Field name="accessibility".into() label=t("form-accessibility") hint=t("form-accessibility-hint")
                     control=Control::TextArea state/>
             </fieldset>
-            <ConsentField state/>
+            <ConsentField label=t("form-consent") state/>
             <Submit label=t(if application { "form-submit-apply" } else { "form-submit-register" }) state/>
         </form>
     }
 }
 
-/// A question of the edition: yes or no for a priority group, else a text.
+/// A question of the edition (or of a network's community): yes or no for a priority group,
+/// else a text.
 #[component]
-fn QuestionField(question: FormQuestion, state: FormState) -> impl IntoView {
+pub fn QuestionField(question: FormQuestion, state: FormState) -> impl IntoView {
     let i18n = use_i18n();
     let field = format!("answers.{}", question.id);
     if !question.priority {
@@ -294,10 +295,10 @@ fn QuestionField(question: FormQuestion, state: FormState) -> impl IntoView {
     .into_any()
 }
 
-/// Explicit consent, with the privacy notice a link away (in a new tab: the form stays
-/// as filled in).
+/// Explicit consent to what `label` says, with the privacy notice a link away (in a new tab:
+/// the form stays as filled in).
 #[component]
-fn ConsentField(state: FormState) -> impl IntoView {
+pub fn ConsentField(label: String, state: FormState) -> impl IntoView {
     let i18n = use_i18n();
     let error = Signal::derive(move || state.error("consent"));
     view! {
@@ -306,7 +307,7 @@ fn ConsentField(state: FormState) -> impl IntoView {
             <input type="checkbox" id="f-consent" name="consent" value="yes" required
                 aria-describedby="f-consent-error"
                 aria-invalid=move || error.with(Option::is_some).then_some("true")/>
-            <label for="f-consent">{i18n.t("form-consent")} <span class="required" aria-hidden="true">" *"</span></label>
+            <label for="f-consent">{label} <span class="required" aria-hidden="true">" *"</span></label>
             <p class="privacy-link">
                 <a href=format!("/{}/privacy", i18n.code()) target="_blank" rel="noopener">
                     {i18n.t("form-privacy-link")}

@@ -197,6 +197,7 @@ pub fn validate(
         }),
         (Ok(_), _) => Err(refused),
         (Err(mut theirs), _) => {
+            registration::consent_for_purpose(&mut theirs);
             theirs.append(&mut refused);
             Err(theirs)
         }

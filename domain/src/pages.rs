@@ -16,7 +16,7 @@ pub enum Build {
     /// The catalog, offerings, profiles, archive: every other address.
     Browsing,
     /// Registering, the manage link, the privacy notice, coordinating registrations, the
-    /// knowledge library.
+    /// knowledge library, joining a network's community and a member's link.
     Forms,
     /// Authoring a network's catalog, its members, and joining by a one-time link.
     Dashboard,
@@ -36,8 +36,19 @@ impl Build {
 
 /// The first path segment after the language of each page the forms build serves.
 /// The library is here too: a search form, read by the few who look for it, which the
-/// catalog's first visit must not carry (`bench/decisions.md`).
-pub const FORM_PAGES: &[&str] = &["register", "manage", "privacy", "coordinator", "library"];
+/// catalog's first visit must not carry (`bench/decisions.md`); and a network's community
+/// of practice: its application form (`community`) and a member's private link (`member`);
+/// and asking to be told of new dates, with its emailed link (`follow`).
+pub const FORM_PAGES: &[&str] = &[
+    "register",
+    "manage",
+    "privacy",
+    "coordinator",
+    "library",
+    "community",
+    "member",
+    "follow",
+];
 
 /// The first path segment after the language of each page the dashboard build serves: the
 /// dashboard, and the pages of one-time links (`account::joining::LinkPurpose::page`), which
@@ -88,6 +99,9 @@ mod tests {
         assert_eq!(form_page("/fr/privacy"), fr);
         assert_eq!(form_page("/en/coordinator"), Lang::parse("en"));
         assert_eq!(form_page("/en/coordinator/"), Lang::parse("en"));
+        assert_eq!(form_page("/fr/community/ggsn"), fr);
+        assert_eq!(form_page("/en/member/ab12"), Lang::parse("en"));
+        assert_eq!(form_page("/fr/member/ab12/library/res-1"), fr);
         for browsing in [
             "/",
             "/fr",
@@ -95,6 +109,9 @@ mod tests {
             "/fr/offerings/x",
             "/fr/archive",
             "/fr/registerx",
+            "/fr/communities",
+            "/fr/members",
+            "/fr/networks/community",
             "/xx/register/1",
             "/forms/",
             "/fr/dashboard",
@@ -131,6 +148,8 @@ mod tests {
         }
         assert!(is_dashboard_page("/fr/dashboard/audit"));
         assert!(is_dashboard_page("/fr/dashboard/members"));
+        assert!(is_dashboard_page("/fr/dashboard/community"));
+        assert!(!is_form_page("/fr/dashboard/community"));
         assert!(!is_form_page("/fr/dashboard"));
         assert_eq!(Build::Dashboard.dir(), Some("/dashboard/"));
         assert_eq!(Build::Forms.dir(), Some("/forms/"));

@@ -299,6 +299,16 @@ pub fn validate_links(request: &LinksRequest) -> Result<(String, Lang), Vec<Refu
     }
 }
 
+/// A registration's refusals for another purpose (joining a community, hearing of new
+/// dates): consent refused as consent to that purpose, not to registering.
+pub fn consent_for_purpose(refused: &mut [Refusal]) {
+    for (field, code) in refused.iter_mut() {
+        if field == "consent" && *code == "consent-required" {
+            *code = "consent-to-purpose";
+        }
+    }
+}
+
 /// One person's address whatever the alias: lower-cased, with a plus-address's tag
 /// folded (`ana+atelier@example.org` is `ana@example.org`). For limits, not for identity:
 /// two aliases are still two registrations.

@@ -34,6 +34,7 @@ field-invalid-email = Invalid email address: write it as name@example.org.
 field-unknown-question = This edition has no such question.
 field-yes-or-no = Answer "yes" or "no".
 field-consent-required = To register, agree to the use of your data described in the privacy notice.
+field-consent-to-purpose = Tick this box to agree to the use of this information for this purpose only, as the privacy notice describes.
 field-malformed-json = The body is not valid JSON, or a field has the wrong type.
 field-invalid-idempotency-key = Invalid Idempotency-Key header: 1 to 200 characters.
 field-idempotency-key-reused = This Idempotency-Key was already used for another request.

@@ -49,6 +49,7 @@ offering-upcoming = Upcoming editions
 offering-past = Past editions
 offering-location = Where
 offering-resources = Its resources in the library
+offering-follow = Be told of the next dates
 not-found-title = Page not found
 not-found-body = This page does not exist, or no longer does.
 lang-fr = French

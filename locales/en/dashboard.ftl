@@ -502,3 +502,23 @@ people-write = Write to the people on this list
 people-filter-part = { $label }: { $value }
 people-filter-quoted = “{ $text }”
 dash-message-filtered = Only the people on the filtered list ({ $filter })
+
+## The network's community of practice: its applications and the decisions.
+dash-community = Community
+dash-community-lead = The people asking to join the network’s community of practice, those waiting for a decision first. Each decision is written to them by email.
+dash-community-counts = { $applied } waiting · { $members ->
+        [one] { $members } member
+       *[other] { $members } members
+    } · { $declined } declined
+dash-community-none = Nobody has asked to join the community yet.
+dash-community-standing-applied = Waiting
+dash-community-standing-member = Member
+dash-community-standing-declined = Declined
+dash-community-applied-on = Applied on { $date }
+dash-community-decided-on = decided on { $date }
+dash-community-accept = Accept
+dash-community-decline = Decline
+dash-community-remove = Remove
+dash-community-accepted = { $name } is now a member; an email tells them so.
+dash-community-declined = { $name }’s request is declined; an email tells them so.
+dash-community-removed = { $name } is removed from the community; an email tells them so.

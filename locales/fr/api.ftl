@@ -34,6 +34,7 @@ field-invalid-email = Adresse courriel invalide : écrivez-la comme nom@exemple.
 field-unknown-question = Cette question n’existe pas pour cette édition.
 field-yes-or-no = Répondez « yes » (oui) ou « no » (non).
 field-consent-required = Pour vous inscrire, acceptez l’utilisation de vos données décrite dans l’avis de confidentialité.
+field-consent-to-purpose = Cochez cette case pour accepter que ces informations servent uniquement à cette fin, comme le décrit l’avis de confidentialité.
 field-malformed-json = Le contenu n’est pas du JSON valide, ou un champ n’a pas le bon type.
 field-invalid-idempotency-key = En-tête Idempotency-Key invalide : de 1 à 200 caractères.
 field-idempotency-key-reused = Cette clé Idempotency-Key a déjà servi pour une autre demande.

@@ -49,6 +49,7 @@ offering-upcoming = Prochaines éditions
 offering-past = Éditions passées
 offering-location = Lieu
 offering-resources = Ses ressources dans la bibliothèque
+offering-follow = Être prévenu·e des prochaines dates
 not-found-title = Page introuvable
 not-found-body = Cette page n’existe pas ou plus.
 lang-fr = français

@@ -514,3 +514,26 @@ people-write = Écrire aux personnes de cette liste
 people-filter-part = { $label } : { $value }
 people-filter-quoted = « { $text } »
 dash-message-filtered = Seulement les personnes de la liste filtrée ({ $filter })
+
+## La communauté de pratique du réseau : les demandes et les décisions.
+dash-community = Communauté
+dash-community-lead = Les personnes qui demandent à rejoindre la communauté de pratique du réseau, celles qui attendent une décision d’abord. Chaque décision leur est écrite par courriel.
+dash-community-counts = { $applied } en attente · { $members ->
+        [one] { $members } membre
+       *[other] { $members } membres
+    } · { $declined ->
+        [one] { $declined } non retenue
+       *[other] { $declined } non retenues
+    }
+dash-community-none = Personne n’a encore demandé à rejoindre la communauté.
+dash-community-standing-applied = En attente
+dash-community-standing-member = Membre
+dash-community-standing-declined = Non retenue
+dash-community-applied-on = Demande du { $date }
+dash-community-decided-on = décision du { $date }
+dash-community-accept = Accepter
+dash-community-decline = Refuser
+dash-community-remove = Retirer
+dash-community-accepted = { $name } est maintenant membre ; un courriel le lui dit.
+dash-community-declined = La demande de { $name } est refusée ; un courriel le lui dit.
+dash-community-removed = { $name } est retiré·e de la communauté ; un courriel le lui dit.

@@ -1,7 +1,9 @@
 //! The coordinators' dashboard (its own build, feature `dashboard`): a network's desk with
 //! what waits for its coordinators (`home`), the bilingual editors of its offerings, editions, facilitators and partners (which ask before
 //! unsaved changes are left), sessions one by one or by a rule, writing to an edition's
-//! people (`announce`), the network's messages (`outbox`), its history and its members; and the pages of one-time links (`joining`), outside the sign-in gate.
+//! people (`announce`), the network's messages (`outbox`), its history, its members and its
+//! community's applications (`community`); and the pages of one-time links (`joining`),
+//! outside the sign-in gate.
 //! Signing in is the coordinators' page's (`account`); every change carries the session's
 //! CSRF token and asks for refusals in the reader's language.
 
@@ -9,6 +11,7 @@ pub mod announce;
 pub mod audit;
 pub mod bilingual;
 pub mod clock;
+pub mod community;
 pub mod desk;
 pub mod edition;
 pub mod editor;
@@ -149,6 +152,7 @@ fn Bar(signed: SignedIn, signed_in: SignedInState) -> impl IntoView {
                     <li><a href=move || with_network("/outbox")>{i18n.text("dash-outbox")}</a></li>
                     <li><a href=move || with_network("/audit")>{i18n.text("dash-audit")}</a></li>
                     <li><a href=move || with_network("/members")>{i18n.text("dash-members")}</a></li>
+                    <li><a href=move || with_network("/community")>{i18n.text("dash-community")}</a></li>
                     <li>
                         <a href=move || format!("/{}/coordinator", i18n.code()) rel="external">
                             {i18n.text("dash-registrations")}

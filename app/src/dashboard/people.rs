@@ -230,7 +230,7 @@ fn Filters(
         .collect();
     let regions = counted(&counts.by_region, &|v| region_name(i18n, v));
     let zones = counted(&counts.by_zone, &|v| v.to_owned());
-    let languages = counted(&counts.by_language, &|v| language_name(i18n, v));
+    let languages = counted(&counts.by_language, &|v| i18n.language_name(v));
     let priority = vec![
         ("true".to_owned(), i18n.t("people-priority-in")),
         ("false".to_owned(), i18n.t("people-priority-out")),
@@ -281,7 +281,7 @@ pub(super) fn described(i18n: I18n, filter: &PeopleFilter) -> String {
         part("people-zone", zone.clone());
     }
     if let Some(language) = &filter.language {
-        part("people-language", language_name(i18n, language));
+        part("people-language", i18n.language_name(language));
     }
     if let Some(priority) = filter.priority {
         let value = if priority {
@@ -304,15 +304,6 @@ fn region_name(i18n: I18n, region: &str) -> String {
         i18n.t("people-region-none")
     } else {
         region.to_owned()
-    }
-}
-
-fn language_name(i18n: I18n, code: &str) -> String {
-    let name = i18n.t(&format!("lang-{code}"));
-    if name.starts_with("lang-") {
-        code.to_owned()
-    } else {
-        name
     }
 }
 
@@ -339,7 +330,7 @@ fn Counts(counts: relais_domain::people::PeopleCounts) -> impl IntoView {
             {group(i18n.t("people-by-status"), counts.by_status, Box::new(move |v| i18n.t(&format!("coord-status-{v}"))))}
             {group(i18n.t("people-by-region"), counts.by_region, Box::new(move |v| region_name(i18n, v)))}
             {group(i18n.t("people-by-zone"), counts.by_zone, Box::new(|v| v.to_owned()))}
-            {group(i18n.t("people-by-language"), counts.by_language, Box::new(move |v| language_name(i18n, v)))}
+            {group(i18n.t("people-by-language"), counts.by_language, Box::new(move |v| i18n.language_name(v)))}
         </section>
     }
 }
@@ -520,7 +511,7 @@ fn PersonCard(
         (vec![], vec![])
     };
     let facts = [
-        language_name(i18n, &person.lang),
+        i18n.language_name(&person.lang),
         person.region.clone(),
         person.zone.clone(),
         person.organisation.clone(),

@@ -140,7 +140,7 @@ fn SessionItem(
     let location = session.draft.location.resolve(i18n.lang.get_untracked());
     // Its own languages of instruction, when it has them: the edition's are said above.
     let languages = session.draft.instruction_languages.as_ref().map(|tags| {
-        let named: Vec<String> = tags.iter().map(|t| language_name(i18n, t)).collect();
+        let named: Vec<String> = tags.iter().map(|t| i18n.language_name(t)).collect();
         i18n.with(|m| {
             m.format(
                 "dash-session-languages-line",
@@ -877,15 +877,6 @@ fn RuleForm(edition: Edition, written_in: Signal<Option<Lang>>) -> impl IntoView
             <p class="done" role="status">{move || done.get()}</p>
         </form>
         {move || preview.get().map(|p| view! { <PreviewView preview=p/> })}
-    }
-}
-
-/// A language's name in the page's language when Relais names it, else its tag.
-fn language_name(i18n: I18n, tag: &str) -> String {
-    if relais_domain::catalog::DELIVERY_LANGUAGES.contains(&tag) {
-        i18n.t(&format!("lang-{tag}"))
-    } else {
-        tag.to_owned()
     }
 }
 

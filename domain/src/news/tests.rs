@@ -47,6 +47,7 @@ fn a_follow_is_one_purpose_with_consent() {
     )
     .expect_err("refused");
     assert_eq!(fields(&refused), ["email", "consent", "offering"]);
+    assert!(refused.contains(&("consent".into(), "consent-to-purpose")));
     let both = validate(
         FollowRequest {
             network: Some("ggsn".into()),

@@ -1,0 +1,238 @@
+// The community and news of what is coming, in Chromium, in both languages. A person applies
+// to GGSN's community of practice on a phone, reads where they stand from their emailed link,
+// is accepted by a coordinator on the dashboard, and then reads the members-only summary
+// sheet that a visitor is refused; in English, the same and leaving, which erases. A person
+// asks to be told of a workshop's next dates from its page, confirms from the emailed link,
+// gets exactly one message when a coordinator publishes an edition, and its link stops the
+// next one.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { BASE, appReady, launch, phone, watchCsp } from './browser.mjs';
+import { sql, staffSql } from '../tests/state.mjs';
+import { lastMessageId, sentMessage } from '../tests/accounts.mjs';
+import { fetch } from '../tests/client.mjs';
+
+const RUN = randomBytes(3).toString('hex');
+const DOMAIN = 'e2e-community.example.org';
+const COORDINATOR = { id: `acc-community-e2e-${RUN}`, email: `coordination.${RUN}@${DOMAIN}`, password: 'a community e2e passphrase', name: 'Coordination Communauté', networks: ['ggsn'] };
+const SHEET = 'ggsn-fiche-groupes-sans-financement';
+const SHEET_TITLE = { fr: 'Fiche de résumé : soutenir des groupes sans financement ni personnel', en: 'Summary sheet: supporting groups with no funding and no staff' };
+const made = [];
+let browser;
+
+before(async () => {
+  sql(staffSql(COORDINATOR));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  for (const id of made) {
+    sql(`DELETE FROM follow WHERE offering_id = '${id}';
+         DELETE FROM outbox WHERE edition_id IN (SELECT id FROM edition WHERE offering_id = '${id}');
+         DELETE FROM session WHERE edition_id IN (SELECT id FROM edition WHERE offering_id = '${id}');
+         DELETE FROM edition WHERE offering_id = '${id}'; DELETE FROM offering WHERE id = '${id}';`);
+  }
+  sql(`DELETE FROM community_member WHERE email LIKE '%@${DOMAIN}'; DELETE FROM follow WHERE email LIKE '%@${DOMAIN}';
+       DELETE FROM membership WHERE account_id = '${COORDINATOR.id}'; DELETE FROM account WHERE id = '${COORDINATOR.id}';`);
+});
+
+const token = (message, page) => {
+  const found = new RegExp(`/(fr|en)/${page}/([0-9a-f]{48})`).exec(message.body);
+  assert.ok(found, `a ${page} link in: ${message.body}`);
+  return found[2];
+};
+
+/** The coordinator signed in on the dashboard, on a desktop. */
+async function coordinatorPage(lang) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, extraHTTPHeaders: { 'CF-Connecting-IP': `10.89.${randomBytes(1)[0]}.${randomBytes(1)[0]}` } });
+  const csp = await watchCsp(context);
+  const page = await context.newPage();
+  await page.goto(`${BASE}/${lang}/dashboard?network=ggsn`);
+  await appReady(page);
+  await page.getByLabel(lang === 'fr' ? 'Courriel' : 'Email').fill(COORDINATOR.email);
+  await page.getByLabel(lang === 'fr' ? 'Mot de passe' : 'Password').fill(COORDINATOR.password);
+  await page.getByRole('button', { name: lang === 'fr' ? 'Me connecter' : 'Sign in' }).click();
+  await page.locator('.dash-bar').waitFor();
+  await appReady(page);
+  return { context, page, csp };
+}
+
+/** The dashboard's API as the coordinator (a session of its own). */
+async function api() {
+  const address = `10.90.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+  const login = await fetch(`${BASE}/api/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': address },
+    body: JSON.stringify({ email: COORDINATOR.email, password: COORDINATOR.password }),
+  });
+  assert.equal(login.status, 200);
+  const cookie = /^(__Host-relais_session=[0-9a-f]{64});/.exec(login.headers.get('set-cookie'))[1];
+  const { csrf_token: csrf } = await login.json();
+  return async (method, path, body) => {
+    const res = await fetch(BASE + path, {
+      method, headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrf, 'CF-Connecting-IP': address },
+      body: JSON.stringify(body),
+    });
+    const text = await res.text();
+    assert.ok(res.ok, `${method} ${path}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+}
+
+/** Applies on a phone, in `lang`, and returns the private link's token and the phone. */
+async function apply(lang, who) {
+  const person = await phone(browser, { locale: lang === 'fr' ? 'fr-CA' : 'en-GB', timezoneId: 'Africa/Dakar' });
+  const { page } = person;
+  await page.goto(`${BASE}/${lang}/community/ggsn`);
+  await appReady(page);
+  const words = lang === 'fr'
+    ? { organisation: 'Au nom d’une organisation', submit: 'Envoyer ma demande', thanks: 'Merci ! Nous vous avons envoyé un lien par courriel.' }
+    : { organisation: 'On behalf of an organisation', submit: 'Send my request', thanks: 'Thank you! We have sent you a link by email.' };
+  // Sent empty first: refused by name, nothing sent.
+  await page.getByRole('button', { name: words.submit }).click();
+  await page.locator('.error-summary, [role="alert"]').first().waitFor();
+  await page.locator('fieldset').first().getByRole('checkbox').first().check();
+  await page.getByRole('radio', { name: words.organisation }).check();
+  await page.locator('#f-organisation').fill('Collectif des quartiers');
+  await page.locator('#f-name').fill(`Awa ${who}`);
+  const address = `${who}.${RUN}@${DOMAIN}`;
+  await page.locator('#f-email').fill(address);
+  await page.locator('#f-consent').check();
+  const before = lastMessageId();
+  await page.getByRole('button', { name: words.submit }).click();
+  await page.getByRole('heading', { name: words.thanks }).waitFor();
+  const message = await sentMessage(address, 'community_applied', before);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'nothing wider than the phone');
+  return { person, address, token: token(message, 'member') };
+}
+
+/** Accepts `name`'s application on the dashboard's community page. */
+async function accept(lang, name) {
+  const coordinator = await coordinatorPage(lang);
+  const { page } = coordinator;
+  await page.locator('.dash-bar').getByRole('link', { name: lang === 'fr' ? 'Communauté' : 'Community' }).click();
+  await page.waitForURL(new RegExp(`/${lang}/dashboard/community\\?network=ggsn$`));
+  await appReady(page);
+  const card = page.locator('li.application', { has: page.getByRole('heading', { level: 3, name }) });
+  await card.getByRole('button', { name: lang === 'fr' ? 'Accepter' : 'Accept' }).click();
+  await page.locator('#community-done').filter({ hasText: name }).waitFor();
+  assert.equal(await card.getAttribute('data-standing'), 'member');
+  assert.deepEqual(coordinator.csp, []);
+  await coordinator.context.close();
+}
+
+test('FR: applying to GGSN on a phone, accepted on the dashboard, then reading the members-only sheet a visitor is refused', async () => {
+  const { person, token: link } = await apply('fr', 'awa');
+  const { page } = person;
+  await page.goto(`${BASE}/fr/member/${link}`);
+  await appReady(page);
+  await page.getByText('En attente de la décision des coordinateur·rices').waitFor();
+  assert.equal(await page.getByRole('link', { name: SHEET_TITLE.fr }).count(), 0, 'nothing members-only before the decision');
+
+  // A visitor: not found, with nothing of it shown.
+  await page.goto(`${BASE}/fr/library/${SHEET}`);
+  await appReady(page);
+  assert.equal(await page.getByText(SHEET_TITLE.fr).count(), 0);
+
+  await accept('fr', `Awa awa`);
+  await page.goto(`${BASE}/fr/member/${link}`);
+  await appReady(page);
+  await page.getByText('Vous êtes membre').waitFor();
+  await page.getByRole('link', { name: SHEET_TITLE.fr }).click();
+  await page.getByRole('heading', { level: 1, name: SHEET_TITLE.fr }).waitFor();
+  assert.deepEqual(person.errors, []);
+  await person.context.close();
+});
+
+test('EN: applying, accepted, the members-only sheet, then leaving erases everything', async () => {
+  const { person, address, token: link } = await apply('en', 'ama');
+  const { page } = person;
+  await accept('en', 'Awa ama');
+  await page.goto(`${BASE}/en/member/${link}`);
+  await appReady(page);
+  await page.getByText('You are a member').waitFor();
+  await page.getByRole('link', { name: SHEET_TITLE.en }).click();
+  await page.getByRole('heading', { level: 1, name: SHEET_TITLE.en }).waitFor();
+  await page.goBack();
+  await appReady(page);
+  await page.getByRole('button', { name: 'Leave the community and erase my data' }).click();
+  await page.getByRole('button', { name: 'Yes, leave and erase' }).click();
+  await page.getByText(/You have left/).waitFor();
+  assert.equal(sql(`SELECT count(*) AS n FROM community_member WHERE email = '${address}'`)[0].n, 0);
+  await page.goto(`${BASE}/en/member/${link}`);
+  await appReady(page);
+  assert.equal(await page.getByText('You are a member').count(), 0, 'the link no longer works');
+  assert.deepEqual(person.errors, []);
+  await person.context.close();
+});
+
+/** A published workshop of GGSN with no dates yet, made through the dashboard's API. */
+async function workshopWithoutDates(call, marker) {
+  const created = await call('POST', '/api/dashboard/networks/ggsn/offerings', {
+    kind: 'workshop', format: 'online', topics: ['strategy'], languages: ['fr', 'en'],
+    title: { fr: `${marker} : atelier à venir`, en: `${marker}: a coming workshop` },
+    summary: { fr: 'Des dates bientôt.', en: 'Dates soon.' },
+    description: { fr: 'Un atelier dont les dates seront annoncées.', en: 'A workshop whose dates will be announced.' },
+  });
+  made.push(created.id);
+  await call('POST', `/api/dashboard/offerings/${created.id}/state`, { action: 'publish' });
+  return created.id;
+}
+
+async function publishEdition(call, offering, startsAt) {
+  const { id } = await call('POST', `/api/dashboard/offerings/${offering}/editions`, {
+    title: { fr: 'Nouvelle date', en: 'New date' }, registration_mode: 'open', format: 'online', capacity: 20, instruction_languages: ['fr', 'en'], cost: { kind: 'free' },
+  });
+  const end = new Date(Date.parse(startsAt) + 90 * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+  await call('POST', `/api/dashboard/editions/${id}/sessions`, { starts_at: startsAt, ends_at: end, zone: 'America/Toronto' });
+  await call('POST', `/api/dashboard/editions/${id}/state`, { action: 'publish' });
+  return id;
+}
+
+const newsTo = (address) => sql(`SELECT count(*) AS n FROM outbox WHERE kind = 'new_dates' AND recipient = '${address}'`)[0].n;
+
+for (const lang of ['fr', 'en']) {
+  const words = lang === 'fr'
+    ? { follow: 'Être prévenu·e des prochaines dates', submit: 'Me prévenir', confirm: 'Confirmer', sentHeading: /Vérifiez vos courriels/, confirmed: /Confirmé/, stopped: /ne recevrez plus/ }
+    : { follow: 'Be told of the next dates', submit: 'Tell me', confirm: 'Confirm', sentHeading: /Check your email/, confirmed: /Confirmed/, stopped: /will not receive/ };
+  test(`${lang.toUpperCase()}: told of a workshop's next dates from its page, confirmed from the email, exactly one message, and its link stops the next`, async () => {
+    const call = await api();
+    const offering = await workshopWithoutDates(call, `Dates ${lang} ${RUN}`);
+    const person = await phone(browser, { locale: lang === 'fr' ? 'fr-CA' : 'en-GB', timezoneId: 'Africa/Dakar' });
+    const { page } = person;
+    await page.goto(`${BASE}/${lang}/offerings/${offering}`);
+    await appReady(page);
+    await page.getByRole('link', { name: words.follow }).click();
+    await page.waitForURL(new RegExp(`/${lang}/follow\\?offering=${offering}$`));
+    await appReady(page);
+    const address = `follower-${lang}.${RUN}@${DOMAIN}`;
+    await page.locator('#f-email').fill(address);
+    await page.locator('#f-consent').check();
+    let before = lastMessageId();
+    await page.getByRole('button', { name: words.submit }).click();
+    await page.getByRole('heading', { name: words.sentHeading }).waitFor();
+    const confirmation = await sentMessage(address, 'follow_confirm', before);
+
+    // Before confirming, a publication tells them nothing.
+    await publishEdition(call, offering, '2027-02-10T15:00:00Z');
+    assert.equal(newsTo(address), 0);
+    await page.goto(`${BASE}/${lang}/follow/${token(confirmation, 'follow')}`);
+    await appReady(page);
+    await page.getByRole('button', { name: words.confirm }).click();
+    await page.locator('#follow-done').filter({ hasText: words.confirmed }).waitFor();
+
+    before = lastMessageId();
+    await publishEdition(call, offering, '2027-03-10T15:00:00Z');
+    const news = await sentMessage(address, 'new_dates', before);
+    assert.equal(newsTo(address), 1, 'exactly one message');
+    const stop = new RegExp(`(/${lang}/follow/[0-9a-f]{48}\\?stop)`).exec(news.body);
+    assert.ok(stop, news.body);
+    await page.goto(BASE + stop[1]);
+    await appReady(page);
+    await page.locator('#follow-done').filter({ hasText: words.stopped }).waitFor();
+    await publishEdition(call, offering, '2027-09-10T15:00:00Z');
+    assert.equal(newsTo(address), 0, 'nothing after stopping, and nothing kept of them');
+    assert.deepEqual(person.errors, []);
+    await person.context.close();
+  });
+}
