@@ -205,6 +205,7 @@ for (const lang of ['fr', 'en']) {
     await page.getByRole('link', { name: words.follow }).click();
     await page.waitForURL(new RegExp(`/${lang}/follow\\?offering=${offering}$`));
     await appReady(page);
+    await page.getByRole('heading', { level: 1, name: new RegExp(`Dates ${lang} ${RUN}`) }).waitFor();
     const address = `follower-${lang}.${RUN}@${DOMAIN}`;
     await page.locator('#f-email').fill(address);
     await page.locator('#f-consent').check();

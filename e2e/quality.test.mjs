@@ -1,16 +1,16 @@
 // Browser quality gates: WCAG 2.2 A/AA (axe-core) on every page in both languages at a
 // phone and a desktop size, the dashboard's signed in as a coordinator; every control
-// reachable and operable by keyboard with a visible focus; Lighthouse's accessibility and
-// best-practices scores on the catalog and on a network's page (phone and desktop, both
-// languages; the dashboard's in dashboard-lighthouse.test.mjs); no page logs a
-// Content-Security-Policy violation.
+// reachable and operable by keyboard with a visible focus; no page logs a
+// Content-Security-Policy violation. Lighthouse's scores are in quality-lighthouse.test.mjs
+// (the catalog and a network's page) and dashboard-lighthouse.test.mjs (the dashboard's), so
+// that no file outlasts the runner's ten minutes a file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fetch } from '../tests/client.mjs';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { BASE, PHONE, artifact, assertLighthouseGates, launch, lighthouse, networkOf, watchCsp } from './browser.mjs';
+import { BASE, PHONE, launch, networkOf, watchCsp } from './browser.mjs';
 import { sql, staffSql } from '../tests/state.mjs';
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -489,22 +489,3 @@ test('every control is reachable by Tab, shows its focus, and works from the key
   assert.deepEqual(violations, [], 'no CSP violation');
   await context.close();
 });
-
-// Lighthouse on the catalog and a network's page, at a phone's and a desktop's size, in both
-// languages. The catalog's French phone report is kept with the bench; the others go with
-// the screenshots. The dashboard's pages have theirs in dashboard-lighthouse.test.mjs (one
-// file would outlast the runner's ten minutes a file).
-const LIGHTHOUSE_PAGES = ['catalog', 'network'].flatMap((name) =>
-  [['mobile', 'fr'], ['mobile', 'en'], ['desktop', 'fr'], ['desktop', 'en']].map(([form, lang]) => [name, form, lang]));
-for (const [name, form, lang] of LIGHTHOUSE_PAGES) {
-  test(`Lighthouse on the ${name} (${form}, ${lang}): accessibility and best practices score at least 95, no CSP violation`, { timeout: 240_000 }, () => {
-    const kept = name === 'catalog' && form === 'mobile' && lang === 'fr';
-    const out = kept ? new URL('../bench/lighthouse-catalog.json', import.meta.url).pathname
-      : name === 'catalog' ? artifact(`lighthouse-${form}-${lang}.json`) : artifact(`lighthouse-${name}-${form}-${lang}.json`);
-    const path = { catalog: '', network: `/networks/${networkId}` }[name];
-    const report = lighthouse(`${BASE}/${lang}${path}`, out, {
-      desktop: form === 'desktop', categories: ['accessibility', 'best-practices', 'performance', 'seo'],
-    });
-    assertLighthouseGates(report);
-  });
-}

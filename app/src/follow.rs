@@ -23,13 +23,19 @@ use crate::layout::Fetched;
 use crate::registration::ConsentField;
 use crate::time::use_reader_zone;
 
-/// What is followed, as its public page names it: an offering's title or a network's name.
+/// What is followed, as its public page names it: an offering's title (`OfferingDetail`'s
+/// `offering.title`) or a network's name (`Profile`'s `name`); the rest is not read.
 #[derive(Deserialize)]
 struct Named {
     #[serde(default)]
-    title: Option<Text>,
+    offering: Option<Titled>,
     #[serde(default)]
     name: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Titled {
+    title: Text,
 }
 
 /// `/{lang}/follow?offering=…` or `?network=…`.
@@ -56,8 +62,8 @@ pub fn FollowPage() -> impl IntoView {
     let show = move |answer| -> Result<AnyView, ApiError> {
         let named: Named = api::typed(answer)?;
         let name = named
-            .title
-            .map(|t| t.text)
+            .offering
+            .map(|o| o.title.text)
             .or(named.name)
             .unwrap_or_default();
         let (purpose, id) = subject.get_untracked();
