@@ -4,7 +4,8 @@
 // sheet that a visitor is refused; in English, the same and leaving, which erases. A person
 // asks to be told of a workshop's next dates from its page, confirms from the emailed link,
 // gets exactly one message when a coordinator publishes an edition, and its link stops the
-// next one.
+// next one. A participant of GGSN's next meeting reads its summary sheet from their manage link.
+// Removing a member from the dashboard asks first, by keyboard.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -88,6 +89,9 @@ async function apply(lang, who) {
   const words = lang === 'fr'
     ? { organisation: 'Au nom d’une organisation', submit: 'Envoyer ma demande', thanks: 'Merci ! Nous vous avons envoyé un lien par courriel.' }
     : { organisation: 'On behalf of an organisation', submit: 'Send my request', thanks: 'Thank you! We have sent you a link by email.' };
+  // For who only wants the network's dates: its follow form, one link away.
+  const follow = page.getByRole('link', { name: lang === 'fr' ? /^Seulement être prévenu·e des nouvelles dates/ : /^Only hear of new dates/ });
+  assert.equal(await follow.getAttribute('href'), `/${lang}/follow?network=ggsn`);
   // Sent empty first: refused by name, nothing sent.
   await page.getByRole('button', { name: words.submit }).click();
   await page.locator('.error-summary, [role="alert"]').first().waitFor();
@@ -237,3 +241,78 @@ for (const lang of ['fr', 'en']) {
     await person.context.close();
   });
 }
+
+test('FR and EN: a participant of GGSN’s next meeting reads its summary sheet from their manage link, on a phone', async () => {
+  const [{ id: edition }] = sql(`SELECT e.id FROM edition e WHERE e.offering_id = 'ggsn-communaute-pratique' AND e.state = 'published'
+    AND (SELECT min(starts_at) FROM session WHERE edition_id = e.id) > strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+    ORDER BY (SELECT min(starts_at) FROM session WHERE edition_id = e.id) LIMIT 1`);
+  sql(`INSERT OR IGNORE INTO resource_link (resource_id, edition_id) VALUES ('${SHEET}', '${edition}')`);
+  try {
+    for (const lang of ['fr', 'en']) {
+      const registered = await fetch(`${BASE}/api/editions/${edition}/registrations`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': `10.91.${randomBytes(1)[0]}.${randomBytes(1)[0]}` },
+        body: JSON.stringify({ name: `Participant ${lang}`, email: `participant.${lang}.${RUN}@${DOMAIN}`, lang, zone: 'Asia/Kolkata', consent: true }),
+      });
+      assert.equal(registered.status, 201);
+      const manage = new URL((await registered.json()).manage_url).pathname;
+      const person = await phone(browser, { locale: lang === 'fr' ? 'fr-CA' : 'en-GB', timezoneId: 'Asia/Kolkata' });
+      const { page } = person;
+      await page.goto(BASE + manage);
+      await appReady(page);
+      const section = page.getByRole('region', { name: lang === 'fr' ? 'Documents pour les participant·es' : 'Documents for participants' });
+      await section.getByRole('link', { name: SHEET_TITLE[lang] }).click();
+      await page.waitForURL(new RegExp(`${manage}/library/${SHEET}$`));
+      await page.getByRole('heading', { level: 1, name: SHEET_TITLE[lang] }).waitFor();
+      await page.getByRole('link', { name: lang === 'fr' ? 'Retour à votre inscription' : 'Back to your registration' }).click();
+      await page.waitForURL(new RegExp(`${manage}$`));
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'nothing wider than the phone');
+      assert.deepEqual(person.errors, []);
+      await person.context.close();
+      const gone = await fetch(`${BASE}/api/registrations/${manage.split('/').at(-1)}`, { method: 'DELETE' });
+      assert.equal(gone.status, 204);
+    }
+  } finally {
+    sql(`DELETE FROM resource_link WHERE resource_id = '${SHEET}' AND edition_id = '${edition}'`);
+  }
+});
+
+test('EN, by keyboard: removing a member from the dashboard asks first; « No » keeps them and the focus, « Yes » removes them', async () => {
+  const address = `removed.${RUN}@${DOMAIN}`;
+  const name = `Kofi ${RUN}`;
+  const applied = await fetch(`${BASE}/api/networks/ggsn/community/applications`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': `10.92.${randomBytes(1)[0]}.${randomBytes(1)[0]}` },
+    body: JSON.stringify({ name, email: address, lang: 'en', zone: 'Africa/Accra', languages: ['en'], on_behalf: 'individual', criteria: [0], consent: true }),
+  });
+  assert.equal(applied.status, 202);
+  const [{ id }] = sql(`SELECT id FROM community_member WHERE email = '${address}'`);
+  await (await api())('POST', `/api/dashboard/community-members/${id}/decision`, { decision: 'accept' });
+
+  const coordinator = await coordinatorPage('en');
+  const { page } = coordinator;
+  await page.goto(`${BASE}/en/dashboard/community?network=ggsn`);
+  await appReady(page);
+  const card = page.locator('li.application', { has: page.getByRole('heading', { level: 3, name }) });
+  await card.getByRole('button', { name: `Remove — ${name}` }).focus();
+  await page.keyboard.press('Enter');
+  const question = card.getByRole('group', { name: /^Remove .+ from the community\?/ });
+  await question.waitFor();
+  // The focus moves once the question is drawn (the next frame).
+  await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'group', null, { timeout: 5_000 });
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter'); // « No, keep »
+  await card.getByRole('button', { name: `Remove — ${name}` }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent?.trim().startsWith('Remove'), null, { timeout: 5_000 });
+  assert.equal(sql(`SELECT standing FROM community_member WHERE id = '${id}'`)[0].standing, 'member');
+
+  await page.keyboard.press('Enter');
+  await question.waitFor();
+  await card.getByRole('button', { name: 'Yes, remove' }).click();
+  await page.locator('#community-done').filter({ hasText: name }).waitFor();
+  assert.equal(await card.getAttribute('data-standing'), 'declined');
+  assert.equal(sql(`SELECT standing FROM community_member WHERE id = '${id}'`)[0].standing, 'declined');
+  assert.deepEqual(coordinator.csp, []);
+  await coordinator.context.close();
+});

@@ -2,7 +2,9 @@
 // accents, by keyboard, and finds the accented French resource; opens it, switches to
 // English and reads its English twin with its translator credited; the same search in
 // English finds the twin; a members-only resource is not found by a visitor, and nothing of
-// it shows; a lone elided article is refused by name before anything is asked.
+// it shows; a lone elided article is refused by name before anything is asked. A resource
+// kept on the device by hand is read with no network, and found from the library's page,
+// until the reader lets it go.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, appReady, artifact, launch, phone } from './browser.mjs';
@@ -142,5 +144,74 @@ test('the training’s page links to its library, which lists its resources, in 
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
+  }
+});
+
+/**
+ * Drops the device's other copies of the catalog's and library's answers, as a full device
+ * would: the service worker's, and the browser's HTTP cache (public answers may be kept there
+ * for minutes, and would answer even offline).
+ */
+async function evictData(page) {
+  await page.evaluate(async () => {
+    for (const name of await caches.keys()) if (name.startsWith('relais-data-')) await caches.delete(name);
+  });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  await cdp.detach();
+}
+
+test('« Garder sur cet appareil » keeps a resource to read with no network, until the reader lets it go', { timeout: 240_000 }, async () => {
+  for (const lang of ['fr', 'en']) {
+    const en = lang === 'en';
+    const { context, page, errors } = await phone(browser, { locale: en ? 'en-CA' : 'fr-CA' });
+    try {
+      const url = `${BASE}/${lang}/library/hub-balado-strategie`;
+      const title = en ? 'The Hub podcast: strategy seen from the ground' : 'Balado du Hub : la stratégie vue du terrain';
+      await page.goto(url);
+      await appReady(page);
+      await page.waitForFunction(() => navigator.serviceWorker?.controller, null, { timeout: 60_000 });
+      const keep = page.getByRole('button', { name: en ? 'Keep on this device' : 'Garder sur cet appareil' });
+      assert.equal(await keep.getAttribute('aria-pressed'), 'false');
+      // By keyboard: the toggle keeps its focus, and its state is said.
+      await keep.focus();
+      await page.keyboard.press('Enter');
+      await page.locator('.keep [aria-pressed="true"]').waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-pressed')), 'true');
+      assert.equal(await text(page.locator('.keep [role="status"]')),
+        en ? 'Kept on this device: you can read it with no network.' : 'Gardée sur cet appareil : vous pourrez la lire sans réseau.');
+      await page.screenshot({ path: artifact(`library-kept-${lang}-phone.png`), fullPage: true });
+
+      // The device's other copies gone, and no network: the kept one is read.
+      await evictData(page);
+      await context.setOffline(true);
+      await page.goto(url);
+      await appReady(page);
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      assert.equal(await keep.getAttribute('aria-pressed'), 'true', 'it says it is kept');
+      // Found from the library's page, even offline.
+      await page.goto(`${BASE}/${lang}/library`);
+      await appReady(page);
+      const here = page.getByRole('region', { name: en ? 'Kept on this device' : 'Gardées sur cet appareil' });
+      await here.getByRole('link', { name: title }).click();
+      await page.waitForURL(url);
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+
+      // Let go, online: offline again, it is not there any more.
+      await context.setOffline(false);
+      await keep.click();
+      await page.locator('.keep [aria-pressed="false"]').waitFor();
+      assert.equal(await text(page.locator('.keep [role="status"]')),
+        en ? 'It is no longer kept on this device.' : 'Elle n’est plus gardée sur cet appareil.');
+      await evictData(page);
+      await context.setOffline(true);
+      await page.goto(url);
+      await appReady(page);
+      assert.equal(await page.getByRole('heading', { level: 1, name: title }).count(), 0);
+      await context.setOffline(false);
+      assert.deepEqual(errors.filter((e) => !/Failed to fetch|ERR_INTERNET_DISCONNECTED|net::/.test(e)), []);
+    } finally {
+      await context.close();
+    }
   }
 });

@@ -214,3 +214,44 @@ test('a declined application reads nothing members-only; the hidden field stores
   assert.equal((await call('GET', `/api/members/${'0'.repeat(48)}`)).status, 404);
   assert.equal((await call('GET', '/api/members/short')).status, 404);
 });
+
+test('a meeting’s summary sheet goes to its participants through their manage link, while they hold a place', async () => {
+  // The demo links GGSN's sheets to its last meeting, one that has ended.
+  const [demo] = sql(`SELECT count(*) AS n FROM resource_link l JOIN edition e ON e.id = l.edition_id
+    WHERE l.resource_id = '${MEMBERS_ONLY}' AND (SELECT max(ends_at) FROM session WHERE edition_id = e.id) <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')`);
+  assert.equal(demo.n, 1);
+  // Registering for the next meeting, whose sheet is shared with it.
+  const [{ id: edition }] = sql(`SELECT e.id FROM edition e WHERE e.offering_id = 'ggsn-communaute-pratique' AND e.state = 'published'
+    AND (SELECT min(starts_at) FROM session WHERE edition_id = e.id) > strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+    ORDER BY (SELECT min(starts_at) FROM session WHERE edition_id = e.id) LIMIT 1`);
+  sql(`INSERT OR IGNORE INTO resource_link (resource_id, edition_id) VALUES ('${MEMBERS_ONLY}', '${edition}')`);
+  try {
+    const person = (who) => ({ name: `Participant ${who}`, email: `${who}@${DOMAIN}`, lang: 'fr', zone: 'Asia/Kolkata', consent: true });
+    const registered = await call('POST', `/api/editions/${edition}/registrations`, { body: person('participant') });
+    assert.equal(registered.status, 201, JSON.stringify(registered.body));
+    const token = registered.body.manage_url.split('/').at(-1);
+
+    const view = await call('GET', `/api/registrations/${token}`);
+    assert.equal(view.status, 200);
+    assert.deepEqual(view.body.resources.map((r) => [r.id, r.lang]), [[MEMBERS_ONLY, 'fr']], 'the sheet, in their language');
+    const sheet = await call('GET', `/api/registrations/${token}/library/${MEMBERS_ONLY}`, { lang: 'en' });
+    assert.equal(sheet.status, 200);
+    assert.match(sheet.headers.get('cache-control'), /no-store/);
+    assert.equal(sheet.body.text.lang, 'en');
+    assert.match(sheet.body.text.title, /no funding/);
+    // A public resource reads through the link too; the public never reads the sheet; a
+    // link that is not theirs reads nothing.
+    assert.equal((await call('GET', `/api/registrations/${token}/library/ggsn-fiche-securite-numerique`)).status, 200);
+    assert.equal((await call('GET', `/api/library/${MEMBERS_ONLY}`)).status, 404);
+    assert.equal((await call('GET', `/api/registrations/${'0'.repeat(48)}/library/${MEMBERS_ONLY}`)).status, 404);
+    assert.equal((await call('GET', `/api/registrations/${token}/library/not-a-resource`)).status, 404);
+
+    // Once cancelled, no longer a participant: the sheet is neither listed nor read.
+    assert.equal((await call('POST', `/api/registrations/${token}/cancel`)).status, 200);
+    assert.deepEqual((await call('GET', `/api/registrations/${token}`)).body.resources, []);
+    assert.equal((await call('GET', `/api/registrations/${token}/library/${MEMBERS_ONLY}`)).status, 404);
+    assert.equal((await call('DELETE', `/api/registrations/${token}`)).status, 204);
+  } finally {
+    sql(`DELETE FROM resource_link WHERE resource_id = '${MEMBERS_ONLY}' AND edition_id = '${edition}'`);
+  }
+});

@@ -32,7 +32,13 @@ const PAGES = `relais-pages-${RELAIS_VERSION}`;
 const DATA = `relais-data-api${RELAIS_API_VERSION}`;
 /** The volunteer's own registrations, read through their manage links. */
 const MINE = `relais-mine-api${RELAIS_API_VERSION}`;
-const KEPT = new Set([PAGES, DATA, MINE]);
+/**
+ * Library resources a reader chose to keep (« Garder sur cet appareil »): written and
+ * deleted by the page (`app/src/library.rs`, `kept_cache`), never evicted here, and answered
+ * from when the network does not.
+ */
+const KEPT_BY_HAND = `relais-kept-api${RELAIS_API_VERSION}`;
+const KEPT = new Set([PAGES, DATA, MINE, KEPT_BY_HAND]);
 const FETCHED_AT = 'X-Relais-Fetched-At';
 
 // ---- Install, update, clean up ------------------------------------------------------------
@@ -119,6 +125,22 @@ function noticeApiVersion(response) {
   }
 }
 
+/**
+ * A request's address as the page keeps it: the app's HTTP client sends `?lang=fr&`, an empty
+ * pair the page's own `cache.add` does not have.
+ */
+function keptKey(request) {
+  const url = new URL(request.url);
+  const search = url.searchParams.toString();
+  url.search = search ? `?${search}` : '';
+  return url.href;
+}
+
+/** With no network, a resource the reader kept by hand (whatever else was evicted). */
+const keptByHand = {
+  handlerDidError: async ({ request }) => (await caches.open(KEPT_BY_HAND)).match(keptKey(request), { ignoreVary: true }),
+};
+
 const expiry = (maxEntries) => new ExpirationPlugin({ maxEntries, maxAgeSeconds: 60 * 24 * 3600, purgeOnQuotaError: true });
 
 // ---- Routes: first match wins --------------------------------------------------------------
@@ -153,17 +175,23 @@ const PUBLIC_DATA = [
 ];
 registerRoute(
   ({ url }) => sameOrigin(url) && PUBLIC_DATA.some((p) => p.test(url.pathname)),
-  new StaleWhileRevalidate({ cacheName: DATA, plugins: [stamp, apiVersion, expiry(300)] }),
+  new StaleWhileRevalidate({ cacheName: DATA, plugins: [stamp, apiVersion, expiry(300), keptByHand] }),
+);
+// A resource read through a community member's link: private, so kept only by hand.
+registerRoute(
+  ({ url }) => sameOrigin(url) && /^\/api\/members\/[^/]+\/library\/[^/]+$/.test(url.pathname),
+  new NetworkOnly({ plugins: [apiVersion, keptByHand] }),
 );
 // A registration form: its places left matter, so the network first.
 registerRoute(
   ({ url }) => sameOrigin(url) && /^\/api\/editions\/[^/]+\/registration-form$/.test(url.pathname),
   new NetworkFirst({ cacheName: DATA, networkTimeoutSeconds: 4, plugins: [stamp, apiVersion, expiry(300)] }),
 );
-// A manage link's registration: the volunteer's own, read again offline.
+// A manage link's registration and the resources of its edition: the volunteer's own, read
+// again offline.
 registerRoute(
-  ({ url }) => sameOrigin(url) && /^\/api\/registrations\/[^/]+$/.test(url.pathname),
-  new NetworkFirst({ cacheName: MINE, networkTimeoutSeconds: 4, plugins: [stamp, apiVersion, expiry(50)] }),
+  ({ url }) => sameOrigin(url) && /^\/api\/registrations\/[^/]+(\/library\/[^/]+)?$/.test(url.pathname),
+  new NetworkFirst({ cacheName: MINE, networkTimeoutSeconds: 4, plugins: [stamp, apiVersion, expiry(50), keptByHand] }),
 );
 
 // Pages.

@@ -271,8 +271,8 @@ pub fn registrations_url(lang: Lang, edition: &str) -> String {
     )
 }
 
-/// A registration through its manage token (`ManagedRegistration`); `action` is `""` or
-/// `"/cancel"`.
+/// A registration through its manage token (`ManagedRegistration`); `action` is `""`,
+/// `"/cancel"`, or a resource of its edition with `"/library/{id}"`.
 #[cfg(feature = "forms")]
 pub fn manage_url(lang: Lang, token: &str, action: &str) -> String {
     format!("/api/registrations/{}{action}?lang={lang}", encode(token))

@@ -19,11 +19,12 @@ use relais_domain::schedule::format_date;
 
 use crate::api::{self, ApiError};
 use crate::form::{
-    focus, Choices, Control, Field, FormState, LanguageField, Submit, Summary, Values, ZoneField,
+    focus, Choices, Control, Field, FormState, LanguageField, LinkOnItsWay, RobotTrap, Submit,
+    Summary, Values, ZoneField,
 };
 use crate::i18n::{use_i18n, I18n};
 use crate::layout::Fetched;
-use crate::library::{Resource, ResourceCard};
+use crate::library::{ResourceCard, ThroughLink};
 use crate::manage::ConfirmAction;
 use crate::registration::{ConsentField, QuestionField};
 use crate::time::{use_reader_zone, viewer_local};
@@ -53,6 +54,12 @@ fn CommunityView(form: CommunityForm) -> impl IntoView {
     let title = i18n.with(|m| m.format("community-title", &network));
     let lead = i18n.with(|m| m.format("community-lead", &network));
     let back = format!("/{}/networks/{}", i18n.code(), form.network_id);
+    let follow = format!(
+        "/{}/follow?network={}",
+        i18n.code(),
+        api::encode(&form.network_id)
+    );
+    let follow_label = i18n.with(|m| m.format("community-or-follow", &network));
     // The address the link went to, once sent.
     let received = RwSignal::new(None::<String>);
     let name = StoredValue::new(form.network_name.clone());
@@ -63,6 +70,7 @@ fn CommunityView(form: CommunityForm) -> impl IntoView {
             <p class="kind">{t("community-kind")}</p>
             <h1 id="community-title">{title}</h1>
             <p class="lead">{lead}</p>
+            <p class="hint"><a href=follow>{follow_label}</a></p>
             <Show
                 when=move || received.with(Option::is_none)
                 fallback=move || view! {
@@ -234,6 +242,7 @@ fn ApplicationFields(form: CommunityForm, received: RwSignal<Option<String>>) ->
                 hint=t("community-languages-other-hint") control=text("text", "off") state/>
             {question_fields}
             <ConsentField label=t("community-consent") state/>
+            <RobotTrap/>
             <Submit label=t("community-submit") state/>
         </form>
     }
@@ -289,11 +298,9 @@ fn Received(email: String, network: String) -> impl IntoView {
         )
     });
     view! {
-        <section class="result" role="status" aria-labelledby="result-title" data-status="link_sent">
-            <h2 id="result-title" tabindex="-1">{i18n.t("community-received")}</h2>
-            <p>{note}</p>
+        <LinkOnItsWay title=i18n.t("community-received") note>
             <p class="hint">{i18n.t("community-received-spam")}</p>
-        </section>
+        </LinkOnItsWay>
     }
 }
 
@@ -471,14 +478,5 @@ fn Sent(member: MemberView) -> impl IntoView {
 /// `/{lang}/member/{token}/library/{id}`: a resource read through a member's link.
 #[component]
 pub fn MemberResourcePage() -> impl IntoView {
-    let i18n = use_i18n();
-    let params = use_params_map();
-    let token = Memo::new(move |_| params.read().get("token").unwrap_or_default());
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let url = Signal::derive(move || {
-        let rest = format!("/library/{}", api::encode(&id.get()));
-        api::member_url(i18n.lang.get(), &token.get(), &rest)
-    });
-    let back = Signal::derive(move || format!("/{}/member/{}", i18n.code(), token.get()));
-    view! { <Resource url back back_label="member-back"/> }
+    view! { <ThroughLink page="member" api_url=api::member_url back_label="member-back"/> }
 }

@@ -16,7 +16,8 @@ use serde::Deserialize;
 
 use crate::api::{self, ApiError};
 use crate::form::{
-    focus, Control, Field, FormState, LanguageField, Submit, Summary, Values, ZoneField,
+    focus, Control, Field, FormState, LanguageField, LinkOnItsWay, RobotTrap, Submit, Summary,
+    Values, ZoneField,
 };
 use crate::i18n::use_i18n;
 use crate::layout::Fetched;
@@ -138,12 +139,7 @@ fn FollowForm(purpose: Purpose, id: String, name: String) -> impl IntoView {
                     let note = i18n.with(|m| {
                         m.format("follow-sent-note", &[("email", sent_to.get().unwrap_or_default().into())])
                     });
-                    view! {
-                        <section class="result" role="status" aria-labelledby="result-title">
-                            <h2 id="result-title" tabindex="-1">{t("follow-sent")}</h2>
-                            <p>{note}</p>
-                        </section>
-                    }
+                    view! { <LinkOnItsWay title=t("follow-sent") note/> }
                 }
             >
                 <form class="registration" on:submit=submit novalidate>
@@ -153,6 +149,7 @@ fn FollowForm(purpose: Purpose, id: String, name: String) -> impl IntoView {
                     <LanguageField value=i18n.code().to_owned() state/>
                     <ZoneField value=reader.zone.get_untracked() state/>
                     <ConsentField label=t(&format!("follow-consent-{which}")) state/>
+                    <RobotTrap/>
                     <Submit label=t("follow-submit") state/>
                 </form>
             </Show>

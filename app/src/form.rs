@@ -437,3 +437,20 @@ pub fn RobotTrap() -> impl IntoView {
         </div>
     }
 }
+
+/// The answer of a form that sends a private link by email: the same for any address, that
+/// it is on its way, with what the form adds (a hint, another link).
+#[component]
+pub fn LinkOnItsWay(
+    title: String,
+    note: String,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <section class="result" role="status" aria-labelledby="result-title" data-status="link_sent">
+            <h2 id="result-title" tabindex="-1">{title}</h2>
+            <p>{note}</p>
+            {children.map(|children| children())}
+        </section>
+    }
+}

@@ -121,6 +121,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("register/:edition") view=registration::RegisterPage/>
                     <Route path=path!("manage") view=links::LinksPage/>
                     <Route path=path!("manage/:token") view=manage::ManagePage/>
+                    <Route path=path!("manage/:token/library/:id") view=manage::ManageResourcePage/>
                     <Route path=path!("privacy") view=privacy::PrivacyPage/>
                     <Route path=path!("coordinator") view=coordinator::CoordinatorPage/>
                     <Route path=path!("library") view=library::LibraryPage/>

@@ -3,7 +3,9 @@
 //! what is a word to look for, here as in the Worker), `/{lang}/library/{id}` shows one, in
 //! the reader's language or else the one it was written in. A community member's page
 //! lists its network's members-only resources with the same cards, and shows one with the
-//! same view, read through their link (`community`).
+//! same view, read through their link (`community`), as does a registration's manage link
+//! for its edition's resources (`manage`). A reader can keep any of them on their device, to
+//! read with no network.
 
 use std::sync::Arc;
 
@@ -97,7 +99,83 @@ pub fn LibraryPage() -> impl IntoView {
                 <button type="submit">{i18n.text("library-search-submit")}</button>
             </form>
             <Fetched url show=Arc::new(show)/>
+            <KeptHere/>
         </article>
+    }
+}
+
+/// The page of a kept resource's API address (`…/api/library/{id}?lang=fr`, a member's or a
+/// participant's), in the language it was kept in; `None` for anything else.
+fn page_of_kept(api: &str) -> Option<String> {
+    let (path, query) = api.split_once("/api/")?.1.split_once('?')?;
+    let lang = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))?;
+    let parts: Vec<&str> = path.split('/').collect();
+    match parts.as_slice() {
+        ["library", id] => Some(format!("/{lang}/library/{id}")),
+        ["members", token, "library", id] => Some(format!("/{lang}/member/{token}/library/{id}")),
+        ["registrations", token, "library", id] => {
+            Some(format!("/{lang}/manage/{token}/library/{id}"))
+        }
+        _ => None,
+    }
+}
+
+/// The resources kept on this device by hand, each with its page, as it was kept.
+async fn kept_resources() -> Result<Vec<(Found, String)>, wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let cache = cache().await?;
+    let requests: js_sys::Array = JsFuture::from(cache.keys()).await?.unchecked_into();
+    let mut kept = vec![];
+    for request in requests.iter() {
+        let url = request.unchecked_into::<web_sys::Request>().url();
+        let Some(page) = page_of_kept(&url) else {
+            continue;
+        };
+        let response: web_sys::Response = JsFuture::from(cache.match_with_str(&url))
+            .await?
+            .unchecked_into();
+        let json = JsFuture::from(response.json()?).await?;
+        let Ok(detail) = serde_wasm_bindgen::from_value::<ResourceDetail>(json) else {
+            continue;
+        };
+        let found = Found {
+            id: detail.id,
+            kind: detail.kind,
+            lang: detail.text.lang,
+            title: detail.text.title,
+            summary: detail.text.summary,
+        };
+        kept.push((found, page));
+    }
+    Ok(kept)
+}
+
+/// « Sur cet appareil »: what the reader kept to read with no network, found even offline.
+#[component]
+fn KeptHere() -> impl IntoView {
+    let i18n = use_i18n();
+    let kept = RwSignal::new(Vec::<(Found, String)>::new());
+    leptos::task::spawn_local(async move {
+        if let Ok(found) = kept_resources().await {
+            kept.set(found);
+        }
+    });
+    view! {
+        <Show when=move || kept.with(|k| !k.is_empty())>
+            <section class="library-results" aria-labelledby="library-kept-title">
+                <h2 id="library-kept-title">{i18n.text("library-kept-here")}</h2>
+                <ul class="cards" role="list">
+                    {move || kept.get().into_iter().enumerate().map(|(i, (found, href))| {
+                        // A resource may be kept twice (in two languages, or through a link).
+                        let heading_id = format!("kept-{i}");
+                        view! { <ResourceCard found href heading_id/> }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
     }
 }
 
@@ -147,9 +225,15 @@ fn Results(answer: SearchAnswer) -> impl IntoView {
 
 /// A resource as a card: its kind, its title linking to `href`, its summary.
 #[component]
-pub fn ResourceCard(found: Found, href: String) -> impl IntoView {
+pub fn ResourceCard(
+    found: Found,
+    href: String,
+    /// The heading's id, when the page lists the resource twice.
+    #[prop(optional)]
+    heading_id: Option<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let heading_id = format!("resource-{}", found.id);
+    let heading_id = heading_id.unwrap_or_else(|| format!("resource-{}", found.id));
     let labelled_by = heading_id.clone();
     view! {
         <li class="card">
@@ -180,6 +264,27 @@ pub fn ResourcePage() -> impl IntoView {
     view! { <Resource url back back_label="library-back"/> }
 }
 
+/// A resource read through a private link (a member's, a registration's):
+/// `/{lang}/{page}/{token}/library/{id}`, answered by `api_url(lang, token, "/library/{id}")`,
+/// under a link back to the link's own page.
+#[component]
+pub fn ThroughLink(
+    page: &'static str,
+    api_url: fn(relais_domain::Lang, &str, &str) -> String,
+    back_label: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let token = Memo::new(move |_| params.read().get("token").unwrap_or_default());
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let url = Signal::derive(move || {
+        let rest = format!("/library/{}", api::encode(&id.get()));
+        api_url(i18n.lang.get(), &token.get(), &rest)
+    });
+    let back = Signal::derive(move || format!("/{}/{page}/{}", i18n.code(), token.get()));
+    view! { <Resource url back back_label/> }
+}
+
 /// The resource the API answers at `url` (`ResourceDetail`), under a link back to `back`
 /// saying `back_label`: the library's, or a member's through their link.
 #[component]
@@ -189,9 +294,10 @@ pub fn Resource(
     back_label: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let show = |answer| -> Result<AnyView, ApiError> {
+    let show = move |answer| -> Result<AnyView, ApiError> {
         let resource: ResourceDetail = api::typed(answer)?;
-        Ok(view! { <ResourceView resource/> }.into_any())
+        let kept_url = url.get_untracked();
+        Ok(view! { <ResourceView resource kept_url/> }.into_any())
     };
     view! {
         <p class="back">
@@ -201,8 +307,99 @@ pub fn Resource(
     }
 }
 
+/// The cache a reader keeps resources in by hand. The service worker answers from it when the
+/// network does not (`app/offline/sw.js`, `KEPT_BY_HAND`) and never evicts it; a new API
+/// version, whose answers have another shape, drops it.
+fn kept_cache() -> String {
+    format!("relais-kept-api{}", relais_domain::API_VERSION)
+}
+
+/// Where a resource stands on this device.
+#[derive(Clone, Copy, PartialEq)]
+enum Kept {
+    /// Not known yet, or the browser has no Cache API: nothing is offered.
+    Unknown,
+    No,
+    Yes,
+    /// Keeping it failed (the device's storage is full, or the network is gone).
+    Failed,
+}
+
+async fn cache() -> Result<web_sys::Cache, wasm_bindgen::JsValue> {
+    let caches = web_sys::window()
+        .ok_or(wasm_bindgen::JsValue::NULL)?
+        .caches()?;
+    let opened = wasm_bindgen_futures::JsFuture::from(caches.open(&kept_cache())).await?;
+    Ok(wasm_bindgen::JsCast::unchecked_into(opened))
+}
+
+async fn is_kept(url: &str) -> Result<bool, wasm_bindgen::JsValue> {
+    let found = wasm_bindgen_futures::JsFuture::from(cache().await?.match_with_str(url)).await?;
+    Ok(!found.is_undefined())
+}
+
+async fn keep(url: &str, kept: bool) -> Result<(), wasm_bindgen::JsValue> {
+    let cache = cache().await?;
+    let done = if kept {
+        cache.add_with_str(url)
+    } else {
+        cache.delete_with_str(url)
+    };
+    wasm_bindgen_futures::JsFuture::from(done).await.map(|_| ())
+}
+
+/// « Garder sur cet appareil »: a toggle that keeps the resource's answer for reading with
+/// no network, and a line that says where it stands.
 #[component]
-fn ResourceView(resource: ResourceDetail) -> impl IntoView {
+fn KeepOnDevice(url: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = RwSignal::new(Kept::Unknown);
+    let told = RwSignal::new(None::<&'static str>);
+    let url = StoredValue::new(url);
+    leptos::task::spawn_local(async move {
+        if let Ok(kept) = is_kept(&url.get_value()).await {
+            state.set(if kept { Kept::Yes } else { Kept::No });
+        }
+    });
+    let toggle = move |_| {
+        let wanted = state.get_untracked() != Kept::Yes;
+        leptos::task::spawn_local(async move {
+            match keep(&url.get_value(), wanted).await {
+                Ok(()) if wanted => {
+                    state.set(Kept::Yes);
+                    told.set(Some("library-kept"));
+                }
+                Ok(()) => {
+                    state.set(Kept::No);
+                    told.set(Some("library-unkept"));
+                }
+                Err(_) => {
+                    state.set(Kept::Failed);
+                    told.set(Some("library-keep-failed"));
+                }
+            }
+        });
+    };
+    // What the line says: the last change, else that it is kept.
+    let said = move || {
+        told.get()
+            .or((state.get() == Kept::Yes).then_some("library-kept"))
+    };
+    view! {
+        <Show when=move || state.get() != Kept::Unknown>
+            <div class="keep">
+                <button type="button" class="button" aria-pressed=move || (state.get() == Kept::Yes).to_string()
+                    on:click=toggle>{i18n.t("library-keep")}</button>
+                <p class="hint" role="status" hidden=move || said().is_none()>
+                    {move || said().map(|id| i18n.t(id))}
+                </p>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn ResourceView(resource: ResourceDetail, kept_url: String) -> impl IntoView {
     let i18n = use_i18n();
     let t = move |id: &str| i18n.t(id);
     let text = resource.text;
@@ -257,6 +454,7 @@ fn ResourceView(resource: ResourceDetail) -> impl IntoView {
             {resource.url.map(|url| view! {
                 <p><a class="button primary" href=url rel="noopener" lang=i18n.code()>{t("library-open")}</a></p>
             })}
+            <KeepOnDevice url=kept_url/>
             <dl class="facts" lang=i18n.code()>
                 <dt>{t("library-by")}</dt>
                 <dd><a href=network_href>{resource.network_name}</a></dd>

@@ -8,7 +8,9 @@ use leptos::task::spawn_local;
 use relais_domain::registration::LinksRequest;
 
 use crate::api;
-use crate::form::{focus, Control, Field, FormState, RobotTrap, Submit, Summary, Values};
+use crate::form::{
+    focus, Control, Field, FormState, LinkOnItsWay, RobotTrap, Submit, Summary, Values,
+};
 use crate::i18n::use_i18n;
 
 #[component]
@@ -39,7 +41,7 @@ pub fn LinksPage() -> impl IntoView {
                 Ok(_) => {
                     state.clear();
                     sent_to.set(Some(email));
-                    focus("links-sent");
+                    focus("result-title");
                 }
                 Err(error) => state.failed(error),
             }
@@ -61,10 +63,10 @@ pub fn LinksPage() -> impl IntoView {
                     </form>
                 }
             >
-                <section class="result" aria-labelledby="links-sent">
-                    <h2 id="links-sent" tabindex="-1">{i18n.t("links-sent")}</h2>
-                    <p>{move || i18n.with(|m| m.format("links-sent-note", &[("email", sent_to.get().unwrap_or_default().into())]))}</p>
-                </section>
+                <LinkOnItsWay
+                    title=i18n.t("links-sent")
+                    note=i18n.with(|m| m.format("links-sent-note", &[("email", sent_to.get().unwrap_or_default().into())]))
+                />
             </Show>
         </article>
     }

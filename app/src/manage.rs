@@ -1,6 +1,8 @@
 //! The private manage link: where a registration stands, the meeting details while it holds
 //! a place, its sessions on the registrant's clock (with the edition's calendar link), and
 //! what they can do: change the language or zone of their messages, cancel, delete their data.
+//! While it holds a place, the library's resources linked to the edition (a meeting's summary
+//! sheet) are listed, each read through the link (`/{lang}/manage/{token}/library/{id}`).
 
 use std::sync::Arc;
 
@@ -16,6 +18,7 @@ use crate::edition::EditionView;
 use crate::form::{focus, FormState, LanguageField, Submit, Summary, Values, ZoneField};
 use crate::i18n::use_i18n;
 use crate::layout::{Fetched, Localized, Prose};
+use crate::library::{ResourceCard, ThroughLink};
 use crate::time::{viewer_local, ReaderZone};
 
 #[component]
@@ -138,6 +141,28 @@ fn ManageView(registration: ManagedRegistration, token: String) -> impl IntoView
                 </section>
             }
         });
+        let resources = (!r.resources.is_empty()).then(|| {
+            let cards = r
+                .resources
+                .iter()
+                .cloned()
+                .map(|found| {
+                    let href = format!(
+                        "/{}/manage/{}/library/{}",
+                        i18n.code(),
+                        token.get_value(),
+                        found.id
+                    );
+                    view! { <ResourceCard found href/> }
+                })
+                .collect_view();
+            view! {
+                <section class="library-results" aria-labelledby="manage-resources-title">
+                    <h2 id="manage-resources-title">{i18n.t("manage-resources")}</h2>
+                    <ul class="cards" role="list">{cards}</ul>
+                </section>
+            }
+        });
         let preferences = active.then(|| {
             view! {
                 <section aria-labelledby="preferences-title">
@@ -189,6 +214,7 @@ fn ManageView(registration: ManagedRegistration, token: String) -> impl IntoView
             <p class="status" data-status=r.status.as_str()><strong>{status}</strong></p>
             {confirm}
             {private}
+            {resources}
             <EditionView edition=r.edition.clone()
                 calendar=api::manage_url(i18n.lang.get_untracked(), &token.get_value(), "/calendar.ics")/>
             {preferences}
@@ -271,4 +297,10 @@ where
             </Show>
         </div>
     }
+}
+
+/// `/{lang}/manage/{token}/library/{id}`: a resource of their edition, read through the link.
+#[component]
+pub fn ManageResourcePage() -> impl IntoView {
+    view! { <ThroughLink page="manage" api_url=api::manage_url back_label="manage-back"/> }
 }

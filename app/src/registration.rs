@@ -21,7 +21,8 @@ use wasm_bindgen::JsCast;
 use crate::api::{self, ApiError};
 use crate::edition::EditionView;
 use crate::form::{
-    focus, Control, Field, FormState, LanguageField, RobotTrap, Submit, Summary, Values, ZoneField,
+    focus, Control, Field, FormState, LanguageField, LinkOnItsWay, RobotTrap, Submit, Summary,
+    Values, ZoneField,
 };
 use crate::i18n::use_i18n;
 use crate::layout::{Fetched, Localized};
@@ -328,12 +329,12 @@ fn RegistrationResult(answer: RegistrationAnswer, email: String) -> impl IntoVie
     let position = answer.waitlist_position.unwrap_or(0);
     let Some(status) = answer.status else {
         // The address was already registered: nothing of that registration is told here.
+        let note =
+            i18n.with(|m| m.format("result-link-sent-note", &[("email", email.clone().into())]));
         return view! {
-            <section class="result" aria-labelledby="result-title" data-status="link_sent">
-                <h2 id="result-title" tabindex="-1">{t("result-link-sent")}</h2>
-                <p>{i18n.with(|m| m.format("result-link-sent-note", &[("email", email.clone().into())]))}</p>
+            <LinkOnItsWay title=t("result-link-sent") note>
                 <p><a href=format!("/{}/manage", i18n.code())>{t("links-ask")}</a></p>
-            </section>
+            </LinkOnItsWay>
         }
         .into_any();
     };

@@ -112,6 +112,13 @@ pub struct Application {
     pub website: Option<String>,
 }
 
+impl Application {
+    /// Whether a robot filled the field people never see.
+    pub fn is_robot(&self) -> bool {
+        registration::filled_by_robot(self.website.as_deref())
+    }
+}
+
 /// An application that passed every check, normalised.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Applicant {

@@ -49,6 +49,13 @@ pub struct FollowRequest {
     pub website: Option<String>,
 }
 
+impl FollowRequest {
+    /// Whether a robot filled the field people never see.
+    pub fn is_robot(&self) -> bool {
+        registration::filled_by_robot(self.website.as_deref())
+    }
+}
+
 /// A request that passed every check.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Follow {

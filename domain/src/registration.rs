@@ -54,10 +54,15 @@ pub struct RegistrationRequest {
 impl RegistrationRequest {
     /// Whether a robot filled the field people never see.
     pub fn is_robot(&self) -> bool {
-        self.website
-            .as_deref()
-            .is_some_and(|w| !w.trim().is_empty())
+        filled_by_robot(self.website.as_deref())
     }
+}
+
+/// Whether a form's field that people never see (hidden from eyes and screen readers) was
+/// filled, as form-filling robots do. Every public form has one; such a request is answered
+/// as if it worked and stored nowhere.
+pub fn filled_by_robot(website: Option<&str>) -> bool {
+    website.is_some_and(|w| !w.trim().is_empty())
 }
 
 /// What an application asks (set per edition).
@@ -518,6 +523,10 @@ pub struct ManagedRegistration {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub private_details: Option<crate::Text>,
     pub history: Vec<HistoryEntry>,
+    /// The library's resources linked to their edition (a meeting's summary sheet), newest
+    /// first: only while the registration holds a place.
+    #[serde(default)]
+    pub resources: Vec<crate::library::Found>,
 }
 
 /// What a registrant may change through their manage link.

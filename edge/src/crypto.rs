@@ -38,6 +38,38 @@ pub async fn sha256_hex(text: &str) -> Result<String, ApiError> {
     Ok(hex(&js_sys::Uint8Array::new(&digest).to_vec()))
 }
 
+/// A private link's token, as its address carries it, and the digest stored in its place
+/// (registrations' manage links, members' and followers' links).
+pub struct PrivateToken {
+    pub token: String,
+    pub token_hash: String,
+}
+
+/// Bytes of randomness in a private link's token: 48 hex digits.
+const PRIVATE_TOKEN_BYTES: usize = 24;
+
+impl PrivateToken {
+    pub async fn new() -> Result<PrivateToken, ApiError> {
+        let token = random_hex(PRIVATE_TOKEN_BYTES)?;
+        Ok(PrivateToken {
+            token_hash: sha256_hex(&token).await?,
+            token,
+        })
+    }
+
+    /// The digest of a token as it arrives in an address. Anything not shaped like one is
+    /// not found, as an unknown one is, and costs no digest.
+    pub async fn digest_of(token: &str) -> Result<String, ApiError> {
+        if token.len() != PRIVATE_TOKEN_BYTES * 2 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(ApiError::Problem(
+                relais_domain::problem::ProblemKind::NotFound,
+                vec![],
+            ));
+        }
+        sha256_hex(token).await
+    }
+}
+
 /// PBKDF2-SHA256 of `password` with `salt`: a 32-byte key. Runs in the runtime's own Web
 /// Crypto, which on Workers allows at most 100,000 iterations.
 pub async fn pbkdf2_sha256(

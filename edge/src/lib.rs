@@ -155,6 +155,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/registrations/{token}/cancel"),
     ("POST", "/api/registrations/{token}/confirm"),
     ("GET", "/api/registrations/{token}/calendar.ics"),
+    ("GET", "/api/registrations/{token}/library/{id}"),
     ("POST", "/api/manage-links"),
     ("POST", "/api/auth/login"),
     ("POST", "/api/auth/logout"),
@@ -298,6 +299,9 @@ async fn route(
         }
         ("/api/registrations/{token}/calendar.ics", [token]) => {
             registration::manage::calendar(req, env, token).await
+        }
+        ("/api/registrations/{token}/library/{id}", [token, id]) => {
+            registration::manage::resource(env, caller, token, id).await
         }
         ("/api/manage-links", []) => registration::links::send(req, env, ctx).await,
         ("/api/auth/login", []) => auth::login(req, env).await,

@@ -345,17 +345,16 @@ async fn deliver(
             now,
         )
     });
-    sender
-        .send(
-            message.id,
-            &recipient.email,
-            &composed.subject,
-            &composed.body,
-            ics.as_deref(),
-        )
-        .await?;
     let links: Vec<&str> = message.manage_url.iter().map(String::as_str).collect();
-    record_sent(db, message, &recipient.email, lang, &composed, &links, now).await
+    let outgoing = Outgoing {
+        addressee: Addressee::Registrant,
+        email: &recipient.email,
+        lang,
+        composed: &composed,
+        links: &links,
+        ics: ics.as_deref(),
+    };
+    send_and_record(db, sender, message, outgoing, now).await
 }
 
 fn internal(e: ApiError) -> String {
@@ -458,26 +457,74 @@ async fn sessions_on_their_clock(
     Ok(theirs)
 }
 
-/// Records the message as sent, as coordinators may read it: without the private links it
-/// carried, which are forgotten. A registrant who deleted their data meanwhile stays erased.
-async fn record_sent(
-    db: &D1Database,
-    message: &Pending,
-    email: &str,
+/// Whom a message is for, by the table its outbox row points to: a message is recorded as
+/// sent only while its recipient is still there, so one who left meanwhile stays erased.
+#[derive(Clone, Copy)]
+enum Addressee {
+    Registrant,
+    Member,
+    Follower,
+}
+
+impl Addressee {
+    fn still_there(self) -> &'static str {
+        match self {
+            Addressee::Registrant => {
+                "EXISTS (SELECT 1 FROM registration WHERE id = outbox.registration_id)"
+            }
+            Addressee::Member => {
+                "EXISTS (SELECT 1 FROM community_member WHERE id = outbox.member_id)"
+            }
+            Addressee::Follower => "EXISTS (SELECT 1 FROM follow WHERE id = outbox.follow_id)",
+        }
+    }
+}
+
+/// A message as written for its recipient, ready to go.
+struct Outgoing<'a> {
+    addressee: Addressee,
+    email: &'a str,
     lang: Lang,
-    composed: &registration::Composed,
-    links: &[&str],
+    composed: &'a registration::Composed,
+    /// The private links it carries: forgotten once it is sent.
+    links: &'a [&'a str],
+    ics: Option<&'a str>,
+}
+
+/// Sends the message, then records it as sent as coordinators may read it: without the
+/// private links it carried, which are forgotten. A recipient who deleted their data while
+/// it was sent stays erased (the message is dropped instead).
+async fn send_and_record(
+    db: &D1Database,
+    sender: &Sender,
+    message: &Pending,
+    outgoing: Outgoing<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), String> {
-    let kept_body = links.iter().fold(composed.body.clone(), |body, url| {
-        body.replace(url, "[lien privé / private link]")
-    });
+    let Outgoing {
+        addressee,
+        email,
+        lang,
+        composed,
+        links,
+        ics,
+    } = outgoing;
+    sender
+        .send(message.id, email, &composed.subject, &composed.body, ics)
+        .await?;
+    let kept_body = links
+        .iter()
+        .filter(|url| !url.is_empty())
+        .fold(composed.body.clone(), |body, url| {
+            body.replace(url, "[lien privé / private link]")
+        });
     let recorded = db
-        .prepare(
+        .prepare(format!(
             "UPDATE outbox SET sent_at = ?2, recipient = ?3, lang = ?4, subject = ?5, body = ?6, \
            manage_url = NULL, links = NULL, claimed_at = NULL, last_error = NULL WHERE id = ?1 \
-           AND EXISTS (SELECT 1 FROM registration WHERE id = outbox.registration_id)",
-        )
+           AND {}",
+            addressee.still_there()
+        ))
         .bind(&[
             message.id.into(),
             stamp(now),
@@ -569,16 +616,15 @@ async fn deliver_announcement(
         sessions,
     };
     let composed = announcement::compose(&facts, &messages);
-    sender
-        .send(
-            message.id,
-            &recipient.email,
-            &composed.subject,
-            &composed.body,
-            None,
-        )
-        .await?;
-    record_sent(db, message, &recipient.email, lang, &composed, &[], now).await
+    let outgoing = Outgoing {
+        addressee: Addressee::Registrant,
+        email: &recipient.email,
+        lang,
+        composed: &composed,
+        links: &[],
+        ics: None,
+    };
+    send_and_record(db, sender, message, outgoing, now).await
 }
 
 #[derive(Deserialize)]
@@ -660,17 +706,16 @@ async fn deliver_links(
         links: listed,
     };
     let composed = registration::compose(MessageKind::Links, &facts, &messages);
-    sender
-        .send(
-            message.id,
-            &first.email,
-            &composed.subject,
-            &composed.body,
-            None,
-        )
-        .await?;
     let urls: Vec<&str> = links.values().map(String::as_str).collect();
-    record_sent(db, message, &first.email, lang, &composed, &urls, now).await
+    let outgoing = Outgoing {
+        addressee: Addressee::Registrant,
+        email: &first.email,
+        lang,
+        composed: &composed,
+        links: &urls,
+        ics: None,
+    };
+    send_and_record(db, sender, message, outgoing, now).await
 }
 
 #[derive(Deserialize)]
@@ -817,48 +862,16 @@ async fn deliver_community_message(
         url: message.manage_url.clone(),
     };
     let composed = community::compose_message(kind, &facts, &messages);
-    sender
-        .send(
-            message.id,
-            &member.email,
-            &composed.subject,
-            &composed.body,
-            None,
-        )
-        .await?;
-    let kept_body = match &facts.url {
-        Some(url) => composed.body.replace(url, "[lien privé / private link]"),
-        None => composed.body.clone(),
+    let links: Vec<&str> = facts.url.as_deref().into_iter().collect();
+    let outgoing = Outgoing {
+        addressee: Addressee::Member,
+        email: &member.email,
+        lang,
+        composed: &composed,
+        links: &links,
+        ics: None,
     };
-    // Recorded only while they are still a member of the community: one who left while
-    // it was sent stays erased.
-    let recorded = db
-        .prepare(
-            "UPDATE outbox SET sent_at = ?2, recipient = ?3, lang = ?4, subject = ?5, body = ?6, \
-           manage_url = NULL, claimed_at = NULL, last_error = NULL WHERE id = ?1 \
-           AND EXISTS (SELECT 1 FROM community_member WHERE id = outbox.member_id)",
-        )
-        .bind(&[
-            message.id.into(),
-            stamp(now),
-            member.email.as_str().into(),
-            lang.code().into(),
-            composed.subject.as_str().into(),
-            kept_body.as_str().into(),
-        ])
-        .map_err(|e| e.to_string())?
-        .run()
-        .await
-        .map_err(|e| e.to_string())?;
-    if recorded
-        .meta()
-        .map_err(|e| e.to_string())?
-        .and_then(|m| m.changes)
-        == Some(1)
-    {
-        return Ok(());
-    }
-    drop_message(db, message, now, "recipient deleted").await
+    send_and_record(db, sender, message, outgoing, now).await
 }
 
 #[derive(Deserialize)]
@@ -977,8 +990,10 @@ async fn deliver_news(
             ));
         }
         // A new link to stop, in this message: its digest is all that is kept.
-        let token = crate::crypto::random_hex(24).map_err(internal)?;
-        let digest = crate::crypto::sha256_hex(&token).await.map_err(internal)?;
+        let crate::crypto::PrivateToken {
+            token,
+            token_hash: digest,
+        } = crate::crypto::PrivateToken::new().await.map_err(internal)?;
         db.prepare(
             "INSERT INTO follow_token (token_hash, follow_id, created_at) \
              SELECT ?1, id, ?3 FROM follow WHERE id = ?2",
@@ -998,45 +1013,15 @@ async fn deliver_news(
         facts.url = format!("{}/{}/follow/{token}?stop", origin.origin, lang.code());
     }
     let composed = news::compose(kind, &facts, &messages);
-    sender
-        .send(
-            message.id,
-            &follow.email,
-            &composed.subject,
-            &composed.body,
-            None,
-        )
-        .await?;
-    let kept_body = composed
-        .body
-        .replace(&facts.url, "[lien privé / private link]");
-    let recorded = db
-        .prepare(
-            "UPDATE outbox SET sent_at = ?2, recipient = ?3, lang = ?4, subject = ?5, body = ?6, \
-               manage_url = NULL, links = NULL, claimed_at = NULL, last_error = NULL WHERE id = ?1 \
-               AND EXISTS (SELECT 1 FROM follow WHERE id = outbox.follow_id)",
-        )
-        .bind(&[
-            message.id.into(),
-            stamp(now),
-            follow.email.as_str().into(),
-            lang.code().into(),
-            composed.subject.as_str().into(),
-            kept_body.as_str().into(),
-        ])
-        .map_err(|e| e.to_string())?
-        .run()
-        .await
-        .map_err(|e| e.to_string())?;
-    if recorded
-        .meta()
-        .map_err(|e| e.to_string())?
-        .and_then(|m| m.changes)
-        == Some(1)
-    {
-        return Ok(());
-    }
-    drop_message(db, message, now, "recipient deleted").await
+    let outgoing = Outgoing {
+        addressee: Addressee::Follower,
+        email: &follow.email,
+        lang,
+        composed: &composed,
+        links: &[facts.url.as_str()],
+        ics: None,
+    };
+    send_and_record(db, sender, message, outgoing, now).await
 }
 
 /// A coordinator's message with a decision that needs no reason, as written.

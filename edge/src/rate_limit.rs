@@ -15,6 +15,7 @@ use crate::registration::transitions::{Statement, Value};
 
 pub const MINUTE: i64 = 60;
 pub const QUARTER_HOUR: i64 = 15 * 60;
+pub const HOUR: i64 = 60 * 60;
 
 #[derive(Deserialize)]
 struct Count {
@@ -50,6 +51,44 @@ pub struct Limit {
     pub key: String,
     pub limit: u32,
     pub window_seconds: i64,
+}
+
+impl Limit {
+    /// A public form's limit per client address and minute: a person, not a flood.
+    pub fn per_client(form: &str, client: &str, per_minute: u32) -> Limit {
+        Limit {
+            key: format!("{form}:{client}"),
+            limit: per_minute,
+            window_seconds: MINUTE,
+        }
+    }
+
+    /// A public form's limit per email address and hour, plus-addresses folded (one person,
+    /// many aliases): a person, not a mailing.
+    pub fn per_email(form: &str, email: &str, per_hour: u32) -> Limit {
+        Limit {
+            key: format!(
+                "{form}-email:{}",
+                relais_domain::registration::folded_email(email)
+            ),
+            limit: per_hour,
+            window_seconds: HOUR,
+        }
+    }
+}
+
+/// Counts a public form's request against its limit per client address, when the caller
+/// has one (see `client`).
+pub async fn count_client(
+    db: &D1Database,
+    req: &Request,
+    form: &str,
+    per_minute: u32,
+) -> Result<(), ApiError> {
+    if let Some(client) = client(req) {
+        count_all(db, &[Limit::per_client(form, &client, per_minute)]).await?;
+    }
+    Ok(())
 }
 
 /// The window an attempt was counted in, to forgive it later in the same one.

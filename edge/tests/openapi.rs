@@ -268,6 +268,13 @@ fn managed() -> ManagedRegistration {
             kind: Event::Registered,
             at: at("2026-11-01T10:00:00Z"),
         }],
+        resources: vec![Found {
+            id: "ggsn-fiche".into(),
+            kind: ResourceKind::SummarySheet,
+            lang: "fr".into(),
+            title: "Fiche".into(),
+            summary: "Ce qui s’est dit à la rencontre.".into(),
+        }],
     }
 }
 
@@ -1366,6 +1373,7 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
                 waitlist_position: None,
                 private_details: None,
                 history: vec![],
+                resources: vec![],
                 ..managed()
             }),
         ),

@@ -232,6 +232,9 @@ pub struct Resource {
     /// Offerings whose pages list it.
     #[serde(default)]
     pub offerings: Vec<String>,
+    /// The offering whose last meeting it sums up: linked to that offering's latest edition
+    /// ended when the demo is loaded, whose participants read it from their manage link.
+    pub meeting_of: Option<String>,
 }
 
 /// A network's community of practice: its criteria, each in every language.

@@ -68,6 +68,8 @@ pub struct ResourceRow {
     /// Written when the resource is first loaded, never updated.
     pub published_at: DateTime<Utc>,
     pub offering_ids: Vec<String>,
+    /// Editions whose participants read it (a meeting's summary sheet).
+    pub edition_ids: Vec<String>,
     pub draft: ResourceDraft,
 }
 
@@ -324,7 +326,18 @@ pub fn plan(demo: Demo, today: NaiveDate) -> Result<Rows, PlanError> {
         {
             return Err(PlanError::UnknownOffering(r.id.clone(), o.clone()));
         }
-        rows.resources.push(resource_row(r, created_at));
+        let mut row = resource_row(r, created_at);
+        if let Some(offering) = &r.meeting_of {
+            let last_met = rows
+                .editions
+                .iter()
+                .filter(|e| &e.offering_id == offering)
+                .filter(|e| e.ends_at.is_some_and(|end| end <= created_at))
+                .max_by_key(|e| e.ends_at)
+                .ok_or_else(|| PlanError::UnknownOffering(r.id.clone(), offering.clone()))?;
+            row.edition_ids.push(last_met.id.clone());
+        }
+        rows.resources.push(row);
     }
     for c in &demo.community {
         known_network("community", &Some(c.network.clone()))?;
@@ -349,6 +362,7 @@ fn resource_row(r: &model::Resource, published_at: DateTime<Utc>) -> ResourceRow
         network_id: r.network.clone(),
         published_at,
         offering_ids: r.offerings.clone(),
+        edition_ids: vec![],
         draft: ResourceDraft {
             state: PublicationState::Published,
             kind: Some(r.kind),

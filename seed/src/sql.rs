@@ -363,4 +363,18 @@ fn resource(out: &mut String, r: &ResourceRow) {
             text(offering)
         );
     }
+    // The meeting it sums up is the last one as of this load: the one before is let go.
+    let _ = writeln!(
+        out,
+        "DELETE FROM resource_link WHERE resource_id = {} AND edition_id IS NOT NULL;",
+        text(&r.id)
+    );
+    for edition in &r.edition_ids {
+        let _ = writeln!(
+            out,
+            "INSERT OR IGNORE INTO resource_link (resource_id, edition_id) VALUES ({}, {});",
+            text(&r.id),
+            text(edition)
+        );
+    }
 }

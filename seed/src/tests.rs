@@ -285,6 +285,20 @@ fn the_sql_applies_to_a_database_with_every_migration() {
         count("SELECT count(*) FROM resource WHERE network_id = 'ggsn' AND visibility = 'members'"),
         1
     );
+    // GGSN's summary sheets go to the participants of its last meeting as of the last load,
+    // one that has ended.
+    assert_eq!(
+        count(
+            "SELECT count(DISTINCT l.edition_id) FROM resource_link l JOIN edition e ON e.id = l.edition_id \
+             WHERE e.offering_id = 'ggsn-communaute-pratique' AND l.resource_id LIKE 'ggsn-fiche-%' \
+             AND (SELECT max(ends_at) FROM session WHERE edition_id = e.id) <= '2026-12-21T00:00:00Z'"
+        ),
+        1
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM resource_link WHERE edition_id IS NOT NULL"),
+        2
+    );
     // GGSN's community: its four criteria in both languages, loaded once.
     assert_eq!(
         count(

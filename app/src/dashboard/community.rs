@@ -123,6 +123,10 @@ fn ApplicationCard(
         "application-{}",
         current.with_untracked(|r| r.id.clone())
     ));
+    // Removing a member asks first: it ends their access at once.
+    let asking = RwSignal::new(false);
+    let confirm_id = StoredValue::new(format!("{}-confirm", heading_id.get_value()));
+    let remove_id = StoredValue::new(format!("{}-remove", heading_id.get_value()));
     let decide = move |decision: Decision| {
         let (id, name, from) =
             current.with_untracked(|r| (r.id.clone(), r.name.clone(), r.standing));
@@ -212,14 +216,46 @@ fn ApplicationCard(
                 }
                 .into_any(),
             ),
-            Standing::Member => Some(
-                button(
-                    Decision::Decline,
-                    "dash-community-remove",
-                    "button secondary",
+            Standing::Member if asking.get() => {
+                let question = i18n.with(|m| {
+                    m.format(
+                        "dash-community-remove-confirm",
+                        &[("name", r.name.clone().into())],
+                    )
+                });
+                let label = question.clone();
+                Some(
+                    view! {
+                        <span id=confirm_id.get_value() class="confirm" tabindex="-1" role="group"
+                            aria-label=label>
+                            <span>{question}</span> " "
+                            <button type="button" class="button danger" disabled=move || state.sending.get()
+                                on:click=move |_| { asking.set(false); decide(Decision::Decline) }>
+                                {t("dash-community-remove-yes")}
+                            </button>
+                            " "
+                            <button type="button" class="button secondary"
+                                on:click=move |_| { asking.set(false); focus(remove_id.get_value()) }>
+                                {t("dash-community-remove-no")}
+                            </button>
+                        </span>
+                    }
+                    .into_any(),
                 )
-                .into_any(),
-            ),
+            }
+            Standing::Member => {
+                let name = r.name.clone();
+                Some(
+                    view! {
+                        <button type="button" id=remove_id.get_value() class="button secondary"
+                            disabled=move || state.sending.get()
+                            on:click=move |_| { asking.set(true); focus(confirm_id.get_value()) }>
+                            {t("dash-community-remove")} <span class="visually-hidden">" — " {name}</span>
+                        </button>
+                    }
+                    .into_any(),
+                )
+            }
             Standing::Declined => None,
         };
         view! {

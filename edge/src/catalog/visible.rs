@@ -8,7 +8,8 @@
 //!   naming one answers 404 as if it did not exist.
 //! - An edition is public only when its offering is too.
 //! - A library resource is public only once published, and when it is not for its
-//!   network's community's members only.
+//!   network's community's members only. Members read their network's members-only ones;
+//!   participants read those linked to their edition (a meeting's summary sheet).
 //! - A cancelled session stays in the calendar feeds (`STATUS:CANCELLED`, same UID, so a
 //!   subscribed calendar strikes it out) and is left out of every page.
 //!
@@ -77,6 +78,19 @@ pub fn resource_for_member(alias: &str, token: &str) -> String {
         "(({}) OR ({}))",
         resource_public(alias),
         resource_members_only(alias, token)
+    )
+}
+
+/// A published resource aliased `alias` linked to the edition of the registration whose id
+/// is bound at `registration` (found from its manage link), while that registration holds a
+/// place there: a meeting's summary sheet goes to the meeting's participants, members-only
+/// or not.
+pub fn resource_for_participant(alias: &str, registration: &str) -> String {
+    format!(
+        "{alias}.published_at IS NOT NULL AND {alias}.id IN (SELECT vl.resource_id \
+           FROM resource_link vl JOIN registration vr ON vr.edition_id = vl.edition_id \
+           WHERE vr.id = {registration} AND {})",
+        crate::registration::transitions::holds_place("vr")
     )
 }
 

@@ -8,12 +8,12 @@ use relais_domain::community::{
     self, Application, ApplicationReceived, CommunityForm, CommunityMessage,
 };
 use relais_domain::problem::ProblemKind;
-use relais_domain::registration::{self, FormQuestion};
+use relais_domain::registration::FormQuestion;
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{Context, Env, Request, Response};
 
-use super::{open_community, page_address, MemberLink};
+use super::{open_community, page_address};
 use crate::auth::read_json;
 use crate::catalog::{now, stamp};
 use crate::crypto;
@@ -26,7 +26,6 @@ use crate::registration::create::{known_zone, public_origin};
 /// mailing.
 const PER_CLIENT_PER_MINUTE: u32 = 10;
 const PER_EMAIL_PER_HOUR: u32 = 5;
-const HOUR: i64 = 3600;
 
 /// `GET /api/networks/{id}/community`: the form, in the reader's language.
 pub async fn form(env: &Env, caller: &Caller, network_id: &str) -> Result<Response, ApiError> {
@@ -62,40 +61,22 @@ pub async fn apply(
     network_id: &str,
 ) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
-    if let Some(client) = rate_limit::client(req) {
-        let limit = Limit {
-            key: format!("community:{client}"),
-            limit: PER_CLIENT_PER_MINUTE,
-            window_seconds: rate_limit::MINUTE,
-        };
-        rate_limit::count_all(&db, &[limit]).await?;
-    }
+    rate_limit::count_client(&db, req, "community", PER_CLIENT_PER_MINUTE).await?;
     let application: Application = read_json(req).await?;
     let community = open_community(&db, network_id).await?.community()?;
     let received = ApplicationReceived {
         network_id: network_id.to_owned(),
         status: "link_sent".to_owned(),
     };
-    let robot = application
-        .website
-        .as_deref()
-        .is_some_and(|w| !w.trim().is_empty());
-    if robot {
+    if application.is_robot() {
         // Told the same as anyone, and nothing is stored.
         return Ok(http::private_json(&received)?.with_status(202));
     }
     let applicant = community::validate(application, &community, known_zone)
         .map_err(|refused| ApiError::Fields(ProblemKind::InvalidBody, refused))?;
-    let limit = Limit {
-        key: format!(
-            "community-email:{}",
-            registration::folded_email(&applicant.person.email)
-        ),
-        limit: PER_EMAIL_PER_HOUR,
-        window_seconds: HOUR,
-    };
+    let limit = Limit::per_email("community", &applicant.person.email, PER_EMAIL_PER_HOUR);
     rate_limit::count_all(&db, &[limit]).await?;
-    let link = MemberLink::new().await?;
+    let link = crypto::PrivateToken::new().await?;
     let member_id = crypto::random_hex(12)?;
     let person = &applicant.person;
     let at = stamp(now());

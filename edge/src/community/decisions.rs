@@ -16,7 +16,7 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{Context, Env, Request, Response};
 
-use super::{page_address, MemberLink};
+use super::page_address;
 use crate::auth::{read_json, require};
 use crate::catalog::{now, stamp};
 use crate::http::{self, ApiError, Caller};
@@ -145,7 +145,7 @@ pub async fn decide(
         .iter()
         .map(|s| format!("'{}'", s.as_str()))
         .collect();
-    let link = MemberLink::new().await?;
+    let link = crate::crypto::PrivateToken::new().await?;
     let db = env.d1("DB")?;
     let at = stamp(now());
     let reaches = scope::network("cm.network_id", "?2", Action::DecideMembership);

@@ -39,14 +39,6 @@ struct MemberRow {
     community_criteria: String,
 }
 
-/// The digest of a well-formed token; anything else is not found, as an unknown one.
-async fn digest(token: &str) -> Result<String, ApiError> {
-    if token.len() != 48 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(ApiError::Problem(ProblemKind::NotFound, vec![]));
-    }
-    crypto::sha256_hex(token).await
-}
-
 async fn find(db: &D1Database, token_hash: &str) -> Result<MemberRow, ApiError> {
     db.prepare(
         "SELECT m.id, m.network_id, n.name AS network_name, m.name, m.email, m.lang, m.zone, \
@@ -63,7 +55,7 @@ async fn find(db: &D1Database, token_hash: &str) -> Result<MemberRow, ApiError> 
 }
 
 pub async fn view(env: &Env, caller: &Caller, token: &str) -> Result<Response, ApiError> {
-    let token_hash = digest(token).await?;
+    let token_hash = crypto::PrivateToken::digest_of(token).await?;
     let db = env.d1("DB")?;
     let row = find(&db, &token_hash).await?;
     // The network's members-only resources, in the reader's language else their own; the
@@ -109,7 +101,7 @@ pub async fn view(env: &Env, caller: &Caller, token: &str) -> Result<Response, A
 /// link) is blanked, as a registration deleted from its link. Unsent messages have no one
 /// left to go to and are dropped when their turn comes.
 pub async fn leave(env: &Env, token: &str) -> Result<Response, ApiError> {
-    let token_hash = digest(token).await?;
+    let token_hash = crypto::PrivateToken::digest_of(token).await?;
     let db = env.d1("DB")?;
     let row = find(&db, &token_hash).await?;
     db.batch(vec![
@@ -133,7 +125,7 @@ pub async fn resource(
     token: &str,
     id: &str,
 ) -> Result<Response, ApiError> {
-    let token_hash = digest(token).await?;
+    let token_hash = crypto::PrivateToken::digest_of(token).await?;
     let detail = resource::read(env, caller, id, Reader::Member(&token_hash)).await?;
     http::private_json(&detail)
 }

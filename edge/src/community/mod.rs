@@ -9,7 +9,6 @@ use relais_domain::Localized;
 use serde::Deserialize;
 use worker::D1Database;
 
-use crate::crypto;
 use crate::http::ApiError;
 
 pub mod apply;
@@ -49,23 +48,6 @@ async fn open_community(db: &D1Database, network_id: &str) -> Result<CommunityRo
     .first::<CommunityRow>(None)
     .await?
     .ok_or(ApiError::Problem(ProblemKind::NotFound, vec![]))
-}
-
-/// A member's new private link: the token that goes in their message, and its digest, the
-/// only thing stored.
-struct MemberLink {
-    token: String,
-    token_hash: String,
-}
-
-impl MemberLink {
-    async fn new() -> Result<MemberLink, ApiError> {
-        let token = crypto::random_hex(24)?;
-        Ok(MemberLink {
-            token_hash: crypto::sha256_hex(&token).await?,
-            token,
-        })
-    }
 }
 
 /// The SQL expression of a member's page address, in their language (the member aliased

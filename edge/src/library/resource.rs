@@ -45,6 +45,9 @@ pub enum Reader<'t> {
     /// The holder of a community member's link (its digest): also their network's
     /// members-only resources, while they are a member.
     Member(&'t str),
+    /// A registration (its id, found from its manage link): also the resources linked to
+    /// its edition, while it holds a place there.
+    Participant(&'t str),
 }
 
 /// The resource `id` as `reader` may read it: unknown, a draft and one they may not read
@@ -61,6 +64,14 @@ pub async fn read(
         Reader::Member(token_hash) => (
             visible::resource_for_member("r", "?2"),
             vec![id.into(), token_hash.into()],
+        ),
+        Reader::Participant(registration) => (
+            format!(
+                "(({}) OR ({}))",
+                visible::resource_public("r"),
+                visible::resource_for_participant("r", "?2")
+            ),
+            vec![id.into(), registration.into()],
         ),
     };
     let resource = format!(

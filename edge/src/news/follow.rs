@@ -5,7 +5,6 @@
 
 use relais_domain::news::{self, FollowReceived, FollowRequest, NewsMessage, Purpose};
 use relais_domain::problem::ProblemKind;
-use relais_domain::registration;
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{Context, Env, Request, Response};
@@ -21,7 +20,6 @@ use crate::registration::create::{known_zone, public_origin};
 /// Requests per client address and minute, and per address and hour.
 const PER_CLIENT_PER_MINUTE: u32 = 10;
 const PER_EMAIL_PER_HOUR: u32 = 5;
-const HOUR: i64 = 3600;
 
 #[derive(Deserialize)]
 struct Queued {
@@ -30,23 +28,12 @@ struct Queued {
 
 pub async fn follow(req: &Request, env: &Env, ctx: &Context) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
-    if let Some(client) = rate_limit::client(req) {
-        let limit = Limit {
-            key: format!("follow:{client}"),
-            limit: PER_CLIENT_PER_MINUTE,
-            window_seconds: rate_limit::MINUTE,
-        };
-        rate_limit::count_all(&db, &[limit]).await?;
-    }
+    rate_limit::count_client(&db, req, "follow", PER_CLIENT_PER_MINUTE).await?;
     let request: FollowRequest = read_json(req).await?;
     let received = FollowReceived {
         status: "link_sent".to_owned(),
     };
-    if request
-        .website
-        .as_deref()
-        .is_some_and(|w| !w.trim().is_empty())
-    {
+    if request.is_robot() {
         // Told the same as anyone, and nothing is stored.
         return Ok(http::private_json(&received)?.with_status(202));
     }
@@ -72,15 +59,14 @@ pub async fn follow(req: &Request, env: &Env, ctx: &Context) -> Result<Response,
     }
     rate_limit::count_all(
         &db,
-        &[Limit {
-            key: format!("follow-email:{}", registration::folded_email(&follow.email)),
-            limit: PER_EMAIL_PER_HOUR,
-            window_seconds: HOUR,
-        }],
+        &[Limit::per_email(
+            "follow",
+            &follow.email,
+            PER_EMAIL_PER_HOUR,
+        )],
     )
     .await?;
-    let token = crypto::random_hex(24)?;
-    let token_hash = crypto::sha256_hex(&token).await?;
+    let crypto::PrivateToken { token, token_hash } = crypto::PrivateToken::new().await?;
     let at = stamp(now());
     // ?1 email, ?2 purpose, ?3 offering, ?4 network, ?5 now, ?6 digest, ?7 id, ?8 lang,
     // ?9 zone, ?10 origin, ?11 token.

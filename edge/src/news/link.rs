@@ -29,10 +29,7 @@ struct FollowRow {
 
 async fn find(db: &D1Database, token: &str) -> Result<FollowRow, ApiError> {
     let not_found = ApiError::Problem(ProblemKind::NotFound, vec![]);
-    if token.len() != 48 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(not_found);
-    }
-    let hash = crypto::sha256_hex(token).await?;
+    let hash = crypto::PrivateToken::digest_of(token).await?;
     db.prepare(
         "SELECT f.id, f.email, f.lang, f.zone, f.purpose, \
            coalesce(f.offering_id, f.network_id) AS subject_id, \

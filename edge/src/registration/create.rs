@@ -35,7 +35,6 @@ const PER_CLIENT_AND_EDITION_PER_HOUR: u32 = 25;
 /// Registrations per address registered and hour, plus-addresses folded (one person, many
 /// aliases).
 const PER_EMAIL_PER_HOUR: u32 = 10;
-const HOUR: i64 = 3600;
 
 #[derive(Deserialize)]
 struct EditionRules {
@@ -141,26 +140,18 @@ fn client_limits(req: &Request, edition_id: &str) -> Vec<Limit> {
         return vec![];
     };
     vec![
-        Limit {
-            key: format!("registration:{client}"),
-            limit: PER_CLIENT_PER_MINUTE,
-            window_seconds: rate_limit::MINUTE,
-        },
+        Limit::per_client("registration", &client, PER_CLIENT_PER_MINUTE),
         Limit {
             key: format!("registration:{client}:{edition_id}"),
             limit: PER_CLIENT_AND_EDITION_PER_HOUR,
-            window_seconds: HOUR,
+            window_seconds: rate_limit::HOUR,
         },
     ]
 }
 
 /// The limit of the address registered, plus-addresses folded (one person, many aliases).
 fn email_limit(email: &str) -> Limit {
-    Limit {
-        key: format!("registration-email:{}", registration::folded_email(email)),
-        limit: PER_EMAIL_PER_HOUR,
-        window_seconds: HOUR,
-    }
+    Limit::per_email("registration", email, PER_EMAIL_PER_HOUR)
 }
 
 /// The site's public address, for links in answers and messages: the configured
@@ -348,10 +339,10 @@ pub struct ManageLink {
 
 impl ManageLink {
     pub async fn new(origin: &str, lang: &str) -> Result<ManageLink, ApiError> {
-        let token = crypto::random_hex(24)?;
+        let crypto::PrivateToken { token, token_hash } = crypto::PrivateToken::new().await?;
         Ok(ManageLink {
             url: format!("{origin}/{lang}/manage/{token}"),
-            token_hash: crypto::sha256_hex(&token).await?,
+            token_hash,
         })
     }
 }

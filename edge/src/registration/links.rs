@@ -19,7 +19,6 @@ use crate::rate_limit::{self, Limit};
 /// folded) and hour: enough for someone who lost an email, too few to flood an inbox.
 const PER_CLIENT_PER_MINUTE: u32 = 10;
 const PER_EMAIL_PER_HOUR: u32 = 3;
-const HOUR: i64 = 3600;
 
 #[derive(Deserialize)]
 struct Found {
@@ -35,35 +34,17 @@ struct Accepted {
 
 pub async fn send(req: &Request, env: &Env, ctx: &Context) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
-    if let Some(client) = rate_limit::client(req) {
-        rate_limit::count_all(
-            &db,
-            &[Limit {
-                key: format!("links:{client}"),
-                limit: PER_CLIENT_PER_MINUTE,
-                window_seconds: rate_limit::MINUTE,
-            }],
-        )
-        .await?;
-    }
+    rate_limit::count_client(&db, req, "links", PER_CLIENT_PER_MINUTE).await?;
     let request: LinksRequest = crate::auth::read_json(req).await?;
     let (email, lang) = registration::validate_links(&request)
         .map_err(|refused| ApiError::Fields(ProblemKind::InvalidBody, refused))?;
     let answer = http::private_json(&Accepted { accepted: true })?.with_status(202);
-    if request
-        .website
-        .as_deref()
-        .is_some_and(|w| !w.trim().is_empty())
-    {
+    if registration::filled_by_robot(request.website.as_deref()) {
         return Ok(answer);
     }
     rate_limit::count_all(
         &db,
-        &[Limit {
-            key: format!("links-email:{}", registration::folded_email(&email)),
-            limit: PER_EMAIL_PER_HOUR,
-            window_seconds: HOUR,
-        }],
+        &[Limit::per_email("links", &email, PER_EMAIL_PER_HOUR)],
     )
     .await?;
     let found: Vec<Found> = db

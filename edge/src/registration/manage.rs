@@ -4,6 +4,9 @@
 //!
 //! `POST …/confirm` confirms a place held for confirmation by email.
 //!
+//! While it holds a place, the link also lists and opens the library's resources linked to
+//! its edition (`GET …/library/{id}`): a meeting's summary sheet goes to its participants.
+//!
 //! A cancelled or deleted registration that held a place passes it to the first person on
 //! the waiting list in the same batch, so no one can take it in between.
 
@@ -17,9 +20,12 @@ use wasm_bindgen::JsValue;
 use worker::{Context, D1Database, Env, Request, Response};
 
 use super::transitions::{self, Change, Statement, Target};
+use crate::catalog::visible;
 use crate::catalog::{self, now, EDITION_COLUMNS};
 use crate::crypto;
-use crate::http::{self, ApiError};
+use crate::http::{self, ApiError, Caller};
+use crate::library::resource::{self, Reader};
+use crate::library::search::newest_where;
 use crate::outbox;
 use crate::rows::{instant, required_text, text, EditionRow};
 
@@ -34,6 +40,9 @@ struct RegistrationRow {
     status: String,
     position: u32,
 }
+
+/// The most resources of their edition a manage page lists.
+const MAX_RESOURCES: u32 = 20;
 
 #[derive(Deserialize)]
 struct EditionContext {
@@ -51,10 +60,7 @@ struct EventRow {
 /// The registration a manage token opens, if any. Tokens are stored only as their digest.
 async fn find(db: &D1Database, token: &str) -> Result<RegistrationRow, ApiError> {
     let not_found = ApiError::Problem(ProblemKind::NotFound, vec![]);
-    if token.len() != 48 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(not_found);
-    }
-    let hash = crypto::sha256_hex(token).await?;
+    let hash = crypto::PrivateToken::digest_of(token).await?;
     db.prepare(format!(
         "SELECT r.id, r.edition_id, r.name, r.email, r.lang, r.zone, r.status, {} AS position \
          FROM manage_token t JOIN registration r ON r.id = t.registration_id WHERE t.token_hash = ?1",
@@ -91,9 +97,18 @@ async fn answer(db: &D1Database, row: RegistrationRow) -> Result<Response, ApiEr
                 "SELECT kind, at FROM registration_event WHERE registration_id = ?1 ORDER BY id",
             )
             .bind(&[row.id.as_str().into()])?,
+            // Their edition's resources, in their language else the original's; the
+            // condition lets none through unless the registration holds a place.
+            db.prepare(newest_where(&visible::resource_for_participant("r", "?4")))
+                .bind(&[
+                    lang.code().into(),
+                    MAX_RESOURCES.into(),
+                    "".into(),
+                    row.id.as_str().into(),
+                ])?,
         ])
         .await?;
-    let [edition, context, events] = results.as_slice() else {
+    let [edition, context, events, resources] = results.as_slice() else {
         return Err(ApiError::Internal("batch results".into()));
     };
     let editions: Vec<EditionRow> = edition.results()?;
@@ -135,8 +150,24 @@ async fn answer(db: &D1Database, row: RegistrationRow) -> Result<Response, ApiEr
             None
         },
         history,
+        resources: resources.results()?,
     };
     http::private_json(&managed)
+}
+
+/// `GET /api/registrations/{token}/library/{id}`: a resource the manage link may read, in
+/// the reader's language: a public one, or one linked to their edition while they hold a
+/// place there. Anything else is not found, as an unknown one.
+pub async fn resource(
+    env: &Env,
+    caller: &Caller,
+    token: &str,
+    id: &str,
+) -> Result<Response, ApiError> {
+    let db = env.d1("DB")?;
+    let row = find(&db, token).await?;
+    let detail = resource::read(env, caller, id, Reader::Participant(&row.id)).await?;
+    http::private_json(&detail)
 }
 
 fn stamp_now() -> String {

@@ -219,3 +219,71 @@ fn a_members_link_reads_members_only_resources_while_a_member() {
         assert_eq!(left, 0);
     }
 }
+
+/// A registration reads the published resources linked to its edition, members-only or not,
+/// exactly while it holds a place there (`Status::holds_place`); never another edition's,
+/// nor a draft, nor another registration's.
+#[test]
+fn a_participants_link_reads_their_editions_resources_while_holding_a_place() {
+    use relais_domain::registration::Status;
+    let conn = catalog();
+    let edition = format!("{0}/{0}", Publication::Published.as_str());
+    let other = format!(
+        "{}/{}",
+        Publication::Published.as_str(),
+        Publication::Draft.as_str()
+    );
+    conn.execute_batch(
+        "INSERT INTO network (id, name, created_at) VALUES ('ggsn', 'GGSN', '2026-01-01T00:00:00Z');
+         INSERT INTO resource (id, network_id, kind, visibility, published_at, updated_at) VALUES
+           ('sheet', 'ggsn', 'summary_sheet', 'members', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z'),
+           ('guide', 'ggsn', 'guide', 'public', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z'),
+           ('draft', 'ggsn', 'summary_sheet', 'public', NULL, '2026-02-01T00:00:00Z'),
+           ('elsewhere', 'ggsn', 'summary_sheet', 'members', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z');",
+    )
+    .expect("library");
+    for (resource, edition) in [
+        ("sheet", edition.as_str()),
+        ("guide", edition.as_str()),
+        ("draft", edition.as_str()),
+        ("elsewhere", other.as_str()),
+    ] {
+        conn.execute(
+            "INSERT INTO resource_link (resource_id, edition_id) VALUES (?1, ?2)",
+            [resource, edition],
+        )
+        .expect("link");
+    }
+    let readable = format!(
+        "SELECT r.id FROM resource r WHERE {} ORDER BY r.id",
+        resource_for_participant("r", "?1")
+    );
+    for status in Status::ALL {
+        conn.execute(
+            "INSERT INTO registration (id, edition_id, email, name, lang, zone, status, arrival, \
+               consented_at, created_at) \
+             VALUES ('awa', ?1, 'awa@example.org', 'Awa', 'fr', 'UTC', ?2, 1, \
+               '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+            [edition.as_str(), status.as_str()],
+        )
+        .expect("registration");
+        let read = |registration: &str| -> Vec<String> {
+            let mut statement = conn.prepare(&readable).expect("prepare");
+            let rows = statement
+                .query_map([registration], |row| row.get(0))
+                .expect("query")
+                .map(|r| r.expect("row"))
+                .collect();
+            rows
+        };
+        let expected: &[&str] = if status.holds_place() {
+            &["guide", "sheet"]
+        } else {
+            &[]
+        };
+        assert_eq!(read("awa"), expected, "{status:?}");
+        assert!(read("someone else").is_empty(), "{status:?}");
+        conn.execute_batch("DELETE FROM registration_event; DELETE FROM registration;")
+            .expect("delete");
+    }
+}
