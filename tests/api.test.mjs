@@ -555,9 +555,9 @@ test('a library resource is read in the reader’s language, else in its own, wi
 
 test('the library is searched in the reader’s language, accents and case ignored; no word to look for is refused by name', async () => {
   sql(`INSERT OR IGNORE INTO network (id, name, created_at) VALUES ('hub', 'Le Hub', '2026-01-01T00:00:00Z');
-       INSERT INTO resource (id, network_id, kind, visibility, published_at, updated_at) VALUES
-         ('api-strategie', 'hub', 'guide', 'public', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z'),
-         ('api-membres', 'hub', 'summary_sheet', 'members', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z');
+       INSERT INTO resource (id, network_id, kind, visibility, published_at, updated_at, state) VALUES
+         ('api-strategie', 'hub', 'guide', 'public', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', 'published'),
+         ('api-membres', 'hub', 'summary_sheet', 'members', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', 'published');
        INSERT INTO resource_text (resource_id, lang, title, summary, translator) VALUES
          ('api-strategie', 'fr', 'Stratégie de mobilisation décentralisée', 'Un guide traduit', 'Élise'),
          ('api-strategie', 'en', 'Decentralised organizing strategy', 'A guide', NULL),

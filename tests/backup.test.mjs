@@ -72,9 +72,9 @@ before(async () => {
   // two lines; quotes and accents in the texts.
   sql(`INSERT OR IGNORE INTO network (id, name, created_at) VALUES ('hub', 'Le Hub', '2026-01-01T00:00:00Z');
        DELETE FROM resource WHERE id IN ('backup-strategie', 'backup-ecoute');
-       INSERT INTO resource (id, network_id, kind, visibility, published_at, updated_at) VALUES
-         ('backup-strategie', 'hub', 'guide', 'public', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z'),
-         ('backup-ecoute', 'hub', 'podcast', 'public', '2026-02-02T00:00:00Z', '2026-02-02T00:00:00Z');
+       INSERT INTO resource (id, network_id, kind, visibility, published_at, updated_at, state) VALUES
+         ('backup-strategie', 'hub', 'guide', 'public', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', 'published'),
+         ('backup-ecoute', 'hub', 'podcast', 'public', '2026-02-02T00:00:00Z', '2026-02-02T00:00:00Z', 'published');
        INSERT INTO resource_text (resource_id, lang, title, summary, body, translator) VALUES
          ('backup-strategie', 'fr', 'Stratégie d''organisation décentralisée', 'Bâtir une campagne « qui dure »', 'Les étapes.', 'Élise'),
          ('backup-strategie', 'en', 'Decentralised organizing strategy', 'Building a campaign that lasts', 'The steps.', NULL),

@@ -15,16 +15,20 @@ pub enum Role {
     Coordinator,
     /// Runs sessions: sees the people of the editions they facilitate, read only.
     Facilitator,
+    /// Curates the network's knowledge library: writes, translates, links and publishes its
+    /// resources; reaches nothing else of the network.
+    Librarian,
 }
 
 impl Role {
-    pub const ALL: [Role; 2] = [Role::Coordinator, Role::Facilitator];
+    pub const ALL: [Role; 3] = [Role::Coordinator, Role::Facilitator, Role::Librarian];
 
     /// The stored name (`membership.role`, `account_link.role`).
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Coordinator => "coordinator",
             Role::Facilitator => "facilitator",
+            Role::Librarian => "librarian",
         }
     }
 
@@ -39,6 +43,10 @@ impl Role {
             (Role::Coordinator, Scope::Network) => Reach::Network,
             (Role::Facilitator, Scope::Network) => match action {
                 Action::ViewRegistrations | Action::MarkAttendance => Reach::Facilitated,
+                _ => Reach::Nothing,
+            },
+            (Role::Librarian, Scope::Network) => match action {
+                Action::CurateLibrary => Reach::Network,
                 _ => Reach::Nothing,
             },
         }
@@ -126,6 +134,8 @@ pub enum Action {
     ManageMembers,
     /// See the applications to the network's community and decide on them.
     DecideMembership,
+    /// Write, translate, link and publish the network's library resources.
+    CurateLibrary,
     /// Create networks, invite anyone to any network or as an administrator.
     ManageNetworks,
     /// Disable an account (ending all its sessions) or enable it again.
@@ -135,7 +145,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 14] = [
         Action::ViewRegistrations,
         Action::DecideRegistrations,
         Action::MarkAttendance,
@@ -146,6 +156,7 @@ impl Action {
         Action::ReadAudit,
         Action::ManageMembers,
         Action::DecideMembership,
+        Action::CurateLibrary,
         Action::ManageNetworks,
         Action::DisableAccounts,
         Action::ResendMessages,
@@ -164,7 +175,8 @@ impl Action {
             | Action::AuthorCatalog
             | Action::ReadAudit
             | Action::ManageMembers
-            | Action::DecideMembership => Scope::Network,
+            | Action::DecideMembership
+            | Action::CurateLibrary => Scope::Network,
             Action::ManageNetworks | Action::DisableAccounts | Action::ResendMessages => {
                 Scope::Site
             }
@@ -236,7 +248,22 @@ mod tests {
                 Reach::Nothing
             };
             assert_eq!(facilitator, expected, "{action:?}");
+            // A librarian curates the library, and reaches nothing else.
+            let librarian = Role::Librarian.reach(action);
+            let expected = if action == CurateLibrary {
+                Reach::Network
+            } else {
+                Reach::Nothing
+            };
+            assert_eq!(librarian, expected, "{action:?}");
         }
+        assert!(may_try(false, &[Role::Librarian], CurateLibrary));
+        assert!(!may_try(false, &[Role::Librarian], AuthorCatalog));
+        assert!(!may_try(false, &[Role::Facilitator], CurateLibrary));
+        assert_eq!(
+            Role::reaching(CurateLibrary, Reach::Network),
+            [Role::Coordinator, Role::Librarian]
+        );
         assert!(!may_try(false, &[Role::Facilitator], DecideRegistrations));
         assert!(may_try(false, &[Role::Facilitator], ViewRegistrations));
         assert!(may_try(false, &[Role::Facilitator], MarkAttendance));

@@ -326,6 +326,11 @@ pub struct ResourceDraft {
     pub licence: Option<String>,
     /// Where the resource itself is: a link, or an attached file's address.
     pub url: Option<String>,
+    /// The network's offerings it goes with (shown on their pages), by id.
+    pub offerings: Vec<String>,
+    /// The network's editions it goes with (a meeting's summary sheet goes to the meeting's
+    /// participants), by id.
+    pub editions: Vec<String>,
 }
 
 impl ResourceDraft {

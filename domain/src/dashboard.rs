@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::authoring::{
     Completeness, EditionDraft, OfferingDraft, PartnerDraft, PersonDraft, PublicationState,
-    SessionDraft,
+    ResourceDraft, SessionDraft,
 };
+use crate::library::{Kind, Visibility};
 use crate::problem::FieldError;
 use crate::schedule::recurrence::Recurrence;
 use crate::Localized;
@@ -77,6 +78,41 @@ pub struct Authored<T> {
 pub type AuthoredOffering = Authored<OfferingDraft>;
 pub type AuthoredPerson = Authored<PersonDraft>;
 pub type AuthoredPartner = Authored<PartnerDraft>;
+pub type AuthoredResource = Authored<ResourceDraft>;
+
+/// `GET /api/dashboard/networks/{network}/library`: the network's library as its librarians
+/// and coordinators see it, drafts included, with what a resource can go with.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LibraryShelf {
+    pub network: NetworkLine,
+    /// Newest change first.
+    pub resources: Vec<ResourceLine>,
+    /// The network's offerings, titled in the caller's language.
+    pub offerings: Vec<Choice>,
+    /// The network's editions, newest first: the offering's title and the first day.
+    pub editions: Vec<Choice>,
+}
+
+/// A resource in the library's list: its title in the caller's language, else in the one
+/// it was written in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResourceLine {
+    pub id: String,
+    pub state: PublicationState,
+    pub kind: Option<Kind>,
+    pub visibility: Visibility,
+    pub title: String,
+    /// The languages it is available in, the original first.
+    pub languages: Vec<String>,
+    pub completeness: Completeness,
+}
+
+/// Something an item can be linked to, as a checkbox names it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+}
 
 /// An edition in the editor, with its sessions.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -31,6 +31,10 @@ impl Kind {
         Kind::SummarySheet,
     ];
 
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
     /// As stored and sent (`resource.kind`).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -55,6 +59,12 @@ pub enum Visibility {
 }
 
 impl Visibility {
+    pub fn parse(s: &str) -> Option<Visibility> {
+        [Visibility::Public, Visibility::Members]
+            .into_iter()
+            .find(|v| v.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Visibility::Public => "public",

@@ -225,6 +225,11 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/dashboard/partners/{id}"),
     ("PUT", "/api/dashboard/partners/{id}"),
     ("POST", "/api/dashboard/partners/{id}/state"),
+    ("GET", "/api/dashboard/networks/{id}/library"),
+    ("POST", "/api/dashboard/networks/{id}/library"),
+    ("GET", "/api/dashboard/library/{id}"),
+    ("PUT", "/api/dashboard/library/{id}"),
+    ("POST", "/api/dashboard/library/{id}/state"),
 ];
 
 async fn route(
@@ -453,6 +458,20 @@ async fn route(
             dashboard::profiles::LoadedProfile<PartnerDraft>,
         >(req, env, ctx, caller, id)
         .await,
+        ("/api/dashboard/networks/{id}/library", [id]) => match req.method() {
+            Method::Get => library::curate::shelf(req, env, caller, id).await,
+            _ => library::curate::create(req, env, caller, id).await,
+        },
+        ("/api/dashboard/library/{id}", [id]) => match req.method() {
+            Method::Get => library::curate::get(req, env, caller, id).await,
+            _ => library::curate::save(req, env, caller, id).await,
+        },
+        ("/api/dashboard/library/{id}/state", [id]) => {
+            dashboard::publication::change_state::<library::curate::LoadedResource>(
+                req, env, ctx, caller, id,
+            )
+            .await
+        }
         _ => Err(ApiError::Internal(format!("no handler for {template}"))),
     }
 }

@@ -21,3 +21,22 @@ pub fn migrated() -> Connection {
     }
     conn
 }
+
+/// Runs `batch` as D1 runs a batch: in one transaction.
+pub fn run(conn: &mut Connection, batch: &[crate::registration::transitions::Statement]) {
+    use crate::registration::transitions::Value;
+    let value = |v: &Value| match v {
+        Value::Text(s) => rusqlite::types::Value::Text(s.clone()),
+        Value::Int(n) => rusqlite::types::Value::Integer(*n),
+        Value::Null => rusqlite::types::Value::Null,
+    };
+    let tx = conn.transaction().expect("transaction");
+    for s in batch {
+        tx.execute(
+            &s.sql,
+            rusqlite::params_from_iter(s.params.iter().map(value)),
+        )
+        .unwrap_or_else(|e| panic!("{e}\n{}", s.sql));
+    }
+    tx.commit().expect("commit");
+}

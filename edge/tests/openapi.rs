@@ -23,7 +23,7 @@ use relais_domain::announcement::{
 };
 use relais_domain::authoring::{
     self, Completeness, Cost, CostKind, EditionDraft, FacilitatorDraft, OfferingDraft,
-    PartnerDraft, PersonDraft, PublicationAction, PublicationState, SessionDraft,
+    PartnerDraft, PersonDraft, PublicationAction, PublicationState, ResourceDraft, SessionDraft,
 };
 use relais_domain::catalog::query::MAX_TEXT;
 use relais_domain::catalog::{
@@ -39,13 +39,14 @@ use relais_domain::coordination::{
     CoordinatedEdition, EditionCounts, EditionRegistrations, OutboxLine, RegistrationLine,
 };
 use relais_domain::dashboard::{
-    AuditLine, AuthoredEdition, AuthoredOffering, AuthoredPartner, AuthoredPerson, AuthoredSession,
-    Created, DuplicateRequest, EditionLine, ItemLine, NetworkDesk, NetworkLine, OfferingLine,
-    PreviewRequest, SessionsByRule,
+    AuditLine, AuthoredEdition, AuthoredOffering, AuthoredPartner, AuthoredPerson,
+    AuthoredResource, AuthoredSession, Choice, Created, DuplicateRequest, EditionLine, ItemLine,
+    LibraryShelf, NetworkDesk, NetworkLine, OfferingLine, PreviewRequest, ResourceLine,
+    SessionsByRule,
 };
 use relais_domain::i18n::Messages;
 use relais_domain::library::{
-    Found, Kind as ResourceKind, Linked, ResourceDetail, ResourceText, SearchAnswer,
+    Found, Kind as ResourceKind, Linked, ResourceDetail, ResourceText, SearchAnswer, Visibility,
 };
 use relais_domain::news::{FollowReceived, FollowRequest, FollowView, Purpose};
 use relais_domain::people::{
@@ -1855,7 +1856,97 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
     ];
     samples.extend(joining_samples());
     samples.extend(schedule_samples());
+    samples.extend(curation_samples());
     samples
+}
+
+/// The library as its librarians curate it.
+fn curation_samples() -> Vec<(&'static str, Value, Value)> {
+    let draft = ResourceDraft {
+        state: PublicationState::Published,
+        kind: Some(ResourceKind::Guide),
+        visibility: Visibility::Members,
+        topics: vec!["strategy".into()],
+        original: Some("en".into()),
+        title: both("Stratégie", "Strategy"),
+        summary: both("Un guide.", "A guide."),
+        body: both("Les étapes.", "The steps."),
+        translator: Localized::new([("fr", "Élise")]),
+        source: Some("Hub".into()),
+        licence: Some("CC BY-SA 4.0".into()),
+        url: Some("https://example.org/guide".into()),
+        offerings: vec!["formation".into()],
+        editions: vec!["formation-2026".into()],
+    };
+    let line = ResourceLine {
+        id: "resource-0a1b2c3d4e5f".into(),
+        state: PublicationState::Draft,
+        kind: Some(ResourceKind::Podcast),
+        visibility: Visibility::Public,
+        title: "Écoute active".into(),
+        languages: vec!["fr".into(), "en".into()],
+        completeness: complete(3, 5),
+    };
+    let choice = Choice {
+        id: "formation".into(),
+        label: "Formation — 2026-03-10".into(),
+    };
+    vec![
+        (
+            "ResourceDraft",
+            value(&draft),
+            value(&ResourceDraft::default()),
+        ),
+        (
+            "AuthoredResource",
+            value(&AuthoredResource {
+                id: "resource-0a1b2c3d4e5f".into(),
+                network_id: "hub".into(),
+                completeness: complete(7, 7),
+                publish_refusals: problem().errors,
+                draft: draft.clone(),
+            }),
+            value(&AuthoredResource {
+                id: "x".into(),
+                network_id: "hub".into(),
+                completeness: complete(0, 4),
+                publish_refusals: vec![],
+                draft: ResourceDraft::default(),
+            }),
+        ),
+        (
+            "ResourceLine",
+            value(&line),
+            value(&ResourceLine {
+                kind: None,
+                title: String::new(),
+                languages: vec![],
+                ..line.clone()
+            }),
+        ),
+        ("Choice", value(&choice), value(&choice)),
+        (
+            "LibraryShelf",
+            value(&LibraryShelf {
+                network: NetworkLine {
+                    id: "hub".into(),
+                    name: "Hub".into(),
+                },
+                resources: vec![line],
+                offerings: vec![choice.clone()],
+                editions: vec![choice],
+            }),
+            value(&LibraryShelf {
+                network: NetworkLine {
+                    id: "hub".into(),
+                    name: "Hub".into(),
+                },
+                resources: vec![],
+                offerings: vec![],
+                editions: vec![],
+            }),
+        ),
+    ]
 }
 
 /// The scheduling assistant's questions and answers, from a real plan.
@@ -2063,7 +2154,7 @@ fn enums() -> Vec<(&'static str, Vec<String>)> {
         | RegistrationMode::None => m,
     };
     let role = |r: account::Role| match r {
-        account::Role::Coordinator | account::Role::Facilitator => r,
+        account::Role::Coordinator | account::Role::Facilitator | account::Role::Librarian => r,
     };
     let day = |d: DayOfWeek| match d {
         DayOfWeek::Monday
@@ -2143,14 +2234,7 @@ fn enums() -> Vec<(&'static str, Vec<String>)> {
                 .map(mode),
             ),
         ),
-        (
-            "Role",
-            names(
-                [account::Role::Coordinator, account::Role::Facilitator]
-                    .into_iter()
-                    .map(role),
-            ),
-        ),
+        ("Role", names(account::Role::ALL.into_iter().map(role))),
         ("Lang", Lang::all().map(|l| l.code().to_owned()).collect()),
         ("PublicationState", names(PublicationState::ALL)),
         ("PublicationAction", names(PublicationAction::ALL)),

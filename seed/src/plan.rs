@@ -376,6 +376,8 @@ fn resource_row(r: &model::Resource, published_at: DateTime<Utc>) -> ResourceRow
             source: r.source.clone(),
             licence: r.licence.clone(),
             url: r.url.clone(),
+            offerings: r.offerings.clone(),
+            editions: vec![],
         },
     }
 }

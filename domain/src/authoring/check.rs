@@ -40,6 +40,8 @@ pub const MAX_PRIVATE_DETAILS: usize = 2_000;
 pub const MAX_ROLE: usize = 300;
 pub const MAX_BIO: usize = 5_000;
 pub const MAX_NAME: usize = 150;
+/// Offerings, or editions, one library resource goes with.
+pub const MAX_RESOURCE_LINKS: usize = 50;
 pub const MAX_LABEL: usize = 300;
 pub const MAX_URL: usize = 2_000;
 pub const MAX_QUESTIONS: usize = 20;
@@ -642,6 +644,14 @@ impl ResourceDraft {
         c.label("source", self.source.as_deref());
         c.label("licence", self.licence.as_deref());
         c.url("url", self.url.as_deref());
+        for (field, ids) in [("offerings", &self.offerings), ("editions", &self.editions)] {
+            let distinct: BTreeSet<&String> = ids.iter().collect();
+            if ids.len() > MAX_RESOURCE_LINKS {
+                c.refuse(field, "too-many");
+            } else if distinct.len() != ids.len() {
+                c.refuse(field, "duplicate");
+            }
+        }
         c.done()
     }
 

@@ -30,7 +30,7 @@ fn public_states() -> String {
         .join(", ")
 }
 
-/// An offering, edition, person or partner aliased `alias` that the public may see.
+/// An offering, edition, person, partner or library resource aliased `alias` that the public may see.
 pub fn published(alias: &str) -> String {
     format!("{alias}.state IN ({})", public_states())
 }
@@ -53,7 +53,8 @@ pub fn edition_shown_alone(edition: &str) -> String {
 /// A library resource aliased `alias` that the public may read.
 pub fn resource_public(alias: &str) -> String {
     format!(
-        "{alias}.published_at IS NOT NULL AND {alias}.visibility = '{}'",
+        "{} AND {alias}.visibility = '{}'",
+        published(alias),
         Visibility::Public.as_str()
     )
 }
@@ -62,10 +63,11 @@ pub fn resource_public(alias: &str) -> String {
 /// as a member the person whose link's digest is bound at `token`.
 pub fn resource_members_only(alias: &str, token: &str) -> String {
     format!(
-        "{alias}.published_at IS NOT NULL AND {alias}.visibility = '{members}' \
+        "{published} AND {alias}.visibility = '{members}' \
          AND {alias}.network_id = (SELECT vm.network_id FROM community_token vt \
            JOIN community_member vm ON vm.id = vt.member_id \
            WHERE vt.token_hash = {token} AND vm.standing = '{member}')",
+        published = published(alias),
         members = Visibility::Members.as_str(),
         member = Standing::Member.as_str(),
     )
@@ -87,9 +89,10 @@ pub fn resource_for_member(alias: &str, token: &str) -> String {
 /// or not.
 pub fn resource_for_participant(alias: &str, registration: &str) -> String {
     format!(
-        "{alias}.published_at IS NOT NULL AND {alias}.id IN (SELECT vl.resource_id \
+        "{} AND {alias}.id IN (SELECT vl.resource_id \
            FROM resource_link vl JOIN registration vr ON vr.edition_id = vl.edition_id \
            WHERE vr.id = {registration} AND {})",
+        published(alias),
         crate::registration::transitions::holds_place("vr")
     )
 }

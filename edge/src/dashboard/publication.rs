@@ -21,6 +21,8 @@ use crate::registration::transitions::Statement;
 pub trait Publishable: Sized {
     /// Its table, which is also its name in the audit.
     const TABLE: &'static str;
+    /// What authoring it is: the catalog's, unless said otherwise (the library's).
+    const ACTION: Action = Action::AuthorCatalog;
     /// The item, when the caller may author it; not found otherwise (the statement is
     /// scoped to the caller's networks).
     async fn load(db: &D1Database, staff: &Staff, id: &str) -> Result<Self, ApiError>;
@@ -51,7 +53,7 @@ fn read_action(change: StateChange) -> Result<PublicationAction, ApiError> {
     ))
 }
 
-/// `POST /api/dashboard/{offerings,editions,people,partners}/{id}/state`: publish (every
+/// `POST /api/dashboard/{offerings,editions,people,partners,library}/{id}/state`: publish (every
 /// required text in every language it is required in), unpublish, archive or restore; a
 /// move the state does not allow is a conflict. The change and its audit line are one
 /// batch, guarded by the state read.
@@ -62,7 +64,7 @@ pub async fn change_state<T: Publishable>(
     caller: &Caller,
     id: &str,
 ) -> Result<Response, ApiError> {
-    let staff = auth::require(req, env, Action::AuthorCatalog, true).await?;
+    let staff = auth::require(req, env, T::ACTION, true).await?;
     let action = read_action(auth::read_json::<StateChange>(req).await?)?;
     let db = env.d1("DB")?;
     let mut item = T::load(&db, &staff, id).await?;

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::http::ApiError;
 
+pub mod curate;
 pub mod resource;
 pub mod search;
 

@@ -148,11 +148,11 @@ mod tests {
         let conn = migrated();
         conn.execute_batch(
             "INSERT INTO network (id, name, created_at) VALUES ('hub', 'Hub', '2026-01-01T00:00:00Z');
-             INSERT INTO resource (id, network_id, kind, visibility, published_at, updated_at) VALUES
-               ('strategie', 'hub', 'guide', 'public', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z'),
-               ('ecoute', 'hub', 'podcast', 'public', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z'),
-               ('brouillon', 'hub', 'guide', 'public', NULL, '2026-02-01T00:00:00Z'),
-               ('membres', 'hub', 'summary_sheet', 'members', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z');
+             INSERT INTO resource (id, network_id, kind, visibility, published_at, updated_at, state) VALUES
+               ('strategie', 'hub', 'guide', 'public', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', 'published'),
+               ('ecoute', 'hub', 'podcast', 'public', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', 'published'),
+               ('brouillon', 'hub', 'guide', 'public', NULL, '2026-02-01T00:00:00Z', 'draft'),
+               ('membres', 'hub', 'summary_sheet', 'members', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', 'published');
              INSERT INTO resource_text (resource_id, lang, title, summary, body, translator) VALUES
                ('strategie', 'fr', 'Stratégie de mobilisation', 'Bâtir une campagne', 'Les étapes d’une stratégie.', 'Camille'),
                ('strategie', 'en', 'Mobilisation strategy', 'Building a campaign', 'The steps of a strategy.', NULL),

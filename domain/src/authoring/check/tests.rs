@@ -747,3 +747,22 @@ fn a_resource_needs_its_kind_its_original_and_something_to_read() {
         [("translator.en", "not-expected")]
     );
 }
+
+#[test]
+fn a_resource_goes_with_each_offering_or_edition_once() {
+    let mut linked = resource();
+    linked.offerings = vec!["formation".into(), "gouvernance".into()];
+    linked.editions = vec!["rencontre-2026-06".into()];
+    assert_eq!(linked.check_draft(), vec![]);
+    linked.offerings.push("formation".into());
+    assert_eq!(
+        linked.check_draft(),
+        vec![("offerings".to_owned(), "duplicate")]
+    );
+    linked.offerings.clear();
+    linked.editions = (0..=MAX_RESOURCE_LINKS).map(|i| format!("e{i}")).collect();
+    assert_eq!(
+        linked.check_draft(),
+        vec![("editions".to_owned(), "too-many")]
+    );
+}

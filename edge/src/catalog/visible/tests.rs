@@ -167,11 +167,11 @@ fn a_members_link_reads_members_only_resources_while_a_member() {
            ('ggsn', 'GGSN', '2026-01-01T00:00:00Z'), ('hub', 'Hub', '2026-01-01T00:00:00Z');
          INSERT INTO community (network_id, rule, updated_at) VALUES
            ('ggsn', 'at_least_one', '2026-01-01T00:00:00Z'), ('hub', 'all', '2026-01-01T00:00:00Z');
-         INSERT INTO resource (id, network_id, kind, visibility, published_at, updated_at) VALUES
-           ('public', 'ggsn', 'guide', 'public', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z'),
-           ('members', 'ggsn', 'summary_sheet', 'members', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z'),
-           ('draft', 'ggsn', 'summary_sheet', 'members', NULL, '2026-02-01T00:00:00Z'),
-           ('hub-members', 'hub', 'guide', 'members', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z');",
+         INSERT INTO resource (id, network_id, kind, visibility, published_at, updated_at, state) VALUES
+           ('public', 'ggsn', 'guide', 'public', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', 'published'),
+           ('members', 'ggsn', 'summary_sheet', 'members', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', 'published'),
+           ('draft', 'ggsn', 'summary_sheet', 'members', NULL, '2026-02-01T00:00:00Z', 'draft'),
+           ('hub-members', 'hub', 'guide', 'members', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', 'published');",
     )
     .expect("library");
     let readable = format!(
@@ -235,11 +235,11 @@ fn a_participants_link_reads_their_editions_resources_while_holding_a_place() {
     );
     conn.execute_batch(
         "INSERT INTO network (id, name, created_at) VALUES ('ggsn', 'GGSN', '2026-01-01T00:00:00Z');
-         INSERT INTO resource (id, network_id, kind, visibility, published_at, updated_at) VALUES
-           ('sheet', 'ggsn', 'summary_sheet', 'members', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z'),
-           ('guide', 'ggsn', 'guide', 'public', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z'),
-           ('draft', 'ggsn', 'summary_sheet', 'public', NULL, '2026-02-01T00:00:00Z'),
-           ('elsewhere', 'ggsn', 'summary_sheet', 'members', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z');",
+         INSERT INTO resource (id, network_id, kind, visibility, published_at, updated_at, state) VALUES
+           ('sheet', 'ggsn', 'summary_sheet', 'members', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', 'published'),
+           ('guide', 'ggsn', 'guide', 'public', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', 'published'),
+           ('draft', 'ggsn', 'summary_sheet', 'public', NULL, '2026-02-01T00:00:00Z', 'draft'),
+           ('elsewhere', 'ggsn', 'summary_sheet', 'members', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', 'published');",
     )
     .expect("library");
     for (resource, edition) in [
