@@ -168,6 +168,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("outbox") view=dashboard::outbox::OutboxPage/>
                         <Route path=path!("members") view=dashboard::members::MembersPage/>
                         <Route path=path!("community") view=dashboard::community::CommunityPage/>
+                        <Route path=path!("library") view=dashboard::library::LibraryPage/>
+                        // Before `library/:id`, which would read "new" as an id.
+                        <Route path=path!("library/new") view=dashboard::library::NewResourcePage/>
+                        <Route path=path!("library/:id") view=dashboard::library::ResourcePage/>
                     </ParentRoute>
                 </ParentRoute>
             </Routes>

@@ -147,6 +147,7 @@ coord-attempts = { $count ->
 role-administrator = administrator
 role-coordinator = coordinator
 role-facilitator = facilitator
+role-librarian = librarian
 
 ## A registration's whole life.
 result-held = A place is kept for you: confirm it by email.

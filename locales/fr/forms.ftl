@@ -147,6 +147,7 @@ coord-attempts = { $count ->
 role-administrator = administration
 role-coordinator = coordination
 role-facilitator = animation
+role-librarian = bibliothécaire
 
 ## A registration's whole life.
 result-held = Une place vous est réservée : confirmez-la par courriel.

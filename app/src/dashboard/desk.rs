@@ -1,5 +1,6 @@
 //! A network's desk: the network switch, its offerings with their editions, facilitators
-//! and partners, each with its publication state and how complete its writing is.
+//! and partners, each with its publication state and how complete its writing is. An
+//! account that only curates libraries is shown the way to them instead.
 
 use std::sync::Arc;
 
@@ -23,6 +24,8 @@ pub fn DeskPage() -> impl IntoView {
         <article class="dashboard desk" aria-labelledby="dash-title">
             <h1 id="dash-title">{i18n.text("dash-title")}</h1>
             {move || match network.get() {
+                // A librarian who coordinates nowhere: the library is theirs to curate.
+                None if session.librarian_only() => view! { <LibrarianDesk/> }.into_any(),
                 // A member who coordinates nowhere: the catalog is its coordinators' to write.
                 None if session.account.with_value(|a| !a.networks.is_empty()) => {
                     view! { <p class="none">{i18n.t("dash-facilitator-only")}</p> }.into_any()
@@ -31,6 +34,28 @@ pub fn DeskPage() -> impl IntoView {
                 Some(network) => view! { <NetworkSwitch current=network.clone()/> <Desk network/> }.into_any(),
             }}
         </article>
+    }
+}
+
+/// Where a librarian goes: the library of each network they curate.
+#[component]
+fn LibrarianDesk() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let code = i18n.code();
+    view! {
+        <p class="lead">{i18n.text("dash-librarian-lead")}</p>
+        <ul class="actions" role="list">
+            {session
+                .library_networks()
+                .into_iter()
+                .map(|(id, name)| {
+                    let href = format!("/{code}/dashboard/library?network={}", encode(&id));
+                    let label = i18n.with(|m| m.format("dash-library-of", &[("network", name.into())]));
+                    view! { <li><a class="button primary" href=href>{label}</a></li> }
+                })
+                .collect_view()}
+        </ul>
     }
 }
 

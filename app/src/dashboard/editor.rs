@@ -1,8 +1,9 @@
 //! What every editor of the dashboard shares (offerings, editions, facilitators, partners):
 //! the page's head — the way back, the title, the state and the meter, what to correct and
 //! what still stops publication —, the save button, the publication section, sending a
-//! change with its refusals shown by their fields, the "same in every language" marks, and
-//! the warning before unsaved changes are left behind (`unsaved`).
+//! change with its refusals shown by their fields, the "same in every language" marks,
+//! checkboxes for a list of ids, and the warning before unsaved changes are left behind
+//! (`unsaved`).
 
 use std::collections::BTreeSet;
 use std::future::Future;
@@ -22,7 +23,7 @@ use super::{
     action_body, failed, read, unsaved, use_session, Completion, FieldLinks, Problems,
     PublicationActions, Session, StateBadge,
 };
-use crate::form::FormState;
+use crate::form::{field_id, FormState};
 use crate::i18n::{use_i18n, I18n};
 
 /// A draft whose texts may be marked "same in every language".
@@ -243,5 +244,92 @@ pub fn Publication(
             </p>
             {children.map(|c| c())}
         </section>
+    }
+}
+
+/// Ids named by their messages (`prefix` + id), as `Checkboxes` lists them.
+pub fn labelled(i18n: I18n, ids: &[&str], prefix: &str) -> Vec<(String, String)> {
+    ids.iter()
+        .map(|id| ((*id).to_owned(), i18n.t(&format!("{prefix}{id}"))))
+        .collect()
+}
+
+/// Checkboxes for a list of ids (topics, languages, what a resource goes with), one per
+/// option (id, label), the chosen kept in the options' order; the API's refusal of the list
+/// or of one of its items (`offerings.0`) is shown under the group.
+#[component]
+pub fn Checkboxes(
+    name: &'static str,
+    legend: String,
+    #[prop(optional)] hint: Option<String>,
+    options: Vec<(String, String)>,
+    chosen: Signal<Vec<String>>,
+    on_change: Callback<Vec<String>>,
+    state: FormState,
+) -> impl IntoView {
+    let error = Signal::derive(move || {
+        state.outcome.with(|o| {
+            o.fields
+                .iter()
+                .find(|e| e.field == name || e.field.starts_with(&format!("{name}.")))
+                .map(|e| e.message.clone())
+        })
+    });
+    let group_id = field_id(name);
+    let hint_id = format!("{group_id}-hint");
+    let error_id = format!("{group_id}-error");
+    let described = {
+        let (hint_id, error_id) = (hint.is_some().then(|| hint_id.clone()), error_id.clone());
+        move || {
+            let ids: Vec<String> = hint_id
+                .iter()
+                .cloned()
+                .chain(error.with(Option::is_some).then(|| error_id.clone()))
+                .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let order: Vec<String> = options.iter().map(|(id, _)| id.clone()).collect();
+    let order = StoredValue::new(order);
+    view! {
+        <fieldset id=group_id.clone() tabindex="-1" class="checkboxes" aria-describedby=described>
+            <legend>{legend}</legend>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            <div class="check-grid">
+                {options
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (item, label))| {
+                        let id = format!("{group_id}-{i}");
+                        let item = StoredValue::new(item);
+                        let toggle = move |ev: leptos::ev::Event| {
+                            let on = event_target_checked(&ev);
+                            let item = item.get_value();
+                            let mut list = chosen.get_untracked();
+                            list.retain(|x| *x != item);
+                            if on {
+                                list.push(item);
+                            }
+                            // Unknown ids (linked elsewhere) stay, after the known ones.
+                            list.sort_by_key(|x| {
+                                order.with_value(|o| o.iter().position(|a| a == x).unwrap_or(o.len()))
+                            });
+                            on_change.run(list);
+                        };
+                        view! {
+                            <p class="check">
+                                <input type="checkbox" id=id.clone()
+                                    prop:checked=move || item.with_value(|item| chosen.with(|c| c.contains(item)))
+                                    on:change=toggle/>
+                                <label for=id>{label}</label>
+                            </p>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <p class="field-error" id=error_id hidden=move || error.with(Option::is_none)>
+                {move || error.get()}
+            </p>
+        </fieldset>
     }
 }

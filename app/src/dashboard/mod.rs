@@ -2,7 +2,8 @@
 //! what waits for its coordinators (`home`), the bilingual editors of its offerings, editions, facilitators and partners (which ask before
 //! unsaved changes are left), sessions one by one or by a rule, writing to an edition's
 //! people (`announce`), the network's messages (`outbox`), its history, its members and its
-//! community's applications (`community`); and the pages of one-time links (`joining`),
+//! community's applications (`community`), and its knowledge library (`library`), which its
+//! librarians curate too and is all they reach; and the pages of one-time links (`joining`),
 //! outside the sign-in gate.
 //! Signing in is the coordinators' page's (`account`); every change carries the session's
 //! CSRF token and asks for refusals in the reader's language.
@@ -17,6 +18,7 @@ pub mod edition;
 pub mod editor;
 pub mod home;
 pub mod joining;
+pub mod library;
 pub mod members;
 pub mod offering;
 pub mod outbox;
@@ -31,7 +33,7 @@ use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::use_query_map;
-use relais_domain::account::{AccountView, Role, SignedIn};
+use relais_domain::account::{AccountView, Action, Reach, Role, SignedIn};
 use relais_domain::authoring::{Completeness, PublicationAction, PublicationState};
 use relais_domain::problem::FieldError;
 use relais_domain::{Lang, Localized};
@@ -59,10 +61,34 @@ pub fn use_session() -> Session {
 impl Session {
     /// The networks the account authors in: where it coordinates.
     pub fn networks(&self) -> Vec<(String, String)> {
+        self.networks_where(|role| role == Role::Coordinator)
+    }
+
+    /// The networks whose library the account curates: where it coordinates or is a
+    /// librarian (the domain's reach of `CurateLibrary`).
+    pub fn library_networks(&self) -> Vec<(String, String)> {
+        self.networks_where(|role| role.reach(Action::CurateLibrary) == Reach::Network)
+    }
+
+    /// Whether the account curates a library and coordinates nowhere: the library is all of
+    /// the dashboard it reaches.
+    pub fn librarian_only(&self) -> bool {
+        self.networks().is_empty() && !self.library_networks().is_empty()
+    }
+
+    /// Whether the account facilitates somewhere: the coordinators' page shows it its
+    /// editions' registrations.
+    pub fn facilitates(&self) -> bool {
+        !self
+            .networks_where(|role| role == Role::Facilitator)
+            .is_empty()
+    }
+
+    fn networks_where(&self, keep: impl Fn(Role) -> bool) -> Vec<(String, String)> {
         self.account.with_value(|a| {
             a.networks
                 .iter()
-                .filter(|n| n.role == Role::Coordinator)
+                .filter(|n| keep(n.role))
                 .map(|n| (n.network_id.clone(), n.network_name.clone()))
                 .collect()
         })
@@ -70,10 +96,13 @@ impl Session {
 
     /// `?network=` when it names one of the account's networks, else its first.
     pub fn chosen_network(&self, asked: Option<String>) -> Option<String> {
-        let networks = self.networks();
-        asked
-            .filter(|a| networks.iter().any(|(id, _)| id == a))
-            .or_else(|| networks.first().map(|(id, _)| id.clone()))
+        choose(self.networks(), asked)
+    }
+
+    /// `?network=` when it names a network whose library the account curates, else the
+    /// first such.
+    pub fn chosen_library_network(&self, asked: Option<String>) -> Option<String> {
+        choose(self.library_networks(), asked)
     }
 
     /// Sends a change to the API at `path` (no query): JSON `body`, the CSRF token, and
@@ -89,6 +118,13 @@ impl Session {
         let token = self.csrf.get_value();
         api::send(method, &url, body, &[("X-CSRF-Token", &token)]).await
     }
+}
+
+/// `asked` when it is one of `networks`, else their first.
+fn choose(networks: Vec<(String, String)>, asked: Option<String>) -> Option<String> {
+    asked
+        .filter(|a| networks.iter().any(|(id, _)| id == a))
+        .or_else(|| networks.first().map(|(id, _)| id.clone()))
 }
 
 /// The gate of every dashboard page: the sign-in form for nobody, the bar and the page for
@@ -143,22 +179,55 @@ fn Bar(signed: SignedIn, signed_in: SignedInState) -> impl IntoView {
         Some(n) => format!("/{}/dashboard{page}?network={n}", i18n.code()),
         None => format!("/{}/dashboard{page}", i18n.code()),
     };
+    // The library's network: the page's when the account curates it, else the address's,
+    // else the first it curates.
+    let library = move || {
+        let curated = session.library_networks();
+        session
+            .network
+            .get()
+            .filter(|n| curated.iter().any(|(id, _)| id == n))
+            .or_else(|| session.chosen_library_network(query.read().get("network")))
+    };
+    let library_href = move || match library() {
+        Some(n) => format!("/{}/dashboard/library?network={n}", i18n.code()),
+        None => format!("/{}/dashboard/library", i18n.code()),
+    };
+    let registrations = move || {
+        view! {
+            <li>
+                <a href=move || format!("/{}/coordinator", i18n.code()) rel="external">
+                    {i18n.text("dash-registrations")}
+                </a>
+            </li>
+        }
+    };
+    // A librarian who coordinates nowhere reaches the library only (and, facilitating
+    // somewhere, the registrations of their editions).
+    let curates = !session.library_networks().is_empty();
+    let links = if session.librarian_only() {
+        view! {
+            <li><a href=library_href>{i18n.text("dash-library")}</a></li>
+            {session.facilitates().then(registrations)}
+        }
+        .into_any()
+    } else {
+        view! {
+            <li><a href=move || with_network("")>{i18n.text("dash-desk")}</a></li>
+            {curates.then(|| view! { <li><a href=library_href>{i18n.text("dash-library")}</a></li> })}
+            <li><a href=move || with_network("/outbox")>{i18n.text("dash-outbox")}</a></li>
+            <li><a href=move || with_network("/audit")>{i18n.text("dash-audit")}</a></li>
+            <li><a href=move || with_network("/members")>{i18n.text("dash-members")}</a></li>
+            <li><a href=move || with_network("/community")>{i18n.text("dash-community")}</a></li>
+            {registrations()}
+        }
+        .into_any()
+    };
     let sign_out = move |_| account::sign_out(i18n, session.csrf.get_value(), signed_in);
     view! {
         <div class="dash-bar">
             <nav aria-label=i18n.text("dash-nav")>
-                <ul role="list">
-                    <li><a href=move || with_network("")>{i18n.text("dash-desk")}</a></li>
-                    <li><a href=move || with_network("/outbox")>{i18n.text("dash-outbox")}</a></li>
-                    <li><a href=move || with_network("/audit")>{i18n.text("dash-audit")}</a></li>
-                    <li><a href=move || with_network("/members")>{i18n.text("dash-members")}</a></li>
-                    <li><a href=move || with_network("/community")>{i18n.text("dash-community")}</a></li>
-                    <li>
-                        <a href=move || format!("/{}/coordinator", i18n.code()) rel="external">
-                            {i18n.text("dash-registrations")}
-                        </a>
-                    </li>
-                </ul>
+                <ul role="list">{links}</ul>
             </nav>
             <p class="signed-in">
                 {who} " "

@@ -17,7 +17,7 @@ use relais_domain::problem::FieldError;
 use relais_domain::Localized;
 
 use super::bilingual::{one_text, set_text, Bilingual};
-use super::editor::{Editing, EditorHead, Publication, SaveButton};
+use super::editor::{labelled, Checkboxes, Editing, EditorHead, Publication, SaveButton};
 use super::{
     encode, failed, read, title_of, unsaved, use_session, Choose, Completion, Problems, StateBadge,
 };
@@ -259,10 +259,10 @@ fn OfferingEditor(
                     {text("audience", "dash-audience-field", true, |d| &d.audience, |d| &mut d.audience)}
                     {text("cost", "dash-cost-text-field", true, |d| &d.cost, |d| &mut d.cost)}
                 </fieldset>
-                <Checkboxes name="topics" legend=i18n.t("dash-topics") all=TOPICS message_prefix="topic-"
+                <Checkboxes name="topics" legend=i18n.t("dash-topics") options=labelled(i18n, TOPICS, "topic-")
                     chosen=Signal::derive(move || draft.with(|d| d.topics.clone()))
                     on_change=Callback::new(move |topics| { draft.update(|d| d.topics = topics); changed(); }) state/>
-                <Checkboxes name="languages" legend=i18n.t("dash-delivery-languages") all=DELIVERY_LANGUAGES message_prefix="lang-"
+                <Checkboxes name="languages" legend=i18n.t("dash-delivery-languages") options=labelled(i18n, DELIVERY_LANGUAGES, "lang-")
                     chosen=Signal::derive(move || draft.with(|d| d.languages.clone()))
                     on_change=Callback::new(move |langs| { draft.update(|d| d.languages = langs); changed(); }) state/>
                 <Facilitators draft network=network.get_value() editing/>
@@ -403,64 +403,6 @@ fn Facilitators(
                     <button type="button" class="button secondary" on:click=add>{i18n.text("dash-add")}</button>
                 </span>
             </div>
-        </fieldset>
-    }
-}
-
-/// Checkboxes for a list of ids (topics, languages), kept in the list's order.
-#[component]
-fn Checkboxes(
-    name: &'static str,
-    legend: String,
-    all: &'static [&'static str],
-    message_prefix: &'static str,
-    chosen: Signal<Vec<String>>,
-    on_change: Callback<Vec<String>>,
-    state: FormState,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let error = Signal::derive(move || {
-        state.outcome.with(|o| {
-            o.fields
-                .iter()
-                .find(|e| e.field == name || e.field.starts_with(&format!("{name}.")))
-                .map(|e| e.message.clone())
-        })
-    });
-    let error_id = format!("{}-error", field_id(name));
-    view! {
-        <fieldset id=field_id(name) tabindex="-1" class="checkboxes"
-            aria-describedby=move || error.with(Option::is_some).then(|| error_id.clone())>
-            <legend>{legend}</legend>
-            <div class="check-grid">
-                {all
-                    .iter()
-                    .map(|&item| {
-                        let id = format!("{}-{item}", field_id(name));
-                        let toggle = move |ev: leptos::ev::Event| {
-                            let on = event_target_checked(&ev);
-                            let mut list = chosen.get_untracked();
-                            list.retain(|x| x != item);
-                            if on {
-                                list.push(item.to_owned());
-                            }
-                            list.sort_by_key(|x| all.iter().position(|a| a == x));
-                            on_change.run(list);
-                        };
-                        view! {
-                            <p class="check">
-                                <input type="checkbox" id=id.clone()
-                                    prop:checked=move || chosen.with(|c| c.iter().any(|x| x == item))
-                                    on:change=toggle/>
-                                <label for=id>{i18n.t(&format!("{message_prefix}{item}"))}</label>
-                            </p>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-            <p class="field-error" id=format!("{}-error", field_id(name)) hidden=move || error.with(Option::is_none)>
-                {move || error.get()}
-            </p>
         </fieldset>
     }
 }
