@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Messages;
 use crate::registration::{self, Composed, Refusal};
-use crate::Lang;
+use crate::{Lang, Localized};
 
 /// What a person asked to hear about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,15 +143,22 @@ pub enum NewsMessage {
     Confirm,
     /// An edition of what they follow was published.
     NewDates,
+    /// Their network's digest of its coming offerings, written by its coordinators.
+    Digest,
 }
 
 impl NewsMessage {
-    pub const ALL: [NewsMessage; 2] = [NewsMessage::Confirm, NewsMessage::NewDates];
+    pub const ALL: [NewsMessage; 3] = [
+        NewsMessage::Confirm,
+        NewsMessage::NewDates,
+        NewsMessage::Digest,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             NewsMessage::Confirm => "follow_confirm",
             NewsMessage::NewDates => "new_dates",
+            NewsMessage::Digest => "news_digest",
         }
     }
 
@@ -171,6 +178,9 @@ pub struct NewsFacts {
     pub page: Option<String>,
     pub zone: String,
     pub sessions: Vec<(chrono::NaiveDateTime, chrono::NaiveDateTime)>,
+    /// For a digest: the coordinators' note in their language, and the coming editions.
+    pub note: Option<String>,
+    pub coming: Vec<ComingItem>,
     /// Their link: to confirm, or to stop these messages in one click.
     pub url: String,
 }
@@ -213,12 +223,124 @@ pub fn compose(kind: NewsMessage, facts: &NewsFacts, messages: &Messages) -> Com
             blocks.push(messages.format(&format!("mail-follow-stop-{purpose}"), &args));
             messages.format("mail-subject-new-dates", &args)
         }
+        NewsMessage::Digest => {
+            if let Some(note) = facts.note.as_ref().filter(|n| registration::has_visible(n)) {
+                blocks.push(note.trim().to_owned());
+            }
+            let mut list = messages.format("mail-body-digest", &args);
+            for item in &facts.coming {
+                list.push_str(&format!(
+                    "\n- {} — {}\n  {}",
+                    item.title,
+                    crate::schedule::format_datetime(item.starts, messages),
+                    item.page
+                ));
+            }
+            blocks.push(list);
+            blocks.push(messages.format(&format!("mail-follow-stop-{purpose}"), &args));
+            messages.format("mail-subject-digest", &args)
+        }
     };
     blocks.push(messages.get("mail-signature"));
     Composed {
         subject,
         body: blocks.join("\n\n"),
     }
+}
+
+/// A network's digest of its coming offerings, as its coordinators write it to the people
+/// who follow its news (`POST /api/dashboard/networks/{id}/digest`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DigestRequest {
+    /// A few words before the list, in every interface language, or in none.
+    pub note: Localized,
+    /// The same key sent twice sends the digest once (a double click, a retry).
+    pub key: Option<String>,
+}
+
+/// A digest's note, per language.
+pub const MAX_DIGEST_NOTE: usize = 1_000;
+/// A digest's key, as an announcement's.
+pub const MAX_DIGEST_KEY: usize = 100;
+/// The coming editions one digest lists, soonest first.
+pub const DIGEST_ITEMS: u32 = 10;
+/// Followers whose digest falls due in one round, and the rounds' spacing: a large list goes
+/// out a round at a time, below the outbox's batch (25 a run, every 5 minutes), so that a
+/// provider's limits hold and other messages still find room.
+pub const DIGEST_PER_ROUND: u32 = 20;
+pub const DIGEST_ROUND_MINUTES: u32 = 5;
+
+/// Minutes after the digest is written that the follower at `position` (0 first) gets it.
+pub fn digest_delay_minutes(position: u32) -> u32 {
+    position / DIGEST_PER_ROUND * DIGEST_ROUND_MINUTES
+}
+
+impl DigestRequest {
+    /// A key is needed; a note is written in every interface language or in none, each a few
+    /// lines at most.
+    pub fn check(&self) -> Vec<Refusal> {
+        let mut refused: Vec<Refusal> = vec![];
+        match self.key.as_deref() {
+            Some(key) if !key.trim().is_empty() && key.chars().count() <= MAX_DIGEST_KEY => {}
+            _ => refused.push(("key".into(), "invalid-idempotency-key")),
+        }
+        let written = |lang: Lang| {
+            self.note
+                .0
+                .get(lang.code())
+                .is_some_and(|t| registration::has_visible(t))
+        };
+        let any = Lang::all().any(written);
+        for lang in Lang::all() {
+            let field = format!("note.{}", lang.code());
+            let text = self
+                .note
+                .0
+                .get(lang.code())
+                .map(String::as_str)
+                .unwrap_or("");
+            if any && !written(lang) {
+                refused.push((field, "required"));
+            } else if text.chars().count() > MAX_DIGEST_NOTE {
+                refused.push((field, "too-long"));
+            } else if let Some(code) = registration::text_refusal(text, registration::Lines::Many) {
+                refused.push((field, code));
+            }
+        }
+        for code in self.note.0.keys() {
+            if Lang::parse(code).is_none() {
+                refused.push((format!("note.{code}"), "not-expected"));
+            }
+        }
+        refused
+    }
+}
+
+/// `GET /api/dashboard/networks/{id}/digest`: what a digest would go to and hold now.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DigestPreview {
+    /// People who confirmed they follow the network's news.
+    pub followers: u32,
+    /// The coming editions it would list, titled in the caller's language, soonest first.
+    pub coming: Vec<String>,
+}
+
+/// The answer to writing a digest.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DigestQueued {
+    /// Messages queued, one per follower (none again for a key already used).
+    pub queued: u32,
+    /// Minutes until the last falls due.
+    pub last_in_minutes: u32,
+}
+
+/// One coming edition in a digest, on the recipient's clock.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ComingItem {
+    pub title: String,
+    pub starts: chrono::NaiveDateTime,
+    pub page: String,
 }
 
 #[cfg(test)]

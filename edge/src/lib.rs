@@ -230,6 +230,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/dashboard/library/{id}"),
     ("PUT", "/api/dashboard/library/{id}"),
     ("POST", "/api/dashboard/library/{id}/state"),
+    ("GET", "/api/dashboard/networks/{id}/digest"),
+    ("POST", "/api/dashboard/networks/{id}/digest"),
 ];
 
 async fn route(
@@ -465,6 +467,10 @@ async fn route(
         ("/api/dashboard/library/{id}", [id]) => match req.method() {
             Method::Get => library::curate::get(req, env, caller, id).await,
             _ => library::curate::save(req, env, caller, id).await,
+        },
+        ("/api/dashboard/networks/{id}/digest", [id]) => match req.method() {
+            Method::Get => news::digest::preview(req, env, caller, id).await,
+            _ => news::digest::send(req, env, ctx, id).await,
         },
         ("/api/dashboard/library/{id}/state", [id]) => {
             dashboard::publication::change_state::<library::curate::LoadedResource>(

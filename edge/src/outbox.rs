@@ -883,6 +883,7 @@ struct FollowFacts {
     confirmed: u32,
     /// The offering's title (JSON, per language) or the network's name.
     subject: String,
+    network_id: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -911,7 +912,7 @@ async fn deliver_news(
     let follow: Option<FollowFacts> = db
         .prepare(
             "SELECT f.email, f.lang, f.zone, f.purpose, f.confirmed_at IS NOT NULL AS confirmed, \
-               coalesce(o.title, n.name) AS subject FROM follow f \
+               coalesce(o.title, n.name) AS subject, f.network_id FROM follow f \
              LEFT JOIN offering o ON o.id = f.offering_id LEFT JOIN network n ON n.id = f.network_id \
              WHERE f.id = ?1",
         )
@@ -928,7 +929,7 @@ async fn deliver_news(
         NewsMessage::Confirm if confirmed => {
             return drop_message(db, message, now, "superseded: already confirmed").await
         }
-        NewsMessage::NewDates if !confirmed => {
+        NewsMessage::NewDates | NewsMessage::Digest if !confirmed => {
             return drop_message(db, message, now, "never confirmed").await
         }
         _ => {}
@@ -953,8 +954,43 @@ async fn deliver_news(
         page: None,
         zone: follow.zone.clone(),
         sessions: vec![],
+        note: None,
+        coming: vec![],
         url: message.manage_url.clone().unwrap_or_default(),
     };
+    let origin = || -> Result<String, String> {
+        let origin: Origin = serde_json::from_str(message.links.as_deref().unwrap_or("{}"))
+            .map_err(|e| e.to_string())?;
+        Ok(origin.origin)
+    };
+    if kind == NewsMessage::Digest {
+        let network = follow.network_id.as_deref().unwrap_or_default();
+        let coming = crate::news::digest::coming(
+            db,
+            network,
+            &now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        )
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+        if coming.is_empty() {
+            return drop_message(db, message, now, "superseded: nothing coming").await;
+        }
+        let origin = origin()?;
+        for item in coming {
+            facts.coming.push(news::ComingItem {
+                title: in_lang(&item.title)?,
+                starts: on_clock(&item.starts_at, &follow.zone)?,
+                page: format!("{origin}/{}/offerings/{}", lang.code(), item.offering_id),
+            });
+        }
+        facts.note = message
+            .note
+            .as_deref()
+            .map(in_lang)
+            .transpose()?
+            .filter(|n| !n.trim().is_empty());
+        facts.url = stop_link(db, follow_id, &origin, lang, now).await?;
+    }
     if kind == NewsMessage::NewDates {
         let edition_id = message.edition_id.as_deref().unwrap_or_default();
         let edition: EditionFacts = db
@@ -968,8 +1004,7 @@ async fn deliver_news(
             .await
             .map_err(|e| e.to_string())?
             .ok_or("edition deleted")?;
-        let origin: Origin = serde_json::from_str(message.links.as_deref().unwrap_or("{}"))
-            .map_err(|e| e.to_string())?;
+        let origin = origin()?;
         let sessions: Vec<SessionTimes> = db
             .prepare(format!(
                 "SELECT id, title, starts_at, ends_at, sequence, cancelled_at IS NOT NULL AS cancelled \
@@ -989,28 +1024,13 @@ async fn deliver_news(
                 on_clock(&s.ends_at, &follow.zone)?,
             ));
         }
-        // A new link to stop, in this message: its digest is all that is kept.
-        let crate::crypto::PrivateToken {
-            token,
-            token_hash: digest,
-        } = crate::crypto::PrivateToken::new().await.map_err(internal)?;
-        db.prepare(
-            "INSERT INTO follow_token (token_hash, follow_id, created_at) \
-             SELECT ?1, id, ?3 FROM follow WHERE id = ?2",
-        )
-        .bind(&[digest.into(), follow_id.into(), stamp(now)])
-        .map_err(|e| e.to_string())?
-        .run()
-        .await
-        .map_err(|e| e.to_string())?;
         facts.offering = Some(in_lang(&edition.title)?);
         facts.page = Some(format!(
-            "{}/{}/offerings/{}",
-            origin.origin,
+            "{origin}/{}/offerings/{}",
             lang.code(),
             edition.offering_id
         ));
-        facts.url = format!("{}/{}/follow/{token}?stop", origin.origin, lang.code());
+        facts.url = stop_link(db, follow_id, &origin, lang, now).await?;
     }
     let composed = news::compose(kind, &facts, &messages);
     let outgoing = Outgoing {
@@ -1022,6 +1042,31 @@ async fn deliver_news(
         ics: None,
     };
     send_and_record(db, sender, message, outgoing, now).await
+}
+
+/// A new link to stop the follow's messages in one click, for one message: its digest is
+/// all that is kept.
+async fn stop_link(
+    db: &D1Database,
+    follow_id: &str,
+    origin: &str,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<String, String> {
+    let crate::crypto::PrivateToken {
+        token,
+        token_hash: digest,
+    } = crate::crypto::PrivateToken::new().await.map_err(internal)?;
+    db.prepare(
+        "INSERT INTO follow_token (token_hash, follow_id, created_at) \
+         SELECT ?1, id, ?3 FROM follow WHERE id = ?2",
+    )
+    .bind(&[digest.into(), follow_id.into(), stamp(now)])
+    .map_err(|e| e.to_string())?
+    .run()
+    .await
+    .map_err(|e| e.to_string())?;
+    Ok(format!("{origin}/{}/follow/{token}?stop", lang.code()))
 }
 
 /// A coordinator's message with a decision that needs no reason, as written.

@@ -48,7 +48,9 @@ use relais_domain::i18n::Messages;
 use relais_domain::library::{
     Found, Kind as ResourceKind, Linked, ResourceDetail, ResourceText, SearchAnswer, Visibility,
 };
-use relais_domain::news::{FollowReceived, FollowRequest, FollowView, Purpose};
+use relais_domain::news::{
+    DigestPreview, DigestQueued, DigestRequest, FollowReceived, FollowRequest, FollowView, Purpose,
+};
 use relais_domain::people::{
     Answer, AttendanceFigures, AttendanceLine, AttendanceMark, Count, EditionPeople,
     EditionPerson as RegisteredPerson, MarkAnswer, MarkRequest, PeopleCounts, PeopleFilter,
@@ -1925,6 +1927,39 @@ fn curation_samples() -> Vec<(&'static str, Value, Value)> {
             }),
         ),
         ("Choice", value(&choice), value(&choice)),
+        (
+            "DigestRequest",
+            value(&DigestRequest {
+                note: both(
+                    "Deux rencontres avant l’été.",
+                    "Two meetings before summer.",
+                ),
+                key: Some("0f1e2d3c".into()),
+            }),
+            value(&DigestRequest::default()),
+        ),
+        (
+            "DigestPreview",
+            value(&DigestPreview {
+                followers: 42,
+                coming: vec!["Rencontre de la communauté".into()],
+            }),
+            value(&DigestPreview {
+                followers: 0,
+                coming: vec![],
+            }),
+        ),
+        (
+            "DigestQueued",
+            value(&DigestQueued {
+                queued: 42,
+                last_in_minutes: 10,
+            }),
+            value(&DigestQueued {
+                queued: 0,
+                last_in_minutes: 0,
+            }),
+        ),
         (
             "LibraryShelf",
             value(&LibraryShelf {

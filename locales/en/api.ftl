@@ -60,6 +60,7 @@ field-below-places-held = More places are already held: the capacity cannot go b
 field-invalid-utf8 = The body is not valid UTF-8 text.
 ## The dashboard: publication, deletion, recurrence rules.
 conflict-publication-not-allowed = This item's state does not allow this action (publish a draft, unpublish or archive what is published, restore what is archived).
+conflict-nothing-coming = This network has no published activity to come: there is nothing to announce.
 conflict-has-registrations = People have registered for this edition: archive it instead of deleting it, and leave its sessions in place.
 field-unknown-action = Unknown action: "publish", "unpublish", "archive" or "restore".
 field-interval-out-of-range = The interval is out of range: every 1 to 31 days, 1 to 52 weeks or 1 to 12 months.

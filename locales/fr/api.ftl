@@ -60,6 +60,7 @@ field-below-places-held = Plus de places sont déjà attribuées : la capacité 
 field-invalid-utf8 = Le corps de la requête n’est pas du texte UTF-8 valide.
 ## Le tableau de bord : publication, suppression, règles de récurrence.
 conflict-publication-not-allowed = L’état de cet élément ne permet pas cette action (publier un brouillon, dépublier ou archiver ce qui est publié, restaurer ce qui est archivé).
+conflict-nothing-coming = Ce réseau n’a aucune activité publiée à venir : il n’y a rien à annoncer.
 conflict-has-registrations = Des personnes sont inscrites à cette édition : archivez-la plutôt que de la supprimer, et laissez ses séances en place.
 field-unknown-action = Action inconnue : « publish », « unpublish », « archive » ou « restore ».
 field-interval-out-of-range = Intervalle hors limites : tous les 1 à 31 jours, 1 à 52 semaines ou 1 à 12 mois.

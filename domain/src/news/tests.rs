@@ -79,6 +79,8 @@ fn news_says_how_to_stop_in_the_recipients_language() {
         page: Some("https://relais.example.org/fr/offerings/hub-ateliers".into()),
         zone: "America/Toronto".into(),
         sessions: vec![(at(13), at(15))],
+        note: None,
+        coming: vec![],
         url: "https://relais.example.org/fr/follow/0123?stop".into(),
     };
     let fr = Messages::new(Lang::parse("fr").unwrap()).unwrap();
@@ -104,4 +106,96 @@ fn news_says_how_to_stop_in_the_recipients_language() {
         &en,
     );
     assert!(network.body.contains("follow the network"));
+}
+
+#[cfg(feature = "server-messages")]
+#[test]
+fn a_digest_lists_whats_coming_on_the_recipients_clock_after_the_note_and_says_how_to_stop() {
+    use chrono::NaiveDate;
+    let facts = NewsFacts {
+        purpose: Purpose::NetworkNews,
+        subject: "GGSN".into(),
+        offering: None,
+        page: None,
+        zone: "Asia/Kolkata".into(),
+        sessions: vec![],
+        note: Some("Deux rencontres avant l’été.".into()),
+        coming: vec![ComingItem {
+            title: "Rencontre de la communauté".into(),
+            starts: NaiveDate::from_ymd_opt(2027, 2, 9)
+                .unwrap()
+                .and_hms_opt(19, 30, 0)
+                .unwrap(),
+            page: "https://relais.example.org/fr/offerings/ggsn-communaute-pratique".into(),
+        }],
+        url: "https://relais.example.org/fr/follow/0123?stop".into(),
+    };
+    let fr = Messages::new(Lang::parse("fr").unwrap()).unwrap();
+    let digest = compose(NewsMessage::Digest, &facts, &fr);
+    assert!(digest.subject.contains("GGSN"), "{}", digest.subject);
+    let spaced = digest.body.replace(['\u{202f}', '\u{a0}'], " ");
+    assert!(
+        spaced.contains("Rencontre de la communauté — mardi 9 février 2027, 19 h 30"),
+        "{}",
+        digest.body
+    );
+    assert!(digest.body.contains("Asia/Kolkata"));
+    assert!(digest.body.find("Deux rencontres") < digest.body.find("Rencontre de la"));
+    assert!(digest.body.contains(&facts.coming[0].page));
+    assert!(digest.body.contains(&facts.url));
+    assert!(!digest.body.contains("mail-"), "{}", digest.body);
+}
+
+#[test]
+fn a_digest_goes_out_a_round_at_a_time() {
+    assert_eq!(digest_delay_minutes(0), 0);
+    assert_eq!(digest_delay_minutes(DIGEST_PER_ROUND - 1), 0);
+    assert_eq!(digest_delay_minutes(DIGEST_PER_ROUND), DIGEST_ROUND_MINUTES);
+    assert_eq!(
+        digest_delay_minutes(3 * DIGEST_PER_ROUND + 1),
+        3 * DIGEST_ROUND_MINUTES
+    );
+}
+
+#[test]
+fn a_digest_needs_a_key_and_its_note_in_every_language_or_none() {
+    let key = Some("k".to_owned());
+    let fine = DigestRequest {
+        note: Localized::default(),
+        key: key.clone(),
+    };
+    assert_eq!(fine.check(), vec![]);
+    let both = DigestRequest {
+        note: Localized::new([("fr", "Bonjour"), ("en", "Hello")]),
+        key: key.clone(),
+    };
+    assert_eq!(both.check(), vec![]);
+    let one = DigestRequest {
+        note: Localized::new([("fr", "Bonjour")]),
+        key: key.clone(),
+    };
+    assert_eq!(one.check(), vec![("note.en".to_owned(), "required")]);
+    let long = DigestRequest {
+        note: Localized::new([
+            ("fr", "a".repeat(MAX_DIGEST_NOTE + 1).as_str()),
+            ("en", "b"),
+        ]),
+        key: key.clone(),
+    };
+    assert_eq!(long.check(), vec![("note.fr".to_owned(), "too-long")]);
+    let keyless = DigestRequest {
+        note: Localized::default(),
+        key: None,
+    };
+    assert_eq!(
+        keyless.check(),
+        vec![("key".to_owned(), "invalid-idempotency-key")]
+    );
+    let elsewhere = DigestRequest {
+        note: Localized::new([("xx", "?")]),
+        key,
+    };
+    assert!(elsewhere
+        .check()
+        .contains(&("note.xx".to_owned(), "not-expected")));
 }

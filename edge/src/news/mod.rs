@@ -1,6 +1,7 @@
 //! News of what is coming (`domain::news` states its rules): asking to be told
-//! (`follow`), the private link to confirm and to stop (`link`), and the messages a
-//! publication queues (`new_dates`), once per person and edition.
+//! (`follow`), the private link to confirm and to stop (`link`), the messages a
+//! publication queues (`new_dates`), once per person and edition, and a network's digest of
+//! its coming offerings written by its coordinators (`digest`).
 
 use relais_domain::authoring::PublicationState;
 use relais_domain::news::{NewsMessage, Purpose};
@@ -8,6 +9,7 @@ use relais_domain::news::{NewsMessage, Purpose};
 use crate::catalog::visible;
 use crate::registration::transitions::{Statement, Value};
 
+pub mod digest;
 pub mod follow;
 pub mod link;
 
