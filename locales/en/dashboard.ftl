@@ -511,6 +511,7 @@ dash-community-counts = { $applied } waiting · { $members ->
        *[other] { $members } members
     } · { $declined } declined
 dash-community-none = Nobody has asked to join the community yet.
+dash-community-not-open = This network has not opened a community of practice: nobody can ask to join it.
 dash-community-standing-applied = Waiting
 dash-community-standing-member = Member
 dash-community-standing-declined = Declined

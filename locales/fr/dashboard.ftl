@@ -526,6 +526,7 @@ dash-community-counts = { $applied } en attente · { $members ->
        *[other] { $declined } non retenues
     }
 dash-community-none = Personne n’a encore demandé à rejoindre la communauté.
+dash-community-not-open = Ce réseau n’a pas ouvert de communauté de pratique : personne ne peut demander à la rejoindre.
 dash-community-standing-applied = En attente
 dash-community-standing-member = Membre
 dash-community-standing-declined = Non retenue

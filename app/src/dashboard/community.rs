@@ -5,8 +5,6 @@
 //! (`community::Decision::apply`); one that no longer applies is refused by the API in its
 //! words. Each decision updates its card, and a polite status says it.
 
-use std::sync::Arc;
-
 use gloo_net::http::Method;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -17,10 +15,10 @@ use relais_domain::community::{
 use relais_domain::schedule::format_date;
 
 use super::{encode, failed, read, use_session, Problems};
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::form::{focus, FormState};
 use crate::i18n::use_i18n;
-use crate::layout::Fetched;
+use crate::layout::{LoadError, Loading};
 use crate::time::viewer_local;
 
 /// `/{lang}/dashboard/community?network=…`.
@@ -39,9 +37,22 @@ pub fn CommunityPage() -> impl IntoView {
             i18n.lang.get()
         )
     });
-    let show = move |answer| -> Result<AnyView, ApiError> {
-        let applications: Applications = api::typed(answer)?;
-        Ok(view! { <ApplicationsView applications done/> }.into_any())
+    // A network that has not opened a community answers 404: said in the page, under its
+    // one heading.
+    let answer = LocalResource::new(move || {
+        let url = url.get();
+        async move { api::fetch(url).await }
+    });
+    let retry = Callback::new(move |_| answer.refetch());
+    let shown = move || match answer.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Err(error)) if error.is_not_found() => {
+            view! { <p class="none">{i18n.t("dash-community-not-open")}</p> }.into_any()
+        }
+        Some(result) => match result.and_then(api::typed::<Applications>) {
+            Ok(applications) => view! { <ApplicationsView applications done/> }.into_any(),
+            Err(error) => view! { <LoadError error retry/> }.into_any(),
+        },
     };
     view! {
         <article class="dashboard community" aria-labelledby="community-title">
@@ -50,7 +61,7 @@ pub fn CommunityPage() -> impl IntoView {
             <p id="community-done" class="done" role="status">{move || done.get()}</p>
             {move || match network.get() {
                 None => view! { <p class="none">{i18n.t("dash-no-network")}</p> }.into_any(),
-                Some(_) => view! { <Fetched url show=Arc::new(show)/> }.into_any(),
+                Some(_) => shown.into_any(),
             }}
         </article>
     }
