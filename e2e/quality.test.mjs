@@ -161,6 +161,7 @@ function dashboardPages() {
     `/dashboard/audit?network=${dash.network}`,
     `/dashboard/members?network=${dash.network}`, `/dashboard/community?network=${COMMUNITY}`,
     `/dashboard/editions/${dash.edition}/message`, `/dashboard/outbox?network=${dash.network}`,
+    `/dashboard/news?network=${COMMUNITY}`,
     `/dashboard/people/new?network=${dash.network}`, `/dashboard/people/${dash.person}`,
     `/dashboard/partners/new?network=${dash.network}`, `/dashboard/partners/${dash.partner}`,
     // The people behind an edition, filtered too, and a session's attendance list.

@@ -6,11 +6,12 @@
 //! registering, the manage link, the privacy notice and coordinating, the knowledge
 //! library, searched with a form, and a network's community (applying, a member's link);
 //! the dashboard build (feature `dashboard`) has the pages where a network authors its
-//! catalog and manages its members and its community's applications, and the pages of
-//! one-time links (joining by invitation, a new password). The browsing build links to the
-//! others as ordinary links; the forms and dashboard builds hand the addresses they do not
-//! serve back to the Worker (`layout::NotFound`). Pages live in one module each; all network
-//! access goes through `api`, so a local cache can later answer in its place.
+//! catalog, writes to its people and to those who follow its news, and manages its members
+//! and its community's applications, and the pages of one-time links (joining by
+//! invitation, a new password). The browsing build links to the others as ordinary links;
+//! the forms and dashboard builds hand the addresses they do not serve back to the Worker
+//! (`layout::NotFound`). Pages live in one module each; all network access goes through
+//! `api`, so a local cache can later answer in its place.
 
 // The dashboard build uses only part of `api`, `layout`, `time` and `form`.
 #[cfg_attr(feature = "dashboard", allow(dead_code, unused_imports))]
@@ -166,6 +167,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("partners/:id") view=dashboard::profiles::PartnerPage/>
                         <Route path=path!("audit") view=dashboard::audit::AuditPage/>
                         <Route path=path!("outbox") view=dashboard::outbox::OutboxPage/>
+                        <Route path=path!("news") view=dashboard::digest::DigestPage/>
                         <Route path=path!("members") view=dashboard::members::MembersPage/>
                         <Route path=path!("community") view=dashboard::community::CommunityPage/>
                         <Route path=path!("library") view=dashboard::library::LibraryPage/>

@@ -564,3 +564,37 @@ dash-resource-offerings-hint = It is shown on these offerings’ pages.
 dash-resource-editions = Editions it goes with
 dash-resource-editions-hint = The participants of these editions find it on their registration’s manage link.
 dash-links-failed = The network’s offerings and editions could not be loaded: reload the page to link the resource.
+
+## The network's news: a short message of its coming activities to the people who follow it.
+dash-news = News
+dash-news-title = Network news
+dash-news-lead = A short message listing the network’s coming activities, sent to the people who asked to hear its new dates and confirmed. Each message lets them stop in one click. It goes out a round at a time: { $per_round } messages every { $minutes } minutes.
+dash-news-followers = { $count ->
+    [0] Nobody follows the network’s news yet: there is no one to write to for now.
+    [one] { $count } person follows the network’s news and will receive this message.
+   *[other] { $count } people follow the network’s news and will receive this message.
+}
+dash-news-follow-hint = People sign up from a public page, to share around you:
+dash-news-follow-page = Hear the network’s new dates
+dash-news-coming = What the message will list
+dash-news-nothing-coming = The network has nothing published to come: there is nothing to announce, so nothing to send. Publish an edition with sessions to come to send news.
+dash-news-note = A few words before the list
+dash-news-note-label = Note
+dash-news-note-hint = Optional: write it in French and in English, or leave it empty in both. Each person reads it in their own language.
+dash-news-review = Review before sending
+dash-news-confirm-title = { $count ->
+    [one] Send to { $count } person?
+   *[other] Send to { $count } people?
+}
+dash-news-confirm = Each person receives it in their own language, with the dates on their clock and a link to stop receiving them.
+dash-news-send = Send now
+dash-news-edit = Back to the message
+dash-news-queued = { $count ->
+    [0] No message went out: nobody follows the network’s news.
+    [one] { $count } message is on its way.
+   *[other] { $count } messages are on their way.
+}
+dash-news-queued-rounds = { $minutes ->
+    [one] They go out a round at a time: the last in { $minutes } minute.
+   *[other] They go out a round at a time: the last in { $minutes } minutes.
+}

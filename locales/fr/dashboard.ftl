@@ -579,3 +579,37 @@ dash-resource-offerings-hint = Elle est proposée sur la page de ces offres.
 dash-resource-editions = Éditions avec lesquelles elle va
 dash-resource-editions-hint = Les participant·es de ces éditions la trouvent sur le lien de gestion de leur inscription.
 dash-links-failed = Les offres et les éditions du réseau n’ont pas pu être chargées : rechargez la page pour relier la ressource.
+
+## Les nouvelles du réseau : un court message de ses prochaines activités aux personnes qui le suivent.
+dash-news = Nouvelles
+dash-news-title = Nouvelles du réseau
+dash-news-lead = Un court message qui liste les prochaines activités du réseau, envoyé aux personnes qui ont demandé à recevoir ses nouvelles dates et l’ont confirmé. Chaque message permet d’arrêter en un clic. Il part par vagues : { $per_round } messages toutes les { $minutes } minutes.
+dash-news-followers = { $count ->
+    [0] Personne ne suit encore les nouvelles du réseau : il n’y a personne à qui écrire pour l’instant.
+    [one] { $count } personne suit les nouvelles du réseau et recevra ce message.
+   *[other] { $count } personnes suivent les nouvelles du réseau et recevront ce message.
+}
+dash-news-follow-hint = Les personnes s’abonnent depuis une page publique, à partager autour de vous :
+dash-news-follow-page = Recevoir les nouvelles dates du réseau
+dash-news-coming = Ce que le message annoncera
+dash-news-nothing-coming = Le réseau n’a rien de publié à venir : il n’y a rien à annoncer, et donc rien à envoyer. Publiez une édition avec des séances à venir pour donner des nouvelles.
+dash-news-note = Un mot avant la liste
+dash-news-note-label = Mot d’introduction
+dash-news-note-hint = Facultatif : écrivez-le en français et en anglais, ou laissez-le vide dans les deux langues. Chaque personne le lit dans sa langue.
+dash-news-review = Relire avant l’envoi
+dash-news-confirm-title = { $count ->
+    [one] Envoyer à { $count } personne ?
+   *[other] Envoyer à { $count } personnes ?
+}
+dash-news-confirm = Chaque personne le reçoit dans sa langue, avec les dates à son heure et un lien pour ne plus en recevoir.
+dash-news-send = Envoyer maintenant
+dash-news-edit = Revenir au message
+dash-news-queued = { $count ->
+    [0] Aucun message n’est parti : personne ne suit les nouvelles du réseau.
+    [one] { $count } message est en route.
+   *[other] { $count } messages sont en route.
+}
+dash-news-queued-rounds = { $minutes ->
+    [one] Ils partent par vagues : le dernier dans { $minutes } minute.
+   *[other] Ils partent par vagues : le dernier dans { $minutes } minutes.
+}

@@ -19,7 +19,7 @@ use relais_domain::Lang;
 
 use super::bilingual::{set_text, Bilingual};
 use super::people::{described, filter_in_address, query_of};
-use super::{encode, failed, read, title_of, use_session, Problems};
+use super::{encode, failed, new_key, read, title_of, use_session, Problems};
 use crate::api::{self, ApiError};
 use crate::form::{focus, FormState};
 use crate::i18n::use_i18n;
@@ -45,13 +45,6 @@ pub fn MessagePage() -> impl IntoView {
         Ok(view! { <MessageForm authored/> }.into_any())
     };
     view! { <Fetched url show=Arc::new(show)/> }
-}
-
-/// A key nobody else will send: 16 random hex digits.
-fn new_key() -> String {
-    (0..4)
-        .map(|_| format!("{:04x}", (js_sys::Math::random() * 65536.0) as u32))
-        .collect()
 }
 
 #[component]

@@ -1,7 +1,8 @@
 //! The coordinators' dashboard (its own build, feature `dashboard`): a network's desk with
 //! what waits for its coordinators (`home`), the bilingual editors of its offerings, editions, facilitators and partners (which ask before
 //! unsaved changes are left), sessions one by one or by a rule, writing to an edition's
-//! people (`announce`), the network's messages (`outbox`), its history, its members and its
+//! people (`announce`), the network's news digest to the people who follow it (`digest`),
+//! the network's messages (`outbox`), its history, its members and its
 //! community's applications (`community`), and its knowledge library (`library`), which its
 //! librarians curate too and is all they reach; and the pages of one-time links (`joining`),
 //! outside the sign-in gate.
@@ -14,6 +15,7 @@ pub mod bilingual;
 pub mod clock;
 pub mod community;
 pub mod desk;
+pub mod digest;
 pub mod edition;
 pub mod editor;
 pub mod home;
@@ -216,6 +218,7 @@ fn Bar(signed: SignedIn, signed_in: SignedInState) -> impl IntoView {
             <li><a href=move || with_network("")>{i18n.text("dash-desk")}</a></li>
             {curates.then(|| view! { <li><a href=library_href>{i18n.text("dash-library")}</a></li> })}
             <li><a href=move || with_network("/outbox")>{i18n.text("dash-outbox")}</a></li>
+            <li><a href=move || with_network("/news")>{i18n.text("dash-news")}</a></li>
             <li><a href=move || with_network("/audit")>{i18n.text("dash-audit")}</a></li>
             <li><a href=move || with_network("/members")>{i18n.text("dash-members")}</a></li>
             <li><a href=move || with_network("/community")>{i18n.text("dash-community")}</a></li>
@@ -470,6 +473,14 @@ pub fn PublicationActions(
 /// The body of a publication change.
 pub fn action_body(action: PublicationAction) -> String {
     format!(r#"{{"action":"{}"}}"#, action.as_str())
+}
+
+/// A key nobody else will send: 16 random hex digits. A message keeps one until it is sent,
+/// so that a double click or a second try sends it once (`announce`, `digest`).
+pub fn new_key() -> String {
+    (0..4)
+        .map(|_| format!("{:04x}", (js_sys::Math::random() * 65536.0) as u32))
+        .collect()
 }
 
 /// A percent-encoded path segment or query value.
