@@ -1,6 +1,6 @@
 //! D1 rows as stored, and their conversion to the domain's catalog types in one language.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use relais_domain::authoring::{Cost, CostKind};
 use relais_domain::catalog::query;
 use relais_domain::catalog::{
@@ -30,6 +30,15 @@ pub(crate) fn required_text(json: &str, lang: Lang, what: &str) -> Result<Text, 
 pub(crate) fn instant(s: &str) -> Result<DateTime<Utc>, ApiError> {
     s.parse()
         .map_err(|e| ApiError::Internal(format!("bad instant {s:?}: {e}")))
+}
+
+/// The day the stored instant `at` falls on in `zone`, in the reader's words (« mardi 8
+/// décembre 2026 »); none when either cannot be read.
+pub(crate) fn day_in_zone(at: &str, zone: &str, messages: &Messages) -> Option<String> {
+    let at = instant(at).ok()?;
+    let offset = schedule::offset_minutes(at, zone).ok()?;
+    let local = (at + TimeDelta::minutes(offset.into())).date_naive();
+    Some(schedule::format_date(local, messages))
 }
 
 #[derive(Clone, Deserialize)]

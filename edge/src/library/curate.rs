@@ -13,6 +13,7 @@ use relais_domain::authoring::{PublicationState, Refusal, ResourceDraft};
 use relais_domain::dashboard::{
     Authored, Choice, Created, LibraryShelf, NetworkLine, ResourceLine,
 };
+use relais_domain::i18n::Messages;
 use relais_domain::library::{self, Kind, ResourceText, Visibility};
 use relais_domain::{Lang, Localized};
 use serde::Deserialize;
@@ -131,33 +132,36 @@ struct ChoiceRow {
     title: String,
     edition_title: Option<String>,
     starts_at: Option<String>,
+    /// The zone of an edition's first session: its first day on the organiser's clock.
+    zone: Option<String>,
 }
 
 impl ChoiceRow {
-    /// The offering's title in `lang`; an edition's own title, else its first day, after it.
-    fn choice(self, lang: Lang) -> Choice {
+    /// The offering's title in `lang`; for an edition, then its own title and its first day
+    /// on the organiser's clock, so that two meetings of a series are told apart.
+    fn choice(self, lang: Lang, messages: &Messages) -> Choice {
         let title = |json: &str| {
             parsed::<Localized>(json)
                 .resolve(lang)
                 .map(|t| t.text)
-                .unwrap_or_default()
+                .filter(|t| !t.trim().is_empty())
         };
-        let offering = title(&self.title);
-        let edition = self
-            .edition_title
-            .as_deref()
-            .map(title)
-            .filter(|t| !t.trim().is_empty())
-            .or_else(|| {
-                self.starts_at
-                    .as_deref()
-                    .map(|s| s.chars().take(10).collect())
-            });
-        let label = match edition {
-            Some(edition) => format!("{offering} — {edition}"),
-            None => offering,
+        let day = match (self.starts_at.as_deref(), self.zone.as_deref()) {
+            (Some(at), Some(zone)) => crate::rows::day_in_zone(at, zone, messages),
+            _ => None,
         };
-        Choice { id: self.id, label }
+        let parts: Vec<String> = [
+            title(&self.title),
+            self.edition_title.as_deref().and_then(title),
+            day,
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        Choice {
+            id: self.id,
+            label: parts.join(" — "),
+        }
     }
 }
 
@@ -165,7 +169,8 @@ impl ChoiceRow {
 async fn choices(db: &D1Database, network: &str, lang: Lang) -> Result<Choices, ApiError> {
     let offerings: Vec<ChoiceRow> = db
         .prepare(
-            "SELECT o.id, o.title, NULL AS edition_title, NULL AS starts_at FROM offering o \
+            "SELECT o.id, o.title, NULL AS edition_title, NULL AS starts_at, NULL AS zone \
+             FROM offering o \
              WHERE o.network_id = ?1 ORDER BY o.id",
         )
         .bind(&[network.into()])?
@@ -174,8 +179,9 @@ async fn choices(db: &D1Database, network: &str, lang: Lang) -> Result<Choices, 
         .results()?;
     let editions: Vec<ChoiceRow> = db
         .prepare(
-            "SELECT e.id, o.title, e.title AS edition_title, \
-               e.starts_at \
+            "SELECT e.id, o.title, e.title AS edition_title, e.starts_at, \
+               (SELECT s.zone FROM session s WHERE s.edition_id = e.id \
+                ORDER BY s.starts_at LIMIT 1) AS zone \
              FROM edition e JOIN offering o ON o.id = e.offering_id \
              WHERE o.network_id = ?1 ORDER BY starts_at DESC, e.id",
         )
@@ -183,9 +189,16 @@ async fn choices(db: &D1Database, network: &str, lang: Lang) -> Result<Choices, 
         .all()
         .await?
         .results()?;
+    let messages = crate::http::messages(lang)?;
     Ok(Choices {
-        offerings: offerings.into_iter().map(|r| r.choice(lang)).collect(),
-        editions: editions.into_iter().map(|r| r.choice(lang)).collect(),
+        offerings: offerings
+            .into_iter()
+            .map(|r| r.choice(lang, &messages))
+            .collect(),
+        editions: editions
+            .into_iter()
+            .map(|r| r.choice(lang, &messages))
+            .collect(),
     })
 }
 

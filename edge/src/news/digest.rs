@@ -37,10 +37,12 @@ fn followers(network: &str) -> String {
 }
 
 /// The coming editions a digest of network `?1` lists at instant `?2`, soonest first: public,
-/// with a session shown still to come; each with its offering and first session to come.
+/// with a session shown still to come; each with its offering and first session to come, and
+/// that session's zone (SQLite gives a bare column the row of the `min`).
 pub fn coming_sql() -> String {
     format!(
-        "SELECT e.id AS edition_id, o.id AS offering_id, o.title, min(s.starts_at) AS starts_at \
+        "SELECT e.id AS edition_id, o.id AS offering_id, o.title, min(s.starts_at) AS starts_at, \
+           s.zone \
          FROM edition e JOIN offering o ON o.id = e.offering_id \
          JOIN session s ON s.edition_id = e.id AND s.starts_at > ?2 AND {session} \
          WHERE o.network_id = ?1 AND {shown} \
@@ -57,6 +59,8 @@ pub struct ComingRow {
     /// The offering's localized title, as JSON.
     pub title: String,
     pub starts_at: String,
+    /// The organiser's zone for that session.
+    pub zone: String,
 }
 
 pub async fn coming(db: &D1Database, network: &str, now: &str) -> Result<Vec<ComingRow>, ApiError> {
@@ -127,15 +131,21 @@ pub async fn preview(
     let db = env.d1("DB")?;
     require_network(&db, &staff, ACTION, network).await?;
     let coming = coming(&db, network, &at()).await?;
+    let messages = crate::http::messages(caller.lang)?;
     private_json(&DigestPreview {
         followers: follower_count(&db, network).await?,
+        // Each with its first day on the organiser's clock: a series' meetings told apart.
         coming: coming
             .into_iter()
             .map(|c| {
-                parsed::<Localized>(&c.title)
+                let title = parsed::<Localized>(&c.title)
                     .resolve(caller.lang)
                     .map(|t| t.text)
-                    .unwrap_or_default()
+                    .unwrap_or_default();
+                match crate::rows::day_in_zone(&c.starts_at, &c.zone, &messages) {
+                    Some(day) => format!("{title} — {day}"),
+                    None => title,
+                }
             })
             .collect(),
     })
