@@ -18,6 +18,8 @@ const RUN = randomBytes(3).toString('hex');
 const DOMAIN = 'e2e-community.example.org';
 const COORDINATOR = { id: `acc-community-e2e-${RUN}`, email: `coordination.${RUN}@${DOMAIN}`, password: 'a community e2e passphrase', name: 'Coordination Communauté', networks: ['ggsn'] };
 const SHEET = 'ggsn-fiche-groupes-sans-financement';
+const MEETING = 'ggsn-rencontre-membres';
+const MEETING_TITLE = { fr: 'Rencontre des membres du GGSN : nos outils qui ne circulent pas publiquement', en: 'GGSN members’ meeting: the tools we do not share publicly' };
 const SHEET_TITLE = { fr: 'Fiche de résumé : soutenir des groupes sans financement ni personnel', en: 'Summary sheet: supporting groups with no funding and no staff' };
 const made = [];
 let browser;
@@ -110,6 +112,37 @@ async function apply(lang, who) {
   return { person, address, token: token(message, 'member') };
 }
 
+/**
+ * From the member page: the members' meeting, listed there alone, registered for through the
+ * link; the visitor's page of the offering does not show it.
+ */
+async function registerForMembersMeeting(page, lang, link, address) {
+  const words = lang === 'fr'
+    ? { section: 'Rencontres réservées aux membres', register: 'S’inscrire', submit: 'M’inscrire', done: 'C’est confirmé : vous avez une place.', back: 'Retour à votre page de membre', manage: 'Gérer mon inscription' }
+    : { section: 'Meetings for members', register: 'Register', submit: 'Register', done: 'Confirmed: you have a place.', back: 'Back to your member page', manage: 'Manage my registration' };
+  const section = page.locator('section.member-editions');
+  await section.getByRole('heading', { level: 2, name: words.section }).waitFor();
+  const meeting = section.locator('li', { hasText: MEETING_TITLE[lang] });
+  await meeting.getByRole('link', { name: words.register }).click();
+  await page.waitForURL(new RegExp(`/${lang}/member/${link}/register/${MEETING}$`));
+  await appReady(page);
+  await page.getByRole('link', { name: words.back }).waitFor();
+  await page.locator('#f-name').fill(`Awa ${lang}`);
+  await page.locator('#f-email').fill(address);
+  await page.locator('#f-consent').check();
+  await page.getByRole('button', { name: words.submit }).click();
+  await page.locator('#result-title').filter({ hasText: words.done }).waitFor();
+  assert.deepEqual(sql(`SELECT status FROM registration WHERE edition_id = '${MEETING}' AND email = '${address}'`), [{ status: 'confirmed' }]);
+  const manage = await page.getByRole('link', { name: words.manage }).getAttribute('href');
+  assert.equal((await fetch(`${BASE}/api/registrations/${manage.split('/').at(-1)}`, { method: 'DELETE' })).status, 204);
+  await page.goto(`${BASE}/${lang}/offerings/ggsn-communaute-pratique`);
+  await appReady(page);
+  assert.equal(await page.getByText(MEETING_TITLE[lang]).count(), 0, 'not on the public page');
+
+  await page.goto(`${BASE}/${lang}/member/${link}`);
+  await appReady(page);
+}
+
 /** Accepts `name`'s application on the dashboard's community page. */
 async function accept(lang, name) {
   const coordinator = await coordinatorPage(lang);
@@ -126,7 +159,7 @@ async function accept(lang, name) {
 }
 
 test('FR: applying to GGSN on a phone, accepted on the dashboard, then reading the members-only sheet a visitor is refused', async () => {
-  const { person, token: link } = await apply('fr', 'awa');
+  const { person, address, token: link } = await apply('fr', 'awa');
   const { page } = person;
   await page.goto(`${BASE}/fr/member/${link}`);
   await appReady(page);
@@ -142,6 +175,7 @@ test('FR: applying to GGSN on a phone, accepted on the dashboard, then reading t
   await page.goto(`${BASE}/fr/member/${link}`);
   await appReady(page);
   await page.getByText('Vous êtes membre').waitFor();
+  await registerForMembersMeeting(page, 'fr', link, address);
   await page.getByRole('link', { name: SHEET_TITLE.fr }).click();
   await page.getByRole('heading', { level: 1, name: SHEET_TITLE.fr }).waitFor();
   assert.deepEqual(person.errors, []);
@@ -155,6 +189,7 @@ test('EN: applying, accepted, the members-only sheet, then leaving erases everyt
   await page.goto(`${BASE}/en/member/${link}`);
   await appReady(page);
   await page.getByText('You are a member').waitFor();
+  await registerForMembersMeeting(page, 'en', link, address);
   await page.getByRole('link', { name: SHEET_TITLE.en }).click();
   await page.getByRole('heading', { level: 1, name: SHEET_TITLE.en }).waitFor();
   await page.goBack();
@@ -243,7 +278,7 @@ for (const lang of ['fr', 'en']) {
 }
 
 test('FR and EN: a participant of GGSN’s next meeting reads its summary sheet from their manage link, on a phone', async () => {
-  const [{ id: edition }] = sql(`SELECT e.id FROM edition e WHERE e.offering_id = 'ggsn-communaute-pratique' AND e.state = 'published'
+  const [{ id: edition }] = sql(`SELECT e.id FROM edition e WHERE e.offering_id = 'ggsn-communaute-pratique' AND e.state = 'published' AND e.visibility = 'public'
     AND (SELECT min(starts_at) FROM session WHERE edition_id = e.id) > strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
     ORDER BY (SELECT min(starts_at) FROM session WHERE edition_id = e.id) LIMIT 1`);
   sql(`INSERT OR IGNORE INTO resource_link (resource_id, edition_id) VALUES ('${SHEET}', '${edition}')`);

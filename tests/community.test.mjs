@@ -2,7 +2,9 @@
 // GGSN's application form in both languages; an application refused by name, in the caller's
 // language; the same answer whoever the address belongs to, with the private link read from
 // the message; a coordinator's decision, scoped to their network; members-only resources
-// read through the link once accepted and never by the public; leaving, which erases.
+// read through the link once accepted and never by the public; the network's members-only
+// meeting, listed on the link and registered for through it, on no public read; leaving,
+// which erases.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -14,6 +16,7 @@ const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8799';
 const DOMAIN = 'community-api.example.org';
 const NETWORK = 'ggsn';
 const MEMBERS_ONLY = 'ggsn-fiche-groupes-sans-financement';
+const MEMBERS_MEETING = 'ggsn-rencontre-membres';
 const COORDINATOR = { id: 'acc-community-api', email: `coordination@${DOMAIN}`, password: 'the community api passphrase' };
 const ELSEWHERE = { id: 'acc-community-other', email: `other@${DOMAIN}`, password: 'the other network passphrase' };
 
@@ -123,6 +126,8 @@ test('applying, accepted by a coordinator, reading the members’ resources, lea
   assert.equal(waiting.body.organisation, 'Collectif des quartiers');
   assert.equal(waiting.body.criteria.length, 2);
   assert.deepEqual(waiting.body.resources, []);
+  assert.deepEqual(waiting.body.editions, []);
+  assert.equal((await call('GET', `/api/members/${token}/editions/${MEMBERS_MEETING}/registration-form`)).status, 404);
   assert.equal((await call('GET', `/api/members/${token}/library/${MEMBERS_ONLY}`)).status, 404);
 
   // The same address again: the same answer, a new link, one application.
@@ -181,11 +186,43 @@ test('applying, accepted by a coordinator, reading the members’ resources, lea
   const search = await call('GET', '/api/library?q=financement', { lang: 'fr' });
   assert.ok(!search.body.items.some((r) => r.id === MEMBERS_ONLY), 'not in the public search');
 
+  // The members' meeting: on their link with its sessions, registered for through it; the
+  // public neither sees it nor registers; another link reaches nothing.
+  const listed = member.body.editions.find((e) => e.edition.id === MEMBERS_MEETING);
+  assert.ok(listed, JSON.stringify(member.body.editions));
+  assert.equal(listed.offering_id, 'ggsn-communaute-pratique');
+  assert.equal(listed.edition.sessions.length, 1);
+  assert.ok(!JSON.stringify(member.body).includes('meet.example.org'), 'the meeting link goes to registrants only');
+  const person = { name: `Person ${who}`, email: address, lang: 'fr', zone: 'Africa/Dakar', consent: true };
+  assert.equal((await call('GET', `/api/editions/${MEMBERS_MEETING}/registration-form`)).status, 404);
+  assert.equal((await call('POST', `/api/editions/${MEMBERS_MEETING}/registrations`, { body: person })).status, 404);
+  assert.equal((await call('GET', `/api/editions/${MEMBERS_MEETING}/calendar.ics`)).status, 404);
+  const offering = await call('GET', '/api/offerings/ggsn-communaute-pratique', { lang: 'en' });
+  assert.equal(offering.status, 200);
+  assert.ok(!JSON.stringify(offering.body).includes(MEMBERS_MEETING), 'not on the offering\'s page');
+  const feed = await fetch(`${BASE}/api/calendar.ics`);
+  assert.ok(!(await feed.text()).includes('meet.example.org/ggsn-membres'));
+  assert.equal((await call('GET', `/api/members/${'0'.repeat(48)}/editions/${MEMBERS_MEETING}/registration-form`)).status, 404);
+  const form = await call('GET', `/api/members/${second}/editions/${MEMBERS_MEETING}/registration-form`, { lang: 'fr' });
+  assert.equal(form.status, 200, JSON.stringify(form.body));
+  assert.match(form.headers.get('cache-control'), /no-store/);
+  assert.equal(form.body.edition.id, MEMBERS_MEETING);
+  assert.equal(form.body.state, 'open');
+  const registered = await call('POST', `/api/members/${token}/editions/${MEMBERS_MEETING}/registrations`, { body: person });
+  assert.equal(registered.status, 201, JSON.stringify(registered.body));
+  assert.equal(registered.body.status, 'confirmed');
+  const manage = registered.body.manage_url.split('/').at(-1);
+  const seat = await call('GET', `/api/registrations/${manage}`, { lang: 'fr' });
+  assert.equal(seat.status, 200);
+  assert.match(JSON.stringify(seat.body), /meet\.example\.org\/ggsn-membres/, 'the meeting link, to the registrant');
+  assert.equal((await call('DELETE', `/api/registrations/${manage}`)).status, 204);
+
   // Leaving: gone, links and all; the messages keep nothing of them.
   const left = await call('DELETE', `/api/members/${second}`);
   assert.equal(left.status, 204);
   assert.equal((await call('GET', `/api/members/${token}`)).status, 404);
   assert.equal((await call('GET', `/api/members/${token}/library/${MEMBERS_ONLY}`)).status, 404);
+  assert.equal((await call('GET', `/api/members/${token}/editions/${MEMBERS_MEETING}/registration-form`)).status, 404);
   assert.equal(sql(`SELECT count(*) AS n FROM community_member WHERE email = '${address}'`)[0].n, 0);
   assert.equal(sql(`SELECT count(*) AS n FROM outbox WHERE recipient = '${address}' OR body LIKE '%${who}%'`)[0].n, 0);
 });
@@ -206,6 +243,7 @@ test('a declined application reads nothing members-only; the hidden field stores
   const view = await call('GET', `/api/members/${token}`);
   assert.equal(view.body.standing, 'declined');
   assert.deepEqual(view.body.resources, []);
+  assert.deepEqual(view.body.editions, []);
   assert.equal((await call('GET', `/api/members/${token}/library/${MEMBERS_ONLY}`)).status, 404);
 
   const robot = await call('POST', `/api/networks/${NETWORK}/community/applications`, { body: application('robot', { website: 'https://spam.example' }) });
@@ -221,7 +259,7 @@ test('a meeting’s summary sheet goes to its participants through their manage 
     WHERE l.resource_id = '${MEMBERS_ONLY}' AND (SELECT max(ends_at) FROM session WHERE edition_id = e.id) <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now')`);
   assert.equal(demo.n, 1);
   // Registering for the next meeting, whose sheet is shared with it.
-  const [{ id: edition }] = sql(`SELECT e.id FROM edition e WHERE e.offering_id = 'ggsn-communaute-pratique' AND e.state = 'published'
+  const [{ id: edition }] = sql(`SELECT e.id FROM edition e WHERE e.offering_id = 'ggsn-communaute-pratique' AND e.state = 'published' AND e.visibility = 'public'
     AND (SELECT min(starts_at) FROM session WHERE edition_id = e.id) > strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
     ORDER BY (SELECT min(starts_at) FROM session WHERE edition_id = e.id) LIMIT 1`);
   sql(`INSERT OR IGNORE INTO resource_link (resource_id, edition_id) VALUES ('${MEMBERS_ONLY}', '${edition}')`);

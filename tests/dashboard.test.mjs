@@ -516,6 +516,35 @@ test('an edition with registrations is not deleted; a draft one is', async () =>
   assert.deepEqual(deletions.map((a) => [a.entity, a.entity_id, a.by]), [['edition', ids.next, STAFF.ggsn.name]]);
 });
 
+test('a members-only edition needs its network\'s community, and is on no public read until it is everyone\'s again', async () => {
+  const [{ id: hubOffering }] = sql(`SELECT id FROM offering WHERE network_id = ${q(HUB)} ORDER BY id LIMIT 1`);
+  const editionsBefore = sql('SELECT count(*) AS n FROM edition')[0].n;
+  const refused = await call('POST', `/api/dashboard/offerings/${hubOffering}/editions`, { as: 'hub', lang: 'fr', body: { ...EDITION, visibility: 'members' } });
+  assertProblem(refused, 400, 'a network with no community');
+  assert.deepEqual(refused.body.errors.map((e) => [e.field, e.code]), [['visibility', 'no-community']]);
+  assert.match(refused.body.errors[0].message, /communauté/);
+  assert.equal(sql('SELECT count(*) AS n FROM edition')[0].n, editionsBefore, 'nothing written');
+
+  // GGSN has one: its published edition becomes its members' alone.
+  const body = { ...EDITION, title: { fr: EDITION.title.fr, en: 'Spring 2027 cohort' } };
+  const members = expectOk(await call('PUT', `/api/dashboard/editions/${ids.edition}`, { as: 'ggsn', body: { ...body, visibility: 'members' } }));
+  assert.equal(members.draft.visibility, 'members');
+  assert.equal(members.draft.state, 'published');
+  const detail = expectOk(await call('GET', `/api/offerings/${ids.offering}?lang=fr`));
+  assert.ok(!detail.upcoming_editions.some((e) => e.id === ids.edition), 'not on the offering\'s page');
+  const search = expectOk(await call('GET', `/api/offerings?q=${encodeURIComponent(MARKER)}&lang=en`));
+  assert.ok(search.items.every((o) => o.next_edition?.id !== ids.edition), 'not the catalog\'s next edition');
+  assertProblem(await call('GET', `/api/editions/${ids.edition}/registration-form`), 404, 'its public form');
+  assertProblem(await call('GET', `/api/editions/${ids.edition}/calendar.ics`), 404, 'its public feed');
+  const feed = (await call('GET', '/api/calendar.ics')).text;
+  assert.ok(ids.sessions.every((id) => !feed.includes(id)), 'not in the catalog\'s feed');
+
+  const everyone = expectOk(await call('PUT', `/api/dashboard/editions/${ids.edition}`, { as: 'ggsn', body: { ...body, visibility: 'public' } }));
+  assert.equal(everyone.draft.visibility, 'public');
+  const again = expectOk(await call('GET', `/api/offerings/${ids.offering}?lang=fr`));
+  assert.ok(again.upcoming_editions.some((e) => e.id === ids.edition), 'back on its page');
+});
+
 test('a draft offering never appears in public reads, even with a published edition', async () => {
   const created = expectOk(await call('POST', `/api/dashboard/networks/${GGSN}/offerings`, {
     as: 'ggsn', body: { ...OFFERING, title: { fr: `${MARKER} brouillon`, en: `${MARKER} draft` } },

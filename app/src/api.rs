@@ -252,22 +252,41 @@ pub fn archive_url(lang: Lang, cursor: Option<&str>, zone: &str) -> String {
     url
 }
 
+/// Where an edition is registered for: publicly, or through a community member's link
+/// (which may also take their network's members-only editions).
+#[cfg(feature = "forms")]
+fn edition_base(edition: &str, member: Option<&str>) -> String {
+    match member {
+        Some(token) => format!(
+            "/api/members/{}/editions/{}",
+            encode(token),
+            encode(edition)
+        ),
+        None => format!("/api/editions/{}", encode(edition)),
+    }
+}
+
 /// An edition's registration form (`RegistrationForm`), with the reader's offsets for `zone`.
 #[cfg(feature = "forms")]
-pub fn registration_form_url(lang: Lang, edition: &str, zone: &str) -> String {
+pub fn registration_form_url(
+    lang: Lang,
+    edition: &str,
+    member: Option<&str>,
+    zone: &str,
+) -> String {
     format!(
-        "/api/editions/{}/registration-form?lang={lang}&tz={}",
-        encode(edition),
+        "{}/registration-form?lang={lang}&tz={}",
+        edition_base(edition, member),
         encode(zone)
     )
 }
 
 /// Where a registration for `edition` is sent; problems come back in `lang`.
 #[cfg(feature = "forms")]
-pub fn registrations_url(lang: Lang, edition: &str) -> String {
+pub fn registrations_url(lang: Lang, edition: &str, member: Option<&str>) -> String {
     format!(
-        "/api/editions/{}/registrations?lang={lang}",
-        encode(edition)
+        "{}/registrations?lang={lang}",
+        edition_base(edition, member)
     )
 }
 

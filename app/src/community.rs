@@ -11,19 +11,22 @@ use gloo_net::http::Method;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
+use relais_domain::catalog::RegistrationMode;
 use relais_domain::community::{
-    Application, ApplicationReceived, CommunityForm, MemberView, OnBehalf, Rule, Standing,
+    Application, ApplicationReceived, CommunityForm, MemberView, MembersEdition, OnBehalf, Rule,
+    Standing,
 };
 use relais_domain::problem::FieldError;
 use relais_domain::schedule::format_date;
 
 use crate::api::{self, ApiError};
+use crate::edition::EditionView;
 use crate::form::{
     focus, Choices, Control, Field, FormState, LanguageField, LinkOnItsWay, RobotTrap, Submit,
     Summary, Values, ZoneField,
 };
 use crate::i18n::{use_i18n, I18n};
-use crate::layout::Fetched;
+use crate::layout::{Fetched, Localized};
 use crate::library::{ResourceCard, ThroughLink};
 use crate::manage::ConfirmAction;
 use crate::registration::{ConsentField, QuestionField};
@@ -373,6 +376,14 @@ fn MemberStanding(member: MemberView, token: String) -> impl IntoView {
             </section>
         }
     });
+    let editions = (standing == Standing::Member).then(|| {
+        view! {
+            <section class="member-editions" aria-labelledby="member-editions-title">
+                <h2 id="member-editions-title">{t("member-editions")}</h2>
+                {editions(i18n, &member.editions, &token.get_value())}
+            </section>
+        }
+    });
     let details = view! { <Sent member/> };
     view! {
         <article class="manage member" aria-labelledby="member-title">
@@ -384,6 +395,7 @@ fn MemberStanding(member: MemberView, token: String) -> impl IntoView {
             </p>
             <div hidden=move || left.get()>
                 {status}
+                {editions}
                 {resources}
                 {details}
                 <section class="danger" aria-labelledby="member-leave-title">
@@ -402,6 +414,37 @@ fn MemberStanding(member: MemberView, token: String) -> impl IntoView {
             </div>
         </article>
     }
+}
+
+/// The network's coming members-only editions, each with its sessions on the reader's clock
+/// and registering through the link.
+fn editions(i18n: I18n, editions: &[MembersEdition], token: &str) -> AnyView {
+    if editions.is_empty() {
+        return view! { <p class="none">{i18n.t("member-editions-none")}</p> }.into_any();
+    }
+    let items = editions
+        .iter()
+        .cloned()
+        .map(|item| {
+            let mode = item.edition.registration_mode;
+            let href = format!(
+                "/{}/member/{token}/register/{}",
+                i18n.code(),
+                item.edition.id
+            );
+            let action = i18n.t(&format!("edition-action-{}", mode.as_str()));
+            let register = (mode != RegistrationMode::None && mode != RegistrationMode::External)
+                .then(|| view! { <p><a class="button" href=href>{action}</a></p> });
+            view! {
+                <li class="card">
+                    <p class="kind"><Localized text=item.offering_title/></p>
+                    <EditionView edition=item.edition members_only=true/>
+                    {register}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="cards" role="list">{items}</ul> }.into_any()
 }
 
 /// The members-only resources as the library's cards, each read through the link.

@@ -22,6 +22,10 @@ pub fn EditionView(
     /// with the meeting link).
     #[prop(optional)]
     calendar: Option<String>,
+    /// For a community's members only: it has no public calendar file (a registrant's own
+    /// comes with their manage link).
+    #[prop(optional)]
+    members_only: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = move |id: &str| i18n.t(id);
@@ -97,7 +101,7 @@ pub fn EditionView(
                 </ul>
                 {edition.cost_note.map(|n| view! { <p class="cost-note"><Localized text=n/></p> })}
     {register}
-    {(!past).then(|| view! {
+    {(!past && (!members_only || calendar.is_some())).then(|| view! {
                 <p class="calendar">
                     <a href=calendar.clone().unwrap_or_else(|| format!("/api/editions/{}/calendar.ics?lang={}", edition.id, i18n.code())) download="" rel="external">
                         {i18n.text("calendar-edition")}

@@ -130,6 +130,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("community/:network") view=community::CommunityPage/>
                     <Route path=path!("member/:token") view=community::MemberPage/>
                     <Route path=path!("member/:token/library/:id") view=community::MemberResourcePage/>
+                    <Route path=path!("member/:token/register/:edition") view=registration::RegisterPage/>
                     <Route path=path!("follow") view=follow::FollowPage/>
                     <Route path=path!("follow/:token") view=follow::FollowLinkPage/>
                 </ParentRoute>

@@ -28,24 +28,33 @@ use crate::i18n::use_i18n;
 use crate::layout::{Fetched, Localized};
 use crate::time::{use_reader_zone, viewer_local};
 
+/// `/{lang}/register/{edition}`, and `/{lang}/member/{token}/register/{edition}` through a
+/// community member's link (their network's members-only editions too).
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let edition = Memo::new(move |_| params.read().get("edition").unwrap_or_default());
+    let member = Memo::new(move |_| params.read().get("token"));
     let reader = use_reader_zone();
     let url = Signal::derive(move || {
-        api::registration_form_url(i18n.lang.get(), &edition.get(), &reader.zone.get())
+        api::registration_form_url(
+            i18n.lang.get(),
+            &edition.get(),
+            member.get().as_deref(),
+            &reader.zone.get(),
+        )
     });
-    let show = |answer| -> Result<AnyView, ApiError> {
+    let show = move |answer| -> Result<AnyView, ApiError> {
         let form: RegistrationForm = api::typed(answer)?;
-        Ok(view! { <RegisterView form/> }.into_any())
+        let member = member.get_untracked();
+        Ok(view! { <RegisterView form member/> }.into_any())
     };
     view! { <Fetched url show=Arc::new(show)/> }
 }
 
 #[component]
-fn RegisterView(form: RegistrationForm) -> impl IntoView {
+fn RegisterView(form: RegistrationForm, member: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let t = move |id: &str| i18n.t(id);
     let application = form.edition.registration_mode == RegistrationMode::Application;
@@ -53,7 +62,14 @@ fn RegisterView(form: RegistrationForm) -> impl IntoView {
     // A registration kept on this device until it can be sent (app/offline/outbox.js).
     let pending = RwSignal::new(None::<PendingRegistration>);
     kept_registration(form.edition.id.clone(), pending, result);
-    let back = format!("/{}/offerings/{}", i18n.code(), form.offering_id);
+    // Back where the person came from: the offering's page, or their member page.
+    let (back, back_label) = match &member {
+        Some(token) => (format!("/{}/member/{token}", i18n.code()), "member-back"),
+        None => (
+            format!("/{}/offerings/{}", i18n.code(), form.offering_id),
+            "back-to-offering",
+        ),
+    };
     // An instant on the reader's clock, as "mardi 8 décembre 2026, 18 h 30".
     let on_clock = move |id: &str, instant| {
         let local = viewer_local(instant);
@@ -98,6 +114,7 @@ fn RegisterView(form: RegistrationForm) -> impl IntoView {
                 >
                     <RegistrationFields
                         edition_id=edition_id.clone()
+                        member=member.clone()
                         questions=questions.clone()
                         application
                         result
@@ -122,7 +139,7 @@ fn RegisterView(form: RegistrationForm) -> impl IntoView {
         },
     };
     view! {
-        <p class="back"><a href=back>"← " {t("back-to-offering")}</a></p>
+        <p class="back"><a href=back>"← " {t(back_label)}</a></p>
         <article class="register" aria-labelledby="register-title">
             <p class="kind">{t(if application { "apply-title" } else { "register-title" })}</p>
             <h1 id="register-title"><Localized text=form.offering_title/></h1>
@@ -149,6 +166,7 @@ fn idempotency_key() -> String {
 #[component]
 fn RegistrationFields(
     edition_id: String,
+    member: Option<String>,
     questions: Vec<FormQuestion>,
     application: bool,
     result: RwSignal<Option<(RegistrationAnswer, String)>>,
@@ -159,7 +177,7 @@ fn RegistrationFields(
     let state = FormState::new();
     let reader = use_reader_zone();
     let key = idempotency_key();
-    let url = api::registrations_url(i18n.lang.get_untracked(), &edition_id);
+    let url = api::registrations_url(i18n.lang.get_untracked(), &edition_id, member.as_deref());
     let asked = questions.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

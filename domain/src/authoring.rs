@@ -193,6 +193,10 @@ pub struct EditionDraft {
     /// How long a held place waits for its person's confirmation.
     pub confirm_within_hours: Option<i64>,
     pub same_in_every_language: BTreeSet<String>,
+    /// Everyone's, or for its network's community's members only (a community of practice's
+    /// own meetings): those are listed on a member's link and taken through it, and no
+    /// public page, feed or form shows them.
+    pub visibility: Visibility,
 }
 
 /// Who pays what for an edition.

@@ -309,6 +309,18 @@ pub struct MemberView {
     pub applied_at: chrono::DateTime<chrono::Utc>,
     /// Members-only resources of the network (none before the coordinators' yes).
     pub resources: Vec<crate::library::Found>,
+    /// The network's coming members-only editions, soonest first, on the reader's clock
+    /// (none before the coordinators' yes); registering goes through the member's link.
+    #[serde(default)]
+    pub editions: Vec<MembersEdition>,
+}
+
+/// A members-only edition as a member's page lists it: with its offering's name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MembersEdition {
+    pub offering_id: String,
+    pub offering_title: crate::Text,
+    pub edition: crate::catalog::Edition,
 }
 
 /// One application as the network's coordinators see it.

@@ -137,7 +137,7 @@ fn next_edition_window(
     binds.push(stamp(now));
     let mut condition = format!(
         "{} AND {alias}.ends_at > ?{}",
-        visible::published(alias),
+        visible::edition_public(alias),
         binds.len()
     );
     if let Some(from) = from {
@@ -464,13 +464,13 @@ pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, Ap
             db.prepare(format!(
                 "SELECT {EDITION_COLUMNS} FROM edition e WHERE e.offering_id = ?1 AND {} \
                  AND (e.ends_at IS NULL OR e.ends_at > ?2) ORDER BY e.starts_at, e.id LIMIT ?3",
-                visible::published("e")
+                visible::edition_public("e")
             ))
             .bind(&[id.into(), stamp(now), EDITIONS_SHOWN.into()])?,
             db.prepare(format!(
                 "SELECT {EDITION_COLUMNS} FROM edition e WHERE e.offering_id = ?1 AND {} \
                  AND e.ends_at <= ?2 ORDER BY e.starts_at DESC, e.id LIMIT ?3",
-                visible::published("e")
+                visible::edition_public("e")
             ))
             .bind(&[id.into(), stamp(now), EDITIONS_SHOWN.into()])?,
             db.prepare(format!(

@@ -35,6 +35,7 @@ use worker::{
 };
 
 use crate::calendar::Feed;
+use crate::catalog::visible::EditionReader;
 use crate::http::{ApiError, Caller};
 
 #[event(start)]
@@ -140,6 +141,11 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/members/{token}"),
     ("DELETE", "/api/members/{token}"),
     ("GET", "/api/members/{token}/library/{id}"),
+    (
+        "GET",
+        "/api/members/{token}/editions/{id}/registration-form",
+    ),
+    ("POST", "/api/members/{token}/editions/{id}/registrations"),
     ("POST", "/api/follows"),
     ("GET", "/api/follows/{token}"),
     ("DELETE", "/api/follows/{token}"),
@@ -267,6 +273,12 @@ async fn route(
         ("/api/members/{token}/library/{id}", [token, id]) => {
             community::member::resource(env, caller, token, id).await
         }
+        ("/api/members/{token}/editions/{id}/registration-form", [token, id]) => {
+            community::member::registration_form(env, caller, token, id).await
+        }
+        ("/api/members/{token}/editions/{id}/registrations", [token, id]) => {
+            community::member::register(req, env, ctx, token, id).await
+        }
         ("/api/follows", []) => news::follow::follow(req, env, ctx).await,
         ("/api/follows/{token}", [token]) => match req.method() {
             Method::Delete => news::link::stop(env, token).await,
@@ -287,10 +299,10 @@ async fn route(
             calendar::get(req, env, caller, Feed::Session(id)).await
         }
         ("/api/editions/{id}/registration-form", [id]) => {
-            registration::form::get(env, caller, id).await
+            registration::form::get(env, caller, id, EditionReader::Public).await
         }
         ("/api/editions/{id}/registrations", [id]) => {
-            registration::create::create(req, env, ctx, id).await
+            registration::create::create(req, env, ctx, id, EditionReader::Public).await
         }
         ("/api/registrations/{token}", [token]) => match req.method() {
             Method::Get => registration::manage::view(env, token).await,

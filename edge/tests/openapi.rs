@@ -532,6 +532,7 @@ fn edition_draft() -> EditionDraft {
         }),
         confirm_within_hours: Some(48),
         same_in_every_language: ["location".to_owned()].into(),
+        visibility: relais_domain::library::Visibility::Members,
     }
 }
 
@@ -1265,6 +1266,11 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
                     title: "Fiche".into(),
                     summary: "Pour les membres.".into(),
                 }],
+                editions: vec![relais_domain::community::MembersEdition {
+                    offering_id: "ggsn-communaute-pratique".into(),
+                    offering_title: text("GGSN"),
+                    edition: edition(),
+                }],
             }),
             value(&MemberView {
                 network_id: "ggsn".into(),
@@ -1281,6 +1287,23 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
                 criteria: vec![],
                 applied_at: at("2026-11-01T10:00:00Z"),
                 resources: vec![],
+                editions: vec![],
+            }),
+        ),
+        (
+            "MembersEdition",
+            value(&relais_domain::community::MembersEdition {
+                offering_id: "ggsn-communaute-pratique".into(),
+                offering_title: text("GGSN"),
+                edition: edition(),
+            }),
+            value(&relais_domain::community::MembersEdition {
+                offering_id: "ggsn".into(),
+                offering_title: text("Rencontre"),
+                edition: Edition {
+                    sessions: vec![],
+                    ..edition()
+                },
             }),
         ),
         (

@@ -46,6 +46,7 @@ field-password-too-short = Password too short: 12 characters at least.
 field-csrf = Anti-forgery token (X-CSRF-Token) missing or wrong.
 field-unknown-role = Unknown role: "coordinator", "facilitator" or "librarian".
 field-unknown-link = Not one of this network's offerings or editions.
+field-no-community = This network has no community: an activity for its members only would be seen by nobody.
 field-unknown-decision = Unknown decision: "accept", "waitlist", "decline", "cancel_by_coordinator", "remove", "mark_attended" or "mark_absent".
 conflict-no-place = No free place left, or this registration does not allow this decision.
 conflict-account-exists = An account with this email already exists.

@@ -544,6 +544,7 @@ dash-visibility = Visibility
 dash-visibility-hint = A members-only resource is read only by the people accepted into the network’s community of practice.
 dash-visibility-public = Public
 dash-visibility-members = Community members only
+dash-edition-visibility-hint = A members-only edition is on no public page: the people accepted into the network’s community find it on their member link and register there.
 dash-resource-what = The resource
 dash-resource-kind = Kind of resource
 dash-original = Original language

@@ -291,6 +291,8 @@ member-leave-yes = Yes, leave and erase
 member-stay = No, stay
 member-left = You have left the { $network } community: your data is erased and this link no longer works.
 member-back = Back to your member page
+member-editions = Meetings for members
+member-editions-none = No meeting for members is announced yet.
 
 ## News of what is coming: asking to be told, the link to confirm, stopping.
 follow-title-offering-dates = Be told of the next dates of "{ $subject }"

@@ -46,6 +46,7 @@ field-password-too-short = Mot de passe trop court : 12 caractères au moins.
 field-csrf = Jeton anti-falsification (X-CSRF-Token) absent ou incorrect.
 field-unknown-role = Rôle inconnu : « coordinator », « facilitator » ou « librarian ».
 field-unknown-link = Ce n’est pas une offre ou une édition de ce réseau.
+field-no-community = Ce réseau n’a pas de communauté : une activité réservée à ses membres ne serait vue par personne.
 field-unknown-decision = Décision inconnue : « accept », « waitlist », « decline », « cancel_by_coordinator », « remove », « mark_attended » ou « mark_absent ».
 conflict-no-place = Plus de place libre, ou cette inscription ne se prête pas à cette décision.
 conflict-account-exists = Un compte existe déjà avec ce courriel.

@@ -559,6 +559,7 @@ dash-visibility = Visibilité
 dash-visibility-hint = Une ressource réservée aux membres n’est lue que par les personnes acceptées dans la communauté de pratique du réseau.
 dash-visibility-public = Publique
 dash-visibility-members = Réservée aux membres de la communauté
+dash-edition-visibility-hint = Une édition réservée aux membres n’apparaît sur aucune page publique : les personnes acceptées dans la communauté du réseau la trouvent sur leur lien de membre et s’y inscrivent.
 dash-resource-what = La ressource
 dash-resource-kind = Type de ressource
 dash-original = Langue d’origine

@@ -291,6 +291,8 @@ member-leave-yes = Oui, quitter et effacer
 member-stay = Non, rester
 member-left = Vous avez quitté la communauté « { $network } » : vos données sont effacées et ce lien ne fonctionne plus.
 member-back = Retour à votre page de membre
+member-editions = Rencontres réservées aux membres
+member-editions-none = Aucune rencontre réservée aux membres n’est annoncée pour l’instant.
 
 ## News of what is coming: asking to be told, the link to confirm, stopping.
 follow-title-offering-dates = Être prévenu·e des prochaines dates de « { $subject } »

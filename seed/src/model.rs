@@ -149,6 +149,9 @@ pub struct Edition {
     pub cost: Option<Cost>,
     #[serde(default)]
     pub same_in_every_language: SameFields,
+    /// For everyone (the default), or for its network's community's members only.
+    #[serde(default)]
+    pub visibility: Visibility,
     #[serde(default)]
     pub session: Vec<Session>,
 }

@@ -270,6 +270,7 @@ pub fn plan(demo: Demo, today: NaiveDate) -> Result<Rows, PlanError> {
                     written_in: None,
                     cost: r.cost.clone(),
                     same_in_every_language: vec![],
+                    visibility: Default::default(),
                     session: vec![],
                 };
                 let session = model::Session {
@@ -542,6 +543,7 @@ fn push_edition(
             cost: e.cost.clone(),
             confirm_within_hours: None,
             same_in_every_language: same(&e.same_in_every_language),
+            visibility: e.visibility,
         },
     });
     rows.sessions.extend(resolved);

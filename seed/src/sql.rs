@@ -222,6 +222,7 @@ pub fn render(rows: &Rows) -> String {
                 "fee_cents",
                 "fee_currency",
                 "cost_note",
+                "visibility",
             ],
             &[
                 text(&e.id),
@@ -246,6 +247,7 @@ pub fn render(rows: &Rows) -> String {
                 fee_cents,
                 fee_currency,
                 cost_note,
+                text(d.visibility.as_str()),
             ],
         );
         let _ = writeln!(

@@ -13,11 +13,13 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use relais_domain::authoring::{same_fields, Cost, CostKind, EditionDraft, PublicationState};
 use relais_domain::catalog::{Format, RegistrationMode, DELIVERY_LANGUAGES};
 use relais_domain::dashboard::{AuthoredEdition, AuthoredSession, Created, DuplicateRequest};
+use relais_domain::library::Visibility;
 use relais_domain::registration::Question;
 use relais_domain::{Lang, Localized};
 
 use super::bilingual::{languages, one_text, set_text, Bilingual, Same};
 use super::editor::{Editing, EditorHead, Publication, SaveButton};
+use super::library::visibility_name;
 use super::offering::registration_modes;
 use super::sessions::Sessions;
 use super::{clock, encode, failed, read, title_of, unsaved, use_session, Choose, Entry, Problems};
@@ -213,6 +215,9 @@ fn EditionEditor(authored: AuthoredEdition) -> impl IntoView {
 
     let mode = Memo::new(move |_| draft.with(|d| d.registration_mode));
     let initial = draft.get_untracked();
+    let visibilities = [Visibility::Public, Visibility::Members]
+        .map(|v| (v.as_str().to_owned(), visibility_name(i18n, v)))
+        .to_vec();
     let mut modes = registration_modes(i18n);
     if initial.registration_mode.is_none() {
         modes.insert(0, (String::new(), i18n.t("dash-choose")));
@@ -312,6 +317,12 @@ fn EditionEditor(authored: AuthoredEdition) -> impl IntoView {
                     on_change=Callback::new(move |tags| { draft.update(|d| d.instruction_languages = tags); changed(); }) state/>
                 <fieldset>
                     <legend>{i18n.text("dash-registration")}</legend>
+                    <Choose name="visibility".into() label=i18n.t("dash-visibility") hint=i18n.t("dash-edition-visibility-hint")
+                        required=true options=visibilities value=initial.visibility.as_str().to_owned() state
+                        on_change=Callback::new(move |v: String| {
+                            draft.update(|d| d.visibility = Visibility::parse(&v).unwrap_or_default());
+                            changed();
+                        })/>
                     <Choose name="registration_mode".into() label=i18n.t("dash-registration-mode") required=true options=modes
                         value=initial.registration_mode.map(|m| m.as_str().to_owned()).unwrap_or_default() state
                         on_change=Callback::new(move |v: String| { draft.update(|d| d.registration_mode = RegistrationMode::parse(&v)); changed(); })/>

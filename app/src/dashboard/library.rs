@@ -33,7 +33,7 @@ fn kind_name(i18n: I18n, kind: Kind) -> String {
     i18n.t(&format!("library-kind-{}", kind.as_str()))
 }
 
-fn visibility_name(i18n: I18n, visibility: Visibility) -> String {
+pub(super) fn visibility_name(i18n: I18n, visibility: Visibility) -> String {
     i18n.t(&format!("dash-visibility-{}", visibility.as_str()))
 }
 

@@ -27,6 +27,7 @@ use super::{
     Refusal, ResourceDraft, SessionDraft,
 };
 use crate::catalog::{Format, RegistrationMode, DELIVERY_LANGUAGES, TOPICS};
+use crate::library::Visibility;
 use crate::registration::{has_visible, text_refusal, Lines};
 use crate::{Lang, Localized};
 
@@ -411,6 +412,16 @@ impl OfferingDraft {
 }
 
 impl EditionDraft {
+    /// A members-only edition is for its network's community: refused where the network has
+    /// none (nobody could ever see it).
+    pub fn check_visibility(&self, network_has_community: bool) -> Vec<Refusal> {
+        if self.visibility == Visibility::Members && !network_has_community {
+            vec![("visibility".to_owned(), "no-community")]
+        } else {
+            vec![]
+        }
+    }
+
     /// What is refused even in a draft (its sessions are checked on their own).
     pub fn check_draft(&self) -> Vec<Refusal> {
         let mut c = Checker::default();

@@ -6,7 +6,9 @@
 //!   `draft` is not yet public; an `archived` row is withdrawn by its network but kept for the
 //!   record (its registrations, its history): neither is shown, cached or fed, and an address
 //!   naming one answers 404 as if it did not exist.
-//! - An edition is public only when its offering is too.
+//! - An edition is public only when its offering is too, and when it is not for its
+//!   network's community's members only. Members see and register for those through their
+//!   link (`edition_for_member`).
 //! - A library resource is public only once published, and when it is not for its
 //!   network's community's members only. Members read their network's members-only ones;
 //!   participants read those linked to their edition (a meeting's summary sheet).
@@ -35,9 +37,19 @@ pub fn published(alias: &str) -> String {
     format!("{alias}.state IN ({})", public_states())
 }
 
+/// An edition aliased `alias` that is for everyone once published: not for a community's
+/// members only. Its offering is checked apart (`edition_shown`), or already was.
+pub fn edition_public(alias: &str) -> String {
+    format!(
+        "{} AND {alias}.visibility = '{}'",
+        published(alias),
+        Visibility::Public.as_str()
+    )
+}
+
 /// An edition aliased `edition` that the public may see, its offering joined as `offering`.
 pub fn edition_shown(edition: &str, offering: &str) -> String {
-    format!("{} AND {}", published(edition), published(offering))
+    format!("{} AND {}", edition_public(edition), published(offering))
 }
 
 /// An edition aliased `edition` that the public may see, for statements that do not join its
@@ -45,9 +57,72 @@ pub fn edition_shown(edition: &str, offering: &str) -> String {
 pub fn edition_shown_alone(edition: &str) -> String {
     format!(
         "{} AND EXISTS (SELECT 1 FROM offering shown_o WHERE shown_o.id = {edition}.offering_id AND {})",
-        published(edition),
+        edition_public(edition),
         published("shown_o")
     )
+}
+
+/// The network whose community counts as a member the person whose link's digest is bound
+/// at `token` (no row before the coordinators' yes, nor after leaving).
+fn members_network(token: &str) -> String {
+    format!(
+        "(SELECT vm.network_id FROM community_token vt \
+           JOIN community_member vm ON vm.id = vt.member_id \
+           WHERE vt.token_hash = {token} AND vm.standing = '{}')",
+        Standing::Member.as_str()
+    )
+}
+
+/// A published members-only edition aliased `edition`, of a published offering of the
+/// network whose community counts as a member the person whose link's digest is bound at
+/// `token`.
+pub fn edition_members_only(edition: &str, token: &str) -> String {
+    format!(
+        "{published} AND {edition}.visibility = '{members}' \
+         AND EXISTS (SELECT 1 FROM offering mo WHERE mo.id = {edition}.offering_id AND {offering} \
+           AND mo.network_id = {network})",
+        published = published(edition),
+        members = Visibility::Members.as_str(),
+        offering = published("mo"),
+        network = members_network(token),
+    )
+}
+
+/// An edition aliased `edition` that the person whose community link's digest is bound at
+/// `token` may see and register for: what the public may, and their network's members-only
+/// ones while a member.
+pub fn edition_for_member(edition: &str, token: &str) -> String {
+    format!(
+        "(({}) OR ({}))",
+        edition_shown_alone(edition),
+        edition_members_only(edition, token)
+    )
+}
+
+/// Who asks for an edition's form or registers for it: anyone, or a community member through
+/// their private link (its digest), who may also take their network's members-only editions.
+#[derive(Clone, Copy)]
+pub enum EditionReader<'a> {
+    Public,
+    Member(&'a str),
+}
+
+impl<'a> EditionReader<'a> {
+    /// The condition on the edition aliased `alias`; a member's digest is bound at `token`.
+    pub fn condition(self, alias: &str, token: &str) -> String {
+        match self {
+            EditionReader::Public => edition_shown_alone(alias),
+            EditionReader::Member(_) => edition_for_member(alias, token),
+        }
+    }
+
+    /// The member's link digest to bind, if any.
+    pub fn token(self) -> Option<&'a str> {
+        match self {
+            EditionReader::Public => None,
+            EditionReader::Member(digest) => Some(digest),
+        }
+    }
 }
 
 /// A library resource aliased `alias` that the public may read.
@@ -63,13 +138,10 @@ pub fn resource_public(alias: &str) -> String {
 /// as a member the person whose link's digest is bound at `token`.
 pub fn resource_members_only(alias: &str, token: &str) -> String {
     format!(
-        "{published} AND {alias}.visibility = '{members}' \
-         AND {alias}.network_id = (SELECT vm.network_id FROM community_token vt \
-           JOIN community_member vm ON vm.id = vt.member_id \
-           WHERE vt.token_hash = {token} AND vm.standing = '{member}')",
+        "{published} AND {alias}.visibility = '{members}' AND {alias}.network_id = {network}",
         published = published(alias),
         members = Visibility::Members.as_str(),
-        member = Standing::Member.as_str(),
+        network = members_network(token),
     )
 }
 

@@ -1,24 +1,33 @@
 //! A community member's private link: `GET /api/members/{token}` (where they stand, what
-//! they sent, and once a member the network's members-only resources), `DELETE` (leaving,
-//! which removes them, their links and what their messages kept of them), and
-//! `GET /api/members/{token}/library/{id}` (a resource they may read). Never cached.
+//! they sent, and once a member the network's members-only resources and coming editions),
+//! `DELETE` (leaving, which removes them, their links and what their messages kept of
+//! them), `GET /api/members/{token}/library/{id}` (a resource they may read), and an
+//! edition's form and registering through the link (its members-only editions too). Never
+//! cached.
 
-use relais_domain::community::{MemberView, OnBehalf, Standing};
+use std::collections::HashMap;
+
+use relais_domain::catalog::Edition;
+use relais_domain::community::{MemberView, MembersEdition, OnBehalf, Standing};
 use relais_domain::library::Found;
 use relais_domain::problem::ProblemKind;
 use relais_domain::{Lang, Localized};
 use serde::Deserialize;
-use worker::{D1Database, Env, Response};
+use worker::{Context, D1Database, Env, Request, Response};
 
-use crate::catalog::visible;
+use crate::catalog::visible::{self, EditionReader};
+use crate::catalog::{self, EDITION_COLUMNS};
 use crate::crypto;
 use crate::http::{self, ApiError, Caller};
 use crate::library::resource::{self, Reader};
 use crate::library::search::newest_where;
-use crate::rows::instant;
+use crate::registration;
+use crate::rows::{instant, required_text, EditionRow};
 
 /// The most members-only resources a member's page lists.
 const MAX_RESOURCES: u32 = 100;
+/// The most coming members-only editions a member's page lists.
+const MAX_EDITIONS: u32 = 20;
 
 #[derive(Deserialize)]
 struct MemberRow {
@@ -71,6 +80,7 @@ pub async fn view(env: &Env, caller: &Caller, token: &str) -> Result<Response, A
         .all()
         .await?
         .results()?;
+    let editions = members_editions(&db, caller, &token_hash).await?;
     let criteria: Vec<Localized> = serde_json::from_str(&row.community_criteria)?;
     let met: Vec<usize> = serde_json::from_str(&row.criteria)?;
     let criteria = met
@@ -93,8 +103,70 @@ pub async fn view(env: &Env, caller: &Caller, token: &str) -> Result<Response, A
         criteria,
         applied_at: instant(&row.created_at)?,
         resources,
+        editions,
     };
     http::private_json(&view)
+}
+
+/// An edition with its offering's name.
+#[derive(Deserialize)]
+struct EditionWithTitle {
+    #[serde(flatten)]
+    edition: EditionRow,
+    offering_title: String,
+}
+
+/// The network's coming members-only editions the member's link may see, soonest first, on
+/// the reader's clock: none before the coordinators' yes.
+async fn members_editions(
+    db: &D1Database,
+    caller: &Caller,
+    token_hash: &str,
+) -> Result<Vec<MembersEdition>, ApiError> {
+    let rows: Vec<EditionWithTitle> = db
+        .prepare(format!(
+            "SELECT {EDITION_COLUMNS}, o.title AS offering_title FROM edition e \
+             JOIN offering o ON o.id = e.offering_id \
+             WHERE {} AND e.ends_at > ?2 ORDER BY e.starts_at, e.id LIMIT ?3",
+            visible::edition_members_only("e", "?1")
+        ))
+        .bind(&[
+            token_hash.into(),
+            catalog::stamp(catalog::now()),
+            MAX_EDITIONS.into(),
+        ])?
+        .all()
+        .await?
+        .results()?;
+    let zone = catalog::catalog_query(caller)?.zone;
+    let mut titles = Vec::with_capacity(rows.len());
+    let mut editions = Vec::with_capacity(rows.len());
+    for row in rows {
+        titles.push((
+            row.edition.id.clone(),
+            row.edition.offering_id.clone(),
+            row.offering_title,
+        ));
+        editions.push(row.edition);
+    }
+    let mut by_id: HashMap<String, Edition> =
+        catalog::with_sessions(db, editions, caller.lang, zone.as_deref())
+            .await?
+            .into_values()
+            .flatten()
+            .map(|e| (e.id.clone(), e))
+            .collect();
+    titles
+        .into_iter()
+        .filter_map(|(id, offering_id, title)| Some((by_id.remove(&id)?, offering_id, title)))
+        .map(|(edition, offering_id, title)| {
+            Ok(MembersEdition {
+                offering_title: required_text(&title, caller.lang, &offering_id)?,
+                offering_id,
+                edition,
+            })
+        })
+        .collect()
 }
 
 /// Leaving: the member's row and links go, and what their messages kept (address, text,
@@ -115,6 +187,31 @@ pub async fn leave(env: &Env, token: &str) -> Result<Response, ApiError> {
     ])
     .await?;
     Ok(Response::empty()?.with_status(204))
+}
+
+/// `GET /api/members/{token}/editions/{id}/registration-form`: an edition's form as the
+/// member's link may see it (`visible::edition_for_member`).
+pub async fn registration_form(
+    env: &Env,
+    caller: &Caller,
+    token: &str,
+    id: &str,
+) -> Result<Response, ApiError> {
+    let token_hash = crypto::PrivateToken::digest_of(token).await?;
+    registration::form::get(env, caller, id, EditionReader::Member(&token_hash)).await
+}
+
+/// `POST /api/members/{token}/editions/{id}/registrations`: registering as anyone does, for
+/// an edition the member's link may see: their network's members-only ones too.
+pub async fn register(
+    req: &Request,
+    env: &Env,
+    ctx: &Context,
+    token: &str,
+    id: &str,
+) -> Result<Response, ApiError> {
+    let token_hash = crypto::PrivateToken::digest_of(token).await?;
+    registration::create::create(req, env, ctx, id, EditionReader::Member(&token_hash)).await
 }
 
 /// A resource the member's link may read (`community::member` rules: public ones, and their

@@ -10,6 +10,7 @@ use relais_domain::authoring::{
 use relais_domain::catalog::instant;
 use relais_domain::catalog::{Format, RegistrationMode};
 use relais_domain::dashboard::{AuthoredEdition, AuthoredSession, Created, DuplicateRequest};
+use relais_domain::library::Visibility;
 use relais_domain::problem::ProblemKind;
 use relais_domain::registration::lifecycle::capacity_change_allowed;
 use relais_domain::{Lang, Localized};
@@ -47,6 +48,7 @@ pub struct EditionRow {
     fee_cents: Option<i64>,
     fee_currency: Option<String>,
     cost_note: String,
+    visibility: String,
     pub registrations: u32,
     #[serde(default)]
     pub starts_at: Option<String>,
@@ -125,6 +127,7 @@ impl EditionRow {
                 }),
             confirm_within_hours: self.confirm_within_hours,
             same_in_every_language: parsed(&self.same_in_every_language),
+            visibility: Visibility::parse(&self.visibility).unwrap_or_default(),
         }
     }
 }
@@ -164,7 +167,7 @@ pub const EDITION_COLUMNS: &str = "e.id, e.offering_id, o.network_id, e.state, e
     e.registration_mode, e.registration_url, e.capacity, e.format, e.location, \
     e.registration_opens_at, e.registration_closes_at, e.questions, e.private_details, \
     e.confirm_within_hours, e.same_in_every_language, e.written_in, e.instruction_languages, \
-    e.cost_kind, e.fee_cents, e.fee_currency, e.cost_note, e.starts_at, \
+    e.cost_kind, e.fee_cents, e.fee_currency, e.cost_note, e.visibility, e.starts_at, \
     o.format AS offering_format, (SELECT count(*) FROM registration r WHERE r.edition_id = e.id) AS registrations";
 
 pub const SESSION_COLUMNS: &str = "id, edition_id, title, starts_at, ends_at, zone, location, \
@@ -250,7 +253,7 @@ fn write(id: &str, draft: &EditionDraft) -> Result<Statement, ApiError> {
                 registration_closes_at = ?8, questions = ?9, private_details = ?10, \
                 confirm_within_hours = ?11, same_in_every_language = ?12, written_in = ?13, \
                 instruction_languages = ?14, cost_kind = ?15, fee_cents = ?16, \
-                fee_currency = ?17, cost_note = ?18 WHERE id = ?1"
+                fee_currency = ?17, cost_note = ?18, visibility = ?19 WHERE id = ?1"
             .to_owned(),
         params: vec![
             text(id),
@@ -279,6 +282,7 @@ fn write(id: &str, draft: &EditionDraft) -> Result<Statement, ApiError> {
                 Some(c) => json_text(&c.note)?,
                 None => Value::Text("{}".into()),
             },
+            text(draft.visibility.as_str()),
         ],
     })
 }
@@ -362,6 +366,7 @@ pub async fn create(req: &Request, env: &Env, offering_id: &str) -> Result<Respo
     let (network, offering_format) = super::offerings::require(&db, &staff, offering_id).await?;
     draft.take_offering_format(offering_format);
     refuse(draft.check_draft())?;
+    refuse(draft.check_visibility(has_community(&db, &network).await?))?;
     let id = super::new_id("edition")?;
     let mut statements = insert(&id, offering_id, &draft)?;
     statements.push(audit::record(
@@ -421,6 +426,16 @@ async fn capacity_change(
     Ok(statements)
 }
 
+/// Whether `network` has opened a community, whose members a members-only edition is for.
+async fn has_community(db: &D1Database, network: &str) -> Result<bool, ApiError> {
+    Ok(db
+        .prepare("SELECT 1 AS found FROM community WHERE network_id = ?1")
+        .bind(&[network.into()])?
+        .first::<u32>(Some("found"))
+        .await?
+        .is_some())
+}
+
 /// `PUT /api/dashboard/editions/{id}`: its texts and settings. A new capacity goes through
 /// the registration rules: raising it gives the new places to the people waiting.
 pub async fn save(
@@ -436,6 +451,7 @@ pub async fn save(
     draft.state = loaded.draft.state;
     draft.take_offering_format(loaded.offering_format);
     refuse(draft.check_draft())?;
+    refuse(draft.check_visibility(has_community(&db, &loaded.network_id).await?))?;
     if draft.state == PublicationState::Published {
         refuse(draft.check_publish(&loaded.session_drafts()))?;
     }

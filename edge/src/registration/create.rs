@@ -20,7 +20,8 @@ use worker::{Context, D1Database, D1PreparedStatement, Env, Headers, Request, Re
 
 use super::idempotency::{self, Claim, Retry};
 use super::transitions::{self, Arrival, Statement};
-use crate::catalog::{now, visible};
+use crate::catalog::now;
+use crate::catalog::visible::EditionReader;
 use crate::crypto;
 use crate::http::{self, ApiError};
 use crate::outbox;
@@ -62,6 +63,7 @@ pub async fn create(
     env: &Env,
     ctx: &Context,
     edition_id: &str,
+    reader: EditionReader<'_>,
 ) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
     // The client's limits, counted before anything else is read, with the edition's rules
@@ -69,7 +71,7 @@ pub async fn create(
     let rules = rate_limit::count_all_then(
         &db,
         &client_limits(req, edition_id),
-        Some(rules_statement(&db, edition_id)?),
+        Some(rules_statement(&db, edition_id, reader)?),
     )
     .await?
     .1;
@@ -184,17 +186,24 @@ struct OpenEdition {
     confirm_by_email: bool,
 }
 
-/// The edition's rules, if the public may see it: registering for one it may not (a draft,
-/// an archived edition, an edition of a draft offering) is not found, as a missing one.
-fn rules_statement(db: &D1Database, edition_id: &str) -> Result<D1PreparedStatement, ApiError> {
+/// The edition's rules, if the reader may see it: registering for one they may not (a
+/// draft, an archived edition, an edition of a draft offering, a members-only one but
+/// through a member's link) is not found, as a missing one.
+fn rules_statement(
+    db: &D1Database,
+    edition_id: &str,
+    reader: EditionReader<'_>,
+) -> Result<D1PreparedStatement, ApiError> {
+    let mut binds = vec![edition_id.into()];
+    binds.extend(reader.token().map(Into::into));
     Ok(db
         .prepare(format!(
             "SELECT e.registration_mode, e.questions, e.registration_opens_at, \
              e.registration_closes_at, e.starts_at, e.confirm_within_hours FROM edition e \
              WHERE e.id = ?1 AND {}",
-            visible::edition_shown_alone("e")
+            reader.condition("e", "?2")
         ))
-        .bind(&[edition_id.into()])?)
+        .bind(&binds)?)
 }
 
 /// The edition's questions and confirmation rule (read by `rules_statement`), when it takes

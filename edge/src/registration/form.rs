@@ -11,7 +11,8 @@ use serde::Deserialize;
 use worker::{Env, Response};
 
 use super::transitions;
-use crate::catalog::{self, catalog_query, now, visible, EDITION_COLUMNS};
+use crate::catalog::visible::EditionReader;
+use crate::catalog::{self, catalog_query, now, EDITION_COLUMNS};
 use crate::http::{self, ApiError, Caller};
 use crate::rows::{instant, required_text, EditionRow};
 
@@ -29,18 +30,25 @@ struct FormRow {
     waiting: u32,
 }
 
-pub async fn get(env: &Env, caller: &Caller, edition_id: &str) -> Result<Response, ApiError> {
+pub async fn get(
+    env: &Env,
+    caller: &Caller,
+    edition_id: &str,
+    reader: EditionReader<'_>,
+) -> Result<Response, ApiError> {
     let zone = catalog_query(caller)?.zone;
     let lang = caller.lang;
     let db = env.d1("DB")?;
+    let mut binds = vec![edition_id.into()];
+    binds.extend(reader.token().map(Into::into));
     let results = db
         .batch(vec![
-            // An edition the public may not see has no form: not found, as a missing one.
+            // An edition the reader may not see has no form: not found, as a missing one.
             db.prepare(format!(
                 "SELECT {EDITION_COLUMNS} FROM edition e WHERE e.id = ?1 AND {}",
-                visible::edition_shown_alone("e")
+                reader.condition("e", "?2")
             ))
-            .bind(&[edition_id.into()])?,
+            .bind(&binds)?,
             db.prepare(format!(
                 "SELECT o.title AS offering_title, e.registration_mode, e.registration_url, \
                    e.questions, e.registration_opens_at, e.registration_closes_at, e.starts_at, \

@@ -673,6 +673,24 @@ fn an_edition_without_a_format_takes_its_offerings() {
     assert_eq!(orphan.format, None, "nothing to take: still unsaid");
 }
 
+#[test]
+fn a_members_only_edition_needs_its_networks_community() {
+    let members = EditionDraft {
+        visibility: crate::library::Visibility::Members,
+        ..edition()
+    };
+    assert_eq!(members.check_visibility(true), vec![]);
+    assert_eq!(
+        members.check_visibility(false),
+        vec![("visibility".to_owned(), "no-community")]
+    );
+    assert_eq!(
+        edition().check_visibility(false),
+        vec![],
+        "public: no community needed"
+    );
+}
+
 fn resource() -> ResourceDraft {
     ResourceDraft {
         kind: Some(crate::library::Kind::Guide),

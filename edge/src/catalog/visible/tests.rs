@@ -220,6 +220,77 @@ fn a_members_link_reads_members_only_resources_while_a_member() {
     }
 }
 
+/// A members-only edition is on no public read, and on a member's link only while a member
+/// of its own network's community; a public one is on both; a draft on neither.
+#[test]
+fn a_members_only_edition_is_a_members_while_a_member() {
+    use relais_domain::community::Standing;
+    let conn = crate::test_sqlite::migrated();
+    conn.execute_batch(
+        "INSERT INTO network (id, name, created_at) VALUES
+           ('ggsn', 'GGSN', '2026-01-01T00:00:00Z'), ('hub', 'Hub', '2026-01-01T00:00:00Z');
+         INSERT INTO community (network_id, rule, updated_at) VALUES
+           ('ggsn', 'at_least_one', '2026-01-01T00:00:00Z'), ('hub', 'all', '2026-01-01T00:00:00Z');
+         INSERT INTO offering (id, network_id, kind, title, summary, description, format, state) VALUES
+           ('meetings', 'ggsn', 'community_meeting', '{}', '{}', '{}', 'online', 'published'),
+           ('unpublished', 'ggsn', 'community_meeting', '{}', '{}', '{}', 'online', 'draft'),
+           ('hub-meetings', 'hub', 'community_meeting', '{}', '{}', '{}', 'online', 'published');
+         INSERT INTO edition (id, offering_id, registration_mode, format, state, visibility) VALUES
+           ('open', 'meetings', 'open', 'online', 'published', 'public'),
+           ('members', 'meetings', 'open', 'online', 'published', 'members'),
+           ('members-draft', 'meetings', 'open', 'online', 'draft', 'members'),
+           ('members-of-draft', 'unpublished', 'open', 'online', 'published', 'members'),
+           ('hub-members', 'hub-meetings', 'open', 'online', 'published', 'members');",
+    )
+    .expect("editions");
+    let public = ids(
+        &conn,
+        &format!(
+            "SELECT e.id FROM edition e JOIN offering o ON o.id = e.offering_id WHERE {}",
+            edition_shown("e", "o")
+        ),
+    );
+    assert_eq!(public, ["open"]);
+    let seen = format!(
+        "SELECT e.id FROM edition e WHERE {} ORDER BY e.id",
+        edition_for_member("e", "?1")
+    );
+    let seen_with = |token: &str| -> Vec<String> {
+        let mut statement = conn.prepare(&seen).expect("prepare");
+        let rows = statement
+            .query_map([token], |row| row.get(0))
+            .expect("query")
+            .map(|r| r.expect("row"))
+            .collect();
+        rows
+    };
+    for standing in Standing::ALL {
+        conn.execute(
+            "INSERT INTO community_member (id, network_id, standing, name, email, lang, zone, \
+               on_behalf, consented_at, created_at) \
+             VALUES ('awa', 'ggsn', ?1, 'Awa', 'awa@example.org', 'fr', 'UTC', 'individual', \
+               '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+            [standing.as_str()],
+        )
+        .expect("member");
+        conn.execute_batch(
+            "INSERT INTO community_token (token_hash, member_id, created_at) \
+             VALUES ('digest', 'awa', '2026-01-01T00:00:00Z')",
+        )
+        .expect("token");
+        let expected: &[&str] = if standing.is_member() {
+            &["members", "open"]
+        } else {
+            &["open"]
+        };
+        assert_eq!(seen_with("digest"), expected, "{standing:?}");
+        assert_eq!(seen_with("another digest"), ["open"], "{standing:?}");
+        conn.execute_batch("DELETE FROM community_member WHERE id = 'awa'")
+            .expect("leave");
+        assert_eq!(seen_with("digest"), ["open"], "left");
+    }
+}
+
 /// A registration reads the published resources linked to its edition, members-only or not,
 /// exactly while it holds a place there (`Status::holds_place`); never another edition's,
 /// nor a draft, nor another registration's.
