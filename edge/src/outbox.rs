@@ -993,17 +993,22 @@ async fn deliver_news(
     }
     if kind == NewsMessage::NewDates {
         let edition_id = message.edition_id.as_deref().unwrap_or_default();
-        let edition: EditionFacts = db
-            .prepare(
+        // Read as the public sees it now: an edition unpublished or given to its community's
+        // members since the message was queued is news no longer.
+        let edition: Option<EditionFacts> = db
+            .prepare(format!(
                 "SELECT o.id AS offering_id, o.title FROM edition e \
-                 JOIN offering o ON o.id = e.offering_id WHERE e.id = ?1",
-            )
+                 JOIN offering o ON o.id = e.offering_id WHERE e.id = ?1 AND {}",
+                crate::catalog::visible::edition_shown("e", "o")
+            ))
             .bind(&[edition_id.into()])
             .map_err(|e| e.to_string())?
             .first(None)
             .await
-            .map_err(|e| e.to_string())?
-            .ok_or("edition deleted")?;
+            .map_err(|e| e.to_string())?;
+        let Some(edition) = edition else {
+            return drop_message(db, message, now, "superseded: no longer public").await;
+        };
         let origin = origin()?;
         let sessions: Vec<SessionTimes> = db
             .prepare(format!(
