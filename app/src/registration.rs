@@ -62,6 +62,8 @@ fn RegisterView(form: RegistrationForm, member: Option<String>) -> impl IntoView
     // A registration kept on this device until it can be sent (app/offline/outbox.js).
     let pending = RwSignal::new(None::<PendingRegistration>);
     kept_registration(form.edition.id.clone(), pending, result);
+    // Through a member's link, a members-only edition: no public calendar file to offer.
+    let members_only = member.is_some();
     // Back where the person came from: the offering's page, or their member page.
     let (back, back_label) = match &member {
         Some(token) => (format!("/{}/member/{token}", i18n.code()), "member-back"),
@@ -143,7 +145,7 @@ fn RegisterView(form: RegistrationForm, member: Option<String>) -> impl IntoView
         <article class="register" aria-labelledby="register-title">
             <p class="kind">{t(if application { "apply-title" } else { "register-title" })}</p>
             <h1 id="register-title"><Localized text=form.offering_title/></h1>
-            <EditionView edition=form.edition/>
+            <EditionView edition=form.edition members_only/>
             {body}
         </article>
     }

@@ -2,6 +2,7 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use relais_domain::authoring::{network_completeness, CostKind};
+use relais_domain::library::Visibility;
 
 use crate::{model, plan, sql};
 
@@ -192,18 +193,25 @@ fn what_the_sources_say_is_in_the_demo() {
         .unwrap();
     assert_eq!(ravenna.draft.instruction_languages, Some(vec!["en".into()]));
     assert_eq!(ravenna.draft.zone, "Europe/Rome");
-    // GGSN meets in English, in two kinds of meeting.
+    // GGSN meets in English, in two kinds of public meeting, and once for its members only.
     let ggsn: Vec<_> = rows
         .editions
         .iter()
         .filter(|e| e.offering_id == "ggsn-communaute-pratique")
         .collect();
     assert!(ggsn.iter().all(|e| e.draft.instruction_languages == ["en"]));
-    let kinds: BTreeSet<_> = ggsn
+    let (members, public): (Vec<&plan::EditionRow>, Vec<&plan::EditionRow>) = ggsn
+        .iter()
+        .partition(|e| e.draft.visibility == Visibility::Members);
+    let kinds: BTreeSet<_> = public
         .iter()
         .map(|e| e.draft.title.0.get("en").cloned())
         .collect();
     assert_eq!(kinds.len(), 2, "{kinds:?}");
+    assert_eq!(
+        members.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(),
+        ["ggsn-rencontre-membres"]
+    );
     // Échirolles's digital-inclusion advisers' workshops, free, with upcoming dates.
     let workshops: Vec<_> = rows
         .editions
