@@ -3,8 +3,8 @@
 // library, the only page of the dashboard they reach; writes a guide in French with its
 // English title, is told by name, before publishing and when trying to, that the English
 // summary and its translator are missing, reaches the first by keyboard from the refusal,
-// fills both, publishes, and the guide is then read on the public library page and found by
-// the public search without accents. The library's list and editor pass axe at a phone's
+// fills both, publishes, attaches a PDF, and the guide is then read on the public library
+// page, its file downloaded under its name, and found by the public search without accents. The library's list and editor pass axe at a phone's
 // size. Through the API, the librarian is refused another network's library and the
 // coordinators' desk of their own.
 import { test, before, after } from 'node:test';
@@ -38,7 +38,8 @@ after(async () => {
   await browser?.close();
   const ids = [...made, ...sql(`SELECT resource_id AS id FROM resource_text WHERE title LIKE '%${RUN}%'`).map((r) => r.id)];
   const list = [...new Set(ids)].map(q).join(', ') || 'NULL';
-  sql(`DELETE FROM resource_link WHERE resource_id IN (${list});
+  sql(`DELETE FROM resource_file WHERE resource_id IN (${list});
+       DELETE FROM resource_link WHERE resource_id IN (${list});
        DELETE FROM resource_text WHERE resource_id IN (${list});
        DELETE FROM resource WHERE id IN (${list});
        DELETE FROM membership WHERE account_id = ${q(LIBRARIAN.id)};
@@ -51,12 +52,16 @@ const WORDS = {
     heading: 'Bibliothèque du réseau', new: 'Nouvelle ressource', kind: 'Type de ressource', original: 'Langue d’origine',
     title: (l) => `Titre — ${l === 'fr' ? 'français' : 'anglais'}`, summary: (l) => `Résumé — ${l === 'fr' ? 'français' : 'anglais'}`,
     translator: 'Traduction par — anglais', url: 'Lien vers la ressource', save: 'Enregistrer', publish: 'Publier', guide: 'Guide',
+    file: 'Fichier joint', attach: 'Joindre ce fichier', attached: 'Fichier joint.', current: (name) => `Joint : ${name} (PDF, 5 ko)`,
+    download: 'Télécharger le fichier (PDF, 5 ko)',
   },
   en: {
     email: 'Email', password: 'Password', signIn: 'Sign in', library: 'Library', libraryOf: /^Library of/,
     heading: 'Network library', new: 'New resource', kind: 'Kind of resource', original: 'Original language',
     title: (l) => `Title — ${l === 'fr' ? 'French' : 'English'}`, summary: (l) => `Summary — ${l === 'fr' ? 'French' : 'English'}`,
     translator: 'Translated by — English', url: 'Link to the resource', save: 'Save', publish: 'Publish', guide: 'Guide',
+    file: 'Attached file', attach: 'Attach this file', attached: 'File attached.', current: (name) => `Attached: ${name} (PDF, 5 KB)`,
+    download: 'Download the file (PDF, 5 KB)',
   },
 };
 
@@ -151,6 +156,14 @@ for (const lang of ['fr', 'en']) {
     assert.equal(await refusals.count(), 0);
     assert.equal(sql(`SELECT state FROM resource WHERE id = ${q(id)}`)[0].state, 'published');
 
+    // A PDF attached to it, sent at once; the editor says what is attached.
+    const fileName = `Écoute ${word}.pdf`;
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(4980), Buffer.from('\n%%EOF\n')]);
+    await page.getByLabel(w.file).setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: pdf });
+    await page.getByRole('button', { name: w.attach }).click();
+    await page.locator('.attached-file [role="status"]', { hasText: w.attached }).waitFor();
+    assert.equal(plain(await page.locator('.attached-file .attached').innerText()), w.current(fileName));
+
     // The library lists it, published, a guide, public, in both languages.
     await page.getByRole('link', { name: w.heading }).click();
     await page.waitForURL(new RegExp(`/${lang}/dashboard/library\\?network=hub$`));
@@ -178,6 +191,17 @@ for (const lang of ['fr', 'en']) {
     await page.goto(`${BASE}/${lang}/library/${encodeURIComponent(id)}`);
     await appReady(page);
     await page.getByRole('heading', { level: 1, name: TITLE[lang] }).waitFor();
+    // Its file is offered for download under its name: the link the page draws serves the
+    // very bytes attached, as an attachment named as it was.
+    const link = page.locator('article.resource a[download]');
+    assert.equal(plain(await link.innerText()), w.download);
+    assert.equal(await link.getAttribute('download'), fileName);
+    const served = await page.evaluate(async (href) => {
+      const res = await fetch(href);
+      return { disposition: res.headers.get('content-disposition'), bytes: [...new Uint8Array(await res.arrayBuffer())] };
+    }, await link.getAttribute('href'));
+    assert.match(served.disposition, new RegExp(`^attachment; .*filename\\*=UTF-8''${encodeURIComponent(fileName)}$`));
+    assert.ok(Buffer.from(served.bytes).equals(pdf), 'the bytes attached');
     await page.goto(`${BASE}/fr/library?q=${encodeURIComponent(`securite emotionnelle ${word}`)}`);
     await appReady(page);
     assert.deepEqual((await page.locator('.library-results .card h3').allInnerTexts()).map(plain), [TITLE.fr]);

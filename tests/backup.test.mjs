@@ -69,7 +69,8 @@ let source;
 before(async () => {
   assert.ok(STATE && CONFIG, 'RELAIS_TEST_STATE and RELAIS_WRANGLER_CONFIG are set by scripts/test');
   // A translated guide and a French-only podcast that speaks of strategy in its body only, on
-  // two lines; quotes and accents in the texts.
+  // two lines; quotes and accents in the texts; the guide's attached file with a NUL and a
+// byte no text has.
   sql(`INSERT OR IGNORE INTO network (id, name, created_at) VALUES ('hub', 'Le Hub', '2026-01-01T00:00:00Z');
        DELETE FROM resource WHERE id IN ('backup-strategie', 'backup-ecoute');
        INSERT INTO resource (id, network_id, kind, visibility, published_at, updated_at, state) VALUES
@@ -79,7 +80,9 @@ before(async () => {
          ('backup-strategie', 'fr', 'Stratégie d''organisation décentralisée', 'Bâtir une campagne « qui dure »', 'Les étapes.', 'Élise'),
          ('backup-strategie', 'en', 'Decentralised organizing strategy', 'Building a campaign that lasts', 'The steps.', NULL),
          ('backup-ecoute', 'fr', 'Écoute active', 'Un balado', 'Première partie.
-Parler de STRATÉGIE en réunion.', NULL);`);
+Parler de STRATÉGIE en réunion.', NULL);
+       INSERT INTO resource_file (resource_id, name, media_type, size, sha256, body, uploaded_at) VALUES
+         ('backup-strategie', 'Plan « d''action ».pdf', 'application/pdf', 13, 'digest', X'255044462D312E340A000102FF', '2026-02-01T00:00:00Z');`);
   dir = mkdtempSync(join(tmpdir(), 'relais-backup-'));
   backup = join(dir, 'relais.sql');
   restored = join(dir, 'restored');
@@ -106,6 +109,8 @@ test('every table’s rows, the migrations applied and the id sequences come bac
     assert.deepEqual(copy.rows[table], rows, `${table}: the same rows`);
   }
   assert.ok(source.migrations.some((m) => m.name === '0013_library.sql'), JSON.stringify(source.migrations));
+  const file = 'SELECT hex(body) AS body FROM resource_file WHERE resource_id = \'backup-strategie\'';
+  assert.deepEqual(stateSql(restored, file), [{ body: '255044462D312E340A000102FF' }], 'a file’s bytes, each one');
   assert.deepEqual(copy.migrations, source.migrations);
   assert.deepEqual(copy.sequences, source.sequences);
   // The search index, its shadow tables, every index and trigger: the same schema.

@@ -194,6 +194,13 @@ registerRoute(
   new NetworkFirst({ cacheName: MINE, networkTimeoutSeconds: 4, plugins: [stamp, apiVersion, expiry(50), keptByHand] }),
 );
 
+// A resource's attached file, through any reader's address: too large for the caches that
+// evict, so kept only by hand, with the resource.
+registerRoute(
+  ({ url }) => sameOrigin(url) && /^\/api\/(?:library|(?:members|registrations)\/[^/]+\/library)\/[^/]+\/file$/.test(url.pathname),
+  new NetworkOnly({ plugins: [apiVersion, keptByHand] }),
+);
+
 // Pages.
 registerRoute(
   ({ request, url }) => request.mode === 'navigate' && sameOrigin(url) && RELAIS_DASHBOARD_PAGES.includes(pageOf(url)?.page),

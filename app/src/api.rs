@@ -102,6 +102,24 @@ pub async fn send(
             .body(body),
         None => request.build(),
     };
+    sent(request).await
+}
+
+/// PUTs `file` to `url` as its own type (a resource's attached file), with `headers`.
+#[cfg(feature = "dashboard")]
+pub async fn send_file(url: &str, file: &web_sys::File, headers: &[(&str, &str)]) -> Answer {
+    let mut request = gloo_net::http::RequestBuilder::new(url)
+        .method(gloo_net::http::Method::PUT)
+        .header("Accept", "application/json")
+        .header("Content-Type", &file.type_());
+    for (name, value) in headers {
+        request = request.header(name, value);
+    }
+    sent(request.body(JsValue::from(file.clone()))).await
+}
+
+#[cfg(any(feature = "forms", feature = "dashboard"))]
+async fn sent(request: Result<gloo_net::http::Request, gloo_net::Error>) -> Answer {
     let Ok(request) = request else {
         return Err(ApiError::Unexpected("request not built".into()));
     };

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyView;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use relais_domain::library::file::size_label;
 use relais_domain::library::search::{match_expression, MAX_QUERY};
 use relais_domain::library::{Found, Kind, ResourceDetail, SearchAnswer};
 
@@ -338,24 +339,35 @@ async fn is_kept(url: &str) -> Result<bool, wasm_bindgen::JsValue> {
     Ok(!found.is_undefined())
 }
 
-async fn keep(url: &str, kept: bool) -> Result<(), wasm_bindgen::JsValue> {
+/// Keeps (or lets go of) the resource's answer at `url` and its file at `file`, together.
+async fn keep(url: &str, file: Option<&str>, kept: bool) -> Result<(), wasm_bindgen::JsValue> {
     let cache = cache().await?;
-    let done = if kept {
-        cache.add_with_str(url)
-    } else {
-        cache.delete_with_str(url)
-    };
-    wasm_bindgen_futures::JsFuture::from(done).await.map(|_| ())
+    for url in std::iter::once(url).chain(file) {
+        let done = if kept {
+            cache.add_with_str(url)
+        } else {
+            cache.delete_with_str(url)
+        };
+        wasm_bindgen_futures::JsFuture::from(done).await?;
+    }
+    Ok(())
 }
 
-/// « Garder sur cet appareil »: a toggle that keeps the resource's answer for reading with
-/// no network, and a line that says where it stands.
+/// A resource's file's address beside its own (`…/library/{id}?lang=fr` → `…/library/{id}/file`).
+fn file_url(resource_url: &str) -> String {
+    let path = resource_url.split('?').next().unwrap_or(resource_url);
+    format!("{path}/file")
+}
+
+/// « Garder sur cet appareil »: a toggle that keeps the resource's answer (and its file) for
+/// reading with no network, and a line that says where it stands.
 #[component]
-fn KeepOnDevice(url: String) -> impl IntoView {
+fn KeepOnDevice(url: String, file: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let state = RwSignal::new(Kept::Unknown);
     let told = RwSignal::new(None::<&'static str>);
     let url = StoredValue::new(url);
+    let file = StoredValue::new(file);
     leptos::task::spawn_local(async move {
         if let Ok(kept) = is_kept(&url.get_value()).await {
             state.set(if kept { Kept::Yes } else { Kept::No });
@@ -364,7 +376,7 @@ fn KeepOnDevice(url: String) -> impl IntoView {
     let toggle = move |_| {
         let wanted = state.get_untracked() != Kept::Yes;
         leptos::task::spawn_local(async move {
-            match keep(&url.get_value(), wanted).await {
+            match keep(&url.get_value(), file.get_value().as_deref(), wanted).await {
                 Ok(()) if wanted => {
                     state.set(Kept::Yes);
                     told.set(Some("library-kept"));
@@ -444,6 +456,26 @@ fn ResourceView(resource: ResourceDetail, kept_url: String) -> impl IntoView {
             <dd><ul role="list">{links}</ul></dd>
         }
     });
+    let kept_file = resource.file.as_ref().map(|_| file_url(&kept_url));
+    let download = resource.file.map(|file| {
+        let label = i18n.with(|m| {
+            m.format(
+                "library-download",
+                &[
+                    ("type", file.label().to_owned().into()),
+                    (
+                        "size",
+                        size_label(file.size, i18n.lang.get_untracked()).into(),
+                    ),
+                ],
+            )
+        });
+        view! {
+            <p lang=i18n.code()>
+                <a class="button primary" href=file_url(&kept_url) download=file.name>{label}</a>
+            </p>
+        }
+    });
     view! {
         <article class="resource" aria-labelledby="resource-title" lang=text.lang.clone()>
             <p class="kind">{kind_name(i18n, resource.kind)}</p>
@@ -454,7 +486,8 @@ fn ResourceView(resource: ResourceDetail, kept_url: String) -> impl IntoView {
             {resource.url.map(|url| view! {
                 <p><a class="button primary" href=url rel="noopener" lang=i18n.code()>{t("library-open")}</a></p>
             })}
-            <KeepOnDevice url=kept_url/>
+            {download}
+            <KeepOnDevice url=kept_url file=kept_file/>
             <dl class="facts" lang=i18n.code()>
                 <dt>{t("library-by")}</dt>
                 <dd><a href=network_href>{resource.network_name}</a></dd>

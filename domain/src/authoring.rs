@@ -328,8 +328,11 @@ pub struct ResourceDraft {
     /// Where it comes from (an organisation, a book), and under which licence.
     pub source: Option<String>,
     pub licence: Option<String>,
-    /// Where the resource itself is: a link, or an attached file's address.
+    /// Where the resource itself is, as a link.
     pub url: Option<String>,
+    /// Its attached file, as stored: uploaded and removed on its own route, so a saved draft
+    /// never changes it.
+    pub file: Option<crate::library::file::ResourceFile>,
     /// The network's offerings it goes with (shown on their pages), by id.
     pub offerings: Vec<String>,
     /// The network's editions it goes with (a meeting's summary sheet goes to the meeting's

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod file;
 pub mod search;
 
 /// What a resource is.
@@ -129,6 +130,9 @@ pub struct ResourceDetail {
     pub source: Option<String>,
     pub licence: Option<String>,
     pub url: Option<String>,
+    /// Its attached file, fetched from the reader's own address for it.
+    #[serde(default)]
+    pub file: Option<file::ResourceFile>,
     pub offerings: Vec<Linked>,
 }
 

@@ -28,9 +28,14 @@ pub fn random_hex(bytes: usize) -> Result<String, ApiError> {
 
 /// SHA-256 of `text`, as lower-case hex.
 pub async fn sha256_hex(text: &str) -> Result<String, ApiError> {
+    sha256_bytes_hex(text.as_bytes()).await
+}
+
+/// SHA-256 of `bytes`, as lower-case hex.
+pub async fn sha256_bytes_hex(bytes: &[u8]) -> Result<String, ApiError> {
     let promise = crypto()?
         .subtle()
-        .digest_with_str_and_u8_array("SHA-256", text.as_bytes())
+        .digest_with_str_and_u8_array("SHA-256", bytes)
         .map_err(|e| ApiError::Internal(format!("digest: {e:?}")))?;
     let digest = JsFuture::from(promise)
         .await

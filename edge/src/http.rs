@@ -94,6 +94,11 @@ impl Caller {
 /// `Content-Length`) is never read whole. Bytes that are not UTF-8 are refused rather than
 /// replaced: a name must not arrive with U+FFFD in it.
 pub async fn body_text(req: &Request, max: usize) -> Result<String, ApiError> {
+    utf8(body_bytes(req, max).await?)
+}
+
+/// A request body's bytes (a file), refused (413) beyond `max` bytes as `body_text` says.
+pub async fn body_bytes(req: &Request, max: usize) -> Result<Vec<u8>, ApiError> {
     let too_large = || ApiError::Problem(ProblemKind::PayloadTooLarge, vec![]);
     let declared = req
         .headers()
@@ -102,8 +107,7 @@ pub async fn body_text(req: &Request, max: usize) -> Result<String, ApiError> {
     if declared.is_some_and(|n| n > max) {
         return Err(too_large());
     }
-    let bytes = read_at_most(req, max).await?.ok_or_else(too_large)?;
-    utf8(bytes)
+    read_at_most(req, max).await?.ok_or_else(too_large)
 }
 
 fn utf8(bytes: Vec<u8>) -> Result<String, ApiError> {

@@ -37,6 +37,7 @@ use worker::{
 use crate::calendar::Feed;
 use crate::catalog::visible::EditionReader;
 use crate::http::{ApiError, Caller};
+use crate::library::resource::Part;
 
 #[event(start)]
 fn start() {
@@ -136,11 +137,13 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/archive"),
     ("GET", "/api/library"),
     ("GET", "/api/library/{id}"),
+    ("GET", "/api/library/{id}/file"),
     ("GET", "/api/networks/{id}/community"),
     ("POST", "/api/networks/{id}/community/applications"),
     ("GET", "/api/members/{token}"),
     ("DELETE", "/api/members/{token}"),
     ("GET", "/api/members/{token}/library/{id}"),
+    ("GET", "/api/members/{token}/library/{id}/file"),
     (
         "GET",
         "/api/members/{token}/editions/{id}/registration-form",
@@ -162,6 +165,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/registrations/{token}/confirm"),
     ("GET", "/api/registrations/{token}/calendar.ics"),
     ("GET", "/api/registrations/{token}/library/{id}"),
+    ("GET", "/api/registrations/{token}/library/{id}/file"),
     ("POST", "/api/manage-links"),
     ("POST", "/api/auth/login"),
     ("POST", "/api/auth/logout"),
@@ -236,6 +240,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/dashboard/library/{id}"),
     ("PUT", "/api/dashboard/library/{id}"),
     ("POST", "/api/dashboard/library/{id}/state"),
+    ("PUT", "/api/dashboard/library/{id}/file"),
+    ("DELETE", "/api/dashboard/library/{id}/file"),
     ("GET", "/api/dashboard/networks/{id}/digest"),
     ("POST", "/api/dashboard/networks/{id}/digest"),
 ];
@@ -261,7 +267,10 @@ async fn route(
         ("/api/networks/{id}", [id]) => profile::network(env, caller, id).await,
         ("/api/archive", []) => archive::list(env, caller).await,
         ("/api/library", []) => library::search::get(env, caller).await,
-        ("/api/library/{id}", [id]) => library::resource::get(env, caller, id).await,
+        ("/api/library/{id}", [id]) => library::resource::get(env, caller, id, Part::Detail).await,
+        ("/api/library/{id}/file", [id]) => {
+            library::resource::get(env, caller, id, Part::File).await
+        }
         ("/api/networks/{id}/community", [id]) => community::apply::form(env, caller, id).await,
         ("/api/networks/{id}/community/applications", [id]) => {
             community::apply::apply(req, env, ctx, id).await
@@ -271,7 +280,10 @@ async fn route(
             _ => community::member::view(env, caller, token).await,
         },
         ("/api/members/{token}/library/{id}", [token, id]) => {
-            community::member::resource(env, caller, token, id).await
+            community::member::resource(env, caller, token, id, Part::Detail).await
+        }
+        ("/api/members/{token}/library/{id}/file", [token, id]) => {
+            community::member::resource(env, caller, token, id, Part::File).await
         }
         ("/api/members/{token}/editions/{id}/registration-form", [token, id]) => {
             community::member::registration_form(env, caller, token, id).await
@@ -320,7 +332,10 @@ async fn route(
             registration::manage::calendar(req, env, token).await
         }
         ("/api/registrations/{token}/library/{id}", [token, id]) => {
-            registration::manage::resource(env, caller, token, id).await
+            registration::manage::resource(env, caller, token, id, Part::Detail).await
+        }
+        ("/api/registrations/{token}/library/{id}/file", [token, id]) => {
+            registration::manage::resource(env, caller, token, id, Part::File).await
         }
         ("/api/manage-links", []) => registration::links::send(req, env, ctx).await,
         ("/api/auth/login", []) => auth::login(req, env).await,
@@ -490,6 +505,10 @@ async fn route(
             )
             .await
         }
+        ("/api/dashboard/library/{id}/file", [id]) => match req.method() {
+            Method::Delete => library::file::remove(req, env, caller, id).await,
+            _ => library::file::attach(req, env, caller, id).await,
+        },
         _ => Err(ApiError::Internal(format!("no handler for {template}"))),
     }
 }

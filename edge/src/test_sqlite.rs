@@ -22,19 +22,24 @@ pub fn migrated() -> Connection {
     conn
 }
 
-/// Runs `batch` as D1 runs a batch: in one transaction.
-pub fn run(conn: &mut Connection, batch: &[crate::registration::transitions::Statement]) {
+/// A bound value as SQLite takes it.
+pub fn sql_value(v: &crate::registration::transitions::Value) -> rusqlite::types::Value {
     use crate::registration::transitions::Value;
-    let value = |v: &Value| match v {
+    match v {
         Value::Text(s) => rusqlite::types::Value::Text(s.clone()),
         Value::Int(n) => rusqlite::types::Value::Integer(*n),
+        Value::Bytes(b) => rusqlite::types::Value::Blob(b.clone()),
         Value::Null => rusqlite::types::Value::Null,
-    };
+    }
+}
+
+/// Runs `batch` as D1 runs a batch: in one transaction.
+pub fn run(conn: &mut Connection, batch: &[crate::registration::transitions::Statement]) {
     let tx = conn.transaction().expect("transaction");
     for s in batch {
         tx.execute(
             &s.sql,
-            rusqlite::params_from_iter(s.params.iter().map(value)),
+            rusqlite::params_from_iter(s.params.iter().map(sql_value)),
         )
         .unwrap_or_else(|e| panic!("{e}\n{}", s.sql));
     }

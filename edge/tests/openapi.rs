@@ -45,6 +45,7 @@ use relais_domain::dashboard::{
     SessionsByRule,
 };
 use relais_domain::i18n::Messages;
+use relais_domain::library::file::{FileType, ResourceFile};
 use relais_domain::library::{
     Found, Kind as ResourceKind, Linked, ResourceDetail, ResourceText, SearchAnswer, Visibility,
 };
@@ -1120,6 +1121,7 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
                 source: None,
                 licence: Some("CC BY-SA 4.0".into()),
                 url: Some("https://example.org/episode".into()),
+                file: None,
                 offerings: vec![Linked {
                     id: "hub-connaissances".into(),
                     title: Text {
@@ -1146,7 +1148,25 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
                 source: Some("Le Hub".into()),
                 licence: None,
                 url: None,
+                file: Some(ResourceFile {
+                    name: "Séance 1 — fiche.pdf".into(),
+                    media_type: "application/pdf".into(),
+                    size: 240_512,
+                }),
                 offerings: vec![],
+            }),
+        ),
+        (
+            "ResourceFile",
+            value(&ResourceFile {
+                name: "Fiche « stratégie ».pdf".into(),
+                media_type: FileType::Pdf.media_type().into(),
+                size: 1,
+            }),
+            value(&ResourceFile {
+                name: "plan.jpeg".into(),
+                media_type: FileType::Jpeg.media_type().into(),
+                size: 1_500_000,
             }),
         ),
         (
@@ -1900,6 +1920,11 @@ fn curation_samples() -> Vec<(&'static str, Value, Value)> {
         source: Some("Hub".into()),
         licence: Some("CC BY-SA 4.0".into()),
         url: Some("https://example.org/guide".into()),
+        file: Some(ResourceFile {
+            name: "guide.docx".into(),
+            media_type: FileType::Docx.media_type().into(),
+            size: 1_200,
+        }),
         offerings: vec!["formation".into()],
         editions: vec!["formation-2026".into()],
     };

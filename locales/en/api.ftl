@@ -85,6 +85,10 @@ conflict-own-account = You cannot disable your own account.
 conflict-message-sent = This message has already been sent.
 ## Authoring the catalog: drafts and publication.
 field-invalid-url = Invalid web address: write it in full, such as https://example.org/page.
+field-unsupported-file-type = This kind of file is not accepted: attach a PDF, a PNG or JPEG image, or an ODT or DOCX document.
+field-empty-file = This file is empty.
+field-not-its-type = This file is not what its type says: check that it opens, then attach it again.
+field-invalid-file-name = A file name cannot hold a slash, a colon, quotes or invisible characters.
 field-invalid-identifier = Invalid identifier: lower-case letters, digits and hyphens only, 64 characters at most.
 field-out-of-range = This number is outside what is allowed (a capacity of 1 place or more, for example).
 field-too-many = Too many items in this list.

@@ -241,6 +241,7 @@ library-topics = Topics
 library-with = Goes with
 library-only-in = This resource is not in English yet: here it is in { $language }.
 library-open = Open the resource
+library-download = Download the file ({ $type }, { $size })
 library-keep = Keep on this device
 library-kept = Kept on this device: you can read it with no network.
 library-unkept = It is no longer kept on this device.

@@ -85,6 +85,10 @@ conflict-own-account = Vous ne pouvez pas désactiver votre propre compte.
 conflict-message-sent = Ce message a déjà été envoyé.
 ## Rédaction du catalogue : brouillons et publication.
 field-invalid-url = Adresse web invalide : écrivez-la en entier, par exemple https://exemple.org/page.
+field-unsupported-file-type = Ce type de fichier n’est pas accepté : joignez un PDF, une image PNG ou JPEG, ou un document ODT ou DOCX.
+field-empty-file = Ce fichier est vide.
+field-not-its-type = Ce fichier n’est pas de son type annoncé : vérifiez qu’il s’ouvre, puis joignez-le de nouveau.
+field-invalid-file-name = Un nom de fichier ne peut contenir ni barre oblique, ni deux-points, ni guillemets, ni caractères invisibles.
 field-invalid-identifier = Identifiant invalide : lettres minuscules, chiffres et traits d’union seulement, 64 caractères au plus.
 field-out-of-range = Ce nombre sort des limites permises (une capacité d’une place au moins, par exemple).
 field-too-many = Trop d’éléments dans cette liste.

@@ -241,6 +241,7 @@ library-topics = Thèmes
 library-with = Va avec
 library-only-in = Cette ressource n’existe pas encore en français : la voici en { $language }.
 library-open = Ouvrir la ressource
+library-download = Télécharger le fichier ({ $type }, { $size })
 library-keep = Garder sur cet appareil
 library-kept = Gardée sur cet appareil : vous pourrez la lire sans réseau.
 library-unkept = Elle n’est plus gardée sur cet appareil.

@@ -377,6 +377,7 @@ fn resource_row(r: &model::Resource, published_at: DateTime<Utc>) -> ResourceRow
             source: r.source.clone(),
             licence: r.licence.clone(),
             url: r.url.clone(),
+            file: None,
             offerings: r.offerings.clone(),
             editions: vec![],
         },

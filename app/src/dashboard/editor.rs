@@ -122,8 +122,17 @@ impl Editing {
         body: Option<String>,
     ) -> Option<T> {
         let lang = self.i18n.lang.get_untracked();
+        self.receive(self.session.send(method, path, body, lang))
+            .await
+    }
+
+    /// The answer `sending` gives, read as `T` as `send` reads it (a file's upload).
+    pub async fn receive<T: DeserializeOwned>(
+        &self,
+        sending: impl Future<Output = crate::api::Answer>,
+    ) -> Option<T> {
         self.form.sending.set(true);
-        let answer = self.session.send(method, path, body, lang).await;
+        let answer = sending.await;
         self.form.sending.set(false);
         match read::<T>(answer) {
             Ok(answer) => Some(answer),

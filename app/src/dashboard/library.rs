@@ -16,6 +16,7 @@ use leptos_router::NavigateOptions;
 use relais_domain::authoring::ResourceDraft;
 use relais_domain::catalog::TOPICS;
 use relais_domain::dashboard::{AuthoredResource, Choice, Created, LibraryShelf, ResourceLine};
+use relais_domain::library::file::{size_label, MAX_FILE_BYTES};
 use relais_domain::library::{Kind, Visibility};
 use relais_domain::problem::FieldError;
 use relais_domain::Localized;
@@ -24,6 +25,7 @@ use super::bilingual::{languages, set_text, Bilingual};
 use super::editor::{labelled, Checkboxes, Editing, EditorHead, Publication, SaveButton};
 use super::{encode, read, title_of, use_session, Choose, Completion, Entry, StateBadge};
 use crate::api::{self, ApiError};
+use crate::form::{field_id, Control, Field};
 use crate::i18n::{use_i18n, I18n};
 use crate::layout::{Fetched, Loading};
 
@@ -439,6 +441,7 @@ fn resource_editor(
                 <fieldset>
                     <legend>{i18n.text("dash-resource-where")}</legend>
                     {entry("url", "dash-resource-url", Some("dash-resource-url-hint"), "url", initial.url.clone(), |d, v| d.url = v)}
+                    {id.get_value().map(|id| view! { <AttachedFile id draft editing/> })}
                     {entry("source", "dash-source-field", Some("dash-source-hint"), "text", initial.source.clone(), |d, v| d.source = v)}
                     {entry("licence", "dash-licence-field", None, "text", initial.licence.clone(), |d, v| d.licence = v)}
                 </fieldset>
@@ -504,5 +507,99 @@ fn GoesWith(draft: RwSignal<ResourceDraft>, network: String, editing: Editing) -
             });
             view! { {offerings} {editions} }.into_any()
         }
+    }
+}
+
+/// The resource's attached file: what it is, a way to remove it, and a file to attach in its
+/// place, sent at once (not with the form). The Worker checks the file again (its type, its
+/// first bytes, its size): the size is checked here first, so a phone does not send 10 MB
+/// to hear no.
+#[component]
+fn AttachedFile(id: String, draft: RwSignal<ResourceDraft>, editing: Editing) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let state = editing.form;
+    let told = RwSignal::new(None::<String>);
+    let path = StoredValue::new(format!("/api/dashboard/library/{}/file", encode(&id)));
+    let took = move |authored: AuthoredResource| {
+        state.clear();
+        draft.update(|d| d.file = authored.draft.file);
+        editing.refusals.set(authored.publish_refusals);
+    };
+    let attach = move |_| {
+        let input = document()
+            .get_element_by_id(&field_id("file"))
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok());
+        let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            told.set(Some(i18n.t("dash-file-none-chosen")));
+            return;
+        };
+        if file.size() > MAX_FILE_BYTES as f64 {
+            told.set(Some(i18n.t("dash-file-too-large")));
+            return;
+        }
+        told.set(Some(i18n.t("dash-file-sending")));
+        spawn_local(async move {
+            let lang = i18n.lang.get_untracked();
+            let path = path.get_value();
+            let sending = session.send_file(&path, &file, lang);
+            match editing.receive::<AuthoredResource>(sending).await {
+                Some(authored) => {
+                    took(authored);
+                    if let Some(input) = input {
+                        input.set_value("");
+                    }
+                    told.set(Some(i18n.t("dash-file-attached")));
+                }
+                None => told.set(None),
+            }
+        });
+    };
+    let remove = move |_| {
+        spawn_local(async move {
+            let path = path.get_value();
+            let sent = editing.send::<AuthoredResource>(Method::DELETE, &path, None);
+            if let Some(authored) = sent.await {
+                took(authored);
+                told.set(Some(i18n.t("dash-file-removed")));
+            }
+        });
+    };
+    let current = move || {
+        draft.with(|d| d.file.clone()).map(|file| {
+            let described = i18n.with(|m| {
+                m.format(
+                    "dash-file-current",
+                    &[
+                        ("name", file.name.clone().into()),
+                        ("type", file.label().to_owned().into()),
+                        ("size", size_label(file.size, i18n.lang.get()).into()),
+                    ],
+                )
+            });
+            view! {
+                <p class="attached">{described}</p>
+                <p><button type="button" class="button" on:click=remove
+                    disabled=move || state.sending.get()>{i18n.t("dash-file-remove")}</button></p>
+            }
+        })
+    };
+    let control = Control::Input {
+        kind: "file",
+        autocomplete: "off",
+        value: String::new(),
+    };
+    view! {
+        <div class="attached-file">
+            {current}
+            <Field name="file".into() label=i18n.t("dash-file-field") hint=i18n.t("dash-file-hint") control state/>
+            <p><button type="button" class="button" on:click=attach
+                disabled=move || state.sending.get()>{i18n.t("dash-file-attach")}</button></p>
+            <p class="hint" role="status">{move || told.get()}</p>
+        </div>
     }
 }

@@ -120,6 +120,13 @@ impl Session {
         let token = self.csrf.get_value();
         api::send(method, &url, body, &[("X-CSRF-Token", &token)]).await
     }
+
+    /// Sends `file`, named `name`, to the API at `path` (no query), as `send` does a change.
+    pub async fn send_file(&self, path: &str, file: &web_sys::File, lang: Lang) -> Answer {
+        let url = format!("{path}?lang={lang}&name={}", encode(&file.name()));
+        let token = self.csrf.get_value();
+        api::send_file(&url, file, &[("X-CSRF-Token", &token)]).await
+    }
 }
 
 /// `asked` when it is one of `networks`, else their first.

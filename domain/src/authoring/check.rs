@@ -686,7 +686,7 @@ impl ResourceDraft {
             }
         }
         let body = self.body.0.values().any(|t| has_visible(t));
-        n.need("url", self.url.is_some() || body);
+        n.need("url", self.url.is_some() || self.file.is_some() || body);
         n.needs
     }
 

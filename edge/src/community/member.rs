@@ -19,7 +19,7 @@ use crate::catalog::visible::{self, EditionReader};
 use crate::catalog::{self, EDITION_COLUMNS};
 use crate::crypto;
 use crate::http::{self, ApiError, Caller};
-use crate::library::resource::{self, Reader};
+use crate::library::resource::{self, Part, Reader};
 use crate::library::search::newest_where;
 use crate::registration;
 use crate::rows::{instant, required_text, EditionRow};
@@ -221,8 +221,8 @@ pub async fn resource(
     caller: &Caller,
     token: &str,
     id: &str,
+    part: Part,
 ) -> Result<Response, ApiError> {
     let token_hash = crypto::PrivateToken::digest_of(token).await?;
-    let detail = resource::read(env, caller, id, Reader::Member(&token_hash)).await?;
-    http::private_json(&detail)
+    resource::answer(env, caller, id, Reader::Member(&token_hash), part).await
 }

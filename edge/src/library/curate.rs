@@ -14,6 +14,7 @@ use relais_domain::dashboard::{
     Authored, Choice, Created, LibraryShelf, NetworkLine, ResourceLine,
 };
 use relais_domain::i18n::Messages;
+use relais_domain::library::file::ResourceFile;
 use relais_domain::library::{self, Kind, ResourceText, Visibility};
 use relais_domain::{Lang, Localized};
 use serde::Deserialize;
@@ -28,7 +29,7 @@ use crate::http::{private_json, ApiError, Caller};
 use crate::registration::transitions::Statement;
 use crate::scope;
 
-const CURATE: Action = Action::CurateLibrary;
+pub(super) const CURATE: Action = Action::CurateLibrary;
 
 /// A resource's row with its texts and links as JSON arrays.
 #[derive(Deserialize)]
@@ -43,6 +44,9 @@ struct DraftRow {
     licence: Option<String>,
     url: Option<String>,
     original: Option<String>,
+    file_name: Option<String>,
+    file_type: Option<String>,
+    file_size: Option<u64>,
     /// `[{lang, title, summary, body, translator}]`.
     texts: String,
     offerings: String,
@@ -55,6 +59,7 @@ fn drafts_sql(where_id: bool) -> String {
     format!(
         "SELECT r.id, r.network_id, r.state, r.kind, r.visibility, r.topics, r.source, \
            r.licence, r.url, r.original, \
+           f.name AS file_name, f.media_type AS file_type, f.size AS file_size, \
            (SELECT json_group_array(json_object('lang', t.lang, 'title', t.title, \
               'summary', t.summary, 'body', t.body, 'translator', t.translator)) \
             FROM resource_text t WHERE t.resource_id = r.id) AS texts, \
@@ -62,7 +67,8 @@ fn drafts_sql(where_id: bool) -> String {
             WHERE l.resource_id = r.id AND l.offering_id IS NOT NULL) AS offerings, \
            (SELECT json_group_array(l.edition_id) FROM resource_link l \
             WHERE l.resource_id = r.id AND l.edition_id IS NOT NULL) AS editions \
-         FROM resource r WHERE {} AND {} ORDER BY r.updated_at DESC, r.id",
+         FROM resource r LEFT JOIN resource_file f ON f.resource_id = r.id \
+         WHERE {} AND {} ORDER BY r.updated_at DESC, r.id",
         if where_id {
             "r.id = ?1"
         } else {
@@ -84,6 +90,7 @@ impl DraftRow {
             )
         };
         let draft = ResourceDraft {
+            file: ResourceFile::stored(self.file_name, self.file_type, self.file_size),
             state: PublicationState::parse(&self.state).unwrap_or_default(),
             kind: Kind::parse(&self.kind),
             visibility: Visibility::parse(&self.visibility).unwrap_or_default(),
@@ -105,7 +112,7 @@ impl DraftRow {
     }
 }
 
-async fn load(
+pub(super) async fn load(
     db: &D1Database,
     staff: &Staff,
     id: &str,
@@ -322,7 +329,7 @@ fn tidy(mut draft: ResourceDraft) -> ResourceDraft {
     draft
 }
 
-fn authored(
+pub(super) fn authored(
     id: &str,
     network_id: String,
     draft: ResourceDraft,
@@ -411,7 +418,10 @@ pub async fn create(
     network: &str,
 ) -> Result<Response, ApiError> {
     let staff = auth::require(req, env, CURATE, true).await?;
-    let draft = tidy(read_draft::<ResourceDraft>(req).await?);
+    let draft = ResourceDraft {
+        file: None,
+        ..tidy(read_draft::<ResourceDraft>(req).await?)
+    };
     let db = env.d1("DB")?;
     crate::dashboard::require_network(&db, &staff, CURATE, network).await?;
     refuse(draft.check_draft())?;
@@ -459,6 +469,7 @@ pub async fn save(
     let db = env.d1("DB")?;
     let (network, before) = load(&db, &staff, id).await?;
     draft.state = before.state;
+    draft.file.clone_from(&before.file);
     refuse(draft.check_draft())?;
     if before.state == PublicationState::Published {
         refuse(draft.check_publish())?;

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use crate::http::ApiError;
 
 pub mod curate;
+pub mod file;
 pub mod resource;
 pub mod search;
 

@@ -1,10 +1,14 @@
 //! `GET /api/library/{id}`: one published public resource in the reader's language, else in
-//! the one it was written in (`domain::library::shown`), with the offerings it goes with;
-//! `read` also serves a community member's link (`community::member`).
+//! the one it was written in (`domain::library::shown`), with the offerings it goes with and
+//! what its attached file is; `answer` also serves a community member's link
+//! (`community::member`) and a participant's (`registration::manage`), and each reader's
+//! `…/file` (`library::file`).
 
+use relais_domain::library::file::ResourceFile;
 use relais_domain::library::{self, Kind, ResourceDetail, ResourceText};
 use relais_domain::problem::ProblemKind;
 use serde::Deserialize;
+use wasm_bindgen::JsValue;
 use worker::{Env, Response};
 
 use crate::catalog::visible;
@@ -31,11 +35,51 @@ struct ResourceRow {
     url: Option<String>,
     network_id: String,
     network_name: String,
+    file_name: Option<String>,
+    file_type: Option<String>,
+    file_size: Option<u64>,
 }
 
-pub async fn get(env: &Env, caller: &Caller, id: &str) -> Result<Response, ApiError> {
-    let detail = read(env, caller, id, Reader::Public).await?;
-    http::json_text(serde_json::to_string(&detail)?, MAX_AGE)
+/// What of a resource is asked for.
+pub enum Part {
+    /// Its texts, links and what its file is (JSON).
+    Detail,
+    /// Its attached file's bytes.
+    File,
+}
+
+pub async fn get(env: &Env, caller: &Caller, id: &str, part: Part) -> Result<Response, ApiError> {
+    answer(env, caller, id, Reader::Public, part).await
+}
+
+/// `part` of the resource `id` as `reader` may read it: the public's answers may be cached
+/// briefly, a link holder's never.
+pub async fn answer(
+    env: &Env,
+    caller: &Caller,
+    id: &str,
+    reader: Reader<'_>,
+    part: Part,
+) -> Result<Response, ApiError> {
+    let public = matches!(reader, Reader::Public);
+    match part {
+        Part::Detail => {
+            let detail = read(env, caller, id, reader).await?;
+            if public {
+                http::json_text(serde_json::to_string(&detail)?, MAX_AGE)
+            } else {
+                http::private_json(&detail)
+            }
+        }
+        Part::File => {
+            let cache = if public {
+                format!("public, max-age={MAX_AGE}")
+            } else {
+                "private, no-store".to_owned()
+            };
+            crate::library::file::download(env, id, reader, &cache).await
+        }
+    }
 }
 
 /// Who reads a resource, and so which ones they may.
@@ -50,16 +94,9 @@ pub enum Reader<'t> {
     Participant(&'t str),
 }
 
-/// The resource `id` as `reader` may read it: unknown, a draft and one they may not read
-/// answer alike (404), so a stranger learns nothing.
-pub async fn read(
-    env: &Env,
-    caller: &Caller,
-    id: &str,
-    reader: Reader<'_>,
-) -> Result<ResourceDetail, ApiError> {
-    let db = env.d1("DB")?;
-    let (readable, binds) = match reader {
+/// The condition on a resource `r` (bound at `?1`) that `reader` may read it, and its binds.
+pub fn readable(id: &str, reader: Reader<'_>) -> (String, Vec<JsValue>) {
+    match reader {
         Reader::Public => (visible::resource_public("r"), vec![id.into()]),
         Reader::Member(token_hash) => (
             visible::resource_for_member("r", "?2"),
@@ -73,10 +110,25 @@ pub async fn read(
             ),
             vec![id.into(), registration.into()],
         ),
-    };
+    }
+}
+
+/// The resource `id` as `reader` may read it: unknown, a draft and one they may not read
+/// answer alike (404), so a stranger learns nothing.
+pub async fn read(
+    env: &Env,
+    caller: &Caller,
+    id: &str,
+    reader: Reader<'_>,
+) -> Result<ResourceDetail, ApiError> {
+    let db = env.d1("DB")?;
+    let (readable, binds) = readable(id, reader);
     let resource = format!(
-        "SELECT r.id, r.kind, r.topics, r.source, r.licence, r.url, r.network_id, n.name AS network_name \
-         FROM resource r JOIN network n ON n.id = r.network_id WHERE r.id = ?1 AND {readable}"
+        "SELECT r.id, r.kind, r.topics, r.source, r.licence, r.url, r.network_id, \
+           n.name AS network_name, f.name AS file_name, f.media_type AS file_type, \
+           f.size AS file_size \
+         FROM resource r JOIN network n ON n.id = r.network_id \
+         LEFT JOIN resource_file f ON f.resource_id = r.id WHERE r.id = ?1 AND {readable}"
     );
     let offerings = format!(
         "SELECT o.id, o.title FROM resource_link l JOIN offering o ON o.id = l.offering_id \
@@ -111,6 +163,7 @@ pub async fn read(
         .map(|o| o.linked(caller.lang))
         .collect::<Result<_, _>>()?;
     Ok(ResourceDetail {
+        file: ResourceFile::stored(row.file_name, row.file_type, row.file_size),
         id: row.id,
         kind: row.kind,
         network_id: row.network_id,

@@ -24,7 +24,7 @@ use crate::catalog::visible;
 use crate::catalog::{self, now, EDITION_COLUMNS};
 use crate::crypto;
 use crate::http::{self, ApiError, Caller};
-use crate::library::resource::{self, Reader};
+use crate::library::resource::{self, Part, Reader};
 use crate::library::search::newest_where;
 use crate::outbox;
 use crate::rows::{instant, required_text, text, EditionRow};
@@ -163,11 +163,11 @@ pub async fn resource(
     caller: &Caller,
     token: &str,
     id: &str,
+    part: Part,
 ) -> Result<Response, ApiError> {
     let db = env.d1("DB")?;
     let row = find(&db, token).await?;
-    let detail = resource::read(env, caller, id, Reader::Participant(&row.id)).await?;
-    http::private_json(&detail)
+    resource::answer(env, caller, id, Reader::Participant(&row.id), part).await
 }
 
 fn stamp_now() -> String {

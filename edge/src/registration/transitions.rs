@@ -23,6 +23,8 @@ use crate::http::ApiError;
 pub enum Value {
     Text(String),
     Int(i64),
+    /// A file's bytes (a BLOB).
+    Bytes(Vec<u8>),
     Null,
 }
 
@@ -57,6 +59,7 @@ impl Statement {
             .map(|v| match v {
                 Value::Text(s) => JsValue::from(s.as_str()),
                 Value::Int(n) => JsValue::from_f64(*n as f64),
+                Value::Bytes(b) => js_sys::Uint8Array::from(b.as_slice()).into(),
                 Value::Null => JsValue::NULL,
             })
             .collect();

@@ -12,13 +12,7 @@ use super::*;
 
 const AT: &str = "2030-01-01T10:00:00Z";
 
-fn sql_value(v: &Value) -> rusqlite::types::Value {
-    match v {
-        Value::Text(s) => rusqlite::types::Value::Text(s.clone()),
-        Value::Int(n) => rusqlite::types::Value::Integer(*n),
-        Value::Null => rusqlite::types::Value::Null,
-    }
-}
+use crate::test_sqlite::sql_value;
 
 /// Runs `batch` as D1 does (one transaction) and reads its last statement's first row.
 pub(crate) fn run(conn: &mut Connection, batch: &[Statement]) -> Option<(String, u32, String)> {

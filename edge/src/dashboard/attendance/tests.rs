@@ -11,13 +11,7 @@ use rusqlite::{params_from_iter, Connection};
 
 use super::*;
 
-fn sql_value(v: &Value) -> rusqlite::types::Value {
-    match v {
-        Value::Text(s) => rusqlite::types::Value::Text(s.clone()),
-        Value::Int(n) => rusqlite::types::Value::Integer(*n),
-        Value::Null => rusqlite::types::Value::Null,
-    }
-}
+use crate::test_sqlite::sql_value;
 
 /// Runs a batch in one transaction: the rows its first statement changed.
 fn run(conn: &mut Connection, batch: &[Statement]) -> usize {

@@ -51,6 +51,7 @@ fn draft() -> ResourceDraft {
         source: Some("Hub".into()),
         licence: Some("CC BY-SA 4.0".into()),
         url: Some("https://example.org/guide".into()),
+        file: None,
         offerings: vec!["formation".into()],
         editions: vec!["formation-1".into()],
     }
@@ -72,6 +73,9 @@ fn read(conn: &Connection, id: &str, account: &str) -> Option<(String, ResourceD
                 licence: r.get("licence")?,
                 url: r.get("url")?,
                 original: r.get("original")?,
+                file_name: r.get("file_name")?,
+                file_type: r.get("file_type")?,
+                file_size: r.get("file_size")?,
                 texts: r.get("texts")?,
                 offerings: r.get("offerings")?,
                 editions: r.get("editions")?,
@@ -207,4 +211,75 @@ fn the_first_publication_dates_a_resource_and_republishing_keeps_the_date() {
     .expect("again");
     assert!(first.ends_with('Z'));
     assert_eq!(published_at(&conn).as_deref(), Some("2026-02-01T00:00:00Z"));
+}
+
+#[test]
+fn a_file_is_kept_beside_its_resource_read_with_its_draft_and_replaced_by_the_next() {
+    use crate::library::file::store;
+    use relais_domain::library::file::ResourceFile;
+    let mut conn = library();
+    run(
+        &mut conn,
+        &write("guide", "hub", &draft(), true, AT).expect("write"),
+    );
+    let pdf = ResourceFile {
+        name: "guide.pdf".into(),
+        media_type: "application/pdf".into(),
+        size: 9,
+    };
+    run(
+        &mut conn,
+        &[store("guide", &pdf, "d1", b"%PDF-1.7\n".to_vec(), AT)],
+    );
+    let (_, read_back) = read(&conn, "guide", "librarian").expect("reached");
+    assert_eq!(read_back.file.as_ref(), Some(&pdf));
+    // Read with its draft, the file makes something to read even with no link and no body.
+    let bare = ResourceDraft {
+        url: None,
+        body: Localized::default(),
+        ..read_back
+    };
+    assert!(!bare.check_publish().iter().any(|(field, _)| field == "url"));
+
+    let png = ResourceFile {
+        name: "plan.png".into(),
+        media_type: "image/png".into(),
+        size: 8,
+    };
+    run(
+        &mut conn,
+        &[store(
+            "guide",
+            &png,
+            "d2",
+            b"\x89PNG\r\n\x1a\n".to_vec(),
+            AT,
+        )],
+    );
+    let (_, replaced) = read(&conn, "guide", "librarian").expect("reached");
+    assert_eq!(replaced.file, Some(png));
+    let (files, body): (i64, Vec<u8>) = conn
+        .query_row(
+            "SELECT count(*) OVER (), body FROM resource_file WHERE resource_id = 'guide'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("file");
+    assert_eq!(
+        (files, body.as_slice()),
+        (1, b"\x89PNG\r\n\x1a\n".as_slice())
+    );
+    // Another network's librarian does not read it with the draft either.
+    assert!(read(&conn, "guide", "elsewhere").is_none());
+    // The table holds the size it says: a body of another length is refused.
+    let lying = ResourceFile { size: 3, ..pdf };
+    let statement = store("guide", &lying, "d3", b"%PDF-1.7\n".to_vec(), AT);
+    let params: Vec<_> = statement
+        .params
+        .iter()
+        .map(crate::test_sqlite::sql_value)
+        .collect();
+    assert!(conn
+        .execute(&statement.sql, rusqlite::params_from_iter(params))
+        .is_err());
 }

@@ -5,7 +5,7 @@
 use chrono::{DateTime, TimeDelta, Utc};
 use rusqlite::{params_from_iter, Connection};
 
-use super::super::transitions::{self, Arrival, Statement, Value};
+use super::super::transitions::{self, Arrival, Statement};
 use super::{forget_statement, Claim};
 
 const EDITION: &str = "ed";
@@ -22,13 +22,7 @@ fn database() -> Connection {
     conn
 }
 
-fn sql_value(v: &Value) -> rusqlite::types::Value {
-    match v {
-        Value::Text(s) => rusqlite::types::Value::Text(s.clone()),
-        Value::Int(n) => rusqlite::types::Value::Integer(*n),
-        Value::Null => rusqlite::types::Value::Null,
-    }
-}
+use crate::test_sqlite::sql_value;
 
 /// Runs `batch` in one transaction, as D1 does: the rows each statement changed.
 fn run(conn: &mut Connection, batch: &[Statement]) -> Vec<usize> {

@@ -41,13 +41,7 @@ fn database(
     conn
 }
 
-fn sql_value(v: &Value) -> rusqlite::types::Value {
-    match v {
-        Value::Text(s) => rusqlite::types::Value::Text(s.clone()),
-        Value::Int(n) => rusqlite::types::Value::Integer(*n),
-        Value::Null => rusqlite::types::Value::Null,
-    }
-}
+use crate::test_sqlite::sql_value;
 
 /// Runs `batch` as D1 runs a batch: in one transaction.
 fn run(conn: &mut Connection, batch: &[Statement]) {
