@@ -6,6 +6,7 @@ pub mod account;
 pub mod announcement;
 pub mod authoring;
 pub mod catalog;
+pub mod coaching;
 pub mod community;
 pub mod coordination;
 pub mod dashboard;
