@@ -7,3 +7,4 @@
 //! computed from the entries alone.
 
 pub mod budget;
+pub mod request;

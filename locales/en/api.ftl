@@ -85,6 +85,7 @@ conflict-own-account = You cannot disable your own account.
 conflict-message-sent = This message has already been sent.
 ## Authoring the catalog: drafts and publication.
 field-invalid-url = Invalid web address: write it in full, such as https://example.org/page.
+field-unknown-partner = This partner does not offer this coaching: choose one from the list, or none.
 field-unsupported-file-type = This kind of file is not accepted: attach a PDF, a PNG or JPEG image, or an ODT or DOCX document.
 field-empty-file = This file is empty.
 field-not-its-type = This file is not what its type says: check that it opens, then attach it again.

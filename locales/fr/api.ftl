@@ -85,6 +85,7 @@ conflict-own-account = Vous ne pouvez pas désactiver votre propre compte.
 conflict-message-sent = Ce message a déjà été envoyé.
 ## Rédaction du catalogue : brouillons et publication.
 field-invalid-url = Adresse web invalide : écrivez-la en entier, par exemple https://exemple.org/page.
+field-unknown-partner = Ce partenaire n’offre pas cet accompagnement : choisissez-en un dans la liste, ou aucun.
 field-unsupported-file-type = Ce type de fichier n’est pas accepté : joignez un PDF, une image PNG ou JPEG, ou un document ODT ou DOCX.
 field-empty-file = Ce fichier est vide.
 field-not-its-type = Ce fichier n’est pas de son type annoncé : vérifiez qu’il s’ouvre, puis joignez-le de nouveau.
