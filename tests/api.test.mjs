@@ -92,6 +92,11 @@ test('the OpenAPI document is valid OpenAPI 3.1 and every route it lists answers
        VALUES ('openapi-follow', 'openapi-follow@example.org', 'en', 'UTC', 'network_news', 'ggsn', '2026-01-01T00:00:00Z');
        INSERT INTO follow_token (token_hash, follow_id, created_at)
        VALUES ('${createHash('sha256').update(followToken).digest('hex')}', 'openapi-follow', '2026-01-01T00:00:00Z')`);
+  // Attached files for the examples' resources (the demo attaches none), so that each
+  // reader's download answers; removed with the rest below.
+  const files = ['hub-balado-strategie', 'ggsn-fiche-groupes-sans-financement'];
+  sql(files.map((id) => `INSERT OR REPLACE INTO resource_file (resource_id, name, media_type, size, sha256, body, uploaded_at)
+       VALUES ('${id}', 'fiche.pdf', 'application/pdf', 9, 'openapi', X'255044462D312E340A', '2026-01-01T00:00:00Z');`).join('\n'));
   for (const [template, operations] of paths) {
     for (const [method, op] of Object.entries(operations)) {
       const params = (op.parameters ?? []).map((p) => (p.$ref ? res.body.components.parameters[p.$ref.split('/').at(-1)] : p));
@@ -115,7 +120,8 @@ test('the OpenAPI document is valid OpenAPI 3.1 and every route it lists answers
       else if (method === 'get') assert.equal(answer.status, 200, `${method} ${path}`);
     }
   }
-  sql(`DELETE FROM account_link WHERE token_hash = '${linkHash}'; DELETE FROM community_member WHERE id = 'openapi-member'; DELETE FROM follow WHERE id = 'openapi-follow'`);
+  sql(`DELETE FROM account_link WHERE token_hash = '${linkHash}'; DELETE FROM community_member WHERE id = 'openapi-member'; DELETE FROM follow WHERE id = 'openapi-follow';
+       DELETE FROM resource_file WHERE resource_id IN (${files.map((id) => `'${id}'`).join(', ')})`);
 });
 
 test('routes that do not exist, or with the wrong method, are problems too', async () => {
