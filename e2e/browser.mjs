@@ -1,8 +1,10 @@
 // Debian's Chromium driven by playwright-core: no browser download, no outside network.
-// Lighthouse runs from its own command line, on the same Chromium.
+// Lighthouse runs on the same Chromium, through its Node interface.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { sql } from '../tests/state.mjs';
 
@@ -94,22 +96,61 @@ export function artifact(name) {
 }
 
 /**
- * Runs Lighthouse on `url` in its own Chromium (a phone's, or a desktop's with `desktop`),
- * writes its JSON report to `out` and returns it. `cookie` is sent with every request, as a
- * signed-in browser sends its session; `audits` adds audits outside `categories`.
+ * Runs Lighthouse on `url` (as a phone, or as a desktop with `desktop`), writes its JSON report
+ * to `out` and returns it. `cookie` is sent with every request, as a signed-in browser sends
+ * its session; `audits` adds audits outside `categories`. Every run of a test file shares one
+ * Chromium, each in a new tab on storage Lighthouse clears first: starting a browser and
+ * Lighthouse's command line for each run cost twice the audit itself.
  */
-export function lighthouse(url, out, { desktop = false, cookie, categories, audits }) {
-  execFileSync('lighthouse', [
-    url, '--quiet', '--output=json', `--output-path=${out}`,
-    ...(desktop ? ['--preset=desktop'] : []),
-    ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
-    `--only-categories=${categories.join(',')}`,
-    ...(audits ? [`--only-audits=${audits.join(',')}`] : []),
+export async function lighthouse(url, out, { desktop = false, cookie, categories, audits }) {
+  const { default: run, desktopConfig } = await import('lighthouse');
+  const flags = {
+    port: await lighthouseBrowser(), output: 'json', logLevel: 'error',
+    onlyCategories: categories, ...(audits ? { onlyAudits: audits } : {}),
+    ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
     // Screenshots would make the kept report a megabyte; the scores do not need them.
-    '--skip-audits=full-page-screenshot,screenshot-thumbnails,final-screenshot', '--disable-full-page-screenshot',
-    '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
-  ], { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'pipe'] });
-  return JSON.parse(readFileSync(out, 'utf8'));
+    skipAudits: ['full-page-screenshot', 'screenshot-thumbnails', 'final-screenshot'], disableFullPageScreenshot: true,
+  };
+  const result = await run(url, flags, desktop ? desktopConfig : undefined);
+  writeFileSync(out, result.report);
+  return result.lhr;
+}
+
+// The debugging port of the Chromium Lighthouse drives, started at the first run and stopped
+// when the test file's process ends.
+let lighthousePort;
+async function lighthouseBrowser() {
+  if (lighthousePort) return lighthousePort;
+  const profile = mkdtempSync(join(tmpdir(), 'relais-lighthouse-'));
+  const browser = spawn(process.env.CHROMIUM ?? '/usr/bin/chromium', [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank',
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  process.on('exit', () => {
+    browser.kill('SIGKILL');
+    // Its helpers may still be writing as they go: a profile left in /tmp fails no test.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+    } catch {}
+  });
+  browser.unref();
+  lighthousePort = await new Promise((resolve, reject) => {
+    let said = '';
+    browser.stderr.on('data', (chunk) => {
+      if (said === null) return;
+      said += chunk;
+      const port = said.match(/DevTools listening on ws:\/\/[^:]+:(\d+)\//)?.[1];
+      if (port) {
+        said = null;
+        resolve(Number(port));
+      }
+    });
+    browser.on('exit', (code) => reject(new Error(`Chromium stopped (${code}) before listening: ${said}`)));
+  });
+  // Chromium's later logs are read and dropped, and hold the process open no longer than the tests.
+  browser.stderr.unref();
+  return lighthousePort;
 }
 
 /** Lighthouse's gates: accessibility and best practices score at least 95, and no CSP violation logged. */

@@ -44,8 +44,8 @@ const PAGES = {
 
 for (const [name, page] of Object.entries(PAGES)) {
   for (const [form, lang] of [['mobile', 'fr'], ['mobile', 'en'], ['desktop', 'fr'], ['desktop', 'en']]) {
-    test(`Lighthouse on the dashboard's ${page.label} (${form}, ${lang}): accessibility and best practices score at least 95, no CSP violation`, { timeout: 240_000 }, () => {
-      const report = lighthouse(`${BASE}/${lang}${page.path()}`, artifact(`lighthouse-${name}-${form}-${lang}.json`), {
+    test(`Lighthouse on the dashboard's ${page.label} (${form}, ${lang}): accessibility and best practices score at least 95, no CSP violation`, { timeout: 240_000 }, async () => {
+      const report = await lighthouse(`${BASE}/${lang}${page.path()}`, artifact(`lighthouse-${name}-${form}-${lang}.json`), {
         desktop: form === 'desktop', cookie, categories: ['accessibility', 'best-practices'], audits: ['network-requests'],
       });
       assertLighthouseGates(report);

@@ -79,9 +79,9 @@ const PAGES = {
 
 for (const [name, page] of Object.entries(PAGES)) {
   for (const [form, lang] of [['mobile', 'fr'], ['mobile', 'en'], ['desktop', 'fr'], ['desktop', 'en']]) {
-    test(`Lighthouse on the dashboard's ${page.label} (${form}, ${lang}): accessibility and best practices score at least 95, no CSP violation`, { timeout: 240_000 }, () => {
+    test(`Lighthouse on the dashboard's ${page.label} (${form}, ${lang}): accessibility and best practices score at least 95, no CSP violation`, { timeout: 240_000 }, async () => {
       // The gates, and what the page fetched (speed and findability are the public pages' concern).
-      const report = lighthouse(`${BASE}/${lang}${page.path()}`, artifact(`lighthouse-${name}-${form}-${lang}.json`), {
+      const report = await lighthouse(`${BASE}/${lang}${page.path()}`, artifact(`lighthouse-${name}-${form}-${lang}.json`), {
         desktop: form === 'desktop', cookie, categories: ['accessibility', 'best-practices'], audits: ['network-requests'],
       });
       assertLighthouseGates(report);

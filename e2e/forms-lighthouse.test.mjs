@@ -33,8 +33,8 @@ const PAGES = {
 };
 for (const name of Object.keys(PAGES)) {
   for (const [form, lang] of [['mobile', 'fr'], ['mobile', 'en'], ['desktop', 'fr'], ['desktop', 'en']]) {
-    test(`Lighthouse on the ${name} page (${form}, ${lang}): accessibility and best practices score at least 95, no CSP violation`, { timeout: 120_000 }, () => {
-      const report = lighthouse(`${BASE}/${lang}${PAGES[name]()}`, artifact(`lighthouse-${name}-${form}-${lang}.json`), {
+    test(`Lighthouse on the ${name} page (${form}, ${lang}): accessibility and best practices score at least 95, no CSP violation`, { timeout: 120_000 }, async () => {
+      const report = await lighthouse(`${BASE}/${lang}${PAGES[name]()}`, artifact(`lighthouse-${name}-${form}-${lang}.json`), {
         desktop: form === 'desktop', categories: ['accessibility', 'best-practices'],
       });
       assertLighthouseGates(report);
