@@ -92,6 +92,12 @@ test('the OpenAPI document is valid OpenAPI 3.1 and every route it lists answers
        VALUES ('openapi-follow', 'openapi-follow@example.org', 'en', 'UTC', 'network_news', 'ggsn', '2026-01-01T00:00:00Z');
        INSERT INTO follow_token (token_hash, follow_id, created_at)
        VALUES ('${createHash('sha256').update(followToken).digest('hex')}', 'openapi-follow', '2026-01-01T00:00:00Z')`);
+  // An organisation's link: a neighbourhood of the example network, as the Worker stores it.
+  const organisationToken = randomBytes(24).toString('hex');
+  sql(`INSERT INTO organisation (id, network_id, name, kind, area, created_at)
+       VALUES ('openapi-organisation', 'ggsn', 'OpenAPI Quartier', 'neighbourhood', '', '2026-01-01T00:00:00Z');
+       INSERT INTO organisation_token (token_hash, organisation_id, created_at)
+       VALUES ('${createHash('sha256').update(organisationToken).digest('hex')}', 'openapi-organisation', '2026-01-01T00:00:00Z')`);
   // Attached files for the examples' resources (the demo attaches none), so that each
   // reader's download answers; removed with the rest below.
   const files = ['hub-balado-strategie', 'ggsn-fiche-groupes-sans-financement'];
@@ -105,7 +111,8 @@ test('the OpenAPI document is valid OpenAPI 3.1 and every route it lists answers
         assert.ok(p.example, `${template}: path parameter ${p.name} needs an example`);
         const real = template.startsWith('/api/account-links/') ? linkToken
           : template.startsWith('/api/members/') ? memberToken
-          : template.startsWith('/api/follows/') ? followToken : token;
+          : template.startsWith('/api/follows/') ? followToken
+          : template.startsWith('/api/organisations/') ? organisationToken : token;
         path = path.replace(`{${p.name}}`, encodeURIComponent(p.name === 'token' ? real : p.example));
       }
       // Reads answer 200; writes are called with no body here (tests/registration.test.mjs
@@ -121,6 +128,7 @@ test('the OpenAPI document is valid OpenAPI 3.1 and every route it lists answers
     }
   }
   sql(`DELETE FROM account_link WHERE token_hash = '${linkHash}'; DELETE FROM community_member WHERE id = 'openapi-member'; DELETE FROM follow WHERE id = 'openapi-follow';
+       DELETE FROM organisation WHERE id = 'openapi-organisation';
        DELETE FROM resource_file WHERE resource_id IN (${files.map((id) => `'${id}'`).join(', ')})`);
 });
 

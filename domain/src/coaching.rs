@@ -7,4 +7,5 @@
 //! computed from the entries alone.
 
 pub mod budget;
+pub mod organisation;
 pub mod request;

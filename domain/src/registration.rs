@@ -221,7 +221,7 @@ pub fn validate(
     }
 }
 
-fn clean(value: Option<String>) -> String {
+pub(crate) fn clean(value: Option<String>) -> String {
     value.map(|v| v.trim().to_owned()).unwrap_or_default()
 }
 

@@ -7,6 +7,7 @@ mod auth;
 mod cache;
 mod calendar;
 mod catalog;
+mod coaching;
 mod community;
 mod coordinator;
 mod crypto;
@@ -140,6 +141,9 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/library/{id}/file"),
     ("GET", "/api/networks/{id}/community"),
     ("POST", "/api/networks/{id}/community/applications"),
+    ("POST", "/api/networks/{id}/organisations"),
+    ("GET", "/api/organisations/{token}"),
+    ("POST", "/api/organisations/{token}/requests"),
     ("GET", "/api/members/{token}"),
     ("DELETE", "/api/members/{token}"),
     ("GET", "/api/members/{token}/library/{id}"),
@@ -274,6 +278,15 @@ async fn route(
         ("/api/networks/{id}/community", [id]) => community::apply::form(env, caller, id).await,
         ("/api/networks/{id}/community/applications", [id]) => {
             community::apply::apply(req, env, ctx, id).await
+        }
+        ("/api/networks/{id}/organisations", [id]) => {
+            coaching::organisation::register(req, env, ctx, id).await
+        }
+        ("/api/organisations/{token}", [token]) => {
+            coaching::organisation::view(env, caller, token).await
+        }
+        ("/api/organisations/{token}/requests", [token]) => {
+            coaching::organisation::ask(req, env, token).await
         }
         ("/api/members/{token}", [token]) => match req.method() {
             Method::Delete => community::member::leave(env, token).await,

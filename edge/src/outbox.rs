@@ -23,6 +23,7 @@ use relais_domain::account::joining::{
 };
 use relais_domain::account::{Action, Role};
 use relais_domain::announcement;
+use relais_domain::coaching::organisation::{self, OrganisationMessage, OrganisationMessageFacts};
 use relais_domain::community::{self, CommunityMessage, CommunityMessageFacts, Standing};
 use relais_domain::news::{self, NewsFacts, NewsMessage, Purpose};
 use relais_domain::problem::ProblemKind;
@@ -96,6 +97,8 @@ struct Pending {
     /// For news: the follow it serves, and for new dates the edition.
     follow_id: Option<String>,
     edition_id: Option<String>,
+    /// For an organisation's message: the contact it goes to.
+    contact_id: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -189,7 +192,7 @@ pub async fn dispatch(env: &Env, only: Only) -> Result<Dispatched, ApiError> {
     let pending: Vec<Pending> = db
         .prepare(
             "SELECT id, registration_id, dedupe, kind, session_id, manage_url, links, lang, reason, note, attempts, \
-               announcement_id, member_id, follow_id, edition_id FROM outbox \
+               announcement_id, member_id, follow_id, edition_id, contact_id FROM outbox \
              WHERE sent_at IS NULL AND failed_at IS NULL \
                AND (next_attempt_at IS NULL OR next_attempt_at <= ?6) \
                AND (claimed_at IS NULL OR claimed_at < ?2) \
@@ -279,6 +282,9 @@ async fn deliver(
     }
     if let Some(kind) = NewsMessage::parse(&message.kind) {
         return deliver_news(db, sender, message, kind, now).await;
+    }
+    if let Some(kind) = OrganisationMessage::parse(&message.kind) {
+        return deliver_organisation_message(db, sender, message, kind, now).await;
     }
     let kind = MessageKind::parse(&message.kind).ok_or(format!("kind {}", message.kind))?;
     if kind == MessageKind::Links {
@@ -464,6 +470,7 @@ enum Addressee {
     Registrant,
     Member,
     Follower,
+    Contact,
 }
 
 impl Addressee {
@@ -476,6 +483,9 @@ impl Addressee {
                 "EXISTS (SELECT 1 FROM community_member WHERE id = outbox.member_id)"
             }
             Addressee::Follower => "EXISTS (SELECT 1 FROM follow WHERE id = outbox.follow_id)",
+            Addressee::Contact => {
+                "EXISTS (SELECT 1 FROM organisation_contact WHERE id = outbox.contact_id)"
+            }
         }
     }
 }
@@ -866,6 +876,63 @@ async fn deliver_community_message(
     let outgoing = Outgoing {
         addressee: Addressee::Member,
         email: &member.email,
+        lang,
+        composed: &composed,
+        links: &links,
+        ics: None,
+    };
+    send_and_record(db, sender, message, outgoing, now).await
+}
+
+#[derive(Deserialize)]
+struct ContactFacts {
+    name: String,
+    email: String,
+    lang: String,
+    organisation: String,
+    network: String,
+}
+
+/// An organisation's message to one of its contacts, in their language, with the
+/// organisation's link; dropped if the contact was removed meanwhile. What is kept after
+/// sending has the link blanked out.
+async fn deliver_organisation_message(
+    db: &D1Database,
+    sender: &Sender,
+    message: &Pending,
+    kind: OrganisationMessage,
+    now: DateTime<Utc>,
+) -> Result<(), String> {
+    let contact: Option<ContactFacts> = db
+        .prepare(
+            "SELECT c.name, c.email, c.lang, o.name AS organisation, n.name AS network \
+             FROM organisation_contact c JOIN organisation o ON o.id = c.organisation_id \
+             JOIN network n ON n.id = o.network_id WHERE c.id = ?1",
+        )
+        .bind(&[message.contact_id.as_deref().unwrap_or_default().into()])
+        .map_err(|e| e.to_string())?
+        .first(None)
+        .await
+        .map_err(|e| e.to_string())?;
+    let Some(contact) = contact else {
+        return drop_message(db, message, now, "recipient deleted").await;
+    };
+    let Some(url) = message.manage_url.clone() else {
+        return Err("an organisation's message without its link".into());
+    };
+    let lang = Lang::parse(&contact.lang).unwrap_or_else(Lang::default_lang);
+    let messages = http::messages(lang).map_err(internal)?;
+    let facts = OrganisationMessageFacts {
+        name: contact.name,
+        organisation: contact.organisation,
+        network: contact.network,
+        url,
+    };
+    let composed = organisation::compose_message(kind, &facts, &messages);
+    let links = [facts.url.as_str()];
+    let outgoing = Outgoing {
+        addressee: Addressee::Contact,
+        email: &contact.email,
         lang,
         composed: &composed,
         links: &links,

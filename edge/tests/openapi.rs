@@ -31,6 +31,13 @@ use relais_domain::catalog::{
     NetworkSummary, OfferingDetail, OfferingKind, OfferingSummary, Organisation, Partner, Person,
     Profile, RegistrationMode, Session,
 };
+use relais_domain::coaching::budget::Balance;
+use relais_domain::coaching::organisation::{
+    BudgetView, ContactForm, ContactView, NewRequest, OfferOnRequest, OrganisationForm,
+    OrganisationKind, OrganisationPage, OrganisationReceived, PartnerChoice, PoolView,
+    RequestReceived, RequestView,
+};
+use relais_domain::coaching::request::{RequestForm, Stage};
 use relais_domain::community::{
     self, ApplicationReceived, ApplicationRow, Applications, CommunityForm, Decision,
     DecisionRequest, MemberView, OnBehalf, Standing,
@@ -1902,6 +1909,7 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
     samples.extend(joining_samples());
     samples.extend(schedule_samples());
     samples.extend(curation_samples());
+    samples.extend(coaching_samples());
     samples
 }
 
@@ -2033,6 +2041,198 @@ fn curation_samples() -> Vec<(&'static str, Value, Value)> {
 }
 
 /// The scheduling assistant's questions and answers, from a real plan.
+fn coaching_samples() -> Vec<(&'static str, Value, Value)> {
+    let balance = Balance {
+        granted: 31 * 60,
+        carried_in: 31 * 60,
+        used: 3 * 60,
+        expiring: 28 * 60,
+        left: 59 * 60,
+        ..Balance::default()
+    };
+    let pool = PoolView {
+        places: 9,
+        places_left: 8,
+        held: true,
+        balance: Balance {
+            granted: 30 * 60,
+            left: 30 * 60,
+            ..Balance::default()
+        },
+    };
+    let budget = BudgetView {
+        programme_id: "pic-menu".into(),
+        programme_name: "Menu des possibles".into(),
+        period: 2026,
+        allowance: balance,
+        pool: Some(pool.clone()),
+    };
+    let request = RequestView {
+        id: "demande-0a1b2c3d".into(),
+        offering_id: "pic-accompagnement".into(),
+        offering_title: "Accompagnement".into(),
+        stage: Stage::Assigned,
+        subject: "Mobiliser les locataires".into(),
+        partner: Some("Niska".into()),
+        period: 2026,
+        created_at: "2026-03-02T15:00:00Z".into(),
+    };
+    let offer = OfferOnRequest {
+        offering_id: "pic-accompagnement".into(),
+        title: "Accompagnement".into(),
+        programme_id: Some("pic-menu".into()),
+        account: "allowance".into(),
+        partners: vec![PartnerChoice {
+            id: "niska".into(),
+            name: "Niska".into(),
+        }],
+    };
+    let contact = ContactView {
+        id: "contact-0a1b".into(),
+        name: "Aminata Diallo".into(),
+        email: "aminata@example.org".into(),
+        lang: "fr".into(),
+    };
+    let page = OrganisationPage {
+        id: "0a1b2c3d4e5f".into(),
+        name: "Table de quartier Hochelaga".into(),
+        kind: OrganisationKind::Neighbourhood,
+        area: "Hochelaga-Maisonneuve".into(),
+        network_id: "pic".into(),
+        network_name: "PIC".into(),
+        contacts: vec![contact.clone()],
+        budgets: vec![budget.clone()],
+        requests: vec![request.clone()],
+        offers: vec![offer.clone()],
+    };
+    vec![
+        (
+            "CoachingBalance",
+            value(&balance),
+            value(&Balance::default()),
+        ),
+        (
+            "CoachingPool",
+            value(&pool),
+            value(&PoolView {
+                held: false,
+                ..pool.clone()
+            }),
+        ),
+        (
+            "CoachingBudget",
+            value(&budget),
+            value(&BudgetView {
+                pool: None,
+                ..budget.clone()
+            }),
+        ),
+        ("OrganisationContact", value(&contact), value(&contact)),
+        (
+            "OrganisationRequest",
+            value(&request),
+            value(&RequestView {
+                partner: None,
+                ..request.clone()
+            }),
+        ),
+        (
+            "CoachingPartnerChoice",
+            value(&offer.partners[0]),
+            value(&offer.partners[0]),
+        ),
+        (
+            "CoachingOffer",
+            value(&offer),
+            value(&OfferOnRequest {
+                programme_id: None,
+                partners: vec![],
+                ..offer.clone()
+            }),
+        ),
+        (
+            "OrganisationPage",
+            value(&page),
+            value(&OrganisationPage {
+                contacts: vec![],
+                budgets: vec![],
+                requests: vec![],
+                offers: vec![],
+                ..page.clone()
+            }),
+        ),
+        (
+            "OrganisationReceived",
+            value(&OrganisationReceived {
+                network_id: "pic".into(),
+                status: "link_sent".into(),
+            }),
+            value(&OrganisationReceived {
+                network_id: "hub".into(),
+                status: "link_sent".into(),
+            }),
+        ),
+        (
+            "CoachingRequestReceived",
+            value(&RequestReceived {
+                id: "demande-0a1b2c3d".into(),
+                stage: Stage::Received,
+                period: 2026,
+                pool_place: true,
+            }),
+            value(&RequestReceived {
+                id: "demande-0a1b2c3d".into(),
+                stage: Stage::Ready,
+                period: 2027,
+                pool_place: false,
+            }),
+        ),
+        (
+            "OrganisationForm",
+            value(&OrganisationForm {
+                name: Some("Table de quartier Hochelaga".into()),
+                kind: Some("neighbourhood".into()),
+                area: Some("Hochelaga-Maisonneuve".into()),
+                contact: ContactForm {
+                    name: Some("Aminata Diallo".into()),
+                    email: Some("aminata@example.org".into()),
+                    lang: Some("fr".into()),
+                    zone: Some("America/Toronto".into()),
+                    consent: true,
+                },
+                offering: Some("pic-accompagnement".into()),
+                website: Some(String::new()),
+            }),
+            json!({"name": "Quartier", "kind": "collective", "contact": {"name": "A", "email": "a@example.org", "lang": "en", "zone": "UTC", "consent": true}}),
+        ),
+        (
+            "OrganisationContactForm",
+            value(&ContactForm {
+                name: Some("Aminata Diallo".into()),
+                email: Some("aminata@example.org".into()),
+                lang: Some("fr".into()),
+                zone: Some("America/Toronto".into()),
+                consent: true,
+            }),
+            json!({"name": "A", "email": "a@example.org", "lang": "en", "zone": "UTC", "consent": true}),
+        ),
+        (
+            "CoachingRequestForm",
+            value(&NewRequest {
+                offering_id: Some("pic-accompagnement".into()),
+                form: RequestForm {
+                    subject: Some("Mobiliser les locataires".into()),
+                    question: Some("Comment rejoindre celles et ceux qu’on ne voit pas ?".into()),
+                    partner: Some("niska".into()),
+                    availability: Some("Les mardis soir".into()),
+                    languages: vec!["fr".into()],
+                },
+            }),
+            json!({"offering_id": "pic-accompagnement", "subject": "S", "question": "Q", "languages": ["en"]}),
+        ),
+    ]
+}
+
 fn schedule_samples() -> Vec<(&'static str, Value, Value)> {
     use relais_domain::schedule::assistant::{
         self, MeetingQuestion, PlannedSessions, RegionName, SeriesQuestion, TypedZone, Who,
@@ -2346,6 +2546,8 @@ fn enums() -> Vec<(&'static str, Vec<String>)> {
         ("AttendanceMark", names(AttendanceMark::ALL)),
         ("Separator", names(Separator::ALL)),
         ("Standing", names(Standing::ALL)),
+        ("OrganisationKind", names(OrganisationKind::ALL)),
+        ("CoachingStage", names(Stage::ALL)),
         ("Purpose", names(Purpose::ALL)),
         (
             "OnBehalf",

@@ -169,3 +169,9 @@ conflict-line-changed = The waiting list changed meanwhile: reload it and try ag
 
 # A network community's applications.
 conflict-membership-decided = This application already has this decision, or its standing no longer allows it: reload the list.
+
+## Coaching on request.
+field-unknown-organisation-kind = Unknown kind of organisation: "neighbourhood" (a neighbourhood initiative), "collective" or "association".
+field-not-on-request = This offering is not asked for: choose coaching this network offers on request.
+conflict-pool-full = Every place of this pool is taken for this year: your request was not recorded. Your yearly hours are still there, and you can ask the coordinators whether a place comes free.
+conflict-pool-held = Your organisation already holds a place in this pool this year: your request was not recorded twice.

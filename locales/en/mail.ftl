@@ -96,3 +96,8 @@ mail-subject-digest = Coming up: { $subject }
 mail-body-digest = What the network "{ $subject }" has coming, on your clock ({ $zone }):
 mail-follow-stop-offering-dates = You receive this message because you asked to be told of the dates of "{ $subject }". To stop receiving them, in one click: { $url }
 mail-follow-stop-network-news = You receive this message because you follow the network "{ $subject }"'s new dates. To stop receiving them, in one click: { $url }
+
+## Organisations and their coaching requests.
+mail-subject-organisation-link = The page of "{ $organisation }" on Relais
+mail-body-organisation-link = Here is the page of "{ $organisation }" for the coaching "{ $network }" offers: there you can ask for coaching, follow your requests, see the hours you have left, and add or remove contact people. This link is the organisation's: keep it, and share it only with your team. If you did not ask for this, there is nothing to do.
+mail-organisation-link = The organisation's page: { $url }

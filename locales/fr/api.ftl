@@ -169,3 +169,9 @@ conflict-line-changed = La liste d’attente a changé entre-temps : rechargez
 
 # A network community's applications.
 conflict-membership-decided = Cette demande a déjà reçu cette décision, ou son état ne la permet plus : rechargez la liste.
+
+## L’accompagnement sur demande.
+field-unknown-organisation-kind = Type d’organisme inconnu : « neighbourhood » (initiative de quartier), « collective » ou « association ».
+field-not-on-request = Cette offre ne se demande pas : choisissez un accompagnement offert sur demande par ce réseau.
+conflict-pool-full = Toutes les places de cette enveloppe sont prises pour cette année : votre demande n’a pas été enregistrée. Vos heures annuelles restent disponibles, et vous pouvez demander à la coordination si une place se libère.
+conflict-pool-held = Votre organisme a déjà une place dans cette enveloppe cette année : votre demande n’a pas été enregistrée une seconde fois.

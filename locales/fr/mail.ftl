@@ -96,3 +96,8 @@ mail-subject-digest = Prochaines activités : { $subject }
 mail-body-digest = Les prochaines activités du réseau « { $subject } », à votre heure ({ $zone }) :
 mail-follow-stop-offering-dates = Vous recevez ce message parce que vous avez demandé à être prévenu·e des dates de « { $subject } ». Pour ne plus en recevoir, en un clic : { $url }
 mail-follow-stop-network-news = Vous recevez ce message parce que vous suivez les nouvelles dates du réseau « { $subject } ». Pour ne plus en recevoir, en un clic : { $url }
+
+## Les organismes et leurs demandes d’accompagnement.
+mail-subject-organisation-link = La page de « { $organisation } » sur Relais
+mail-body-organisation-link = Voici la page de « { $organisation } » pour l’accompagnement offert par « { $network } » : vous pouvez y faire une demande, suivre vos demandes, voir les heures qui vous restent et ajouter ou retirer les personnes contacts. Ce lien est celui de l’organisme : gardez-le, et ne le transmettez qu’aux personnes de votre équipe. Si vous n’avez rien demandé, vous n’avez rien à faire.
+mail-organisation-link = La page de l’organisme : { $url }

@@ -32,6 +32,9 @@ pub struct Demo {
     /// Networks' communities of practice, open to applications.
     #[serde(default)]
     pub community: Vec<Community>,
+    /// Programmes of coaching on request, their budgets and the offerings that draw on them.
+    #[serde(default)]
+    pub coaching_programme: Vec<CoachingProgramme>,
 }
 
 /// Text fields whose one text is served to every language (`title`, `location`, `bio`…).
@@ -249,4 +252,42 @@ pub struct Community {
     pub on_behalf: Vec<relais_domain::community::OnBehalf>,
     #[serde(default)]
     pub criterion: Vec<Texts>,
+}
+
+/// A programme of coaching on request, its budgets in hours as the network states them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoachingProgramme {
+    pub id: String,
+    pub network: String,
+    pub name: Texts,
+    pub hours_per_year: u32,
+    pub carry_over: bool,
+    pub total_cap_hours: u32,
+    #[serde(default)]
+    pub pool_places: u32,
+    #[serde(default)]
+    pub pool_hours: u32,
+    pub offer: Vec<CoachingOffer>,
+}
+
+/// An offering on request and the account it draws on.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoachingOffer {
+    pub offering: String,
+    /// `allowance` or `pool`.
+    pub account: String,
+    /// Partners who give the coaching, by id, in order.
+    pub partners: Vec<String>,
+    /// Checks a request passes before a partner is assigned.
+    #[serde(default)]
+    pub check: Vec<CoachingCheck>,
+}
+
+#[derive(Debug, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CoachingCheck {
+    pub name: String,
+    pub text: Texts,
 }

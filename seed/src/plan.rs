@@ -60,6 +60,8 @@ pub struct Rows {
     pub resources: Vec<ResourceRow>,
     /// Each network's community, by network id, with the load date.
     pub communities: Vec<(String, relais_domain::community::Community, DateTime<Utc>)>,
+    /// Programmes of coaching on request, checked against the partners and offerings.
+    pub coaching: Vec<model::CoachingProgramme>,
 }
 
 pub struct ResourceRow {
@@ -214,6 +216,7 @@ pub fn plan(demo: Demo, today: NaiveDate) -> Result<Rows, PlanError> {
         sessions: vec![],
         resources: vec![],
         communities: vec![],
+        coaching: vec![],
     };
     for (position, o) in demo.offering.iter().enumerate() {
         unique(&o.id)?;
@@ -352,6 +355,32 @@ pub fn plan(demo: Demo, today: NaiveDate) -> Result<Rows, PlanError> {
             },
             created_at,
         ));
+    }
+    for programme in demo.coaching_programme {
+        known_network("coaching programme", &Some(programme.network.clone()))?;
+        for offer in &programme.offer {
+            for partner in &offer.partners {
+                if !rows.partners.iter().any(|p| &p.id == partner) {
+                    return Err(PlanError::UnknownPartner(
+                        programme.id.clone(),
+                        partner.clone(),
+                    ));
+                }
+            }
+            if !rows.offerings.iter().any(|o| o.id == offer.offering) {
+                return Err(PlanError::UnknownOffering(
+                    programme.id.clone(),
+                    offer.offering.clone(),
+                ));
+            }
+            if relais_domain::coaching::budget::Account::parse(&offer.account).is_none() {
+                return Err(PlanError::UnknownOffering(
+                    programme.id.clone(),
+                    offer.account.clone(),
+                ));
+            }
+        }
+        rows.coaching.push(programme);
     }
     check(&mut rows)?;
     Ok(rows)

@@ -293,7 +293,65 @@ pub fn render(rows: &Rows) -> String {
             instant(*updated_at),
         );
     }
+    for programme in &rows.coaching {
+        coaching_programme(&mut out, programme);
+    }
     out
+}
+
+/// A programme's budgets in minutes, its partners and its offerings on request, as the
+/// document states them now (loading again replaces what it said before).
+fn coaching_programme(out: &mut String, p: &crate::model::CoachingProgramme) {
+    upsert(
+        out,
+        "coaching_programme",
+        &[
+            "id",
+            "network_id",
+            "name",
+            "allowance_minutes",
+            "carry_over",
+            "total_cap_minutes",
+            "pool_places",
+            "pool_minutes",
+        ],
+        &[
+            text(&p.id),
+            text(&p.network),
+            json(&p.name),
+            (p.hours_per_year * 60).to_string(),
+            u8::from(p.carry_over).to_string(),
+            (p.total_cap_hours * 60).to_string(),
+            p.pool_places.to_string(),
+            (p.pool_hours * 60).to_string(),
+        ],
+    );
+    for offer in &p.offer {
+        upsert(
+            out,
+            "coaching_offer",
+            &["offering_id", "programme_id", "account", "checks"],
+            &[
+                text(&offer.offering),
+                text(&p.id),
+                text(&offer.account),
+                json(&offer.check),
+            ],
+        );
+        let _ = writeln!(
+            out,
+            "DELETE FROM coaching_partner WHERE offering_id = {};",
+            text(&offer.offering)
+        );
+        for (position, partner) in offer.partners.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "INSERT INTO coaching_partner (offering_id, partner_id, position) VALUES ({}, {}, {position});",
+                text(&offer.offering),
+                text(partner),
+            );
+        }
+    }
 }
 
 /// A resource, its text in each language it is available in (a language no longer there

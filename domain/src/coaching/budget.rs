@@ -47,6 +47,22 @@ pub enum Account {
     Pool,
 }
 
+impl Account {
+    pub const ALL: [Account; 2] = [Account::Allowance, Account::Pool];
+
+    /// Its name in the ledger's rows.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Account::Allowance => "allowance",
+            Account::Pool => "pool",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Account> {
+        Account::ALL.into_iter().find(|a| a.as_str() == name)
+    }
+}
+
 /// What happened to some minutes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "movement")]
@@ -65,6 +81,43 @@ pub enum Movement {
     Used,
     /// Coaching given beyond what was left: the organisation pays for it.
     PaidByOrganisation,
+}
+
+impl Movement {
+    /// Its name in the ledger's rows (a carry-over's period is a column of its own).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Movement::Granted => "granted",
+            Movement::CarriedIn { .. } => "carried_in",
+            Movement::Expired => "expired",
+            Movement::Booked => "booked",
+            Movement::Released => "released",
+            Movement::Used => "used",
+            Movement::PaidByOrganisation => "paid_by_organisation",
+        }
+    }
+
+    /// The movement a row names, with the period a carry-over came from.
+    pub fn parse(name: &str, from: Option<Period>) -> Option<Movement> {
+        Some(match (name, from) {
+            ("granted", None) => Movement::Granted,
+            ("carried_in", Some(from)) => Movement::CarriedIn { from },
+            ("expired", None) => Movement::Expired,
+            ("booked", None) => Movement::Booked,
+            ("released", None) => Movement::Released,
+            ("used", None) => Movement::Used,
+            ("paid_by_organisation", None) => Movement::PaidByOrganisation,
+            _ => return None,
+        })
+    }
+
+    /// The period a carry-over came from.
+    pub fn from_period(self) -> Option<Period> {
+        match self {
+            Movement::CarriedIn { from } => Some(from),
+            _ => None,
+        }
+    }
 }
 
 /// One line of the ledger.
@@ -183,6 +236,26 @@ pub fn open_period(
     }
     entries.push(entry(period, Movement::Granted, allowance.per_period));
     Ok(entries)
+}
+
+/// The entries that open every period from `first` through `period` not opened yet, in
+/// order: an organisation that asked nothing for a year still has that year settled (what
+/// it carried lapses) before the next opens.
+pub fn open_through(
+    allowance: &Allowance,
+    ledger: &[Entry],
+    first: Period,
+    period: Period,
+) -> Vec<Entry> {
+    let mut all = ledger.to_vec();
+    let mut opened = vec![];
+    for p in first..=period {
+        if let Ok(entries) = open_period(allowance, &all, p) {
+            all.extend_from_slice(&entries);
+            opened.extend(entries);
+        }
+    }
+    opened
 }
 
 /// What is left of the allowance in `period`: of what was carried into it, and of its own

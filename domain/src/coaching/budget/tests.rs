@@ -286,3 +286,49 @@ proptest! {
         prop_assert_eq!(granted, places.min(asking as u32));
     }
 }
+
+#[test]
+fn a_year_with_no_request_is_settled_before_the_next_opens() {
+    let mut ledger = vec![];
+    open(&mut ledger, 2025);
+    // Nothing asked in 2026 nor opened: opening 2027 settles 2026 first.
+    let opened = open_through(&PIC, &ledger, 2025, 2027);
+    ledger.extend_from_slice(&opened);
+    assert_eq!(allowance(&ledger, 2026).carried_in, 31 * 60);
+    assert_eq!(
+        allowance(&ledger, 2026).expired,
+        31 * 60,
+        "what 2025 carried lapses at 2026's end"
+    );
+    assert_eq!(
+        allowance(&ledger, 2027).carried_in,
+        31 * 60,
+        "2026's own hours carry once"
+    );
+    assert_eq!(allowance(&ledger, 2027).left, 62 * 60);
+    assert!(
+        open_through(&PIC, &ledger, 2025, 2027).is_empty(),
+        "opened once"
+    );
+}
+
+#[test]
+fn every_account_and_movement_has_a_name_it_is_read_back_from() {
+    for account in Account::ALL {
+        assert_eq!(Account::parse(account.as_str()), Some(account));
+    }
+    let movements = [
+        Movement::Granted,
+        Movement::CarriedIn { from: 2025 },
+        Movement::Expired,
+        Movement::Booked,
+        Movement::Released,
+        Movement::Used,
+        Movement::PaidByOrganisation,
+    ];
+    for m in movements {
+        assert_eq!(Movement::parse(m.as_str(), m.from_period()), Some(m));
+    }
+    assert_eq!(Movement::parse("carried_in", None), None);
+    assert_eq!(Movement::parse("granted", Some(2025)), None);
+}

@@ -1,0 +1,245 @@
+//! Every statement that writes an organisation's coaching hours, built from
+//! `relais_domain::coaching::budget`: the ledger's entries appended, never changed, and a
+//! place in a programme's pool taken inside the very statement that records the request.
+//!
+//! D1 has no interactive transactions. Entries computed from the ledger (a period opened,
+//! hours recorded) are written only if the ledger is still as it was read: each statement is
+//! guarded by the organisation's last entry in the programme, so two writers at once cannot
+//! both draw on the same hours; the loser reads again. The pool's rule (`claim_place`) needs
+//! every organisation's places, so it runs inside the `INSERT`: two requests at once cannot
+//! both take the last place. The host tests run these statements on real SQLite against the
+//! domain's functions.
+
+use relais_domain::coaching::budget::{Account, Entry, Movement, Period};
+use serde::Deserialize;
+
+use crate::registration::transitions::{Statement, Value};
+
+/// Where a ledger is read and written: one organisation's entries in one programme.
+#[derive(Clone, Copy, Debug)]
+pub struct Ledger<'a> {
+    pub programme: &'a str,
+    pub organisation: &'a str,
+}
+
+/// A ledger row as D1 answers it.
+#[derive(Debug, Deserialize)]
+pub struct EntryRow {
+    pub id: i64,
+    pub account: String,
+    pub period: i64,
+    pub movement: String,
+    pub from_period: Option<i64>,
+    pub minutes: i64,
+}
+
+impl EntryRow {
+    /// The domain's entry, if the row is one (the migration's CHECKs say it always is).
+    pub fn entry(&self) -> Option<Entry> {
+        let period = Period::try_from(self.period).ok()?;
+        let from = match self.from_period {
+            Some(p) => Some(Period::try_from(p).ok()?),
+            None => None,
+        };
+        Some(Entry {
+            account: Account::parse(&self.account)?,
+            period,
+            movement: Movement::parse(&self.movement, from)?,
+            minutes: u32::try_from(self.minutes).ok()?,
+        })
+    }
+}
+
+/// What was read of a ledger: its entries, in order, and the last one's id (the version
+/// its next writes are guarded by; 0 for an empty ledger).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Read {
+    pub entries: Vec<Entry>,
+    pub last: i64,
+}
+
+impl Read {
+    pub fn from_rows(rows: &[EntryRow]) -> Option<Read> {
+        let entries = rows
+            .iter()
+            .map(EntryRow::entry)
+            .collect::<Option<Vec<_>>>()?;
+        Some(Read {
+            entries,
+            last: rows.iter().map(|r| r.id).max().unwrap_or(0),
+        })
+    }
+}
+
+impl Ledger<'_> {
+    /// The organisation's entries in the programme, in the order they were written.
+    pub fn read(&self) -> Statement {
+        Statement {
+            sql: "SELECT id, account, period, movement, from_period, minutes FROM coaching_ledger \
+                  WHERE programme_id = ?1 AND organisation_id = ?2 ORDER BY id"
+                .into(),
+            params: vec![self.programme.into(), self.organisation.into()],
+        }
+    }
+
+    /// `entries` appended only if the ledger is still as `read` found it: each statement
+    /// is written only while every entry past `read.last` is of this very batch, so a
+    /// writer that came between refuses all of them. The first statement's change count
+    /// says whether they were written.
+    pub fn append(&self, read: &Read, entries: &[Entry], by: Writer) -> Vec<Statement> {
+        entries
+            .iter()
+            .map(|entry| {
+                let mut params = self.entry_values(entry, by);
+                params.push(Value::Int(read.last));
+                Statement {
+                    sql: format!(
+                        "INSERT INTO coaching_ledger ({COLUMNS}) SELECT {VALUES} \
+                         WHERE NOT EXISTS (SELECT 1 FROM coaching_ledger \
+                           WHERE programme_id = ?1 AND organisation_id = ?2 AND id > ?12 AND batch_id <> ?11)"
+                    ),
+                    params,
+                }
+            })
+            .collect()
+    }
+
+    fn entry_values(&self, entry: &Entry, by: Writer) -> Vec<Value> {
+        vec![
+            self.programme.into(),
+            self.organisation.into(),
+            entry.account.as_str().into(),
+            Value::Int(entry.period.into()),
+            entry.movement.as_str().into(),
+            entry
+                .movement
+                .from_period()
+                .map_or(Value::Null, |p| Value::Int(p.into())),
+            Value::Int(entry.minutes.into()),
+            by.request.into(),
+            by.who.into(),
+            by.at.into(),
+            by.batch.into(),
+        ]
+    }
+}
+
+/// The ledger's columns a statement here writes, and their values `?1`…`?11`.
+const COLUMNS: &str = "programme_id, organisation_id, account, period, movement, from_period, \
+                       minutes, request_id, recorded_by, at, batch_id";
+const VALUES: &str = "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11";
+
+/// Who writes entries, for what request, and when.
+#[derive(Clone, Copy, Debug)]
+pub struct Writer<'a> {
+    /// An account's id, or `relais` for what a rule writes (a period opened).
+    pub who: &'a str,
+    pub request: Option<&'a str>,
+    pub at: &'a str,
+    /// A fresh id for the entries written together.
+    pub batch: &'a str,
+}
+
+/// A request for a pool place, as `claim` writes it.
+pub struct PoolClaim<'a> {
+    pub programme: &'a str,
+    pub period: Period,
+    pub organisation: &'a str,
+    pub request: &'a str,
+    pub at: &'a str,
+}
+
+/// The condition under which `claim` may take a place: `budget::claim_place`'s rule, over
+/// the pool's rows (`?1` programme, `?2` period, `?3` organisation). The organisation holds
+/// none this period, and fewer than the programme's places are taken.
+pub fn place_free() -> &'static str {
+    "NOT EXISTS (SELECT 1 FROM coaching_pool_place \
+                 WHERE programme_id = ?1 AND period = ?2 AND organisation_id = ?3) \
+     AND (SELECT count(*) FROM coaching_pool_place WHERE programme_id = ?1 AND period = ?2) \
+         < (SELECT pool_places FROM coaching_programme WHERE id = ?1)"
+}
+
+impl PoolClaim<'_> {
+    /// The place and its grant: the place taken under `place_free`, and the pool's minutes
+    /// granted for it in the ledger only if it was. Run after the statement that records the
+    /// request (itself guarded by `place_free` when it needs a place), in the same batch.
+    pub fn statements(&self) -> Vec<Statement> {
+        let key = || -> Vec<Value> {
+            vec![
+                self.programme.into(),
+                Value::Int(self.period.into()),
+                self.organisation.into(),
+                self.request.into(),
+                self.at.into(),
+            ]
+        };
+        vec![
+            Statement {
+                sql: format!(
+                    "INSERT INTO coaching_pool_place (programme_id, period, organisation_id, request_id, taken_at) \
+                     SELECT ?1, ?2, ?3, ?4, ?5 WHERE {}",
+                    place_free()
+                ),
+                params: key(),
+            },
+            Statement {
+                sql: format!(
+                    "INSERT INTO coaching_ledger ({COLUMNS}) \
+                     SELECT pp.programme_id, pp.organisation_id, '{pool}', pp.period, '{granted}', NULL, \
+                            p.pool_minutes, pp.request_id, 'relais', ?5, ?4 \
+                     FROM coaching_pool_place pp JOIN coaching_programme p ON p.id = pp.programme_id \
+                     WHERE pp.request_id = ?4 AND pp.programme_id = ?1 AND pp.period = ?2 \
+                       AND pp.organisation_id = ?3 AND p.pool_minutes > 0",
+                    pool = Account::Pool.as_str(),
+                    granted = Movement::Granted.as_str(),
+                ),
+                params: key(),
+            },
+        ]
+    }
+
+    /// What the pool looks like for the claim, read after it: the places taken this period,
+    /// whether the organisation holds one, and whether it is this request's.
+    pub fn outcome(&self) -> Statement {
+        Statement {
+            sql: "SELECT \
+                    (SELECT count(*) FROM coaching_pool_place WHERE programme_id = ?1 AND period = ?2) AS taken, \
+                    (SELECT request_id FROM coaching_pool_place \
+                     WHERE programme_id = ?1 AND period = ?2 AND organisation_id = ?3) AS held_by"
+                .into(),
+            params: vec![
+                self.programme.into(),
+                Value::Int(self.period.into()),
+                self.organisation.into(),
+            ],
+        }
+    }
+}
+
+/// The pool after a claim, as `PoolClaim::outcome` reads it.
+#[derive(Debug, Deserialize)]
+pub struct PoolOutcome {
+    pub taken: i64,
+    pub held_by: Option<String>,
+}
+
+impl PoolOutcome {
+    /// Whether `request` got its place; if not, `budget::claim_place` says why, from the
+    /// pool as the claim left it (before it, when it was refused).
+    pub fn refusal(
+        &self,
+        pool: &relais_domain::coaching::budget::Pool,
+        request: &str,
+        period: Period,
+    ) -> Option<relais_domain::coaching::budget::PoolRefusal> {
+        if self.held_by.as_deref() == Some(request) {
+            return None;
+        }
+        let taken = u32::try_from(self.taken).unwrap_or(u32::MAX);
+        relais_domain::coaching::budget::claim_place(pool, taken, self.held_by.is_some(), period)
+            .err()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,7 @@
+//! Coaching on request: organisations as participants, programmes whose budgets are data,
+//! and an organisation's hours as an append-only ledger (`ledger`), whose statements are
+//! built from `relais_domain::coaching::budget`.
+
+pub mod ledger;
+pub mod organisation;
+pub mod programme;
