@@ -8,4 +8,5 @@
 
 pub mod budget;
 pub mod organisation;
+pub mod report;
 pub mod request;
