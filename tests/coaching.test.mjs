@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { fetch } from './client.mjs';
-import { sql } from './state.mjs';
+import { sql, staffSql } from './state.mjs';
 import { lastMessageId, sentMessage } from './accounts.mjs';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8799';
@@ -19,13 +19,17 @@ const RACE = { network: `course-${RUN}`, offering: `course-${RUN}-extra`, progra
 const NEIGHBOURHOODS = 20;
 const PLACES = 9;
 
-async function call(method, path, { body, lang = 'en' } = {}) {
+const COORDINATOR = { id: `acc-coaching-${RUN}`, email: `pic.${RUN}@${DOMAIN}`, password: 'the coaching passphrase' };
+const ELSEWHERE = { id: `acc-coaching-hub-${RUN}`, email: `hub.${RUN}@${DOMAIN}`, password: 'the other network passphrase' };
+
+async function call(method, path, { body, lang = 'en', session } = {}) {
   const res = await fetch(BASE + path, {
     method,
     headers: {
       'CF-Connecting-IP': `10.67.${randomBytes(1)[0]}.${randomBytes(1)[0]}`,
       'Accept-Language': lang,
       ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(session ? { Cookie: `__Host-relais_session=${session.token}`, 'X-CSRF-Token': session.csrf } : {}),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
@@ -48,7 +52,18 @@ function organisationToken(message) {
   return found[2];
 }
 
+async function login({ email, password }) {
+  const res = await call('POST', '/api/auth/login', { body: { email, password } });
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return { token: /^__Host-relais_session=([0-9a-f]{64});/.exec(res.headers.get('set-cookie'))[1], csrf: res.body.csrf_token };
+}
+
+// The first test's neighbourhood, its link and its request, for the coordinator's steps.
+const hochelaga = {};
+
 before(() => {
+  sql(staffSql({ ...COORDINATOR, name: 'Coordination PIC', networks: ['pic'] }));
+  sql(staffSql({ ...ELSEWHERE, name: 'Coordination Hub', networks: ['hub'] }));
   const neighbourhoods = Array.from({ length: NEIGHBOURHOODS }, (_, i) =>
     `('${RACE.network}-${i}', '${RACE.network}', 'Quartier ${i}', 'neighbourhood', '', '2026-01-01T00:00:00Z')`);
   const tokens = Array.from({ length: NEIGHBOURHOODS }, (_, i) =>
@@ -66,7 +81,8 @@ before(() => {
 after(() => {
   // The ledger is append-only by design: the race's network is left with its entries, as a
   // real one's would be; its contacts and links go.
-  sql(`DELETE FROM organisation_token WHERE organisation_id LIKE '${RACE.network}-%';
+  sql(`DELETE FROM account WHERE id IN ('${COORDINATOR.id}', '${ELSEWHERE.id}');
+       DELETE FROM organisation_token WHERE organisation_id LIKE '${RACE.network}-%';
        DELETE FROM organisation_contact WHERE email LIKE '%.${RUN}@${DOMAIN}';`);
 });
 
@@ -140,6 +156,7 @@ test('a neighbourhood registers with PIC, reads its link from the message, and i
   });
   assert.equal(asked.status, 201, JSON.stringify(asked.body));
   assert.equal(asked.body.stage, 'ready', 'no check to confirm first');
+  Object.assign(hochelaga, { token, id: page.body.id, request: asked.body.id });
   assert.equal(asked.body.pool_place, false);
   const listed = await call('GET', `/api/organisations/${token}?lang=en`);
   assert.deepEqual(listed.body.requests.map((r) => [r.subject, r.stage, r.offering_title]),
@@ -198,4 +215,63 @@ test('an organisation’s link is private: a made-up token is not found, and its
   }
   const nowhere = await call('POST', '/api/networks/hub/organisations', { body: organisation('ailleurs') });
   assert.equal(nowhere.status, 404, 'a network with no coaching on request takes no organisation');
+});
+
+test('a coordinator assigns Niska, books a session and records 3 h: the neighbourhood’s page shows them, and another network’s coordinator reaches none of it', async () => {
+  assert.ok(hochelaga.request, 'the first test asked');
+  const pic = await login(COORDINATOR);
+  const hub = await login(ELSEWHERE);
+  const step = (body, session = pic, id = hochelaga.request) =>
+    call('POST', `/api/dashboard/coaching-requests/${id}/steps`, { session, body, lang: 'fr' });
+
+  const desk = await call('GET', '/api/dashboard/networks/pic/coaching?lang=fr', { session: pic });
+  assert.equal(desk.status, 200, JSON.stringify(desk.body));
+  const listed = desk.body.requests.find((r) => r.id === hochelaga.request);
+  assert.equal(listed.stage, 'ready');
+  assert.equal(listed.organisation, 'Table de quartier hochelaga');
+  assert.equal(listed.preferred_partner, 'niska');
+  assert.equal((await call('GET', '/api/dashboard/networks/pic/coaching', { session: hub })).status, 404);
+  assert.equal((await step({ action: 'assign', partner: 'niska' }, hub)).status, 404, 'another network’s request is not found');
+
+  const early = await step({ action: 'record', minutes: 180 });
+  assert.equal(early.status, 409, 'nothing to record before a session is booked');
+  assert.match(early.body.detail, /étape/);
+  const stranger = await step({ action: 'assign', partner: 'framasoft' });
+  assert.equal(stranger.status, 400);
+  assert.equal(stranger.body.errors[0].field, 'partner');
+
+  const assigned = await step({ action: 'assign', partner: 'niska' });
+  assert.equal(assigned.status, 200, JSON.stringify(assigned.body));
+  assert.equal(assigned.body.stage, 'assigned');
+  const booked = await step({ action: 'book', starts_at: '2026-12-08T23:00:00Z', minutes: 180 });
+  assert.equal(booked.status, 200, JSON.stringify(booked.body));
+  assert.equal(booked.body.stage, 'booked');
+  assert.ok(booked.body.booking);
+  const page = await call('GET', `/api/organisations/${hochelaga.token}`);
+  assert.equal(page.body.budgets[0].allowance.booked, 180, 'the session’s 3 h are held');
+  assert.equal(page.body.requests[0].partner, 'Niska');
+
+  const recorded = await step({ action: 'record', minutes: 180, booking: booked.body.booking });
+  assert.equal(recorded.status, 200, JSON.stringify(recorded.body));
+  assert.deepEqual([recorded.body.used, recorded.body.paid_by_organisation], [180, 0]);
+  const again = await step({ action: 'record', minutes: 180, booking: booked.body.booking });
+  assert.equal(again.status, 400, 'a session’s hours are recorded once');
+  assert.equal(again.body.errors[0].field, 'booking');
+
+  const after = await call('GET', `/api/organisations/${hochelaga.token}`);
+  const allowance = after.body.budgets[0].allowance;
+  assert.deepEqual([allowance.used, allowance.booked, allowance.left], [180, 0, 31 * 60 - 180]);
+  const deskAfter = await call('GET', '/api/dashboard/networks/pic/coaching', { session: pic });
+  const line = deskAfter.body.organisations.find((o) => o.id === hochelaga.id);
+  assert.deepEqual([line.allowance.used, line.allowance.left], [180, 31 * 60 - 180]);
+  const request = deskAfter.body.requests.find((r) => r.id === hochelaga.request);
+  assert.deepEqual(request.bookings.map((b) => [b.minutes, b.state]), [[180, 'given']]);
+  // Every entry of the ledger: the year's grant, the booking held then released, the use.
+  const movements = sql(`SELECT movement, minutes FROM coaching_ledger WHERE organisation_id = '${hochelaga.id}' ORDER BY id`)
+    .map((r) => `${r.movement} ${r.minutes}`);
+  assert.deepEqual(movements, ['granted 1860', 'booked 180', 'released 180', 'used 180']);
+
+  const closed = await step({ action: 'close' });
+  assert.equal(closed.body.stage, 'closed');
+  assert.equal((await step({ action: 'book', starts_at: '2026-12-15T23:00:00Z', minutes: 60 })).status, 409, 'a closed request takes nothing more');
 });

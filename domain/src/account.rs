@@ -136,6 +136,8 @@ pub enum Action {
     DecideMembership,
     /// Write, translate, link and publish the network's library resources.
     CurateLibrary,
+    /// Take coaching requests through their steps, book and record hours, read the year.
+    CoordinateCoaching,
     /// Create networks, invite anyone to any network or as an administrator.
     ManageNetworks,
     /// Disable an account (ending all its sessions) or enable it again.
@@ -145,7 +147,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 15] = [
         Action::ViewRegistrations,
         Action::DecideRegistrations,
         Action::MarkAttendance,
@@ -157,6 +159,7 @@ impl Action {
         Action::ManageMembers,
         Action::DecideMembership,
         Action::CurateLibrary,
+        Action::CoordinateCoaching,
         Action::ManageNetworks,
         Action::DisableAccounts,
         Action::ResendMessages,
@@ -176,7 +179,8 @@ impl Action {
             | Action::ReadAudit
             | Action::ManageMembers
             | Action::DecideMembership
-            | Action::CurateLibrary => Scope::Network,
+            | Action::CurateLibrary
+            | Action::CoordinateCoaching => Scope::Network,
             Action::ManageNetworks | Action::DisableAccounts | Action::ResendMessages => {
                 Scope::Site
             }

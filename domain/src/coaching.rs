@@ -7,6 +7,7 @@
 //! computed from the entries alone.
 
 pub mod budget;
+pub mod desk;
 pub mod organisation;
 pub mod report;
 pub mod request;

@@ -83,11 +83,24 @@ CREATE TABLE coaching_request (
   partner_id        TEXT REFERENCES partner (id),
   -- The budget period it draws on (a year).
   period            INTEGER NOT NULL,
+  -- The batch of its last step that wrote hours: its ledger entries are written only with it.
+  step_id           TEXT,
   created_at        TEXT NOT NULL,
   updated_at        TEXT NOT NULL
 );
 CREATE INDEX coaching_request_by_organisation ON coaching_request (organisation_id, created_at);
 CREATE INDEX coaching_request_by_offer ON coaching_request (offering_id, stage);
+
+-- The sessions booked with an organisation for a request, and what became of them.
+CREATE TABLE coaching_booking (
+  id         TEXT PRIMARY KEY,
+  request_id TEXT NOT NULL REFERENCES coaching_request (id),
+  starts_at  TEXT NOT NULL,
+  minutes    INTEGER NOT NULL CHECK (minutes > 0),
+  state      TEXT NOT NULL DEFAULT 'booked' CHECK (state IN ('booked', 'given', 'cancelled')),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX coaching_booking_by_request ON coaching_booking (request_id, starts_at);
 
 -- The pool's places, one row per organisation and period: the statement that takes one
 -- counts them inside its own INSERT (coaching::ledger), so two requests at once cannot both

@@ -235,6 +235,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/dashboard/people/{id}/state"),
     ("POST", "/api/dashboard/networks/{id}/partners"),
     ("GET", "/api/dashboard/networks/{id}/community"),
+    ("GET", "/api/dashboard/networks/{id}/coaching"),
+    ("POST", "/api/dashboard/coaching-requests/{id}/steps"),
     ("POST", "/api/dashboard/community-members/{id}/decision"),
     ("GET", "/api/dashboard/partners/{id}"),
     ("PUT", "/api/dashboard/partners/{id}"),
@@ -310,6 +312,12 @@ async fn route(
             _ => news::link::view(env, caller, token).await,
         },
         ("/api/follows/{token}/confirm", [token]) => news::link::confirm(env, caller, token).await,
+        ("/api/dashboard/networks/{id}/coaching", [id]) => {
+            coaching::desk::desk(req, env, caller, id).await
+        }
+        ("/api/dashboard/coaching-requests/{id}/steps", [id]) => {
+            coaching::desk::step(req, env, id).await
+        }
         ("/api/dashboard/networks/{id}/community", [id]) => {
             community::decisions::list(req, env, caller, id).await
         }

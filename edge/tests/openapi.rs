@@ -32,6 +32,9 @@ use relais_domain::catalog::{
     Profile, RegistrationMode, Session,
 };
 use relais_domain::coaching::budget::Balance;
+use relais_domain::coaching::desk::{
+    CoachingDesk, DeskBooking, DeskCheck, DeskOrganisation, DeskRequest, StepRequest, StepTaken,
+};
 use relais_domain::coaching::organisation::{
     BudgetView, ContactForm, ContactView, NewRequest, OfferOnRequest, OrganisationForm,
     OrganisationKind, OrganisationPage, OrganisationReceived, PartnerChoice, PoolView,
@@ -2105,7 +2108,119 @@ fn coaching_samples() -> Vec<(&'static str, Value, Value)> {
         requests: vec![request.clone()],
         offers: vec![offer.clone()],
     };
+    let check = DeskCheck {
+        name: "centraide-adviser".into(),
+        text: "Le quartier a discuté avec sa conseillère ou son conseiller Centraide".into(),
+        confirmed: true,
+    };
+    let booking = DeskBooking {
+        id: "seance-0a1b".into(),
+        starts_at: at("2026-12-08T23:00:00Z"),
+        minutes: 180,
+        state: "given".into(),
+    };
+    let desk_request = DeskRequest {
+        id: "demande-0a1b2c3d".into(),
+        organisation_id: "0a1b2c3d4e5f".into(),
+        organisation: "Table de quartier Hochelaga".into(),
+        area: "Hochelaga-Maisonneuve".into(),
+        offering_id: "pic-accompagnement-autres".into(),
+        offering_title: "Accompagnement".into(),
+        stage: Stage::Booked,
+        subject: "Mobiliser les locataires".into(),
+        question: "Comment ?".into(),
+        availability: "Les mardis".into(),
+        languages: vec!["fr".into()],
+        preferred_partner: Some("dynamo".into()),
+        partner: Some("dynamo".into()),
+        checks: vec![check.clone()],
+        bookings: vec![booking.clone()],
+        period: 2026,
+        created_at: at("2026-03-02T15:00:00Z"),
+    };
+    let desk_organisation = DeskOrganisation {
+        id: "0a1b2c3d4e5f".into(),
+        name: "Table de quartier Hochelaga".into(),
+        area: "Hochelaga-Maisonneuve".into(),
+        programme_id: "pic-menu".into(),
+        allowance: balance,
+        pool: Some(balance),
+    };
     vec![
+        (
+            "CoachingDeskCheck",
+            value(&check),
+            value(&DeskCheck {
+                confirmed: false,
+                ..check.clone()
+            }),
+        ),
+        ("CoachingDeskBooking", value(&booking), value(&booking)),
+        (
+            "CoachingDeskRequest",
+            value(&desk_request),
+            value(&DeskRequest {
+                preferred_partner: None,
+                partner: None,
+                checks: vec![],
+                bookings: vec![],
+                languages: vec![],
+                ..desk_request.clone()
+            }),
+        ),
+        (
+            "CoachingDeskOrganisation",
+            value(&desk_organisation),
+            value(&DeskOrganisation {
+                pool: None,
+                ..desk_organisation.clone()
+            }),
+        ),
+        (
+            "CoachingDesk",
+            value(&CoachingDesk {
+                network_id: "pic".into(),
+                period: 2026,
+                requests: vec![desk_request.clone()],
+                organisations: vec![desk_organisation.clone()],
+            }),
+            value(&CoachingDesk {
+                network_id: "pic".into(),
+                period: 2026,
+                requests: vec![],
+                organisations: vec![],
+            }),
+        ),
+        (
+            "CoachingStepTaken",
+            value(&StepTaken {
+                id: "demande-0a1b2c3d".into(),
+                stage: Stage::Booked,
+                booking: Some("seance-0a1b".into()),
+                used: 180,
+                paid_by_organisation: 0,
+            }),
+            value(&StepTaken {
+                id: "demande-0a1b2c3d".into(),
+                stage: Stage::Closed,
+                booking: None,
+                used: 0,
+                paid_by_organisation: 60,
+            }),
+        ),
+        (
+            "CoachingStep",
+            value(&StepRequest {
+                action: Some("record".into()),
+                check: Some("centraide-adviser".into()),
+                partner: Some("niska".into()),
+                starts_at: Some("2026-12-08T23:00:00Z".into()),
+                minutes: Some(180),
+                travel_minutes: Some(30),
+                booking: Some("seance-0a1b".into()),
+            }),
+            json!({"action": "close"}),
+        ),
         (
             "CoachingBalance",
             value(&balance),

@@ -87,6 +87,13 @@ impl Ledger<'_> {
     /// writer that came between refuses all of them. The first statement's change count
     /// says whether they were written.
     pub fn append(&self, read: &Read, entries: &[Entry], by: Writer) -> Vec<Statement> {
+        // A step on a request writes its entries only with the request's own change, which
+        // marks the request with the batch's id (`Ledger::unchanged_since`).
+        let tied = if by.request.is_some() {
+            " AND EXISTS (SELECT 1 FROM coaching_request WHERE id = ?8 AND step_id = ?11)"
+        } else {
+            ""
+        };
         entries
             .iter()
             .map(|entry| {
@@ -96,12 +103,21 @@ impl Ledger<'_> {
                     sql: format!(
                         "INSERT INTO coaching_ledger ({COLUMNS}) SELECT {VALUES} \
                          WHERE NOT EXISTS (SELECT 1 FROM coaching_ledger \
-                           WHERE programme_id = ?1 AND organisation_id = ?2 AND id > ?12 AND batch_id <> ?11)"
+                           WHERE programme_id = ?1 AND organisation_id = ?2 AND id > ?12 AND batch_id <> ?11){tied}"
                     ),
                     params,
                 }
             })
             .collect()
+    }
+
+    /// The condition that the ledger has no entry past `last` (`?p` programme, `?o`
+    /// organisation, `?l` last: the caller's placeholders).
+    pub fn unchanged_since(programme: &str, organisation: &str, last: &str) -> String {
+        format!(
+            "NOT EXISTS (SELECT 1 FROM coaching_ledger WHERE programme_id = {programme} \
+               AND organisation_id = {organisation} AND id > {last})"
+        )
     }
 
     fn entry_values(&self, entry: &Entry, by: Writer) -> Vec<Value> {

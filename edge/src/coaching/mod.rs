@@ -2,6 +2,7 @@
 //! and an organisation's hours as an append-only ledger (`ledger`), whose statements are
 //! built from `relais_domain::coaching::budget`.
 
+pub mod desk;
 pub mod ledger;
 pub mod organisation;
 pub mod programme;

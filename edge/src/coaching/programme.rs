@@ -18,6 +18,8 @@ pub struct ProgrammeRow {
     pub total_cap_minutes: u32,
     pub pool_places: u32,
     pub pool_minutes: u32,
+    /// 1 when travel time counts as time given.
+    pub travel_counts: u32,
 }
 
 impl ProgrammeRow {
@@ -39,7 +41,7 @@ impl ProgrammeRow {
 }
 
 const PROGRAMME_COLUMNS: &str = "id, name, allowance_minutes, carry_over, total_cap_minutes, \
-                                 pool_places, pool_minutes";
+                                 pool_places, pool_minutes, travel_counts";
 
 pub async fn of_network(db: &D1Database, network: &str) -> Result<Vec<ProgrammeRow>, ApiError> {
     Ok(db
