@@ -531,12 +531,9 @@ test('catalog pages arrive with the first page written in, other addresses as th
 test('loading the demo data again changes nothing', { timeout: 180_000 }, () => {
   const state = process.env.RELAIS_TEST_STATE;
   assert.ok(state, 'RELAIS_TEST_STATE is set by scripts/test');
-  const count = () => {
-    const out = execFileSync('wrangler', ['d1', 'execute', 'DB', '--local', '--persist-to', state, '--json', '--command',
-      'SELECT (SELECT count(*) FROM offering) AS o, (SELECT count(*) FROM edition) AS e, (SELECT count(*) FROM session) AS s, (SELECT count(*) FROM person) AS p'],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return JSON.parse(out)[0].results[0];
-  };
+  // Through `sql`, which waits while the running stack holds the file (SQLITE_BUSY).
+  const count = () => sql('SELECT (SELECT count(*) FROM offering) AS o, (SELECT count(*) FROM edition) AS e, '
+    + '(SELECT count(*) FROM session) AS s, (SELECT count(*) FROM person) AS p')[0];
   const before = count();
   assert.ok(before.o >= 10 && before.s >= 20, JSON.stringify(before));
   execFileSync('bash', ['scripts/load-demo', '--persist-to', state], { stdio: 'ignore' });
