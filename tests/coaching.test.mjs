@@ -14,7 +14,9 @@ import { lastMessageId, sentMessage } from './accounts.mjs';
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8799';
 const RUN = randomBytes(3).toString('hex');
 const DOMAIN = 'coaching-api.example.org';
-// A network of its own for the race, so that the demo's pool is left as it is.
+// A network of its own for the race, so that the demo's pool is left as it is. Its offering
+// is published, as an offering on request must be, so it has its texts in both languages: it
+// stays in the catalog the later files read.
 const RACE = { network: `course-${RUN}`, offering: `course-${RUN}-extra`, programme: `course-${RUN}-menu` };
 const NEIGHBOURHOODS = 20;
 const PLACES = 9;
@@ -70,7 +72,9 @@ before(() => {
     `('${createHash('sha256').update(raceToken(i)).digest('hex')}', '${RACE.network}-${i}', '2026-01-01T00:00:00Z')`);
   sql(`INSERT INTO network (id, name, created_at) VALUES ('${RACE.network}', 'Course ${RUN}', '2026-01-01T00:00:00Z');
        INSERT INTO offering (id, kind, title, summary, description, format, network_id, state)
-         VALUES ('${RACE.offering}', 'coaching', '{"fr":"Heures supplémentaires","en":"Extra hours"}', '{}', '{}', 'online', '${RACE.network}', 'published');
+         VALUES ('${RACE.offering}', 'coaching', '{"fr":"Heures supplémentaires ${RUN}","en":"Extra hours ${RUN}"}',
+           '{"fr":"Neuf places par année.","en":"Nine places a year."}', '{"fr":"Premier arrivé, premier servi.","en":"First come, first served."}',
+           'online', '${RACE.network}', 'published');
        INSERT INTO coaching_programme (id, network_id, name, allowance_minutes, carry_over, total_cap_minutes, pool_places, pool_minutes)
          VALUES ('${RACE.programme}', '${RACE.network}', '{"fr":"Menu"}', 1860, 1, 3720, ${PLACES}, 1800);
        INSERT INTO coaching_offer (offering_id, programme_id, account) VALUES ('${RACE.offering}', '${RACE.programme}', 'pool');
