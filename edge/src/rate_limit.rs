@@ -5,22 +5,17 @@
 use std::net::IpAddr;
 
 use relais_domain::problem::ProblemKind;
-use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, Request};
 
 use crate::catalog::now;
 use crate::http::ApiError;
 use crate::registration::transitions::{Statement, Value};
+use crate::rows::Count;
 
 pub const MINUTE: i64 = 60;
 pub const QUARTER_HOUR: i64 = 15 * 60;
 pub const HOUR: i64 = 60 * 60;
-
-#[derive(Deserialize)]
-struct Count {
-    count: u32,
-}
 
 /// The caller's bucket from Cloudflare's `CF-Connecting-IP`: `None` when there is none (a
 /// request that did not come through Cloudflare, such as local tools), so that such callers

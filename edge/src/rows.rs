@@ -14,6 +14,12 @@ use serde::Deserialize;
 
 use crate::http::ApiError;
 
+/// A `SELECT count(*) AS count` row.
+#[derive(Deserialize)]
+pub struct Count {
+    pub count: u32,
+}
+
 fn localized(json: &str) -> Result<Localized, ApiError> {
     Ok(serde_json::from_str(json)?)
 }

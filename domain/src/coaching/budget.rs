@@ -300,6 +300,14 @@ pub enum PoolRefusal {
     AlreadyHolds,
 }
 
+/// Whether the organisation holds a place of the pool in `period`: the place's grant is in
+/// its ledger.
+pub fn holds_place(ledger: &[Entry], period: Period) -> bool {
+    ledger.iter().any(|e| {
+        e.account == Account::Pool && e.period == period && e.movement == Movement::Granted
+    })
+}
+
 /// A pool place for an organisation in `period`, given how many places the period's
 /// grants already took: its grant entry, or why not. The edge runs the same rule inside
 /// the statement that writes, so that two requests at once cannot both take the last place.

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::coaching::budget::{Account, Balance, Entry, Minutes, Movement, Period};
+use crate::coaching::budget::{holds_place, Account, Balance, Entry, Minutes, Movement, Period};
 use crate::Lang;
 
 /// One ledger entry with whose it is: the organisation, and the partner of the request it
@@ -79,9 +79,7 @@ pub fn year_report(
             let ledger = by_organisation
                 .get(o.id.as_str())
                 .map_or(&[][..], Vec::as_slice);
-            let held = ledger.iter().any(|e| {
-                e.account == Account::Pool && e.period == period && e.movement == Movement::Granted
-            });
+            let held = holds_place(ledger, period);
             NeighbourhoodLine {
                 organisation: o.clone(),
                 allowance: Balance::of(ledger, Account::Allowance, period),

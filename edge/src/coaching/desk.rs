@@ -9,7 +9,7 @@
 
 use relais_domain::account::Action as StaffAction;
 use relais_domain::coaching::budget::{
-    open_through, record_use, Account, Balance, Entry, Movement, Period,
+    holds_place, record_use, Account, Balance, Entry, Movement, Period,
 };
 use relais_domain::coaching::desk::{
     CoachingDesk, DeskBooking, DeskCheck, DeskOrganisation, DeskRequest, Step, StepRequest,
@@ -22,15 +22,14 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, Env, Request, Response};
 
-use super::ledger::{EntryRow, Ledger, Read, Writer};
-use super::organisation::period_of;
+use super::ledger::{period_of, EntryRow, Ledger, Opened, Read, Writer};
 use super::programme::{self, ProgrammeRow};
 use crate::auth::{read_json, require};
 use crate::catalog::now;
 use crate::crypto;
 use crate::http::{self, ApiError, Caller};
 use crate::registration::transitions::{prepare_all, Statement, Value};
-use crate::rows::{instant, text};
+use crate::rows::{instant, text, Count};
 use crate::scope;
 
 const COORDINATE: StaffAction = StaffAction::CoordinateCoaching;
@@ -105,7 +104,9 @@ pub async fn desk(
     let query = |sql: String| db.prepare(sql).bind(&binds);
     let results = db
         .batch(vec![
-            query(format!("SELECT id FROM network WHERE id = ?1 AND {reaches}"))?,
+            query(format!(
+                "SELECT count(*) AS count FROM network WHERE id = ?1 AND {reaches}"
+            ))?,
             // Open requests first, by stage, then the oldest first.
             query(format!(
                 "SELECT r.id, r.organisation_id, o.name AS organisation, o.area, r.offering_id, \
@@ -136,12 +137,11 @@ pub async fn desk(
     let [network, requests, bookings, organisations, ledger] = results.as_slice() else {
         return Err(ApiError::Internal("batch results".into()));
     };
-    #[derive(Deserialize)]
-    struct Found {
-        #[allow(dead_code)]
-        id: String,
-    }
-    if network.results::<Found>()?.is_empty() {
+    if network
+        .results::<Count>()?
+        .first()
+        .is_none_or(|c| c.count == 0)
+    {
         return Err(ApiError::Problem(ProblemKind::NotFound, vec![]));
     }
     let bookings: Vec<BookingRow> = bookings.results()?;
@@ -156,15 +156,12 @@ pub async fn desk(
     let mut lines = vec![];
     for o in organisations.results::<OrganisationRow>()? {
         for p in &programmes {
-            let rows: Vec<&EntryRow> = ledger
+            let rows = ledger
                 .iter()
                 .filter(|l| l.organisation_id == o.id && l.programme_id == p.id)
-                .map(|l| &l.entry)
-                .collect();
-            let entries = with_opening(&rows, p, &o.created_at, period)?;
-            let held = entries.iter().any(|e| {
-                e.account == Account::Pool && e.period == period && e.movement == Movement::Granted
-            });
+                .map(|l| &l.entry);
+            let entries = Opened::of(rows, &p.allowance(), &o.created_at, period)?.entries();
+            let held = holds_place(&entries, period);
             lines.push(DeskOrganisation {
                 id: o.id.clone(),
                 name: o.name.clone(),
@@ -181,24 +178,6 @@ pub async fn desk(
         requests,
         organisations: lines,
     })
-}
-
-/// An organisation's entries with the periods up to `period` opened as they will be written.
-fn with_opening(
-    rows: &[&EntryRow],
-    programme: &ProgrammeRow,
-    created_at: &str,
-    period: Period,
-) -> Result<Vec<Entry>, ApiError> {
-    let mut entries = rows
-        .iter()
-        .map(|r| r.entry())
-        .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| ApiError::Internal("a ledger row is no entry".into()))?;
-    let first = period_of(instant(created_at)?);
-    let opening = open_through(&programme.allowance(), &entries, first.min(period), period);
-    entries.extend(opening);
-    Ok(entries)
 }
 
 fn desk_request(
@@ -431,16 +410,14 @@ impl Hours<'_> {
     async fn read(&self, period: Period) -> Result<(Read, Vec<Entry>), ApiError> {
         let ledger = self.ledger();
         let rows: Vec<EntryRow> = ledger.read().prepare(self.db)?.all().await?.results()?;
-        let refs: Vec<&EntryRow> = rows.iter().collect();
-        let entries = with_opening(
-            &refs,
-            self.programme,
+        let opened = Opened::of(
+            &rows,
+            &self.programme.allowance(),
             &self.row.organisation_created_at,
             period,
         )?;
-        let read = Read::from_rows(&rows)
-            .ok_or_else(|| ApiError::Internal("a ledger row is no entry".into()))?;
-        Ok((read, entries))
+        let entries = opened.entries();
+        Ok((opened.read, entries))
     }
 
     fn ledger(&self) -> Ledger<'_> {

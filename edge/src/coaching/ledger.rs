@@ -10,10 +10,17 @@
 //! both take the last place. The host tests run these statements on real SQLite against the
 //! domain's functions.
 
-use relais_domain::coaching::budget::{Account, Entry, Movement, Period};
+use relais_domain::coaching::budget::{open_through, Account, Allowance, Entry, Movement, Period};
 use serde::Deserialize;
 
+use crate::http::ApiError;
 use crate::registration::transitions::{Statement, Value};
+use crate::rows::instant;
+
+/// The budget period an instant falls in: its year (PIC's year is the calendar year).
+pub fn period_of(at: chrono::DateTime<chrono::Utc>) -> Period {
+    chrono::Datelike::year(&at)
+}
 
 /// Where a ledger is read and written: one organisation's entries in one programme.
 #[derive(Clone, Copy, Debug)]
@@ -59,15 +66,44 @@ pub struct Read {
 }
 
 impl Read {
-    pub fn from_rows(rows: &[EntryRow]) -> Option<Read> {
-        let entries = rows
-            .iter()
-            .map(EntryRow::entry)
-            .collect::<Option<Vec<_>>>()?;
-        Some(Read {
-            entries,
-            last: rows.iter().map(|r| r.id).max().unwrap_or(0),
-        })
+    pub fn from_rows<'r>(rows: impl IntoIterator<Item = &'r EntryRow>) -> Option<Read> {
+        let mut read = Read::default();
+        for row in rows {
+            read.entries.push(row.entry()?);
+            read.last = read.last.max(row.id);
+        }
+        Some(read)
+    }
+}
+
+/// An organisation's ledger as read, and the entries that open its periods up to the one
+/// drawn on, as they will be written: a period opens when it is first drawn on, and the
+/// organisation's first is the period it registered in.
+#[derive(Clone, Debug)]
+pub struct Opened {
+    pub read: Read,
+    pub opening: Vec<Entry>,
+}
+
+impl Opened {
+    pub fn of<'r>(
+        rows: impl IntoIterator<Item = &'r EntryRow>,
+        allowance: &Allowance,
+        registered_at: &str,
+        period: Period,
+    ) -> Result<Opened, ApiError> {
+        let read = Read::from_rows(rows)
+            .ok_or_else(|| ApiError::Internal("a ledger row is no entry".into()))?;
+        let first = period_of(instant(registered_at)?);
+        let opening = open_through(allowance, &read.entries, first.min(period), period);
+        Ok(Opened { read, opening })
+    }
+
+    /// The entries balances are computed from: those read, then the opening ones.
+    pub fn entries(&self) -> Vec<Entry> {
+        let mut entries = self.read.entries.clone();
+        entries.extend_from_slice(&self.opening);
+        entries
     }
 }
 

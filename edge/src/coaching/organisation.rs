@@ -5,8 +5,7 @@
 //! address belongs to, registering answers the same 202 and the link goes by email. Never
 //! cached.
 
-use chrono::Datelike;
-use relais_domain::coaching::budget::{open_through, Account, Balance, Period};
+use relais_domain::coaching::budget::{holds_place, Account, Balance, Period};
 use relais_domain::coaching::organisation::{
     BudgetView, ContactView, NewRequest, OfferOnRequest, OrganisationForm, OrganisationKind,
     OrganisationMessage, OrganisationPage, OrganisationReceived, PartnerChoice, PoolView,
@@ -18,7 +17,9 @@ use relais_domain::Lang;
 use serde::Deserialize;
 use worker::{Context, D1Database, Env, Request, Response};
 
-use super::ledger::{place_free, EntryRow, Ledger, PoolClaim, PoolOutcome, Read, Writer};
+use super::ledger::{
+    period_of, place_free, EntryRow, Ledger, Opened, PoolClaim, PoolOutcome, Writer,
+};
 use super::programme::{self, OfferRow, ProgrammeRow};
 use crate::auth::read_json;
 use crate::catalog::now;
@@ -35,11 +36,6 @@ const PER_CLIENT_PER_MINUTE: u32 = 10;
 const PER_EMAIL_PER_HOUR: u32 = 5;
 /// The most requests an organisation's page lists, newest first.
 const MAX_REQUESTS: u32 = 100;
-
-/// The budget period an instant falls in: its year (PIC's year is the calendar year).
-pub fn period_of(at: chrono::DateTime<chrono::Utc>) -> Period {
-    at.year()
-}
 
 #[derive(Deserialize)]
 struct Queued {
@@ -315,30 +311,24 @@ async fn offers(
     Ok(answer)
 }
 
-/// The organisation's ledger in `programme`, with the periods up to `period` opened as
-/// they will be written (a period opens when it is first drawn on).
+/// The organisation's ledger in `programme`, with the periods up to `period` opened.
 async fn ledger_read(
     db: &D1Database,
     organisation: &OrganisationRow,
     programme: &ProgrammeRow,
     period: Period,
-) -> Result<(Read, Vec<relais_domain::coaching::budget::Entry>), ApiError> {
+) -> Result<Opened, ApiError> {
     let ledger = Ledger {
         programme: &programme.id,
         organisation: &organisation.id,
     };
-    let statement = ledger.read();
-    let rows: Vec<EntryRow> = statement.prepare(db)?.all().await?.results()?;
-    let read = Read::from_rows(&rows)
-        .ok_or_else(|| ApiError::Internal("a ledger row is no entry".into()))?;
-    let first = crate::rows::instant(&organisation.created_at).map(period_of)?;
-    let opening = open_through(
+    let rows: Vec<EntryRow> = ledger.read().prepare(db)?.all().await?.results()?;
+    Opened::of(
+        &rows,
         &programme.allowance(),
-        &read.entries,
-        first.min(period),
+        &organisation.created_at,
         period,
-    );
-    Ok((read, opening))
+    )
 }
 
 async fn budget(
@@ -348,18 +338,14 @@ async fn budget(
     period: Period,
     lang: Lang,
 ) -> Result<BudgetView, ApiError> {
-    let (read, opening) = ledger_read(db, organisation, programme, period).await?;
-    let mut entries = read.entries.clone();
-    entries.extend(opening);
+    let entries = ledger_read(db, organisation, programme, period)
+        .await?
+        .entries();
     let pool = match programme.pool() {
         None => None,
         Some(pool) => {
             let taken = programme::places_taken(db, &programme.id, period).await?;
-            let held = entries.iter().any(|e| {
-                e.account == Account::Pool
-                    && e.period == period
-                    && e.movement == relais_domain::coaching::budget::Movement::Granted
-            });
+            let held = holds_place(&entries, period);
             Some(PoolView {
                 places: pool.places_per_period,
                 places_left: pool.places_per_period.saturating_sub(taken),
@@ -494,7 +480,7 @@ async fn open_periods(
     period: Period,
     at: &str,
 ) -> Result<(), ApiError> {
-    let (read, opening) = ledger_read(db, organisation, programme, period).await?;
+    let Opened { read, opening } = ledger_read(db, organisation, programme, period).await?;
     if opening.is_empty() {
         return Ok(());
     }

@@ -144,6 +144,20 @@ fn the_pools_tenth_request_in_a_year_is_refused_while_the_first_nine_are_granted
 }
 
 #[test]
+fn a_pool_place_is_held_in_the_year_its_grant_was_written() {
+    let place = claim_place(&DYNAMO, 0, false, 2026).expect("a free place");
+    let ledger = vec![place];
+    assert!(holds_place(&ledger, 2026));
+    assert!(!holds_place(&ledger, 2027), "a place is for its year");
+    let mut allowance_only = vec![];
+    open(&mut allowance_only, 2026);
+    assert!(
+        !holds_place(&allowance_only, 2026),
+        "the allowance's grant is no place"
+    );
+}
+
+#[test]
 fn a_period_opens_once() {
     let mut ledger = vec![];
     open(&mut ledger, 2026);
