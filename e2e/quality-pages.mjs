@@ -39,6 +39,8 @@ export const MEMBERS_ONLY = 'ggsn-fiche-groupes-sans-financement';
 export const run = randomBytes(4).toString('hex');
 // Someone waiting for an offering's dates, not yet confirmed: their emailed link.
 export const followToken = randomBytes(24).toString('hex');
+// A neighbourhood of PIC's, for its private link to coaching on request.
+export const organisationToken = randomBytes(24).toString('hex');
 export const memberLinks = {
   applied: { token: randomBytes(24).toString('hex'), email: `applied-${run}@e2e-quality.example.org`, standing: 'applied' },
   member: { token: randomBytes(24).toString('hex'), email: `member-${run}@e2e-quality.example.org`, standing: 'member' },
@@ -107,6 +109,12 @@ export async function setUp() {
   sql(`INSERT INTO follow (id, email, lang, zone, purpose, offering_id, consented_at)
          VALUES ('quality-follow-${run}', 'follow-${run}@e2e-quality.example.org', 'fr', 'Africa/Dakar', 'offering_dates', 'emancipasso-formation', '2026-01-01T00:00:00Z');
        INSERT INTO follow_token (token_hash, follow_id, created_at) VALUES ('${sha256(followToken)}', 'quality-follow-${run}', '2026-01-01T00:00:00Z');`);
+  sql(`INSERT INTO organisation (id, network_id, name, kind, area, created_at)
+         VALUES ('quality-organisation-${run}', 'pic', 'Table de quartier qualité', 'neighbourhood', 'Saint-Michel', '2026-01-01T00:00:00Z');
+       INSERT INTO organisation_contact (id, organisation_id, name, email, lang, created_at)
+         VALUES ('quality-contact-${run}', 'quality-organisation-${run}', 'Contact qualité', 'organisation-${run}@e2e-quality.example.org', 'fr', '2026-01-01T00:00:00Z');
+       INSERT INTO organisation_token (token_hash, organisation_id, created_at)
+         VALUES ('${sha256(organisationToken)}', 'quality-organisation-${run}', '2026-01-01T00:00:00Z');`);
 }
 
 export async function tearDown() {
@@ -119,6 +127,7 @@ export async function tearDown() {
   const members = `SELECT id FROM community_member WHERE email LIKE '%-${run}@e2e-quality.example.org'`;
   sql(`DELETE FROM outbox WHERE member_id IN (${members}); DELETE FROM community_member WHERE id IN (${members});
        DELETE FROM follow WHERE id = 'quality-follow-${run}';`);
+  sql(`DELETE FROM organisation WHERE id = 'quality-organisation-${run}';`);
 }
 
 /** A new context of the browser, with the CSP violations its pages log. */
@@ -142,6 +151,10 @@ export function pages() {
     `/member/${memberLinks.member.token}/library/${MEMBERS_ONLY}`,
     // Asking to be told of an offering's dates, and the emailed link to confirm.
     '/follow?offering=emancipasso-formation', `/follow/${followToken}`,
+    // Coaching on request: an offering's page, the organisation's form, its poster, and its link.
+    '/offerings/pic-accompagnement-apprentissage', '/coaching/pic?offering=pic-accompagnement-apprentissage',
+    '/coaching/pic/poster?offering=pic-accompagnement-apprentissage',
+    `/organisations/${organisationToken}`,
     // The dashboard build's, signed out: its sign-in form (and "forgot your password?"), and
     // the pages of one-time links: an invitation (for a new account, for an existing one), a
     // reset, a link that does not work.

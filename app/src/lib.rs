@@ -4,7 +4,8 @@
 //! visit loads, has the catalog, offering, profile (facilitator, partner, network) and
 //! archive pages; the forms build (feature `forms`) has the pages where people write:
 //! registering, the manage link, the privacy notice and coordinating, the knowledge
-//! library, searched with a form, and a network's community (applying, a member's link);
+//! library, searched with a form, a network's community (applying, a member's link) and
+//! coaching on request (an organisation registering to ask, its private link);
 //! the dashboard build (feature `dashboard`) has the pages where a network authors its
 //! catalog, writes to its people and to those who follow its news, and manages its members
 //! and its community's applications, and the pages of one-time links (joining by
@@ -41,6 +42,8 @@ mod account;
 #[cfg_attr(feature = "dashboard", allow(dead_code, unused_imports))]
 mod form;
 
+#[cfg(feature = "forms")]
+mod coaching;
 #[cfg(feature = "forms")]
 mod community;
 #[cfg(feature = "forms")]
@@ -133,6 +136,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("member/:token/register/:edition") view=registration::RegisterPage/>
                     <Route path=path!("follow") view=follow::FollowPage/>
                     <Route path=path!("follow/:token") view=follow::FollowLinkPage/>
+                    <Route path=path!("coaching/:network") view=coaching::AskPage/>
+                    <Route path=path!("coaching/:network/poster") view=coaching::PosterPage/>
+                    <Route path=path!("organisations/:token") view=coaching::OrganisationLinkPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -324,6 +324,10 @@ pub struct OfferingDetail {
     pub past_editions: Vec<Edition>,
     /// How many of the library's public resources go with it (its page links to them).
     pub resources: u32,
+    /// Coaching on request: organisations ask for it from its network's request page,
+    /// rather than registering for dates.
+    #[serde(default)]
+    pub on_request: bool,
 }
 
 /// One page of the catalog.

@@ -38,7 +38,9 @@ impl Build {
 /// The library is here too: a search form, read by the few who look for it, which the
 /// catalog's first visit must not carry (`bench/decisions.md`); and a network's community
 /// of practice: its application form (`community`) and a member's private link (`member`);
-/// and asking to be told of new dates, with its emailed link (`follow`).
+/// and asking to be told of new dates, with its emailed link (`follow`); and coaching on
+/// request: an organisation registering with a network to ask (`coaching`) and its private
+/// link (`organisations`).
 pub const FORM_PAGES: &[&str] = &[
     "register",
     "manage",
@@ -48,6 +50,8 @@ pub const FORM_PAGES: &[&str] = &[
     "community",
     "member",
     "follow",
+    "coaching",
+    "organisations",
 ];
 
 /// The first path segment after the language of each page the dashboard build serves: the
@@ -101,6 +105,8 @@ mod tests {
         assert_eq!(form_page("/en/coordinator/"), Lang::parse("en"));
         assert_eq!(form_page("/fr/community/ggsn"), fr);
         assert_eq!(form_page("/en/member/ab12"), Lang::parse("en"));
+        assert_eq!(form_page("/fr/coaching/pic"), fr);
+        assert_eq!(form_page("/en/organisations/ab12"), Lang::parse("en"));
         assert_eq!(form_page("/fr/member/ab12/library/res-1"), fr);
         for browsing in [
             "/",

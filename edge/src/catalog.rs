@@ -17,7 +17,7 @@ use worker::{D1Database, Date, Env, Response};
 
 use crate::cache;
 use crate::http::{self, ApiError, Caller};
-use crate::rows::{EditionRow, OfferingRow, PersonRow, SessionRow};
+use crate::rows::{Count, EditionRow, OfferingRow, PersonRow, SessionRow};
 
 const DEFAULT_PAGE: u32 = 20;
 pub(crate) const MAX_PAGE: u32 = 50;
@@ -479,9 +479,12 @@ pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, Ap
                 visible::resource_public("r")
             ))
             .bind(&[id.into()])?,
+            // Coaching on request: asked for, never registered for.
+            db.prepare("SELECT count(*) AS count FROM coaching_offer WHERE offering_id = ?1")
+                .bind(&[id.into()])?,
         ])
         .await?;
-    let [offering, people, upcoming, past, resources] = results.as_slice() else {
+    let [offering, people, upcoming, past, resources, on_request] = results.as_slice() else {
         return Err(ApiError::Internal(format!(
             "batch gave {} results",
             results.len()
@@ -521,16 +524,14 @@ pub async fn detail(env: &Env, caller: &Caller, id: &str) -> Result<Response, Ap
         upcoming_editions,
         past_editions,
         resources: resources.results::<Count>()?.first().map_or(0, |c| c.count),
+        on_request: on_request
+            .results::<Count>()?
+            .first()
+            .is_some_and(|c| c.count > 0),
     };
     let body = serde_json::to_string(&detail)?;
     cache::put(key, body.clone());
     cache::mark(http::json_text(body, MAX_AGE)?, false)
-}
-
-/// How many of the library's public resources go with an offering.
-#[derive(serde::Deserialize)]
-struct Count {
-    count: u32,
 }
 
 /// Loads the sessions of `editions` in one query (those pages show: not cancelled); returns

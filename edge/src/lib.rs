@@ -142,6 +142,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/networks/{id}/community"),
     ("POST", "/api/networks/{id}/community/applications"),
     ("POST", "/api/networks/{id}/organisations"),
+    ("GET", "/api/offerings/{id}/request-qr.svg"),
     ("GET", "/api/organisations/{token}"),
     ("POST", "/api/organisations/{token}/requests"),
     ("GET", "/api/members/{token}"),
@@ -283,6 +284,9 @@ async fn route(
         }
         ("/api/networks/{id}/organisations", [id]) => {
             coaching::organisation::register(req, env, ctx, id).await
+        }
+        ("/api/offerings/{id}/request-qr.svg", [id]) => {
+            coaching::poster::request_qr(req, env, caller, id).await
         }
         ("/api/organisations/{token}", [token]) => {
             coaching::organisation::view(env, caller, token).await

@@ -848,6 +848,7 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
         upcoming_editions: vec![edition()],
         past_editions: vec![edition()],
         resources: 3,
+        on_request: false,
     };
     let profile = Profile {
         id: "framasoft".into(),
@@ -1010,6 +1011,7 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
                 upcoming_editions: vec![],
                 past_editions: vec![],
                 resources: 0,
+                on_request: true,
                 ..detail.clone()
             }),
         ),

@@ -35,6 +35,9 @@ pub struct Demo {
     /// Programmes of coaching on request, their budgets and the offerings that draw on them.
     #[serde(default)]
     pub coaching_programme: Vec<CoachingProgramme>,
+    /// Organisations asking for coaching, with their requests and the hours they used.
+    #[serde(default)]
+    pub organisation: Vec<DemoOrganisation>,
 }
 
 /// Text fields whose one text is served to every language (`title`, `location`, `bio`…).
@@ -290,4 +293,74 @@ pub struct CoachingOffer {
 pub struct CoachingCheck {
     pub name: String,
     pub text: Texts,
+}
+
+/// An organisation of the demo that asks for coaching: its first contact, a private link the
+/// README gives, its requests, and the hours it used each year (its ledger is computed from
+/// them by the domain's rules, so a carry-over and an expiry show).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoOrganisation {
+    pub id: String,
+    pub network: String,
+    pub name: String,
+    /// `neighbourhood`, `collective` or `association`.
+    pub kind: String,
+    #[serde(default)]
+    pub area: String,
+    pub contact: DemoContact,
+    /// Its private link's token (48 hexadecimal digits): the demo's page to open.
+    pub token: String,
+    /// How many years ago it registered (0: this year).
+    pub since_years_ago: i32,
+    #[serde(default)]
+    pub request: Vec<DemoRequest>,
+    #[serde(default)]
+    pub used: Vec<DemoUse>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoContact {
+    pub name: String,
+    pub email: String,
+    pub lang: String,
+}
+
+/// A request at some stage, with the session booked for it if any.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoRequest {
+    pub id: String,
+    pub offering: String,
+    pub stage: String,
+    pub subject: String,
+    pub question: String,
+    #[serde(default)]
+    pub preferred_partner: Option<String>,
+    #[serde(default)]
+    pub partner: Option<String>,
+    #[serde(default)]
+    pub availability: String,
+    pub languages: Vec<String>,
+    /// The offering's checks a coordinator confirmed.
+    #[serde(default)]
+    pub confirmed: Vec<String>,
+    /// How many years ago it was asked (0: this year).
+    #[serde(default)]
+    pub years_ago: i32,
+    /// A session booked, this many days from the load date, of this many hours.
+    #[serde(default)]
+    pub booked_in_days: Option<u32>,
+    #[serde(default)]
+    pub booked_hours: u32,
+}
+
+/// Hours of coaching given in a programme's year, `years_ago` years back (0: this year).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoUse {
+    pub programme: String,
+    pub years_ago: i32,
+    pub hours: u32,
 }

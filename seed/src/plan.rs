@@ -62,6 +62,28 @@ pub struct Rows {
     pub communities: Vec<(String, relais_domain::community::Community, DateTime<Utc>)>,
     /// Programmes of coaching on request, checked against the partners and offerings.
     pub coaching: Vec<model::CoachingProgramme>,
+    /// Organisations asking for coaching, dated from the load date, with their ledgers.
+    pub organisations: Vec<OrganisationRows>,
+}
+
+/// A demo organisation as it is written: dated from the load date, its requests with their
+/// year and booked session, and its ledger computed by the domain's rules from the hours it
+/// used each year (each period opened as the Worker opens it, uses beyond what was left
+/// paid by the organisation, a booked session's hours held).
+pub struct OrganisationRows {
+    pub organisation: model::DemoOrganisation,
+    pub created_at: DateTime<Utc>,
+    pub requests: Vec<RequestRow>,
+    /// Each entry with its programme's id, in the order written.
+    pub ledger: Vec<(String, relais_domain::coaching::budget::Entry)>,
+}
+
+/// A demo request's year, when it was asked, and its booked session, in `request`'s order.
+pub struct RequestRow {
+    pub period: i32,
+    pub created_at: DateTime<Utc>,
+    /// The session booked: its start and minutes.
+    pub booking: Option<(DateTime<Utc>, u32)>,
 }
 
 pub struct ResourceRow {
@@ -217,6 +239,7 @@ pub fn plan(demo: Demo, today: NaiveDate) -> Result<Rows, PlanError> {
         resources: vec![],
         communities: vec![],
         coaching: vec![],
+        organisations: vec![],
     };
     for (position, o) in demo.offering.iter().enumerate() {
         unique(&o.id)?;
@@ -382,8 +405,138 @@ pub fn plan(demo: Demo, today: NaiveDate) -> Result<Rows, PlanError> {
         }
         rows.coaching.push(programme);
     }
+    for organisation in demo.organisation {
+        let planned = organisation_rows(&rows, organisation, today)?;
+        rows.organisations.push(planned);
+    }
     check(&mut rows)?;
     Ok(rows)
+}
+
+/// A demo organisation checked against the programmes, offerings and partners, dated from
+/// `today`, with its ledger computed by `coaching::budget`.
+fn organisation_rows(
+    rows: &Rows,
+    organisation: model::DemoOrganisation,
+    today: NaiveDate,
+) -> Result<OrganisationRows, PlanError> {
+    use relais_domain::coaching::budget::{
+        open_period, record_use, Account, Allowance, Entry, Movement,
+    };
+    use relais_domain::coaching::organisation::OrganisationKind;
+    use relais_domain::coaching::request::Stage;
+    let id = organisation.id.clone();
+    let bad = |what: String| PlanError::UnknownOffering(id.clone(), what);
+    if !rows.networks.iter().any(|n| n.id == organisation.network) {
+        return Err(PlanError::UnknownNetwork(
+            id.clone(),
+            organisation.network.clone(),
+        ));
+    }
+    if OrganisationKind::parse(&organisation.kind).is_none() {
+        return Err(bad(format!("kind {}", organisation.kind)));
+    }
+    if organisation.token.len() != 48 || !organisation.token.chars().all(|c| c.is_ascii_hexdigit())
+    {
+        return Err(bad("a token of 48 hexadecimal digits".into()));
+    }
+    let this = today.year();
+    let noon =
+        |date: NaiveDate| date.and_time(NaiveTime::MIN).and_utc() + chrono::TimeDelta::hours(12);
+    let years_back = |years: i32| {
+        NaiveDate::from_ymd_opt(this - years, 1, 15)
+            .map(noon)
+            .ok_or_else(|| bad("a year".into()))
+    };
+    let created_at = years_back(organisation.since_years_ago)?;
+    let programme_of = |offering: &str| {
+        rows.coaching
+            .iter()
+            .find(|p| p.offer.iter().any(|o| o.offering == offering))
+    };
+    let mut requests = vec![];
+    for r in &organisation.request {
+        let Some(programme) = programme_of(&r.offering) else {
+            return Err(bad(format!("request {}: offering {}", r.id, r.offering)));
+        };
+        let offer = programme.offer.iter().find(|o| o.offering == r.offering);
+        if offer.is_some_and(|o| o.account != Account::Allowance.as_str()) {
+            return Err(bad(format!(
+                "request {}: the demo asks only from allowances",
+                r.id
+            )));
+        }
+        if Stage::parse(&r.stage).is_none() {
+            return Err(bad(format!("request {}: stage {}", r.id, r.stage)));
+        }
+        for partner in r.partner.iter().chain(&r.preferred_partner) {
+            if !offer.is_some_and(|o| o.partners.contains(partner)) {
+                return Err(PlanError::UnknownPartner(r.id.clone(), partner.clone()));
+            }
+        }
+        let created = years_back(r.years_ago)? + chrono::TimeDelta::days(30);
+        let booking = match r.booked_in_days {
+            Some(days) => Some((
+                noon(today + Days::new(u64::from(days))) + chrono::TimeDelta::hours(11),
+                r.booked_hours * 60,
+            )),
+            None => None,
+        };
+        requests.push(RequestRow {
+            period: this - r.years_ago,
+            created_at: created.min(noon(today)),
+            booking,
+        });
+    }
+    // Each programme the organisation drew on: its years opened from the first, its uses.
+    let mut ledger = vec![];
+    for programme in &rows.coaching {
+        let uses: Vec<_> = organisation
+            .used
+            .iter()
+            .filter(|u| u.programme == programme.id)
+            .collect();
+        let booked: Vec<u32> = organisation
+            .request
+            .iter()
+            .zip(&requests)
+            .filter(|(r, _)| programme_of(&r.offering).is_some_and(|p| p.id == programme.id))
+            .filter_map(|(_, row)| row.booking.map(|(_, minutes)| minutes))
+            .collect();
+        if uses.is_empty() && booked.is_empty() {
+            continue;
+        }
+        let allowance = Allowance {
+            per_period: programme.hours_per_year * 60,
+            carry_over: programme.carry_over,
+            total_cap: programme.total_cap_hours * 60,
+        };
+        let mut entries: Vec<Entry> = vec![];
+        for year in (this - organisation.since_years_ago)..=this {
+            let opening = open_period(&allowance, &entries, year)
+                .map_err(|_| bad(format!("{} opened twice", programme.id)))?;
+            entries.extend(opening);
+            for u in uses.iter().filter(|u| this - u.years_ago == year) {
+                let used = record_use(&entries, Account::Allowance, year, u.hours * 60);
+                entries.extend(used);
+            }
+        }
+        for minutes in booked {
+            entries.push(Entry {
+                account: Account::Allowance,
+                period: this,
+                movement: Movement::Booked,
+                minutes,
+            });
+        }
+        ledger.extend(entries.into_iter().map(|e| (programme.id.clone(), e)));
+    }
+    Ok(OrganisationRows {
+        organisation,
+        created_at,
+        requests,
+        ledger,
+    })
 }
 
 fn resource_row(r: &model::Resource, published_at: DateTime<Utc>) -> ResourceRow {

@@ -296,7 +296,96 @@ pub fn render(rows: &Rows) -> String {
     for programme in &rows.coaching {
         coaching_programme(&mut out, programme);
     }
+    for organisation in &rows.organisations {
+        demo_organisation(&mut out, organisation);
+    }
     out
+}
+
+/// A demo organisation, its contact, link, requests, booked session and ledger, each written
+/// once: loading again leaves them as they are, with whatever was done on them since (the
+/// ledger is append-only, and each entry is written only if its own batch is absent).
+fn demo_organisation(out: &mut String, o: &crate::plan::OrganisationRows) {
+    use sha2::{Digest, Sha256};
+    let org = &o.organisation;
+    let id = text(&org.id);
+    let at = instant(o.created_at);
+    let _ = writeln!(
+        out,
+        "INSERT OR IGNORE INTO organisation (id, network_id, name, kind, area, created_at) VALUES ({id}, {}, {}, {}, {}, {at});",
+        text(&org.network),
+        text(&org.name),
+        text(&org.kind),
+        text(&org.area),
+    );
+    let _ = writeln!(
+        out,
+        "INSERT OR IGNORE INTO organisation_contact (id, organisation_id, name, email, lang, created_at) VALUES ({}, {id}, {}, {}, {}, {at});",
+        text(&format!("{}-contact", org.id)),
+        text(&org.contact.name),
+        text(&org.contact.email),
+        text(&org.contact.lang),
+    );
+    let digest: String = Sha256::digest(org.token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "INSERT OR IGNORE INTO organisation_token (token_hash, organisation_id, created_at) VALUES ({}, {id}, {at});",
+        text(&digest),
+    );
+    for (r, row) in org.request.iter().zip(&o.requests) {
+        let created = instant(row.created_at);
+        let partner = r.partner.as_deref().map_or("NULL".to_owned(), text);
+        let preferred = r
+            .preferred_partner
+            .as_deref()
+            .map_or("NULL".to_owned(), text);
+        let _ = writeln!(
+            out,
+            "INSERT OR IGNORE INTO coaching_request (id, offering_id, organisation_id, stage, subject, question, \
+             preferred_partner, availability, languages, confirmed, partner_id, period, created_at, updated_at) \
+             VALUES ({}, {}, {id}, {}, {}, {}, {preferred}, {}, {}, {}, {partner}, {}, {created}, {created});",
+            text(&r.id),
+            text(&r.offering),
+            text(&r.stage),
+            text(&r.subject),
+            text(&r.question),
+            text(&r.availability),
+            json(&r.languages),
+            json(&r.confirmed),
+            row.period,
+        );
+        if let Some((starts_at, minutes)) = row.booking {
+            let _ = writeln!(
+                out,
+                "INSERT OR IGNORE INTO coaching_booking (id, request_id, starts_at, minutes, state, created_at) \
+                 VALUES ({}, {}, {}, {minutes}, 'booked', {created});",
+                text(&format!("{}-session", r.id)),
+                text(&r.id),
+                instant(starts_at),
+            );
+        }
+    }
+    for (n, (programme, e)) in o.ledger.iter().enumerate() {
+        let batch = text(&format!("demo-{}-{n}", org.id));
+        let from = e
+            .movement
+            .from_period()
+            .map_or("NULL".to_owned(), |p| p.to_string());
+        let _ = writeln!(
+            out,
+            "INSERT INTO coaching_ledger (programme_id, organisation_id, account, period, movement, from_period, \
+             minutes, recorded_by, at, batch_id) SELECT {}, {id}, {}, {}, {}, {from}, {}, 'relais', {at}, {batch} \
+             WHERE NOT EXISTS (SELECT 1 FROM coaching_ledger WHERE organisation_id = {id} AND batch_id = {batch});",
+            text(programme),
+            text(e.account.as_str()),
+            e.period,
+            text(e.movement.as_str()),
+            e.minutes,
+        );
+    }
 }
 
 /// A programme's budgets in minutes, its partners and its offerings on request, as the

@@ -5,4 +5,5 @@
 pub mod desk;
 pub mod ledger;
 pub mod organisation;
+pub mod poster;
 pub mod programme;
