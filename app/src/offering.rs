@@ -100,20 +100,18 @@ fn OfferingView(detail: OfferingDetail) -> impl IntoView {
                 {if detail.upcoming_editions.is_empty() {
                     // Asking for coaching on request, or being told of the next dates: the
                     // forms build's, an ordinary link.
-                    let (note, href, label) = match (detail.on_request, &s.network) {
+                    let (href, label) = match (detail.on_request, &s.network) {
                         (true, Some(n)) => (
-                            "offering-on-request",
                             format!("/{}/coaching/{}?offering={}", i18n.code(), n.id, s.id),
                             "offering-ask",
                         ),
                         _ => (
-                            "no-upcoming",
                             format!("/{}/follow?offering={}", i18n.code(), s.id),
                             "offering-follow",
                         ),
                     };
                     view! {
-                        <p class="none">{t(note)}</p>
+                        <p class="none">{t("no-upcoming")}</p>
                         {button_link("follow-link", href, t(label))}
                     }
                     .into_any()

@@ -326,7 +326,6 @@ pub struct OfferingDetail {
     pub resources: u32,
     /// Coaching on request: organisations ask for it from its network's request page,
     /// rather than registering for dates.
-    #[serde(default)]
     pub on_request: bool,
 }
 

@@ -50,7 +50,6 @@ offering-past = Past editions
 offering-location = Where
 offering-resources = Its resources in the library
 offering-follow = Be told of the next dates
-offering-on-request = On request: your organisation asks, then the sessions are set with you.
 offering-ask = Ask for coaching
 not-found-title = Page not found
 not-found-body = This page does not exist, or no longer does.

@@ -50,7 +50,6 @@ offering-past = Éditions passées
 offering-location = Lieu
 offering-resources = Ses ressources dans la bibliothèque
 offering-follow = Être prévenu·e des prochaines dates
-offering-on-request = Sur demande : votre organisation fait une demande, puis les séances sont fixées avec vous.
 offering-ask = Demander un accompagnement
 not-found-title = Page introuvable
 not-found-body = Cette page n’existe pas ou plus.

@@ -475,13 +475,12 @@ fn organisation_rows(
             }
         }
         let created = years_back(r.years_ago)? + chrono::TimeDelta::days(30);
-        let booking = match r.booked_in_days {
-            Some(days) => Some((
+        let booking = r.booked_in_days.map(|days| {
+            (
                 noon(today + Days::new(u64::from(days))) + chrono::TimeDelta::hours(11),
                 r.booked_hours * 60,
-            )),
-            None => None,
-        };
+            )
+        });
         requests.push(RequestRow {
             period: this - r.years_ago,
             created_at: created.min(noon(today)),
