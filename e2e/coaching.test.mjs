@@ -2,20 +2,27 @@
 // « Accompagnement-conseil centré sur l'apprentissage » (as from the QR code on paper), asks
 // for coaching from it: the organisation's form, refused by name, then sent; its link read
 // from the message; on its page, 31 h this year and the request form, sent with Niska as the
-// preferred partner. A coordinator assigns Niska, books a session and records 3 h; the
-// neighbourhood's page then shows 28 h left and the 3 h used.
+// preferred partner. A coordinator, in the dashboard on a phone, assigns Niska, books a
+// session and records 3 h, and the year's report lists them; the neighbourhood's page then
+// shows 28 h left, the 3 h used and the session given on its clock, a new contact person is
+// added from it, and a second request is withdrawn from it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { BASE, appReady, artifact, launch, phone } from './browser.mjs';
 import { sql, staffSql } from '../tests/state.mjs';
 import { lastMessageId, sentMessage } from '../tests/accounts.mjs';
-import { fetch } from '../tests/client.mjs';
 
 const RUN = randomBytes(3).toString('hex');
 const DOMAIN = 'e2e-coaching.example.org';
 const OFFERING = 'pic-accompagnement-apprentissage';
 const COORDINATOR = { id: `acc-coaching-e2e-${RUN}`, email: `pic.${RUN}@${DOMAIN}`, password: 'a coaching e2e passphrase' };
+/** A week from now at 18:00, as a `datetime-local` control takes it. */
+function weekAhead() {
+  const day = new Date(Date.now() + 7 * 86_400_000);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}T18:00`;
+}
 const WORDS = {
   fr: {
     ask: 'Demander un accompagnement', submit: 'Recevoir le lien de notre organisation', organisation: 'Nom de l’organisation',
@@ -23,8 +30,16 @@ const WORDS = {
     consent: /J’accepte que ces informations/, received: 'Merci ! Le lien de votre organisation part par courriel.',
     hours: `Vos heures en ${new Date().getUTCFullYear()}`, subject: 'Le sujet', question: 'La question au cœur de votre initiative',
     partner: 'Partenaire souhaité·e', availability: 'Vos disponibilités', send: 'Envoyer la demande',
-    sent: 'Votre demande est envoyée.', see: 'Voir mes demandes et mes heures', ready: /Prête/, used: 'Utilisées',
+    sent: 'Votre demande est envoyée.', see: 'Voir mes demandes et mes heures', ready: /Prête/, used: 'Utilisées', sessionDone: 'Séance donnée',
+    contactAdd: 'Ajouter une personne contact', contactSubmit: 'Ajouter cette personne', contactConsent: /Cette personne accepte/,
+    contactAdded: /fait maintenant partie des contacts/,
+    withdraw: 'Retirer cette demande', withdrawYes: 'Oui, la retirer', withdrawn: /Retirée/,
     required: 'Ce champ est obligatoire.',
+    email: 'Courriel', password: 'Mot de passe', signIn: 'Me connecter', desk: 'Accompagnement', assignTo: 'Partenaire',
+    assign: 'Désigner', assigned: 'Partenaire désigné·e', when: 'Date et heure de la séance', book: 'Réserver la séance',
+    booked: 'Séances fixées', sessionBooked: /3\sh · réservée/, given: 'Heures données', record: 'Noter les heures',
+    sessionGiven: /3\sh · donnée/, reportLink: 'Le rapport annuel, par quartier et par partenaire',
+    report: `Le rapport de l’accompagnement en ${new Date().getUTCFullYear()}`, weekAhead,
   },
   en: {
     ask: 'Ask for coaching', submit: 'Get our organisation’s link', organisation: 'Name of the organisation',
@@ -32,8 +47,16 @@ const WORDS = {
     consent: /I agree that this information/, received: 'Thank you! Your organisation’s link is on its way by email.',
     hours: `Your hours in ${new Date().getUTCFullYear()}`, subject: 'Subject', question: 'The question at the heart of your initiative',
     partner: 'Preferred partner', availability: 'When you are available', send: 'Send the request',
-    sent: 'Your request is sent.', see: 'See my requests and hours', ready: /Ready/, used: 'Used',
+    sent: 'Your request is sent.', see: 'See my requests and hours', ready: /Ready/, used: 'Used', sessionDone: 'Session given',
+    contactAdd: 'Add a contact person', contactSubmit: 'Add this person', contactConsent: /This person agrees/,
+    contactAdded: /is now one of the contacts/,
+    withdraw: 'Withdraw this request', withdrawYes: 'Yes, withdraw it', withdrawn: /Withdrawn/,
     required: 'This field is required.',
+    email: 'Email', password: 'Password', signIn: 'Sign in', desk: 'Coaching', assignTo: 'Partner',
+    assign: 'Assign', assigned: 'Partner assigned', when: 'Session date and time', book: 'Book the session',
+    booked: 'Sessions set', sessionBooked: /3\sh · booked/, given: 'Hours given', record: 'Record the hours',
+    sessionGiven: /3\sh · given/, reportLink: 'The yearly report, by neighbourhood and by partner',
+    report: `Coaching report for ${new Date().getUTCFullYear()}`, weekAhead,
   },
 };
 let browser;
@@ -47,36 +70,61 @@ after(async () => {
   sql(`DELETE FROM membership WHERE account_id = '${COORDINATOR.id}'; DELETE FROM account WHERE id = '${COORDINATOR.id}';`);
 });
 
-async function call(method, path, { body, session } = {}) {
-  const res = await fetch(BASE + path, {
-    method,
-    headers: {
-      'CF-Connecting-IP': `10.71.${randomBytes(1)[0]}.${randomBytes(1)[0]}`,
-      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      ...(session ? { Cookie: `__Host-relais_session=${session.token}`, 'X-CSRF-Token': session.csrf } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
+/**
+ * The coordinator's steps on the organisation's request, in the dashboard on a phone: Niska
+ * assigned, a session of 3 h booked on the coordinator's clock, then its hours recorded;
+ * the year's report then lists the organisation with 3 h used and Niska with 3 h given.
+ */
+async function coordinatorGivesThreeHours(lang, organisation) {
+  const w = WORDS[lang];
+  const { context, page, errors } = await phone(browser, {
+    locale: lang === 'fr' ? 'fr-CA' : 'en-CA', timezoneId: 'America/Toronto',
+    extraHTTPHeaders: { 'CF-Connecting-IP': `10.73.${randomBytes(1)[0]}.${randomBytes(1)[0]}` },
   });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
-}
+  await page.goto(`${BASE}/${lang}/dashboard/coaching?network=pic`);
+  await appReady(page);
+  await page.getByLabel(w.email).fill(COORDINATOR.email);
+  await page.getByLabel(w.password).fill(COORDINATOR.password);
+  await page.getByRole('button', { name: w.signIn }).click();
+  await page.getByRole('heading', { level: 1, name: w.desk }).waitFor();
+  const card = page.locator('li.coaching-request', { has: page.getByRole('heading', { name: organisation }) });
+  await card.waitFor();
 
-/** The coordinator's steps on the organisation's one request: Niska assigned, 3 h booked, then given. */
-async function coordinatorGivesThreeHours(organisation) {
-  const login = await call('POST', '/api/auth/login', { body: { email: COORDINATOR.email, password: COORDINATOR.password } });
-  assert.equal(login.status, 200, JSON.stringify(login.body));
-  const session = { token: /^__Host-relais_session=([0-9a-f]{64});/.exec(login.headers.get('set-cookie'))[1], csrf: login.body.csrf_token };
-  const desk = await call('GET', '/api/dashboard/networks/pic/coaching', { session });
-  const request = desk.body.requests.find((r) => r.organisation === organisation);
-  assert.ok(request, `${organisation}'s request is on the desk`);
-  const step = async (body) => {
-    const res = await call('POST', `/api/dashboard/coaching-requests/${request.id}/steps`, { session, body });
-    assert.equal(res.status, 200, JSON.stringify(res.body));
-    return res.body;
-  };
-  await step({ action: 'assign', partner: 'niska' });
-  const booked = await step({ action: 'book', starts_at: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 16) + ':00Z', minutes: 180 });
-  await step({ action: 'record', minutes: 180, booking: booked.booking });
+  await card.getByLabel(w.assignTo).selectOption({ label: 'Niska' });
+  await card.getByRole('button', { name: w.assign }).click();
+  await page.locator('#coaching-done').filter({ hasText: organisation }).waitFor();
+  await card.locator('.badge', { hasText: w.assigned }).waitFor();
+  // The focus goes back to the request's heading once its card is drawn again.
+  await page.waitForFunction((name) => document.activeElement?.tagName === 'H3' && document.activeElement.textContent.includes(name), organisation);
+
+  // Booked a week from now at 18:00 on the coordinator's clock, for 3 hours (the default).
+  await card.getByLabel(w.when).fill(w.weekAhead());
+  await card.getByRole('button', { name: w.book }).click();
+  await card.locator('.badge', { hasText: w.booked }).waitFor();
+  await card.getByText(w.sessionBooked).waitFor();
+
+  // Sent empty, the hours are refused by name; then the session's 3 h are recorded.
+  await card.getByLabel(w.given).fill('');
+  await card.getByRole('button', { name: w.record }).click();
+  await card.locator('.form-summary').filter({ hasText: w.given }).waitFor();
+  await card.getByLabel(w.given).fill('3');
+  await card.getByRole('button', { name: w.record }).click();
+  await card.getByText(w.sessionGiven).waitFor();
+  const row = page.locator('table.coaching-balances tr', { hasText: organisation });
+  assert.match(await row.locator('td').nth(1).textContent(), /^3\s?h$/, 'used');
+  assert.match(await row.locator('td').nth(3).textContent(), /^28\s?h$/, 'left');
+  await page.screenshot({ path: artifact(`coaching-desk-${lang}.png`), fullPage: true });
+
+  await page.getByRole('link', { name: w.reportLink }).click();
+  await page.getByRole('heading', { level: 1, name: w.report }).waitFor();
+  const line = page.locator('table.coaching-balances tr', { hasText: organisation }).first();
+  await line.waitFor();
+  assert.match(await line.locator('td').nth(1).textContent(), /^3\s?h$/);
+  const niska = page.locator('table.coaching-partners tr', { hasText: 'Niska' }).first();
+  assert.match(await niska.locator('td').nth(1).textContent(), /\d+\s?h/);
+  await page.screenshot({ path: artifact(`coaching-report-${lang}.png`), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
 }
 
 for (const lang of ['fr', 'en']) {
@@ -128,7 +176,7 @@ for (const lang of ['fr', 'en']) {
     await page.getByRole('button', { name: w.see }).click();
     await page.locator('li.request', { hasText: 'Mobiliser les familles' }).filter({ hasText: w.ready }).waitFor();
 
-    await coordinatorGivesThreeHours(organisation);
+    await coordinatorGivesThreeHours(lang, organisation);
     await page.reload();
     await appReady(page);
     await page.getByRole('heading', { name: w.hours }).waitFor();
@@ -136,6 +184,33 @@ for (const lang of ['fr', 'en']) {
     const used = page.locator('dl.balance').first().locator('dt', { hasText: w.used });
     assert.match(await used.locator('xpath=following-sibling::dd[1]').textContent(), /^3\s?h$/);
     assert.match(await page.locator('li.request').first().textContent(), /Niska/);
+    // The session given, on the neighbourhood's clock.
+    const session = page.locator('li.request').first().locator('.sessions li', { hasText: w.sessionDone });
+    assert.match(await session.locator('time').getAttribute('datetime'), /^\d{4}-\d{2}-\d{2}T/);
+
+    // A new person joins the contacts from the page: refused by name, then added.
+    await page.getByText(w.contactAdd).click();
+    const contactForm = page.locator('form.contact-form');
+    await contactForm.getByRole('button', { name: w.contactSubmit }).click();
+    await contactForm.locator('.field-error', { hasText: w.required }).first().waitFor();
+    await contactForm.locator('#f-name').fill('Relève du quartier');
+    await contactForm.locator('#f-email').fill(`releve.${lang}.${Date.now()}@example.org`);
+    await contactForm.getByLabel(w.contactConsent).check();
+    await contactForm.getByRole('button', { name: w.contactSubmit }).click();
+    await page.getByRole('status').filter({ hasText: w.contactAdded }).waitFor();
+    await page.locator('ul.contacts li', { hasText: 'Relève du quartier' }).waitFor();
+
+    // A second request, withdrawn from the page before anything is booked, asked first.
+    await page.locator('#f-subject').fill('Un atelier de plus');
+    await page.getByLabel(w.question).fill('Faut-il un deuxième atelier ?');
+    await page.getByRole('button', { name: w.send }).click();
+    await page.getByRole('heading', { name: w.sent }).waitFor();
+    await page.getByRole('button', { name: w.see }).click();
+    const second = page.locator('li.request', { hasText: 'Un atelier de plus' });
+    await second.getByRole('button', { name: w.withdraw }).click();
+    await second.getByRole('button', { name: w.withdrawYes }).click();
+    await second.filter({ hasText: w.withdrawn }).waitFor();
+    assert.equal(await second.getByRole('button', { name: w.withdraw }).count(), 0, 'withdrawn once');
     await page.screenshot({ path: artifact(`coaching-organisation-${lang}.png`), fullPage: true });
     assert.deepEqual(errors, []);
     await context.close();

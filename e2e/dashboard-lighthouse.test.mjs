@@ -75,6 +75,14 @@ const PAGES = {
     label: 'network\'s messages', path: () => `/dashboard/outbox?network=${dash.network}`,
     reads: () => [`/api/dashboard/networks/${dash.network}/outbox?`],
   },
+  coaching: {
+    label: 'coaching requests', path: () => '/dashboard/coaching?network=pic',
+    reads: () => ['/api/dashboard/networks/pic/coaching?'],
+  },
+  'coaching-report': {
+    label: 'coaching report', path: () => '/dashboard/coaching/report?network=pic',
+    reads: () => ['/api/dashboard/networks/pic/coaching/report?'],
+  },
 };
 
 for (const [name, page] of Object.entries(PAGES)) {

@@ -172,6 +172,8 @@ export function dashboardPages() {
     `/dashboard/members?network=${dash.network}`, `/dashboard/community?network=${COMMUNITY}`,
     `/dashboard/editions/${dash.edition}/message`, `/dashboard/outbox?network=${dash.network}`,
     `/dashboard/news?network=${COMMUNITY}`,
+    // Coaching on request: the requests and hours, and the yearly report.
+    '/dashboard/coaching?network=pic', '/dashboard/coaching/report?network=pic',
     `/dashboard/people/new?network=${dash.network}`, `/dashboard/people/${dash.person}`,
     `/dashboard/partners/new?network=${dash.network}`, `/dashboard/partners/${dash.partner}`,
     // The people behind an edition, filtered too, and a session's attendance list.

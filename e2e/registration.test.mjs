@@ -117,13 +117,16 @@ test('an application answers the edition questions in English; a coordinator acc
   await page.getByRole('button', { name: 'Send my application' }).click();
   // The required questions are named, in English.
   const summary = page.locator('#form-summary');
-  await summary.getByText('2 fields need correcting:').waitFor();
+  await summary.getByText('3 fields need correcting:').waitFor();
+  // People register on behalf of their organisation, named.
+  await page.getByLabel('Organisation you are registering on behalf of').fill('Chatons de Lagos');
   const questions = page.locator('fieldset', { has: page.getByText('Your application', { exact: true }) });
   for (const box of await questions.locator('textarea').all()) await box.fill('A feminist collective in Lagos, learning free software together.');
   await questions.getByRole('radio', { name: 'Yes' }).check();
   await page.getByRole('button', { name: 'Send my application' }).click();
   await page.locator('#result-title').getByText('Application received.').waitFor();
   assert.deepEqual(registrations(email), [{ status: 'applied' }]);
+  assert.equal(sql(`SELECT organisation FROM registration WHERE email = '${email}'`)[0].organisation, 'Chatons de Lagos');
   assert.deepEqual(errors, []);
   await context.close();
 

@@ -5,24 +5,16 @@
 // (`dev-mail:<outbox id>`: to, subject, body; edge/src/outbox.rs). The tests read the link
 // where the invitee would: in the message's body, as it was written for them.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { STATE, sql } from './state.mjs';
+import { kvGet, sql } from './state.mjs';
 
-const CONFIG = process.env.RELAIS_WRANGLER_CONFIG;
 const q = (s) => `'${String(s).replaceAll("'", "''")}'`;
 
 /** The highest outbox id now: messages queued later have higher ones. */
 export const lastMessageId = () => sql('SELECT coalesce(max(id), 0) AS id FROM outbox')[0].id;
 
 function kept(id) {
-  try {
-    const out = execFileSync('wrangler', ['kv', 'key', 'get', `dev-mail:${id}`, '--binding', 'KV', '--local', '--persist-to', STATE,
-      ...(CONFIG ? ['--config', CONFIG] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    const line = out.split('\n').find((l) => l.startsWith('{'));
-    return line ? JSON.parse(line) : null;
-  } catch {
-    return null; // not sent yet
-  }
+  const value = kvGet(`dev-mail:${id}`);
+  return value === null ? null : JSON.parse(value); // null: not sent yet
 }
 
 /**

@@ -85,7 +85,7 @@ before(async () => {
        VALUES ('${EDITION}-s1', '${EDITION}', '2031-03-03T08:00:00Z', '2031-03-03T16:00:00Z', 'Europe/Paris');`);
   for (const [who, chatons] of [['first', 'no'], ['second', 'no'], ['member', 'yes']]) {
     const res = await call('POST', `/api/editions/${EDITION}/registrations`, {
-      body: { name: who, email: `${who}.applicant@example.org`, lang: 'fr', zone: 'Europe/Paris', consent: true, answers: { chatons } },
+      body: { name: who, email: `${who}.applicant@example.org`, lang: 'fr', zone: 'Europe/Paris', consent: true, organisation: `Chatons ${who}`, answers: { chatons } },
     });
     assert.equal(res.status, 201, JSON.stringify(res.body));
   }

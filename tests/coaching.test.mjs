@@ -3,11 +3,12 @@
 // page shows PIC's programme with this year's 31 hours, the pool's places and the offerings
 // it can ask for; a request is refused by name in the caller's language, then recorded; and
 // twenty neighbourhoods asking at once for a pool of nine places get exactly nine, the
-// eleven others told why, with nothing half-written.
+// eleven others told why, with nothing half-written; a place given back by a withdrawn or
+// declined request goes to the next neighbourhood asking.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { fetch } from './client.mjs';
+import { afterBurst, fetch } from './client.mjs';
 import { sql, staffSql } from './state.mjs';
 import { lastMessageId, sentMessage } from './accounts.mjs';
 
@@ -62,6 +63,8 @@ async function login({ email, password }) {
 
 // The first test's neighbourhood, its link and its request, for the coordinator's steps.
 const hochelaga = {};
+// The race's neighbourhoods that got a place and those refused, with their requests.
+const race = { holders: [], refused: [] };
 
 before(() => {
   sql(staffSql({ ...COORDINATOR, name: 'Coordination PIC', networks: ['pic'] }));
@@ -176,6 +179,7 @@ test('twenty neighbourhoods asking for a pool of nine places at once: nine grant
     body: { offering_id: RACE.offering, subject: `Sujet ${i}`, question: 'Une question au cœur de l’initiative', languages: ['fr'] },
   });
   const answers = await Promise.all(Array.from({ length: NEIGHBOURHOODS }, (_, i) => ask(i)));
+  await afterBurst();
   const granted = answers.filter((a) => a.status === 201);
   const refused = answers.filter((a) => a.status !== 201);
   assert.equal(granted.length, PLACES, answers.map((a) => a.status).join(' '));
@@ -202,6 +206,49 @@ test('twenty neighbourhoods asking for a pool of nine places at once: nine grant
   assert.equal(page.body.budgets[0].pool.held, true);
   assert.equal(page.body.budgets[0].pool.places_left, 0);
   assert.equal(page.body.budgets[0].pool.balance.left, 30 * 60);
+  answers.forEach((a, i) => (a.status === 201 ? race.holders : race.refused).push({ i, request: a.body.id }));
+});
+
+test('a place given back goes to the next neighbourhood asking: one withdrawn from its link, one declined by a coordinator', async () => {
+  assert.equal(race.holders.length, PLACES, 'the race ran');
+  const RACER = { id: `acc-course-${RUN}`, email: `course.${RUN}@${DOMAIN}`, password: 'the race passphrase' };
+  sql(staffSql({ ...RACER, name: 'Coordination course', networks: [RACE.network] }));
+  const racer = await login(RACER);
+  const places = () => sql(`SELECT count(*) AS n FROM coaching_pool_place WHERE programme_id = '${RACE.programme}'`)[0].n;
+  const [first, second] = race.holders;
+
+  const withdrawn = await call('POST', `/api/organisations/${raceToken(first.i)}/requests/${first.request}/withdraw`);
+  assert.equal(withdrawn.status, 204, JSON.stringify(withdrawn.body));
+  assert.equal(places(), PLACES - 1);
+  const page = await call('GET', `/api/organisations/${raceToken(first.i)}`);
+  assert.equal(page.body.budgets[0].pool.held, false, 'the place went back with the request');
+  assert.equal(page.body.budgets[0].pool.places_left, 1);
+
+  const declined = await call('POST', `/api/dashboard/coaching-requests/${second.request}/steps`, { session: racer, body: { action: 'decline' } });
+  assert.equal(declined.status, 200, JSON.stringify(declined.body));
+  assert.equal(declined.body.stage, 'declined');
+  assert.equal(places(), PLACES - 2);
+  const returned = sql(`SELECT organisation_id, minutes, recorded_by FROM coaching_ledger
+    WHERE programme_id = '${RACE.programme}' AND movement = 'returned' ORDER BY id`);
+  assert.deepEqual(returned, [
+    { organisation_id: `${RACE.network}-${first.i}`, minutes: 30 * 60, recorded_by: 'organisation' },
+    { organisation_id: `${RACE.network}-${second.i}`, minutes: 30 * 60, recorded_by: RACER.id },
+  ], 'each place’s 30 h given back in the ledger, nothing removed from it');
+
+  // Two of those refused ask again and get the two places; a third is still refused.
+  const again = (i) => call('POST', `/api/organisations/${raceToken(i)}/requests`, {
+    body: { offering_id: RACE.offering, subject: `Encore ${i}`, question: 'Une question au cœur de l’initiative', languages: ['fr'] },
+  });
+  const [a, b, c] = race.refused;
+  assert.equal((await again(a.i)).status, 201);
+  assert.equal((await again(b.i)).status, 201);
+  const full = await again(c.i);
+  assert.equal(full.status, 409);
+  assert.match(full.body.detail, /place of this pool is taken/);
+  assert.equal(places(), PLACES);
+  const desk = await call('GET', `/api/dashboard/networks/${RACE.network}/coaching`, { session: racer });
+  assert.equal(desk.body.programmes[0].pool_places_taken, PLACES);
+  sql(`DELETE FROM account WHERE id = '${RACER.id}'`);
 });
 
 test('an organisation’s link is private: a made-up token is not found, and its page is never cached', async () => {
@@ -217,7 +264,7 @@ test('an organisation’s link is private: a made-up token is not found, and its
   for (const f of ['name', 'kind', 'contact.name', 'contact.email', 'contact.lang', 'contact.zone', 'contact.consent']) {
     assert.ok(fields.includes(f), `${f} in ${fields}`);
   }
-  const nowhere = await call('POST', '/api/networks/hub/organisations', { body: organisation('ailleurs') });
+  const nowhere = await call('POST', '/api/networks/ggsn/organisations', { body: organisation('ailleurs') });
   assert.equal(nowhere.status, 404, 'a network with no coaching on request takes no organisation');
 });
 
@@ -278,4 +325,166 @@ test('a coordinator assigns Niska, books a session and records 3 h: the neighbou
   const closed = await step({ action: 'close' });
   assert.equal(closed.body.stage, 'closed');
   assert.equal((await step({ action: 'book', starts_at: '2026-12-15T23:00:00Z', minutes: 60 })).status, 409, 'a closed request takes nothing more');
+});
+
+test('the yearly report lists the neighbourhood’s hours and Niska’s, on screen and as a spreadsheet in the reader’s language; a wrong year is refused by name', async () => {
+  assert.ok(hochelaga.request, 'the first test asked');
+  const pic = await login(COORDINATOR);
+  const hub = await login(ELSEWHERE);
+  const year = new Date().getUTCFullYear();
+
+  const report = await call('GET', `/api/dashboard/networks/pic/coaching/report?year=${year}&lang=fr`, { session: pic });
+  assert.equal(report.status, 200, JSON.stringify(report.body));
+  assert.equal(report.body.period, year);
+  const menu = report.body.programmes.find((p) => p.partners.some((c) => c.id === 'niska'));
+  assert.ok(menu, 'the programme whose partner Niska is');
+  const line = menu.report.neighbourhoods.find((n) => n.organisation.id === hochelaga.id);
+  assert.deepEqual([line.allowance.granted, line.allowance.used, line.allowance.left], [31 * 60, 180, 31 * 60 - 180]);
+  const niska = menu.report.partners.find((p) => p.partner === 'niska');
+  assert.ok(niska.given >= 180 && niska.organisations >= 1, JSON.stringify(niska));
+  // The demo's neighbourhoods registered years ago; one registered later is not in an older year.
+  const before = await call('GET', `/api/dashboard/networks/pic/coaching/report?year=${year - 1}`, { session: pic });
+  assert.ok(!before.body.programmes.some((p) => p.report.neighbourhoods.some((n) => n.organisation.id === hochelaga.id)));
+
+  const file = await fetch(`${BASE}/api/dashboard/networks/pic/coaching/report.csv?year=${year}&lang=fr`, {
+    headers: { Cookie: `__Host-relais_session=${pic.token}` },
+  });
+  assert.equal(file.status, 200);
+  assert.match(file.headers.get('content-type'), /^text\/csv/);
+  assert.equal(file.headers.get('cache-control'), 'no-store');
+  const bytes = Buffer.from(await file.arrayBuffer());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte-order mark, as spreadsheets want');
+  const text = bytes.subarray(3).toString('utf8');
+  assert.ok(text.startsWith('Année;Programme;Organisation;'), text.slice(0, 80));
+  const row = text.split('\r\n').find((l) => l.includes('Table de quartier hochelaga'));
+  assert.ok(row, text);
+  const cells = row.split(';');
+  assert.deepEqual(cells.slice(4, 7), ['31', '0', '3'], 'granted, carried in, used, in hours');
+  assert.equal(cells[9], '28');
+  const partners = await (await fetch(`${BASE}/api/dashboard/networks/pic/coaching/report.csv?year=${year}&by=partners&lang=en&separator=comma`, {
+    headers: { Cookie: `__Host-relais_session=${pic.token}` },
+  })).text();
+  assert.ok(partners.startsWith('Year,Programme,Partner,'), partners.slice(0, 80));
+  assert.ok(partners.split('\r\n').some((l) => l.split(',')[2] === 'Niska'), partners);
+
+  const wrong = await call('GET', '/api/dashboard/networks/pic/coaching/report?year=1999', { session: pic, lang: 'fr' });
+  assert.equal(wrong.status, 400);
+  assert.equal(wrong.body.errors[0].field, 'year');
+  assert.match(wrong.body.errors[0].message, /Année inconnue/);
+  assert.equal((await call('GET', '/api/dashboard/networks/pic/coaching/report', { session: hub })).status, 404);
+  assert.equal((await call('GET', '/api/dashboard/networks/pic/coaching/report.csv')).status, 401);
+});
+
+test('an organisation’s messages are on its network’s messages page, by organisation and contact, never with the link; another network does not see them', async () => {
+  assert.ok(hochelaga.id, 'the first test registered');
+  const pic = await login(COORDINATOR);
+  const hub = await login(ELSEWHERE);
+  const outbox = await call('GET', '/api/dashboard/networks/pic/outbox?lang=fr', { session: pic });
+  assert.equal(outbox.status, 200, JSON.stringify(outbox.body));
+  const links = outbox.body.filter((m) => m.kind === 'organisation_link' && m.organisation === 'Table de quartier hochelaga');
+  assert.ok(links.length >= 1, JSON.stringify(outbox.body.slice(0, 5)));
+  assert.deepEqual([links[0].to, links[0].edition_id, links[0].offering_title], ['Contact hochelaga', null, null]);
+  assert.ok(!JSON.stringify(outbox.body).includes(hochelaga.token), 'no organisation link in the list');
+  const elsewhere = await call('GET', '/api/dashboard/networks/hub/outbox', { session: hub });
+  assert.equal(elsewhere.status, 200);
+  assert.ok(!elsewhere.body.some((m) => m.organisation === 'Table de quartier hochelaga'));
+});
+
+test('the Hub’s tailored workshops are asked for with no budget: assigned, a session booked and given, and no hour counted', async () => {
+  const hub = await login(ELSEWHERE);
+  const after = lastMessageId();
+  const sent = await call('POST', '/api/networks/hub/organisations', {
+    body: organisation('groupe', { kind: 'collective', offering: 'hub-ateliers-coaching' }),
+  });
+  assert.equal(sent.status, 202, JSON.stringify(sent.body));
+  const token = organisationToken(await sentMessage(`groupe.${RUN}@${DOMAIN}`, 'organisation_link', after));
+  const page = await call('GET', `/api/organisations/${token}?lang=en`);
+  assert.equal(page.status, 200, JSON.stringify(page.body));
+  assert.deepEqual(page.body.budgets, [], 'no hours to count');
+  const offer = page.body.offers.find((o) => o.offering_id === 'hub-ateliers-coaching');
+  assert.equal(offer.programme_id, null);
+  assert.deepEqual(offer.partners.map((p) => p.id), ['le-hub']);
+
+  const asked = await call('POST', `/api/organisations/${token}/requests`, {
+    body: { offering_id: 'hub-ateliers-coaching', subject: 'Prendre soin de l’équipe', question: 'Comment sortir du cycle d’épuisement ?', languages: ['fr'] },
+  });
+  assert.equal(asked.status, 201, JSON.stringify(asked.body));
+  assert.deepEqual([asked.body.stage, asked.body.pool_place], ['ready', false]);
+  const step = (body) => call('POST', `/api/dashboard/coaching-requests/${asked.body.id}/steps`, { session: hub, body, lang: 'fr' });
+  assert.equal((await step({ action: 'assign', partner: 'le-hub' })).body.stage, 'assigned');
+  const booked = await step({ action: 'book', starts_at: '2026-12-10T18:00:00Z', minutes: 120 });
+  assert.equal(booked.status, 200, JSON.stringify(booked.body));
+  assert.equal(booked.body.stage, 'booked');
+  const unnamed = await step({ action: 'record', minutes: 90 });
+  assert.equal(unnamed.status, 400, 'the session given is named');
+  assert.equal(unnamed.body.errors[0].field, 'booking');
+  const given = await step({ action: 'record', minutes: 150, booking: booked.body.booking });
+  assert.equal(given.status, 200, JSON.stringify(given.body));
+  assert.deepEqual([given.body.used, given.body.paid_by_organisation], [0, 0]);
+  const twice = await step({ action: 'record', minutes: 150, booking: booked.body.booking });
+  assert.equal(twice.status, 400, 'a session is given once');
+  assert.equal(twice.body.errors[0].field, 'booking');
+
+  assert.deepEqual(sql(`SELECT state, minutes FROM coaching_booking WHERE id = '${booked.body.booking}'`), [{ state: 'given', minutes: 150 }]);
+  assert.equal(sql(`SELECT count(*) AS n FROM coaching_ledger WHERE organisation_id = '${page.body.id}'`)[0].n, 0, 'nothing drawn on');
+  const desk = await call('GET', '/api/dashboard/networks/hub/coaching', { session: hub });
+  assert.deepEqual(desk.body.requests.find((r) => r.id === asked.body.id).bookings.map((b) => b.state), ['given']);
+  assert.equal((await step({ action: 'close' })).body.stage, 'closed');
+
+  // The group withdraws a request from its link before any session; a closed one stays.
+  const withdraw = (id) => call('POST', `/api/organisations/${token}/requests/${id}/withdraw`, { lang: 'fr' });
+  const closed = await withdraw(asked.body.id);
+  assert.equal(closed.status, 409);
+  assert.match(closed.body.detail, /étape/);
+  const second = await call('POST', `/api/organisations/${token}/requests`, {
+    body: { offering_id: 'hub-ateliers-coaching', subject: 'Un atelier de plus', question: 'Et ensuite ?', languages: ['fr'] },
+  });
+  assert.equal(second.status, 201, JSON.stringify(second.body));
+  assert.equal((await withdraw('made-up')).status, 404);
+  assert.equal((await call('POST', `/api/organisations/${'0'.repeat(48)}/requests/${second.body.id}/withdraw`)).status, 404);
+  assert.equal((await withdraw(second.body.id)).status, 204);
+  const stages = (await call('GET', `/api/organisations/${token}`)).body.requests.map((r) => [r.subject, r.stage]);
+  assert.deepEqual(stages.sort(), [['Prendre soin de l’équipe', 'closed'], ['Un atelier de plus', 'withdrawn']]);
+  assert.equal((await withdraw(second.body.id)).status, 409, 'withdrawn once');
+});
+
+test('a new team takes over from the organisation’s link: a person added gets a link of their own, the one who leaves takes their links with them, the last contact stays', async () => {
+  assert.ok(hochelaga.token, 'the first test registered');
+  const add = (token, body, lang = 'en') => call('POST', `/api/organisations/${token}/contacts`, { body, lang });
+  const remove = (token, id, lang = 'en') => call('DELETE', `/api/organisations/${token}/contacts/${id}`, { lang });
+
+  const refused = await add(hochelaga.token, {}, 'fr');
+  assert.equal(refused.status, 400);
+  assert.deepEqual(refused.body.errors.map((e) => e.field).sort(), ['consent', 'email', 'lang', 'name', 'zone']);
+  assert.equal(refused.body.errors.find((e) => e.field === 'name').message, 'Ce champ est obligatoire.');
+
+  const before = (await call('GET', `/api/organisations/${hochelaga.token}`)).body.contacts;
+  assert.equal(before.length, 1);
+  const after = lastMessageId();
+  const person = { name: 'Relève hochelaga', email: `releve.${RUN}@${DOMAIN}`, lang: 'en', zone: 'America/Toronto', consent: true };
+  const added = await add(hochelaga.token, person);
+  assert.equal(added.status, 201, JSON.stringify(added.body));
+  assert.deepEqual([added.body.name, added.body.email, added.body.lang], [person.name, person.email, 'en']);
+  const theirs = organisationToken(await sentMessage(person.email, 'organisation_link', after));
+  assert.notEqual(theirs, hochelaga.token, 'a link of their own');
+  const page = await call('GET', `/api/organisations/${theirs}`);
+  assert.equal(page.body.id, hochelaga.id);
+  assert.deepEqual(page.body.contacts.map((c) => c.email), [before[0].email, person.email]);
+  const twice = await add(theirs, person, 'fr');
+  assert.equal(twice.status, 400);
+  assert.deepEqual(twice.body.errors.map((e) => [e.field, e.code]), [['email', 'contact-exists']]);
+
+  // The first contact leaves: the links sent to them stop working, the new one's does not.
+  assert.equal((await remove(theirs, 'made-up')).status, 404);
+  const left = await remove(theirs, before[0].id);
+  assert.equal(left.status, 204, JSON.stringify(left.body));
+  assert.equal((await call('GET', `/api/organisations/${hochelaga.token}`)).status, 404);
+  const now = await call('GET', `/api/organisations/${theirs}`);
+  assert.deepEqual(now.body.contacts.map((c) => c.email), [person.email]);
+  assert.equal(sql(`SELECT count(*) AS n FROM outbox WHERE contact_id = '${before[0].id}' AND (recipient IS NOT NULL OR manage_url IS NOT NULL)`)[0].n, 0,
+    'their messages keep nothing of them');
+  const last = await remove(theirs, added.body.id, 'fr');
+  assert.equal(last.status, 409);
+  assert.match(last.body.detail, /dernier contact/);
+  assert.equal((await call('GET', `/api/organisations/${theirs}`)).status, 200);
 });

@@ -191,6 +191,7 @@ test('a coordinator writes an offering and an edition as drafts: the desk lists 
   assert.equal(offering.draft.state, 'draft');
   assert.deepEqual(offering.draft.title, OFFERING.title);
   assert.deepEqual(offering.draft.summary, OFFERING.summary);
+  assert.equal(offering.draft.on_behalf, false, 'people register for themselves unless the network says otherwise');
   assert.ok(offering.completeness.filled < offering.completeness.required, JSON.stringify(offering.completeness));
   assert.deepEqual(offering.publish_refusals.map((r) => [r.field, r.code]), [['title.en', 'required']]);
   assert.equal(offering.publish_refusals[0].message, 'This field is required.');
@@ -289,8 +290,12 @@ test('publishing refuses an empty English field, named, in the caller\'s languag
     assert.equal(fr.headers.get('content-language'), 'fr');
   }
   const title = { fr: OFFERING.title.fr, en: `${MARKER}: organising across time zones` };
-  const saved = expectOk(await call('PUT', `/api/dashboard/offerings/${ids.offering}`, { as: 'ggsn', body: { ...OFFERING, title } }));
+  const saved = expectOk(await call('PUT', `/api/dashboard/offerings/${ids.offering}`, { as: 'ggsn', body: { ...OFFERING, title, on_behalf: true } }));
   assert.deepEqual(saved.publish_refusals, []);
+  assert.equal(saved.draft.on_behalf, true, 'its people register on behalf of an organisation');
+  assert.equal(sql(`SELECT on_behalf FROM offering WHERE id = '${ids.offering}'`)[0].on_behalf, 1);
+  const unset = expectOk(await call('PUT', `/api/dashboard/offerings/${ids.offering}`, { as: 'ggsn', body: { ...OFFERING, title } }));
+  assert.equal(unset.draft.on_behalf, false, 'and for themselves again');
   assert.equal(saved.completeness.filled, saved.completeness.required);
   assert.equal(saved.draft.state, 'draft', 'saving does not publish');
   const published = expectOk(await call('POST', `/api/dashboard/offerings/${ids.offering}/state`, { as: 'ggsn', body: { action: 'publish' } }));

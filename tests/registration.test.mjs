@@ -4,7 +4,7 @@
 // after it, so the demo catalog other tests read is left as it was.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { fetch } from './client.mjs';
+import { afterBurst, fetch } from './client.mjs';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { STATE, keyHash, sql } from './state.mjs';
@@ -111,6 +111,7 @@ const countRows = (edition) => sql(`SELECT (SELECT count(*) FROM registration WH
 
 test('200 people registering at once for 20 places: exactly 20 confirmed, 180 waiting in arrival order', { timeout: 120_000 }, async () => {
   const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => register('test-open-20', person(i))));
+  await afterBurst();
   for (const a of answers) assert.equal(a.status, 201, a.text);
   const confirmed = answers.filter((a) => a.body.status === 'confirmed');
   const waiting = answers.filter((a) => a.body.status === 'waitlisted');
@@ -135,7 +136,7 @@ test('200 people registering at once for 20 places: exactly 20 confirmed, 180 wa
 
 test('the same email twice is one registration; a retry with the same Idempotency-Key gets the first answer', async () => {
   const first = await register('test-open-small', person(1000, { email: 'Same.Person@Example.org' }));
-  assert.equal(first.status, 201);
+  assert.equal(first.status, 201, first.text);
   assert.equal(first.body.status, 'confirmed');
   const again = await register('test-open-small', person(1000, { email: ' same.person@example.org ', name: 'Another Name' }));
   // Whoever types the address learns nothing of that registration: no status, position,
@@ -458,15 +459,25 @@ test('the manage link: see, cancel (the place goes to the next in line at once),
   }
 });
 
-test("the demo's Emancip'Asso edition takes applications with its questions", async () => {
+test("the demo's Emancip'Asso edition takes applications with its questions, each on behalf of an organisation", async () => {
   const detail = await (await fetch(`${BASE}/api/offerings/emancipasso-formation?lang=fr`)).json();
   const edition = detail.upcoming_editions[0];
   assert.equal(edition.registration_mode, 'application');
+  const form = await (await fetch(`${BASE}/api/editions/${edition.id}/registration-form?lang=en`)).json();
+  assert.equal(form.on_behalf, true, 'the form asks for the organisation');
   const before = countRows(edition.id);
   const refused = await register(edition.id, person(5000), { lang: 'en' });
   assert.equal(refused.status, 400);
-  assert.deepEqual(refused.body.errors.map((e) => [e.field, e.code]), [['answers.structure', 'required'], ['answers.motivation', 'required']]);
-  assert.deepEqual(countRows(edition.id), before);
+  assert.deepEqual(refused.body.errors.map((e) => [e.field, e.code]),
+    [['organisation', 'required'], ['answers.structure', 'required'], ['answers.motivation', 'required']]);
+  assert.match(refused.body.errors[0].message, /required/i);
+  const french = await register(edition.id, person(5000, { organisation: ' \u200b ' }), { lang: 'fr' });
+  assert.equal(french.body.errors[0].field, 'organisation');
+  assert.match(french.body.errors[0].message, /obligatoire/i, french.body.errors[0].message);
+  assert.deepEqual(countRows(edition.id), before, 'nothing stored');
+  // Another offering does not ask it.
+  const hub = await (await fetch(`${BASE}/api/editions/test-open-20/registration-form?lang=en`)).json();
+  assert.equal(hub.on_behalf, false);
 });
 
 /** Waits until the outbox has nothing unsent for `edition` (the Worker sends after answering). */

@@ -4,11 +4,22 @@ import { createHash, pbkdf2Sync, randomBytes } from 'node:crypto';
 
 export const STATE = process.env.RELAIS_TEST_STATE;
 
+const LOCAL_STATE = new URL('./local_state.py', import.meta.url).pathname;
+// The interpreter itself, not a launcher's shim in front of it: called hundreds of times a run.
+const PYTHON = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
+
 /**
- * Runs SQL on the test state with wrangler (the same SQLite file the local stack serves,
- * from a second process): while the Worker writes, the file may be busy for a moment.
+ * Runs SQL on the test state: the same SQLite file the local stack serves, from a second
+ * process. Every statement's rows, in order. Reads go through tests/local_state.py, in
+ * milliseconds; a command that writes goes through wrangler, whose workerd writes as the
+ * Worker's does (while the Worker writes, the file may be busy for a moment).
  */
 export function sql(command) {
+  try {
+    return JSON.parse(execFileSync(PYTHON, ['-S', LOCAL_STATE, 'sql', STATE], { input: command, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] }));
+  } catch (error) {
+    if (error.status !== 4) throw error;
+  }
   for (let attempt = 1; ; attempt++) {
     try {
       const out = execFileSync('wrangler', ['d1', 'execute', 'DB', '--local', '--persist-to', STATE, '--json', '--command', command],
@@ -18,6 +29,16 @@ export function sql(command) {
       if (attempt >= 10 || !/SQLITE_BUSY|database is locked/.test(`${error.stdout}${error.stderr}${error.message}`)) throw error;
       execFileSync('sleep', ['0.5']);
     }
+  }
+}
+
+/** The value of `key` in the test state's KV, or null when it has none. */
+export function kvGet(key) {
+  try {
+    return execFileSync(PYTHON, ['-S', LOCAL_STATE, 'kv-get', STATE, key], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    if (error.status === 3) return null;
+    throw error;
   }
 }
 

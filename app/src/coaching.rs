@@ -17,11 +17,12 @@ use relais_domain::catalog::Profile;
 use relais_domain::coaching::budget::{Balance, Minutes};
 use relais_domain::coaching::organisation::{
     BudgetView, ContactForm, NewRequest, OfferOnRequest, OrganisationForm, OrganisationKind,
-    OrganisationPage, OrganisationReceived, RequestReceived, RequestView,
+    OrganisationPage, OrganisationReceived, RequestReceived, RequestView, SessionView,
 };
 use relais_domain::coaching::report::hours_label;
-use relais_domain::coaching::request::RequestForm;
+use relais_domain::coaching::request::{RequestForm, Stage};
 use relais_domain::problem::FieldError;
+use relais_domain::schedule::format_span;
 
 use crate::api::{self, ApiError};
 use crate::form::{
@@ -31,7 +32,9 @@ use crate::form::{
 use crate::i18n::use_i18n;
 use crate::layout::{Fetched, Localized};
 use crate::registration::ConsentField;
-use crate::time::use_reader_zone;
+use crate::time::{use_reader_zone, viewer_local};
+
+mod contacts;
 
 /// The languages offered for the coaching, as checkboxes.
 const LANGUAGES: [&str; 4] = ["fr", "en", "es", "pt"];
@@ -304,6 +307,10 @@ pub fn OrganisationLinkPage() -> impl IntoView {
     let token = Memo::new(move |_| params.read().get("token").unwrap_or_default());
     // Asked again after each request sent, to show it with the hours as they now stand.
     let version = RwSignal::new(0_u32);
+    // What the last change to the contacts, or to the requests, did: said again once the
+    // page is read again.
+    let notice = RwSignal::new(None::<String>);
+    let requests_notice = RwSignal::new(None::<String>);
     let url = Signal::derive(move || {
         let again = match version.get() {
             0 => String::new(),
@@ -318,7 +325,7 @@ pub fn OrganisationLinkPage() -> impl IntoView {
     let show = move |answer| -> Result<AnyView, ApiError> {
         let page: OrganisationPage = api::typed(answer)?;
         let token = token.get_untracked();
-        Ok(view! { <OrganisationView page token version/> }.into_any())
+        Ok(view! { <OrganisationView page token version notice requests_notice/> }.into_any())
     };
     view! { <Fetched url show=Arc::new(show)/> }
 }
@@ -328,6 +335,8 @@ fn OrganisationView(
     page: OrganisationPage,
     token: String,
     version: RwSignal<u32>,
+    notice: RwSignal<Option<String>>,
+    requests_notice: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = move |id: &str| i18n.t(id);
@@ -348,19 +357,10 @@ fn OrganisationView(
             <h1 id="organisation-title">{page.name.clone()}</h1>
             <p class="lead">{place} " · " <a href=network rel="external">{page.network_name.clone()}</a></p>
             {page.budgets.into_iter().map(|budget| view! { <BudgetSection budget/> }).collect_view()}
-            <Requests requests=page.requests/>
+            <Requests requests=page.requests token=token.clone() version notice=requests_notice/>
             {(!page.offers.is_empty())
                 .then(|| view! { <AskForm offers=page.offers token=token.clone() version/> })}
-            <section aria-labelledby="contacts-title">
-                <h2 id="contacts-title">{t("coaching-contacts")}</h2>
-                <ul class="contacts">
-                    {page
-                        .contacts
-                        .into_iter()
-                        .map(|c| view! { <li>{c.name} " · " {c.email}</li> })
-                        .collect_view()}
-                </ul>
-            </section>
+            <contacts::Contacts contacts=page.contacts token version notice/>
         </article>
     }
 }
@@ -439,12 +439,18 @@ fn BalanceList(balance: Balance, period: i32) -> impl IntoView {
 }
 
 #[component]
-fn Requests(requests: Vec<RequestView>) -> impl IntoView {
+fn Requests(
+    requests: Vec<RequestView>,
+    token: String,
+    version: RwSignal<u32>,
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let t = move |id: &str| i18n.t(id);
     view! {
         <section aria-labelledby="requests-title">
-            <h2 id="requests-title">{t("coaching-requests")}</h2>
+            <h2 id="requests-title" tabindex="-1">{t("coaching-requests")}</h2>
+            <p class="status" role="status" hidden=move || notice.with(Option::is_none)>{move || notice.get()}</p>
             {if requests.is_empty() {
                 view! { <p class="none">{t("coaching-no-requests")}</p> }.into_any()
             } else {
@@ -458,12 +464,24 @@ fn Requests(requests: Vec<RequestView>) -> impl IntoView {
                                     let named = [("name", p.into())];
                                     view! { <p>{i18n.with(|m| m.format("coaching-partner-named", &named))}</p> }
                                 });
+                                let sessions = (!r.sessions.is_empty()).then(|| view! {
+                                    <ul class="sessions" role="list">
+                                        {r.sessions.into_iter().map(|s| view! { <SessionLine session=s/> }).collect_view()}
+                                    </ul>
+                                });
+                                // Before any session is booked, the organisation may withdraw it.
+                                let withdraw = matches!(r.stage, Stage::Received | Stage::Ready | Stage::Assigned)
+                                    .then(|| view! {
+                                        <Withdraw request=r.id.clone() subject=r.subject.clone() token=token.clone() version notice/>
+                                    });
                                 view! {
                                     <li class="request" data-stage=r.stage.as_str()>
                                         <h3>{r.subject}</h3>
                                         <p class="hint">{r.offering_title}</p>
                                         <p><span class="status">{stage}</span></p>
                                         {partner}
+                                        {sessions}
+                                        {withdraw}
                                     </li>
                                 }
                             })
@@ -473,6 +491,96 @@ fn Requests(requests: Vec<RequestView>) -> impl IntoView {
                 .into_any()
             }}
         </section>
+    }
+}
+
+/// Withdrawing a request, asked first; once done, said and the focus on the requests.
+#[component]
+fn Withdraw(
+    request: String,
+    subject: String,
+    token: String,
+    version: RwSignal<u32>,
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move |id: &str| i18n.t(id);
+    let asking = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let confirm_id = format!("withdraw-{request}");
+    let url = format!(
+        "/api/organisations/{}/requests/{}/withdraw?lang={}",
+        api::encode(&token),
+        api::encode(&request),
+        i18n.lang.get_untracked()
+    );
+    let ask = {
+        let confirm_id = confirm_id.clone();
+        move |_| {
+            asking.set(true);
+            focus(confirm_id.clone());
+        }
+    };
+    let subject = StoredValue::new(subject);
+    let withdrawn = move || {
+        i18n.with(|m| {
+            m.format(
+                "coaching-withdrawn",
+                &[("subject", subject.get_value().into())],
+            )
+        })
+    };
+    let confirm = move |_| {
+        let url = url.clone();
+        busy.set(true);
+        spawn_local(async move {
+            let answer = api::send(Method::POST, &url, None, &[]).await;
+            busy.set(false);
+            match answer {
+                Ok(_) => {
+                    notice.set(Some(withdrawn()));
+                    version.update(|v| *v += 1);
+                    focus("requests-title");
+                }
+                Err(ApiError::Refused(p)) => problem.set(Some(p.detail.unwrap_or(p.title))),
+                Err(_) => problem.set(Some(t("coaching-contact-offline"))),
+            }
+        });
+    };
+    view! {
+        <p>
+            <button type="button" class="link" on:click=ask hidden=move || asking.get()>
+                {t("coaching-withdraw")}
+            </button>
+            <span hidden=move || !asking.get()>
+                <span id=confirm_id tabindex="-1">{t("coaching-withdraw-ask")}</span> " "
+                <button type="button" class="button secondary" disabled=busy on:click=confirm>
+                    {t("coaching-withdraw-yes")}
+                </button> " "
+                <button type="button" class="button secondary" on:click=move |_| asking.set(false)>
+                    {t("coaching-contact-remove-no")}
+                </button>
+            </span>
+        </p>
+        <p class="field-error" role="alert" hidden=move || problem.with(Option::is_none)>{move || problem.get()}</p>
+    }
+}
+
+/// A session booked with the organisation, on the reader's clock.
+#[component]
+fn SessionLine(session: SessionView) -> impl IntoView {
+    let i18n = use_i18n();
+    let start = viewer_local(session.starts_at);
+    let end = viewer_local(session.starts_at + chrono::TimeDelta::minutes(session.minutes.into()));
+    let label = format!("coaching-session-{}", session.state);
+    let datetime = session.starts_at.to_rfc3339();
+    view! {
+        <li data-state=session.state.clone()>
+            {move || i18n.t(&label)} " "
+            <time datetime=datetime>{move || i18n.with(|m| format_span(start, end, m))}</time>
+            <span class="zone">" · " {move || i18n.t("your-time")}</span>
+        </li>
     }
 }
 

@@ -177,6 +177,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("news") view=dashboard::digest::DigestPage/>
                         <Route path=path!("members") view=dashboard::members::MembersPage/>
                         <Route path=path!("community") view=dashboard::community::CommunityPage/>
+                        <Route path=path!("coaching") view=dashboard::coaching::CoachingPage/>
+                        <Route path=path!("coaching/report") view=dashboard::coaching::ReportPage/>
                         <Route path=path!("library") view=dashboard::library::LibraryPage/>
                         // Before `library/:id`, which would read "new" as an id.
                         <Route path=path!("library/new") view=dashboard::library::NewResourcePage/>

@@ -101,6 +101,7 @@ fn RegisterView(form: RegistrationForm, member: Option<String>) -> impl IntoView
             let closes = form.closes_at.map(|c| view! { <p class="closes">{on_clock("form-closes", c)}</p> });
             let questions = form.questions.clone();
             let edition_id = form.edition.id.clone();
+            let on_behalf = form.on_behalf;
             view! {
                 {closes}
                 {places}
@@ -119,6 +120,7 @@ fn RegisterView(form: RegistrationForm, member: Option<String>) -> impl IntoView
                         member=member.clone()
                         questions=questions.clone()
                         application
+                        on_behalf
                         result
                         pending
                     />
@@ -171,6 +173,8 @@ fn RegistrationFields(
     member: Option<String>,
     questions: Vec<FormQuestion>,
     application: bool,
+    /// The offering's people register on behalf of an organisation, whose name is required.
+    on_behalf: bool,
     result: RwSignal<Option<(RegistrationAnswer, String)>>,
     pending: RwSignal<Option<PendingRegistration>>,
 ) -> impl IntoView {
@@ -267,8 +271,18 @@ fn RegistrationFields(
                 <LanguageField value=i18n.code().to_owned() state/>
                 <ZoneField value=reader.zone.get_untracked() state/>
                 <Field name="region".into() label=t("form-region") control=text("text", "country-name") state/>
-                <Field name="organisation".into() label=t("form-organisation")
-                    control=text("text", "organization") state/>
+                {if on_behalf {
+                    view! {
+                        <Field name="organisation".into() label=t("form-organisation-on-behalf")
+                            hint=t("form-organisation-on-behalf-hint") required=true
+                            control=text("text", "organization") state/>
+                    }.into_any()
+                } else {
+                    view! {
+                        <Field name="organisation".into() label=t("form-organisation")
+                            control=text("text", "organization") state/>
+                    }.into_any()
+                }}
             </fieldset>
             {question_fields}
             <fieldset>

@@ -260,9 +260,12 @@ impl Delivery {
 pub struct NetworkMessage {
     pub id: u32,
     pub kind: String,
-    pub edition_id: String,
-    pub offering_title: Localized,
-    /// The registrant's name (gone when they deleted their data).
+    /// The edition a registrant's message is about; none for an organisation's.
+    pub edition_id: Option<String>,
+    pub offering_title: Option<Localized>,
+    /// The organisation a coaching message went to, through one of its contacts.
+    pub organisation: Option<String>,
+    /// The registrant's or the contact's name (gone when they deleted their data).
     pub to: Option<String>,
     /// The subject as sent, or the announcement's in the reader's language.
     pub subject: Option<String>,

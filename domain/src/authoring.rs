@@ -150,6 +150,9 @@ pub struct OfferingDraft {
     pub facilitators: Vec<FacilitatorDraft>,
     /// Text fields whose one text is served to every language (see `same_fields`).
     pub same_in_every_language: BTreeSet<String>,
+    /// People register on behalf of an organisation (a structure), whose name the
+    /// registration form then requires (`registration::validate`).
+    pub on_behalf: bool,
 }
 
 /// A facilitator of an offering: a person, and what they do in it.

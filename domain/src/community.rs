@@ -194,7 +194,7 @@ pub fn validate(
         consent: application.consent,
         website: application.website,
     };
-    let person = registration::validate(person, &community.questions, zone);
+    let person = registration::validate(person, &community.questions, false, zone);
     match (person, on_behalf) {
         (Ok(person), Some(on_behalf)) if refused.is_empty() => Ok(Applicant {
             person,

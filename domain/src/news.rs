@@ -97,7 +97,7 @@ pub fn validate(
         consent: request.consent,
         ..Default::default()
     };
-    match (registration::validate(person, &[], zone), purpose) {
+    match (registration::validate(person, &[], false, zone), purpose) {
         (Ok(person), Some((purpose, subject))) if refused.is_empty() => Ok(Follow {
             email: person.email,
             lang: person.lang,

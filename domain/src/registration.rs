@@ -94,11 +94,14 @@ pub struct Registrant {
     pub priority: bool,
 }
 
-/// Checks `request` against the edition's `questions`; `zone` maps a zone name to its
-/// canonical IANA spelling, or `None` when unknown. Every refusal is reported at once.
+/// Checks `request` against the edition's `questions`, and against its offering's asking
+/// that people register on behalf of an organisation (`on_behalf`: its name is then
+/// required); `zone` maps a zone name to its canonical IANA spelling, or `None` when
+/// unknown. Every refusal is reported at once.
 pub fn validate(
     request: RegistrationRequest,
     questions: &[Question],
+    on_behalf: bool,
     zone: impl Fn(&str) -> Option<String>,
 ) -> Result<Registrant, Vec<Refusal>> {
     let mut refused: Vec<Refusal> = vec![];
@@ -174,6 +177,9 @@ pub fn validate(
         Lines::Many,
     );
 
+    if on_behalf && organisation.is_empty() && !refused.iter().any(|(f, _)| f == "organisation") {
+        refused.push(("organisation".to_owned(), "required"));
+    }
     let mut answers = BTreeMap::new();
     let mut priority = false;
     for (id, answer) in request.answers {
@@ -457,6 +463,9 @@ pub struct RegistrationForm {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub registration_url: Option<String>,
     pub questions: Vec<FormQuestion>,
+    /// People register on behalf of an organisation (a structure), whose name is asked.
+    #[serde(default)]
+    pub on_behalf: bool,
     /// Places not yet held, when the edition has a capacity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub places_left: Option<u32>,
@@ -818,12 +827,39 @@ mod tests {
 
     #[test]
     fn a_complete_request_is_normalised() {
-        let r = validate(request(), &[], zone).unwrap();
+        let r = validate(request(), &[], false, zone).unwrap();
         assert_eq!(r.name, "Amina Diallo");
         assert_eq!(r.email, "amina.diallo@example.org");
         assert_eq!(r.lang.code(), "fr");
         assert_eq!(r.zone, "Africa/Lagos");
         assert!(!r.priority);
+    }
+
+    #[test]
+    fn an_offering_registered_for_on_behalf_of_an_organisation_requires_its_name() {
+        let refused = validate(request(), &[], true, zone).unwrap_err();
+        assert_eq!(refused, vec![("organisation".to_owned(), "required")]);
+        let blank = RegistrationRequest {
+            organisation: Some(" \u{200B} ".into()),
+            ..request()
+        };
+        assert_eq!(
+            validate(blank, &[], true, zone).unwrap_err(),
+            vec![("organisation".to_owned(), "required")],
+            "only invisible characters say nothing"
+        );
+        let named = RegistrationRequest {
+            organisation: Some(" Chatons du Lot ".into()),
+            ..request()
+        };
+        assert_eq!(
+            validate(named, &[], true, zone).unwrap().organisation,
+            "Chatons du Lot"
+        );
+        assert_eq!(
+            validate(request(), &[], false, zone).unwrap().organisation,
+            ""
+        );
     }
 
     #[test]
@@ -845,7 +881,7 @@ mod tests {
             consent: false,
             ..Default::default()
         };
-        let mut refused = validate(bad, &questions, zone).unwrap_err();
+        let mut refused = validate(bad, &questions, false, zone).unwrap_err();
         refused.sort();
         let expected: Vec<Refusal> = vec![
             ("answers.chatons".into(), "yes-or-no"),
@@ -859,7 +895,7 @@ mod tests {
             ("zone".into(), "unknown-zone"),
         ];
         assert_eq!(refused, expected);
-        let empty = validate(RegistrationRequest::default(), &[], zone).unwrap_err();
+        let empty = validate(RegistrationRequest::default(), &[], false, zone).unwrap_err();
         let fields: Vec<&str> = empty.iter().map(|(f, _)| f.as_str()).collect();
         assert_eq!(fields, ["name", "email", "lang", "zone", "consent"]);
     }
@@ -888,7 +924,7 @@ mod tests {
         ];
         let codes: std::collections::BTreeSet<&str> = requests
             .into_iter()
-            .flat_map(|r| validate(r, &questions, zone).unwrap_err())
+            .flat_map(|r| validate(r, &questions, false, zone).unwrap_err())
             .map(|(_, code)| code)
             .collect();
         assert!(codes.len() >= 9, "{codes:?}");
@@ -1012,7 +1048,7 @@ mod tests {
             ..request()
         };
         let fields = |r: RegistrationRequest| -> Vec<Refusal> {
-            validate(r, &[], zone).err().unwrap_or_default()
+            validate(r, &[], false, zone).err().unwrap_or_default()
         };
         // Only zero-width spaces, joiners and a byte-order mark: no name at all.
         assert_eq!(
@@ -1063,10 +1099,10 @@ mod tests {
         let questions = [question("chatons", false, true)];
         let mut yes = request();
         yes.answers.insert("chatons".into(), "yes".into());
-        assert!(validate(yes, &questions, zone).unwrap().priority);
+        assert!(validate(yes, &questions, false, zone).unwrap().priority);
         let mut no = request();
         no.answers.insert("chatons".into(), "no".into());
-        assert!(!validate(no, &questions, zone).unwrap().priority);
+        assert!(!validate(no, &questions, false, zone).unwrap().priority);
     }
 
     #[test]

@@ -145,6 +145,9 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/offerings/{id}/request-qr.svg"),
     ("GET", "/api/organisations/{token}"),
     ("POST", "/api/organisations/{token}/requests"),
+    ("POST", "/api/organisations/{token}/requests/{id}/withdraw"),
+    ("POST", "/api/organisations/{token}/contacts"),
+    ("DELETE", "/api/organisations/{token}/contacts/{id}"),
     ("GET", "/api/members/{token}"),
     ("DELETE", "/api/members/{token}"),
     ("GET", "/api/members/{token}/library/{id}"),
@@ -237,6 +240,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/dashboard/networks/{id}/partners"),
     ("GET", "/api/dashboard/networks/{id}/community"),
     ("GET", "/api/dashboard/networks/{id}/coaching"),
+    ("GET", "/api/dashboard/networks/{id}/coaching/report"),
+    ("GET", "/api/dashboard/networks/{id}/coaching/report.csv"),
     ("POST", "/api/dashboard/coaching-requests/{id}/steps"),
     ("POST", "/api/dashboard/community-members/{id}/decision"),
     ("GET", "/api/dashboard/partners/{id}"),
@@ -294,6 +299,15 @@ async fn route(
         ("/api/organisations/{token}/requests", [token]) => {
             coaching::organisation::ask(req, env, token).await
         }
+        ("/api/organisations/{token}/requests/{id}/withdraw", [token, id]) => {
+            coaching::withdraw::withdraw(env, token, id).await
+        }
+        ("/api/organisations/{token}/contacts", [token]) => {
+            coaching::contacts::add(req, env, ctx, token).await
+        }
+        ("/api/organisations/{token}/contacts/{id}", [token, id]) => {
+            coaching::contacts::remove(env, token, id).await
+        }
         ("/api/members/{token}", [token]) => match req.method() {
             Method::Delete => community::member::leave(env, token).await,
             _ => community::member::view(env, caller, token).await,
@@ -318,6 +332,12 @@ async fn route(
         ("/api/follows/{token}/confirm", [token]) => news::link::confirm(env, caller, token).await,
         ("/api/dashboard/networks/{id}/coaching", [id]) => {
             coaching::desk::desk(req, env, caller, id).await
+        }
+        ("/api/dashboard/networks/{id}/coaching/report", [id]) => {
+            coaching::report::report(req, env, caller, id).await
+        }
+        ("/api/dashboard/networks/{id}/coaching/report.csv", [id]) => {
+            coaching::report::export(req, env, caller, id).await
         }
         ("/api/dashboard/coaching-requests/{id}/steps", [id]) => {
             coaching::desk::step(req, env, id).await

@@ -33,12 +33,16 @@ use relais_domain::catalog::{
 };
 use relais_domain::coaching::budget::Balance;
 use relais_domain::coaching::desk::{
-    CoachingDesk, DeskBooking, DeskCheck, DeskOrganisation, DeskRequest, StepRequest, StepTaken,
+    CoachingDesk, DeskBooking, DeskCheck, DeskOrganisation, DeskProgramme, DeskRequest,
+    StepRequest, StepTaken,
 };
 use relais_domain::coaching::organisation::{
     BudgetView, ContactForm, ContactView, NewRequest, OfferOnRequest, OrganisationForm,
     OrganisationKind, OrganisationPage, OrganisationReceived, PartnerChoice, PoolView,
-    RequestReceived, RequestView,
+    RequestReceived, RequestView, SessionView,
+};
+use relais_domain::coaching::report::{
+    CoachingReport, NeighbourhoodLine, PartnerLine, ProgrammeYear, ReportOrganisation, YearReport,
 };
 use relais_domain::coaching::request::{RequestForm, Stage};
 use relais_domain::community::{
@@ -307,6 +311,7 @@ fn form() -> RegistrationForm {
             required: true,
             priority: false,
         }],
+        on_behalf: true,
         places_left: Some(3),
         waiting: 0,
     }
@@ -512,6 +517,7 @@ fn offering_draft() -> OfferingDraft {
             role: both("Animateur", "Facilitator"),
         }],
         same_in_every_language: ["description".to_owned()].into(),
+        on_behalf: false,
     }
 }
 
@@ -781,8 +787,9 @@ fn network_message() -> NetworkMessage {
     NetworkMessage {
         id: 7,
         kind: "announcement".into(),
-        edition_id: "edition-0a1b2c3d4e5f".into(),
-        offering_title: both("Mouvements", "Movements"),
+        edition_id: Some("edition-0a1b2c3d4e5f".into()),
+        offering_title: Some(both("Mouvements", "Movements")),
+        organisation: Some("Collectif Parc-Extension en action".into()),
         to: Some("Amina".into()),
         subject: Some("Salle changée".into()),
         delivery: Delivery::Failed,
@@ -1870,6 +1877,9 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
             "NetworkMessage",
             value(&network_message()),
             value(&NetworkMessage {
+                edition_id: None,
+                offering_title: None,
+                organisation: None,
                 to: None,
                 subject: None,
                 sent_at: None,
@@ -2072,6 +2082,11 @@ fn coaching_samples() -> Vec<(&'static str, Value, Value)> {
         allowance: balance,
         pool: Some(pool.clone()),
     };
+    let session = SessionView {
+        starts_at: at("2026-12-08T23:00:00Z"),
+        minutes: 180,
+        state: "booked".into(),
+    };
     let request = RequestView {
         id: "demande-0a1b2c3d".into(),
         offering_id: "pic-accompagnement".into(),
@@ -2081,6 +2096,7 @@ fn coaching_samples() -> Vec<(&'static str, Value, Value)> {
         partner: Some("Niska".into()),
         period: 2026,
         created_at: "2026-03-02T15:00:00Z".into(),
+        sessions: vec![session.clone()],
     };
     let offer = OfferOnRequest {
         offering_id: "pic-accompagnement".into(),
@@ -2135,10 +2151,53 @@ fn coaching_samples() -> Vec<(&'static str, Value, Value)> {
         languages: vec!["fr".into()],
         preferred_partner: Some("dynamo".into()),
         partner: Some("dynamo".into()),
+        partners: vec![PartnerChoice {
+            id: "dynamo".into(),
+            name: "Dynamo".into(),
+        }],
         checks: vec![check.clone()],
         bookings: vec![booking.clone()],
         period: 2026,
         created_at: at("2026-03-02T15:00:00Z"),
+    };
+    let desk_programme = DeskProgramme {
+        id: "pic-menu".into(),
+        name: "Menu des possibles".into(),
+        pool_places: 9,
+        pool_places_taken: 2,
+    };
+    let report_organisation = ReportOrganisation {
+        id: "0a1b2c3d4e5f".into(),
+        name: "Table de quartier Hochelaga".into(),
+        area: "Hochelaga-Maisonneuve".into(),
+    };
+    let neighbourhood = NeighbourhoodLine {
+        organisation: report_organisation.clone(),
+        allowance: balance,
+        pool: Some(balance),
+    };
+    let partner_line = PartnerLine {
+        partner: "niska".into(),
+        organisations: 2,
+        given: 360,
+        paid_by_organisation: 60,
+        booked: 120,
+    };
+    let year = YearReport {
+        period: 2026,
+        neighbourhoods: vec![neighbourhood.clone()],
+        partners: vec![partner_line.clone()],
+        pool_places_taken: 1,
+    };
+    let programme_year = ProgrammeYear {
+        id: "pic-menu".into(),
+        name: "Menu des possibles".into(),
+        pool_places: 9,
+        partners: vec![PartnerChoice {
+            id: "niska".into(),
+            name: "Niska".into(),
+        }],
+        report: year.clone(),
     };
     let desk_organisation = DeskOrganisation {
         id: "0a1b2c3d4e5f".into(),
@@ -2164,6 +2223,7 @@ fn coaching_samples() -> Vec<(&'static str, Value, Value)> {
             value(&DeskRequest {
                 preferred_partner: None,
                 partner: None,
+                partners: vec![],
                 checks: vec![],
                 bookings: vec![],
                 languages: vec![],
@@ -2183,14 +2243,74 @@ fn coaching_samples() -> Vec<(&'static str, Value, Value)> {
             value(&CoachingDesk {
                 network_id: "pic".into(),
                 period: 2026,
+                programmes: vec![desk_programme.clone()],
                 requests: vec![desk_request.clone()],
                 organisations: vec![desk_organisation.clone()],
             }),
             value(&CoachingDesk {
                 network_id: "pic".into(),
                 period: 2026,
+                programmes: vec![],
                 requests: vec![],
                 organisations: vec![],
+            }),
+        ),
+        (
+            "CoachingDeskProgramme",
+            value(&desk_programme),
+            value(&DeskProgramme {
+                pool_places: 0,
+                pool_places_taken: 0,
+                ..desk_programme.clone()
+            }),
+        ),
+        (
+            "CoachingReportOrganisation",
+            value(&report_organisation),
+            value(&report_organisation),
+        ),
+        (
+            "CoachingNeighbourhoodLine",
+            value(&neighbourhood),
+            value(&NeighbourhoodLine {
+                pool: None,
+                ..neighbourhood.clone()
+            }),
+        ),
+        (
+            "CoachingPartnerLine",
+            value(&partner_line),
+            value(&partner_line),
+        ),
+        (
+            "CoachingYearReport",
+            value(&year),
+            value(&YearReport {
+                period: 2025,
+                neighbourhoods: vec![],
+                partners: vec![],
+                pool_places_taken: 0,
+            }),
+        ),
+        (
+            "CoachingProgrammeYear",
+            value(&programme_year),
+            value(&ProgrammeYear {
+                partners: vec![],
+                ..programme_year.clone()
+            }),
+        ),
+        (
+            "CoachingReport",
+            value(&CoachingReport {
+                network_id: "pic".into(),
+                period: 2026,
+                programmes: vec![programme_year.clone()],
+            }),
+            value(&CoachingReport {
+                network_id: "pic".into(),
+                period: 2026,
+                programmes: vec![],
             }),
         ),
         (
@@ -2250,9 +2370,11 @@ fn coaching_samples() -> Vec<(&'static str, Value, Value)> {
             value(&request),
             value(&RequestView {
                 partner: None,
+                sessions: vec![],
                 ..request.clone()
             }),
         ),
+        ("OrganisationSession", value(&session), value(&session)),
         (
             "CoachingPartnerChoice",
             value(&offer.partners[0]),
@@ -2797,6 +2919,7 @@ fn registration_limits_are_the_ones_the_domain_enforces() {
             let domain_accepts = registration::validate(
                 serde_json::from_value::<RegistrationRequest>(body.clone()).expect("reads"),
                 &questions,
+                false,
                 zone,
             )
             .is_ok();
@@ -2813,6 +2936,7 @@ fn registration_limits_are_the_ones_the_domain_enforces() {
         let domain_accepts = registration::validate(
             serde_json::from_value::<RegistrationRequest>(body.clone()).expect("reads"),
             &questions,
+            false,
             zone,
         )
         .is_ok();
@@ -2831,6 +2955,7 @@ fn registration_limits_are_the_ones_the_domain_enforces() {
             registration::validate(
                 serde_json::from_value::<RegistrationRequest>(body.clone()).expect("reads"),
                 &questions,
+                false,
                 zone,
             )
             .is_err(),

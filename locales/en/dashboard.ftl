@@ -119,6 +119,8 @@ dash-audience-field = Who it is for
 dash-cost-text-field = Cost in general
 dash-topics = Topics
 dash-delivery-languages = Delivery languages (catalog)
+dash-on-behalf = People register on behalf of an organisation
+dash-on-behalf-hint = The registration form then asks for the organisation’s name (an association, a collective, a cooperative or a company), and refuses it empty.
 dash-facilitators = Facilitators
 dash-facilitator-role = Role of { $person }
 dash-new-edition = New edition
@@ -388,12 +390,12 @@ dash-message-sent = { $count ->
 
 ## A network's messages.
 dash-outbox = Messages
-dash-outbox-lead = The messages sent to the network's registrants, newest first, with where each stands. Times are on your clock.
+dash-outbox-lead = The messages sent to the network's registrants and to its organisations' contacts, newest first, with where each stands. Times are on your clock.
 dash-outbox-empty = No messages yet: they will show here as soon as a registration or a message to the people registered sends one.
 dash-outbox-caption = The network's messages
 dash-outbox-when = Created
 dash-outbox-to = To
-dash-outbox-about = Offering
+dash-outbox-about = About
 dash-outbox-subject = Subject
 dash-outbox-state = State
 dash-outbox-sent-at = Sent
@@ -423,6 +425,7 @@ dash-outbox-kind-reminder = Reminder
 dash-outbox-kind-session_changed = Session changed
 dash-outbox-kind-session_cancelled = Session cancelled
 dash-outbox-kind-announcement = Message from the team
+dash-outbox-kind-organisation_link = Organisation's link
 
 ## What waits for a network's coordinators, at the top of the desk.
 dash-summary = What needs you
@@ -609,3 +612,71 @@ dash-news-queued-rounds = { $minutes ->
     [one] They go out a round at a time: the last in { $minutes } minute.
    *[other] They go out a round at a time: the last in { $minutes } minutes.
 }
+
+## Coaching on request: the requests, the organisations' hours, the yearly report.
+dash-coaching = Coaching
+dash-coaching-lead = The organisations’ requests, those waiting for a step first, and each one’s hours this year. Each step is written in the organisation’s ledger of hours, which it sees from its link.
+dash-coaching-none = This network offers no coaching on request.
+dash-coaching-report-link = The yearly report, by neighbourhood and by partner
+dash-coaching-pool-places = { $programme }: { $taken } of { $places } { $places ->
+    [one] place
+   *[other] places
+} taken in the additional pool in { $year }.
+dash-coaching-requests = Requests
+dash-coaching-no-open = No request is waiting for a step.
+dash-coaching-over = { $count ->
+    [one] One request closed, declined or withdrawn
+   *[other] { $count } requests closed, declined or withdrawn
+}
+dash-coaching-hours = The organisations’ hours in { $year }
+dash-coaching-no-organisation = No organisation has registered yet.
+dash-coaching-organisation = Organisation
+dash-coaching-available = Granted and carried over
+dash-coaching-used = Used
+dash-coaching-booked = Booked
+dash-coaching-left = Left
+dash-coaching-expiring = Of which expiring
+dash-coaching-paid = Paid by the organisation
+dash-coaching-pool = Additional pool
+dash-coaching-pool-balance = { $used } used, { $left } left
+dash-coaching-asked-on = Asked on { $date }
+dash-coaching-languages = Languages
+dash-coaching-partner = Partner
+dash-coaching-checks = Before a partner is assigned
+dash-coaching-check-done = confirmed
+dash-coaching-check-waiting = to confirm
+dash-coaching-confirm = Confirm
+dash-coaching-assign = Assign
+dash-coaching-when = Session date and time
+dash-coaching-on-clock = On { $zone }’s clock.
+dash-coaching-length = Length, in hours
+dash-coaching-book = Book the session
+dash-coaching-sessions = Sessions
+dash-coaching-booking-booked = booked
+dash-coaching-booking-given = given
+dash-coaching-booking-cancelled = cancelled
+dash-coaching-session = Session
+dash-coaching-no-booking = Outside a booked session
+dash-coaching-given = Hours given
+dash-coaching-hours-hint = For example “3”, “1.5” or “1 h 30”.
+dash-coaching-travel = Travel time, in hours
+dash-coaching-record = Record the hours
+dash-coaching-close = Close the coaching
+dash-coaching-decline = Decline the request
+dash-coaching-confirmed = Check confirmed for { $organisation }.
+dash-coaching-assigned = Partner assigned for { $organisation }.
+dash-coaching-booked-done = Session booked with { $organisation }; its hours are held.
+dash-coaching-recorded = Hours recorded for { $organisation }.
+dash-coaching-closed = { $organisation }’s coaching is closed.
+dash-coaching-declined = { $organisation }’s request is declined.
+dash-coaching-report = Coaching report for { $year }
+dash-coaching-report-lead = Each organisation’s and each partner’s hours over the year, computed from the ledger of hours, as the organisations see them.
+dash-coaching-back = Back to the requests
+dash-coaching-years = Years
+dash-coaching-csv-neighbourhoods = Download by neighbourhood (CSV)
+dash-coaching-csv-partners = Download by partner (CSV)
+dash-coaching-by-neighbourhood = By neighbourhood
+dash-coaching-by-partner = By partner
+dash-coaching-organisations = Organisations coached
+dash-coaching-given-hours = Hours given
+dash-coaching-no-hours = No hours given this year.

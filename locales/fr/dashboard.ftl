@@ -119,6 +119,8 @@ dash-audience-field = Pour qui
 dash-cost-text-field = Coût en général
 dash-topics = Thèmes
 dash-delivery-languages = Langues d’animation (catalogue)
+dash-on-behalf = On s’y inscrit au nom d’une structure
+dash-on-behalf-hint = Le formulaire d’inscription demande alors le nom de la structure (association, collectif, coopérative ou entreprise), et le refuse vide.
 dash-facilitators = Équipe d’animation
 dash-facilitator-role = Rôle de { $person }
 dash-new-edition = Nouvelle édition
@@ -391,12 +393,12 @@ dash-message-sent = { $count ->
 
 ## A network's messages.
 dash-outbox = Messages
-dash-outbox-lead = Les messages envoyés aux inscrit·es du réseau, les plus récents d’abord, avec leur état. Les heures sont à la vôtre.
+dash-outbox-lead = Les messages envoyés aux inscrit·es du réseau et aux contacts de ses organisations, les plus récents d’abord, avec leur état. Les heures sont à la vôtre.
 dash-outbox-empty = Aucun message pour l’instant : ils apparaîtront ici dès qu’une inscription ou un message aux inscrit·es en enverra.
 dash-outbox-caption = Messages du réseau
 dash-outbox-when = Créé
 dash-outbox-to = Pour
-dash-outbox-about = Offre
+dash-outbox-about = À propos de
 dash-outbox-subject = Objet
 dash-outbox-state = État
 dash-outbox-sent-at = Envoyé
@@ -426,6 +428,7 @@ dash-outbox-kind-reminder = Rappel
 dash-outbox-kind-session_changed = Séance modifiée
 dash-outbox-kind-session_cancelled = Séance annulée
 dash-outbox-kind-announcement = Message de l’équipe
+dash-outbox-kind-organisation_link = Lien de l’organisation
 
 ## What waits for a network's coordinators, at the top of the desk.
 dash-summary = À suivre
@@ -624,3 +627,71 @@ dash-news-queued-rounds = { $minutes ->
     [one] Ils partent par vagues : le dernier dans { $minutes } minute.
    *[other] Ils partent par vagues : le dernier dans { $minutes } minutes.
 }
+
+## L’accompagnement sur demande : les demandes, les heures des organisations, le rapport annuel.
+dash-coaching = Accompagnement
+dash-coaching-lead = Les demandes des organisations, celles qui attendent une étape d’abord, et les heures de chacune cette année. Chaque étape est notée dans le registre des heures de l’organisation, qui la voit depuis son lien.
+dash-coaching-none = Ce réseau n’offre pas d’accompagnement sur demande.
+dash-coaching-report-link = Le rapport annuel, par quartier et par partenaire
+dash-coaching-pool-places = { $programme } : { $taken } { $taken ->
+    [one] place prise
+   *[other] places prises
+} sur { $places } dans l’enveloppe complémentaire en { $year }.
+dash-coaching-requests = Les demandes
+dash-coaching-no-open = Aucune demande n’attend d’étape.
+dash-coaching-over = { $count ->
+    [one] Une demande terminée, refusée ou retirée
+   *[other] { $count } demandes terminées, refusées ou retirées
+}
+dash-coaching-hours = Les heures des organisations en { $year }
+dash-coaching-no-organisation = Aucune organisation ne s’est encore inscrite.
+dash-coaching-organisation = Organisation
+dash-coaching-available = Accordées et reportées
+dash-coaching-used = Utilisées
+dash-coaching-booked = Réservées
+dash-coaching-left = Restantes
+dash-coaching-expiring = Dont expirent
+dash-coaching-paid = Payées par l’organisation
+dash-coaching-pool = Enveloppe complémentaire
+dash-coaching-pool-balance = { $used } utilisées, { $left } restantes
+dash-coaching-asked-on = Demande du { $date }
+dash-coaching-languages = Langues
+dash-coaching-partner = Partenaire
+dash-coaching-checks = Avant de désigner une ou un partenaire
+dash-coaching-check-done = confirmé
+dash-coaching-check-waiting = à confirmer
+dash-coaching-confirm = Confirmer
+dash-coaching-assign = Désigner
+dash-coaching-when = Date et heure de la séance
+dash-coaching-on-clock = À l’heure de { $zone }.
+dash-coaching-length = Durée, en heures
+dash-coaching-book = Réserver la séance
+dash-coaching-sessions = Séances
+dash-coaching-booking-booked = réservée
+dash-coaching-booking-given = donnée
+dash-coaching-booking-cancelled = annulée
+dash-coaching-session = Séance
+dash-coaching-no-booking = Hors séance réservée
+dash-coaching-given = Heures données
+dash-coaching-hours-hint = Par exemple « 3 », « 1,5 » ou « 1 h 30 ».
+dash-coaching-travel = Temps de déplacement, en heures
+dash-coaching-record = Noter les heures
+dash-coaching-close = Terminer l’accompagnement
+dash-coaching-decline = Refuser la demande
+dash-coaching-confirmed = Vérification confirmée pour { $organisation }.
+dash-coaching-assigned = Partenaire désigné·e pour { $organisation }.
+dash-coaching-booked-done = Séance réservée avec { $organisation } ; ses heures sont retenues.
+dash-coaching-recorded = Heures notées pour { $organisation }.
+dash-coaching-closed = L’accompagnement de { $organisation } est terminé.
+dash-coaching-declined = La demande de { $organisation } est refusée.
+dash-coaching-report = Le rapport de l’accompagnement en { $year }
+dash-coaching-report-lead = Les heures de chaque organisation et de chaque partenaire pendant l’année, calculées du registre des heures, comme les organisations les voient.
+dash-coaching-back = Retour aux demandes
+dash-coaching-years = Années
+dash-coaching-csv-neighbourhoods = Télécharger par quartier (CSV)
+dash-coaching-csv-partners = Télécharger par partenaire (CSV)
+dash-coaching-by-neighbourhood = Par quartier
+dash-coaching-by-partner = Par partenaire
+dash-coaching-organisations = Organisations accompagnées
+dash-coaching-given-hours = Heures données
+dash-coaching-no-hours = Aucune heure donnée cette année.

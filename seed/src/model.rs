@@ -35,6 +35,10 @@ pub struct Demo {
     /// Programmes of coaching on request, their budgets and the offerings that draw on them.
     #[serde(default)]
     pub coaching_programme: Vec<CoachingProgramme>,
+    /// Offerings on request that draw on no budget (the Hub's tailored workshops): asked
+    /// for, assigned and booked, with no hours counted.
+    #[serde(default)]
+    pub coaching_offer: Vec<OfferWithoutBudget>,
     /// Organisations asking for coaching, with their requests and the hours they used.
     #[serde(default)]
     pub organisation: Vec<DemoOrganisation>,
@@ -108,6 +112,9 @@ pub struct Offering {
     pub recurrence: Vec<Recurrence>,
     #[serde(default)]
     pub same_in_every_language: SameFields,
+    /// People register on behalf of an organisation, named on the form.
+    #[serde(default)]
+    pub on_behalf: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -281,6 +288,18 @@ pub struct CoachingOffer {
     pub offering: String,
     /// `allowance` or `pool`.
     pub account: String,
+    /// Partners who give the coaching, by id, in order.
+    pub partners: Vec<String>,
+    /// Checks a request passes before a partner is assigned.
+    #[serde(default)]
+    pub check: Vec<CoachingCheck>,
+}
+
+/// An offering on request outside any programme: no allowance, no pool.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfferWithoutBudget {
+    pub offering: String,
     /// Partners who give the coaching, by id, in order.
     pub partners: Vec<String>,
     /// Checks a request passes before a partner is assigned.

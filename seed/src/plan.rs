@@ -62,6 +62,8 @@ pub struct Rows {
     pub communities: Vec<(String, relais_domain::community::Community, DateTime<Utc>)>,
     /// Programmes of coaching on request, checked against the partners and offerings.
     pub coaching: Vec<model::CoachingProgramme>,
+    /// Offerings on request outside any programme, checked as the programmes' are.
+    pub without_budget: Vec<model::OfferWithoutBudget>,
     /// Organisations asking for coaching, dated from the load date, with their ledgers.
     pub organisations: Vec<OrganisationRows>,
 }
@@ -239,6 +241,7 @@ pub fn plan(demo: Demo, today: NaiveDate) -> Result<Rows, PlanError> {
         resources: vec![],
         communities: vec![],
         coaching: vec![],
+        without_budget: vec![],
         organisations: vec![],
     };
     for (position, o) in demo.offering.iter().enumerate() {
@@ -339,6 +342,7 @@ pub fn plan(demo: Demo, today: NaiveDate) -> Result<Rows, PlanError> {
                     })
                     .collect(),
                 same_in_every_language: same(&o.same_in_every_language),
+                on_behalf: o.on_behalf,
             },
         });
     }
@@ -405,6 +409,30 @@ pub fn plan(demo: Demo, today: NaiveDate) -> Result<Rows, PlanError> {
         }
         rows.coaching.push(programme);
     }
+    for offer in demo.coaching_offer {
+        let unknown = |what: String| PlanError::UnknownOffering(offer.offering.clone(), what);
+        if !rows.offerings.iter().any(|o| o.id == offer.offering) {
+            return Err(unknown(offer.offering.clone()));
+        }
+        if rows
+            .coaching
+            .iter()
+            .any(|p| p.offer.iter().any(|o| o.offering == offer.offering))
+        {
+            return Err(unknown("already in a programme".into()));
+        }
+        if let Some(partner) = offer
+            .partners
+            .iter()
+            .find(|id| !rows.partners.iter().any(|p| &&p.id == id))
+        {
+            return Err(PlanError::UnknownPartner(
+                offer.offering.clone(),
+                partner.clone(),
+            ));
+        }
+        rows.without_budget.push(offer);
+    }
     for organisation in demo.organisation {
         let planned = organisation_rows(&rows, organisation, today)?;
         rows.organisations.push(planned);
@@ -424,7 +452,7 @@ fn organisation_rows(
         open_period, record_use, Account, Allowance, Entry, Movement,
     };
     use relais_domain::coaching::organisation::OrganisationKind;
-    use relais_domain::coaching::request::Stage;
+    use relais_domain::coaching::request::{self, Stage};
     let id = organisation.id.clone();
     let bad = |what: String| PlanError::UnknownOffering(id.clone(), what);
     if !rows.networks.iter().any(|n| n.id == organisation.network) {
@@ -466,8 +494,19 @@ fn organisation_rows(
                 r.id
             )));
         }
-        if Stage::parse(&r.stage).is_none() {
+        let Some(stage) = Stage::parse(&r.stage) else {
             return Err(bad(format!("request {}: stage {}", r.id, r.stage)));
+        };
+        // A request waits at « Reçue » only for checks: on an offering with none it starts
+        // ready, as the API starts it.
+        let checks: Vec<&str> = offer
+            .map(|o| o.check.iter().map(|c| c.name.as_str()).collect())
+            .unwrap_or_default();
+        if stage == Stage::Received && request::first_stage(&checks) != Stage::Received {
+            return Err(bad(format!(
+                "request {}: received, but its offering has no check to confirm",
+                r.id
+            )));
         }
         for partner in r.partner.iter().chain(&r.preferred_partner) {
             if !offer.is_some_and(|o| o.partners.contains(partner)) {

@@ -149,6 +149,7 @@ pub fn render(rows: &Rows) -> String {
                 "network_id",
                 "state",
                 "same_in_every_language",
+                "on_behalf",
             ],
             &[
                 text(&o.id),
@@ -166,6 +167,7 @@ pub fn render(rows: &Rows) -> String {
                 opt_text(o.network_id.as_deref()),
                 text(d.state.as_str()),
                 json(&d.same_in_every_language),
+                u8::from(d.on_behalf).to_string(),
             ],
         );
         for (position, f) in d.facilitators.iter().enumerate() {
@@ -296,6 +298,16 @@ pub fn render(rows: &Rows) -> String {
     for programme in &rows.coaching {
         coaching_programme(&mut out, programme);
     }
+    for offer in &rows.without_budget {
+        coaching_offer(
+            &mut out,
+            &offer.offering,
+            None,
+            "allowance",
+            &offer.check,
+            &offer.partners,
+        );
+    }
     for organisation in &rows.organisations {
         demo_organisation(&mut out, organisation);
     }
@@ -416,30 +428,49 @@ fn coaching_programme(out: &mut String, p: &crate::model::CoachingProgramme) {
         ],
     );
     for offer in &p.offer {
-        upsert(
+        coaching_offer(
             out,
-            "coaching_offer",
-            &["offering_id", "programme_id", "account", "checks"],
-            &[
-                text(&offer.offering),
-                text(&p.id),
-                text(&offer.account),
-                json(&offer.check),
-            ],
+            &offer.offering,
+            Some(&p.id),
+            &offer.account,
+            &offer.check,
+            &offer.partners,
         );
+    }
+}
+
+/// An offering on request, the programme it draws on if any, and its partners in order.
+fn coaching_offer(
+    out: &mut String,
+    offering: &str,
+    programme: Option<&str>,
+    account: &str,
+    check: &[crate::model::CoachingCheck],
+    partners: &[String],
+) {
+    upsert(
+        out,
+        "coaching_offer",
+        &["offering_id", "programme_id", "account", "checks"],
+        &[
+            text(offering),
+            programme.map_or_else(|| "NULL".to_owned(), text),
+            text(account),
+            json(&check),
+        ],
+    );
+    let _ = writeln!(
+        out,
+        "DELETE FROM coaching_partner WHERE offering_id = {};",
+        text(offering)
+    );
+    for (position, partner) in partners.iter().enumerate() {
         let _ = writeln!(
             out,
-            "DELETE FROM coaching_partner WHERE offering_id = {};",
-            text(&offer.offering)
+            "INSERT INTO coaching_partner (offering_id, partner_id, position) VALUES ({}, {}, {position});",
+            text(offering),
+            text(partner),
         );
-        for (position, partner) in offer.partners.iter().enumerate() {
-            let _ = writeln!(
-                out,
-                "INSERT INTO coaching_partner (offering_id, partner_id, position) VALUES ({}, {}, {position});",
-                text(&offer.offering),
-                text(partner),
-            );
-        }
     }
 }
 

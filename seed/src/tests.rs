@@ -176,6 +176,10 @@ fn what_the_sources_say_is_in_the_demo() {
     );
     let formation = offering("emancipasso-formation");
     assert_eq!(formation.draft.partner_id.as_deref(), Some("animafac"));
+    assert!(
+        formation.draft.on_behalf,
+        "structures register, not people alone"
+    );
     assert_eq!(
         formation.network_id.as_deref(),
         Some("framasoft-emancipasso")
@@ -270,6 +274,13 @@ fn the_sql_applies_to_a_database_with_every_migration() {
         count("SELECT count(*) FROM edition WHERE id = 'emancipasso-2023' AND cost_kind = 'free_travel_paid'"),
         1
     );
+    // Its structures register: the one offering whose people register on behalf of one.
+    assert_eq!(
+        count(
+            "SELECT group_concat(id) = 'emancipasso-formation' FROM offering WHERE on_behalf = 1"
+        ),
+        1
+    );
     assert!(count("SELECT count(*) FROM session WHERE instruction_languages = '[\"en\"]'") >= 1);
     // The library: the training's resources translated into French, each text once in the
     // search index after two loads, found without accents; GGSN's members-only sheet.
@@ -318,5 +329,22 @@ fn the_sql_applies_to_a_database_with_every_migration() {
     assert_eq!(
         count("SELECT count(*) FROM edition WHERE state <> 'published' OR instruction_languages = '[]'"),
         0
+    );
+}
+
+#[test]
+fn a_demo_request_waiting_for_checks_its_offering_lacks_is_refused() {
+    let broken = DEMO.replacen(
+        "id = \"demo-parcex-gouvernance\"\noffering = \"pic-accompagnement-apprentissage\"\nstage = \"ready\"",
+        "id = \"demo-parcex-gouvernance\"\noffering = \"pic-accompagnement-apprentissage\"\nstage = \"received\"",
+        1,
+    );
+    assert_ne!(broken, DEMO);
+    let message = plan_of(&broken, "2026-11-21").err().unwrap().to_string();
+    assert!(
+        message.contains(
+            "request demo-parcex-gouvernance: received, but its offering has no check to confirm"
+        ),
+        "{message}"
     );
 }

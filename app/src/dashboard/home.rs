@@ -53,7 +53,7 @@ pub fn Summary(desk: NetworkDesk) -> impl IntoView {
     }
 }
 
-fn now() -> chrono::DateTime<chrono::Utc> {
+pub fn now() -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 

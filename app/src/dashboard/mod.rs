@@ -3,7 +3,8 @@
 //! unsaved changes are left), sessions one by one or by a rule, writing to an edition's
 //! people (`announce`), the network's news digest to the people who follow it (`digest`),
 //! the network's messages (`outbox`), its history, its members and its
-//! community's applications (`community`), and its knowledge library (`library`), which its
+//! community's applications (`community`), coaching on request with the organisations' hours
+//! and the yearly report (`coaching`), and its knowledge library (`library`), which its
 //! librarians curate too and is all they reach; and the pages of one-time links (`joining`),
 //! outside the sign-in gate.
 //! Signing in is the coordinators' page's (`account`); every change carries the session's
@@ -13,6 +14,7 @@ pub mod announce;
 pub mod audit;
 pub mod bilingual;
 pub mod clock;
+pub mod coaching;
 pub mod community;
 pub mod desk;
 pub mod digest;
@@ -229,6 +231,7 @@ fn Bar(signed: SignedIn, signed_in: SignedInState) -> impl IntoView {
             <li><a href=move || with_network("/audit")>{i18n.text("dash-audit")}</a></li>
             <li><a href=move || with_network("/members")>{i18n.text("dash-members")}</a></li>
             <li><a href=move || with_network("/community")>{i18n.text("dash-community")}</a></li>
+            <li><a href=move || with_network("/coaching")>{i18n.text("dash-coaching")}</a></li>
             {registrations()}
         }
         .into_any()

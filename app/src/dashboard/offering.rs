@@ -265,6 +265,13 @@ fn OfferingEditor(
                 <Checkboxes name="languages" legend=i18n.t("dash-delivery-languages") options=labelled(i18n, DELIVERY_LANGUAGES, "lang-")
                     chosen=Signal::derive(move || draft.with(|d| d.languages.clone()))
                     on_change=Callback::new(move |langs| { draft.update(|d| d.languages = langs); changed(); }) state/>
+                <p class="same">
+                    <input type="checkbox" id="f-on_behalf" aria-describedby="f-on_behalf-hint"
+                        prop:checked=move || draft.with(|d| d.on_behalf)
+                        on:change=move |ev| { draft.update(|d| d.on_behalf = event_target_checked(&ev)); changed(); }/>
+                    <label for="f-on_behalf">{i18n.text("dash-on-behalf")}</label>
+                </p>
+                <p class="hint" id="f-on_behalf-hint">{i18n.text("dash-on-behalf-hint")}</p>
                 <Facilitators draft network=network.get_value() editing/>
                 <SaveButton editing/>
             </form>

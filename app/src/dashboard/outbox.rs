@@ -118,16 +118,23 @@ fn MessageRow(message: NetworkMessage, network: String) -> impl IntoView {
     });
     let kind = i18n.t(&format!("dash-outbox-kind-{}", message.kind));
     let subject = message.subject.clone().unwrap_or(kind);
-    let edition = format!(
-        "/{}/dashboard/editions/{}",
-        i18n.code(),
-        encode(&message.edition_id)
-    );
+    // A registrant's message is about an edition; an organisation's, about its coaching.
+    let about = match (&message.edition_id, &message.offering_title) {
+        (Some(id), Some(title)) => {
+            let edition = format!("/{}/dashboard/editions/{}", i18n.code(), encode(id));
+            view! { <a href=edition>{title_of(i18n, title)}</a> }.into_any()
+        }
+        _ => {
+            let coaching = format!("/{}/dashboard/coaching", i18n.code());
+            let name = message.organisation.clone().unwrap_or_default();
+            view! { <a href=coaching>{name}</a> }.into_any()
+        }
+    };
     view! {
         <tr>
             <td>{when(i18n, message.created_at)} {sent}</td>
             <td>{message.to.clone().unwrap_or_else(|| i18n.t("dash-outbox-erased"))}</td>
-            <td><a href=edition>{title_of(i18n, &message.offering_title)}</a></td>
+            <td>{about}</td>
             <td>{subject}</td>
             <td>
                 <span class="badge" data-delivery=move || delivery.get().as_str()>

@@ -3,8 +3,8 @@
 //! a shared `Pool` (so many places per period, so much per place). Everything that happens
 //! to the hours is an `Entry`; nothing is ever changed or removed, and `Balance::of` computes
 //! what stands from the entries alone. The functions that write entries (`open_period`,
-//! `record_use`, `book`, `claim_place`) never let a balance go below zero: minutes beyond
-//! what is left are written as paid by the organisation, in the open.
+//! `record_use`, `claim_place`, `return_place`) never let a balance go below zero: minutes
+//! beyond what is left are written as paid by the organisation, in the open.
 //!
 //! Minutes, not hours: a session of 1 h 30 min is 90, and sums stay exact.
 
@@ -81,6 +81,9 @@ pub enum Movement {
     Used,
     /// Coaching given beyond what was left: the organisation pays for it.
     PaidByOrganisation,
+    /// A pool place given back unused (its request declined or withdrawn before anything
+    /// was booked): its minutes no longer held, and the place free for another.
+    Returned,
 }
 
 impl Movement {
@@ -94,6 +97,7 @@ impl Movement {
             Movement::Released => "released",
             Movement::Used => "used",
             Movement::PaidByOrganisation => "paid_by_organisation",
+            Movement::Returned => "returned",
         }
     }
 
@@ -107,6 +111,7 @@ impl Movement {
             ("released", None) => Movement::Released,
             ("used", None) => Movement::Used,
             ("paid_by_organisation", None) => Movement::PaidByOrganisation,
+            ("returned", None) => Movement::Returned,
             _ => return None,
         })
     }
@@ -142,6 +147,9 @@ pub struct Balance {
     pub carried_out: Minutes,
     /// Booked and not yet given or cancelled.
     pub booked: Minutes,
+    /// A pool place's minutes given back with the place.
+    #[serde(default)]
+    pub returned: Minutes,
     /// What may still be drawn on: granted and carried in, less what was used, lapsed or
     /// carried out.
     pub left: Minutes,
@@ -166,6 +174,7 @@ impl Balance {
                     Movement::Released => released += m,
                     Movement::Used => b.used += m,
                     Movement::PaidByOrganisation => b.paid_by_organisation += m,
+                    Movement::Returned => b.returned += m,
                 }
             }
             if let Movement::CarriedIn { from } = e.movement {
@@ -176,7 +185,7 @@ impl Balance {
         }
         b.booked = b.booked.saturating_sub(released);
         let held = b.granted + b.carried_in;
-        b.left = held.saturating_sub(b.used + b.expired + b.carried_out);
+        b.left = held.saturating_sub(b.used + b.expired + b.carried_out + b.returned);
         b.expiring = b.carried_in.saturating_sub(b.used + b.expired).min(b.left);
         b
     }
@@ -300,11 +309,30 @@ pub enum PoolRefusal {
     AlreadyHolds,
 }
 
-/// Whether the organisation holds a place of the pool in `period`: the place's grant is in
-/// its ledger.
+/// Whether the organisation holds a place of the pool in `period`: a place's grant is in
+/// its ledger and was not given back since.
 pub fn holds_place(ledger: &[Entry], period: Period) -> bool {
-    ledger.iter().any(|e| {
-        e.account == Account::Pool && e.period == period && e.movement == Movement::Granted
+    let count = |movement| {
+        ledger
+            .iter()
+            .filter(|e| e.account == Account::Pool && e.period == period && e.movement == movement)
+            .count()
+    };
+    count(Movement::Granted) > count(Movement::Returned)
+}
+
+/// The entry that gives the organisation's pool place of `period` back when the request
+/// that took it ends before anything was booked on it (declined, withdrawn): what is left
+/// of its grant, returned, so that the place is free for another organisation. None when it
+/// holds no place, or hours were booked or drawn on it: then the place stays taken.
+pub fn return_place(ledger: &[Entry], period: Period) -> Option<Entry> {
+    let pool = Balance::of(ledger, Account::Pool, period);
+    let untouched = pool.booked == 0 && pool.used == 0 && pool.paid_by_organisation == 0;
+    (holds_place(ledger, period) && untouched && pool.left > 0).then_some(Entry {
+        account: Account::Pool,
+        period,
+        movement: Movement::Returned,
+        minutes: pool.left,
     })
 }
 

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::coaching::budget::{Balance, Minutes, Period};
+use crate::coaching::organisation::PartnerChoice;
 use crate::coaching::request::{Action, Stage};
 use crate::registration::Refusal;
 
@@ -160,6 +161,34 @@ impl StepRequest {
     }
 }
 
+/// A duration typed in hours as people write it — « 3 », « 1,5 », "1.5", « 1 h 30 »,
+/// "1:30", « 45 min » — in minutes; `None` when it reads as no duration (the API then
+/// names the field).
+pub fn typed_hours(typed: &str) -> Option<Minutes> {
+    let t: String = typed
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if let Some(minutes) = t.strip_suffix("min").filter(|m| !m.contains(['h', ':'])) {
+        return minutes.parse().ok();
+    }
+    let t = t.strip_suffix("min").unwrap_or(&t);
+    match t.split_once(['h', ':']) {
+        Some((h, m)) if !m.is_empty() => {
+            let hours: Minutes = if h.is_empty() { 0 } else { h.parse().ok()? };
+            let minutes: Minutes = m.parse().ok().filter(|m| *m < 60)?;
+            hours.checked_mul(60)?.checked_add(minutes)
+        }
+        Some((h, _)) => h.parse::<Minutes>().ok()?.checked_mul(60),
+        None => {
+            let hours: f64 = t.replace(',', ".").parse().ok()?;
+            (hours.is_finite() && (0.0..=1000.0).contains(&hours))
+                .then(|| (hours * 60.0).round() as Minutes)
+        }
+    }
+}
+
 /// A check of a request on the desk.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeskCheck {
@@ -196,6 +225,8 @@ pub struct DeskRequest {
     pub preferred_partner: Option<String>,
     /// The partner assigned, by id.
     pub partner: Option<String>,
+    /// The offering's partners, one of whom is assigned.
+    pub partners: Vec<PartnerChoice>,
     pub checks: Vec<DeskCheck>,
     pub bookings: Vec<DeskBooking>,
     pub period: Period,
@@ -213,11 +244,23 @@ pub struct DeskOrganisation {
     pub pool: Option<Balance>,
 }
 
+/// A programme of the network, and its pool's places this period.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeskProgramme {
+    pub id: String,
+    /// In the reader's language.
+    pub name: String,
+    /// The pool's places a period (0: no pool).
+    pub pool_places: u32,
+    pub pool_places_taken: u32,
+}
+
 /// `GET /api/dashboard/networks/{id}/coaching`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoachingDesk {
     pub network_id: String,
     pub period: Period,
+    pub programmes: Vec<DeskProgramme>,
     pub requests: Vec<DeskRequest>,
     pub organisations: Vec<DeskOrganisation>,
 }

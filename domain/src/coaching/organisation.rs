@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::coaching::budget::{Balance, Period};
+use crate::coaching::budget::{Balance, Minutes, Period};
 use crate::coaching::request::{RequestForm, Stage};
 use crate::registration::{
     self, clean, has_visible, text_refusal, Lines, Refusal, RegistrationRequest,
@@ -177,7 +177,7 @@ pub fn check_contact(
         consent: contact.consent,
         website: None,
     };
-    match registration::validate(person, &[], zone) {
+    match registration::validate(person, &[], false, zone) {
         Ok(p) => Ok(Contact {
             name: p.name,
             email: p.email,
@@ -192,6 +192,30 @@ pub fn check_contact(
                 .collect())
         }
     }
+}
+
+/// A person added from the organisation's own link: checked as the first contact is, each
+/// refusal named by its own field (`name`, `email`, `lang`, `zone`, `consent`).
+pub fn check_new_contact(
+    contact: ContactForm,
+    organisation: &str,
+    zone: impl Fn(&str) -> Option<String>,
+) -> Result<Contact, Vec<Refusal>> {
+    check_contact(contact, organisation, zone).map_err(|refused| {
+        refused
+            .into_iter()
+            .map(|(field, code)| (field.trim_start_matches("contact.").to_owned(), code))
+            .collect()
+    })
+}
+
+/// The fewest contacts an organisation keeps: someone always receives its messages and can
+/// open its link.
+pub const MIN_CONTACTS: u32 = 1;
+
+/// Whether one of an organisation's `contacts` may be removed.
+pub fn may_remove_contact(contacts: u32) -> bool {
+    contacts > MIN_CONTACTS
 }
 
 /// `POST /api/networks/{id}/organisations` answers this, whoever the address belongs to:
@@ -233,6 +257,17 @@ pub struct RequestView {
     pub partner: Option<String>,
     pub period: Period,
     pub created_at: String,
+    /// The sessions booked with the organisation, the soonest first.
+    pub sessions: Vec<SessionView>,
+}
+
+/// A session booked with the organisation for one of its requests.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub starts_at: chrono::DateTime<chrono::Utc>,
+    pub minutes: Minutes,
+    /// `booked`, `given` or `cancelled`.
+    pub state: String,
 }
 
 /// A programme's pool as an organisation sees it this period.

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::coaching::budget::{holds_place, Account, Balance, Entry, Minutes, Movement, Period};
+use crate::coaching::organisation::PartnerChoice;
 use crate::Lang;
 
 /// One ledger entry with whose it is: the organisation, and the partner of the request it
@@ -56,6 +57,26 @@ pub struct YearReport {
     pub partners: Vec<PartnerLine>,
     /// The pool's places taken this year.
     pub pool_places_taken: u32,
+}
+
+/// One programme's year in the coordinators' report, with the names of its partners.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgrammeYear {
+    pub id: String,
+    /// In the reader's language.
+    pub name: String,
+    /// The pool's places a period (0: no pool).
+    pub pool_places: u32,
+    pub partners: Vec<PartnerChoice>,
+    pub report: YearReport,
+}
+
+/// `GET /api/dashboard/networks/{id}/coaching/report?year=`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoachingReport {
+    pub network_id: String,
+    pub period: Period,
+    pub programmes: Vec<ProgrammeYear>,
 }
 
 /// The year `period` of a programme whose organisations are `organisations` (each listed,
@@ -151,6 +172,19 @@ pub fn hours_label(minutes: Minutes, lang: Lang) -> String {
         (0, _) => format!("{h}\u{a0}h"),
         (m, "fr") => format!("{h}\u{a0}h\u{a0}{m:02}"),
         (m, _) => format!("{h}\u{a0}h\u{a0}{m}\u{a0}min"),
+    }
+}
+
+/// A duration as a spreadsheet reads a number of hours in `lang`: « 1,5 » in French,
+/// "1.5" in English, at most two decimals, none when whole.
+pub fn hours_number(minutes: Minutes, lang: Lang) -> String {
+    let hundredths = (u64::from(minutes) * 100 + 30) / 60;
+    let (whole, part) = (hundredths / 100, hundredths % 100);
+    let mark = if lang.code() == "fr" { ',' } else { '.' };
+    match part {
+        0 => format!("{whole}"),
+        p if p % 10 == 0 => format!("{whole}{mark}{}", p / 10),
+        p => format!("{whole}{mark}{p:02}"),
     }
 }
 

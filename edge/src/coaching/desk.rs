@@ -3,18 +3,17 @@
 //! (`GET /api/dashboard/networks/{id}/coaching`: requests by stage, each organisation's
 //! hours) and a step on a request (`POST /api/dashboard/coaching-requests/{id}/steps`):
 //! a check confirmed, a partner assigned, a session booked, hours recorded, the request
-//! closed or declined — each as `request::next` decides, written only if the request is
-//! still as it was read, and for what touches the hours, only while the ledger is too
-//! (read again and retried when another writer came between).
+//! closed or declined (`ending`) — each as `request::next` decides, written only if the
+//! request is still as it was read, and for what touches the hours, only while the ledger is
+//! too (read again and retried when another writer came between).
 
 use relais_domain::account::Action as StaffAction;
-use relais_domain::coaching::budget::{
-    holds_place, record_use, Account, Balance, Entry, Movement, Period,
-};
+use relais_domain::coaching::budget::{record_use, Account, Entry, Movement, Period};
 use relais_domain::coaching::desk::{
-    CoachingDesk, DeskBooking, DeskCheck, DeskOrganisation, DeskRequest, Step, StepRequest,
-    StepTaken,
+    CoachingDesk, DeskBooking, DeskCheck, DeskOrganisation, DeskProgramme, DeskRequest, Step,
+    StepRequest, StepTaken,
 };
+use relais_domain::coaching::organisation::PartnerChoice;
 use relais_domain::coaching::request::{next, Actor, Refused, Request as Rules, Stage};
 use relais_domain::problem::ProblemKind;
 use relais_domain::{Lang, Localized};
@@ -22,7 +21,8 @@ use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use worker::{D1Database, Env, Request, Response};
 
-use super::ledger::{period_of, EntryRow, Ledger, Opened, Read, Writer};
+use super::ending::Ending;
+use super::ledger::{period_of, EntryRow, Ledger, NetworkLedgers, Opened, Read, Writer};
 use super::programme::{self, ProgrammeRow};
 use crate::auth::{read_json, require};
 use crate::catalog::now;
@@ -35,7 +35,7 @@ use crate::scope;
 const COORDINATE: StaffAction = StaffAction::CoordinateCoaching;
 /// How many times a step that writes hours reads the ledger again when another writer came
 /// between its reading and its writing.
-const LEDGER_ATTEMPTS: usize = 4;
+pub(super) const LEDGER_ATTEMPTS: usize = 4;
 
 #[derive(Deserialize)]
 struct RequestRow {
@@ -68,19 +68,10 @@ struct BookingRow {
 }
 
 #[derive(Deserialize)]
-struct OrganisationRow {
+struct PartnerRow {
+    offering_id: String,
     id: String,
     name: String,
-    area: String,
-    created_at: String,
-}
-
-#[derive(Deserialize)]
-struct LedgerRow {
-    organisation_id: String,
-    programme_id: String,
-    #[serde(flatten)]
-    entry: EntryRow,
 }
 
 #[derive(Deserialize)]
@@ -123,18 +114,16 @@ pub async fn desk(
                  JOIN coaching_request r ON r.id = b.request_id JOIN organisation o ON o.id = r.organisation_id \
                  WHERE o.network_id = ?1 AND {reaches} ORDER BY b.starts_at, b.id"
             ))?,
+            query(NetworkLedgers::organisations_sql(&reaches))?,
+            query(NetworkLedgers::entries_sql(&reaches))?,
             query(format!(
-                "SELECT o.id, o.name, o.area, o.created_at FROM organisation o \
-                 WHERE o.network_id = ?1 AND {reaches} ORDER BY o.name, o.id"
-            ))?,
-            query(format!(
-                "SELECT l.organisation_id, l.programme_id, l.id, l.account, l.period, l.movement, \
-                   l.from_period, l.minutes FROM coaching_ledger l JOIN organisation o ON o.id = l.organisation_id \
-                 WHERE o.network_id = ?1 AND {reaches} ORDER BY l.id"
+                "SELECT cp.offering_id, p.id, p.name FROM coaching_partner cp \
+                 JOIN partner p ON p.id = cp.partner_id JOIN offering f ON f.id = cp.offering_id \
+                 WHERE f.network_id = ?1 AND {reaches} ORDER BY cp.position, p.name"
             ))?,
         ])
         .await?;
-    let [network, requests, bookings, organisations, ledger] = results.as_slice() else {
+    let [network, requests, bookings, organisations, ledger, partners] = results.as_slice() else {
         return Err(ApiError::Internal("batch results".into()));
     };
     if network
@@ -145,36 +134,41 @@ pub async fn desk(
         return Err(ApiError::Problem(ProblemKind::NotFound, vec![]));
     }
     let bookings: Vec<BookingRow> = bookings.results()?;
+    let partners: Vec<PartnerRow> = partners.results()?;
     let period = period_of(now());
     let requests = requests
         .results::<RequestRow>()?
         .into_iter()
-        .map(|r| desk_request(r, &bookings, caller.lang))
+        .map(|r| desk_request(r, &bookings, &partners, caller.lang))
         .collect::<Result<Vec<_>, _>>()?;
-    let ledger: Vec<LedgerRow> = ledger.results()?;
+    let ledgers = NetworkLedgers::new(organisations.results()?, ledger.results()?)?;
     let programmes = programme::of_network(&db, network_id).await?;
     let mut lines = vec![];
-    for o in organisations.results::<OrganisationRow>()? {
-        for p in &programmes {
-            let rows = ledger
-                .iter()
-                .filter(|l| l.organisation_id == o.id && l.programme_id == p.id)
-                .map(|l| &l.entry);
-            let entries = Opened::of(rows, &p.allowance(), &o.created_at, period)?.entries();
-            let held = holds_place(&entries, period);
+    for p in &programmes {
+        for n in ledgers.year(p, period)?.neighbourhoods {
             lines.push(DeskOrganisation {
-                id: o.id.clone(),
-                name: o.name.clone(),
-                area: o.area.clone(),
+                id: n.organisation.id,
+                name: n.organisation.name,
+                area: n.organisation.area,
                 programme_id: p.id.clone(),
-                allowance: Balance::of(&entries, Account::Allowance, period),
-                pool: held.then(|| Balance::of(&entries, Account::Pool, period)),
+                allowance: n.allowance,
+                pool: n.pool,
             });
         }
+    }
+    let mut listed = vec![];
+    for p in &programmes {
+        listed.push(DeskProgramme {
+            id: p.id.clone(),
+            name: p.name_in(caller.lang)?,
+            pool_places: p.pool_places,
+            pool_places_taken: programme::places_taken(&db, &p.id, period).await?,
+        });
     }
     http::private_json(&CoachingDesk {
         network_id: network_id.to_owned(),
         period,
+        programmes: listed,
         requests,
         organisations: lines,
     })
@@ -183,10 +177,19 @@ pub async fn desk(
 fn desk_request(
     r: RequestRow,
     bookings: &[BookingRow],
+    partners: &[PartnerRow],
     lang: Lang,
 ) -> Result<DeskRequest, ApiError> {
     let confirmed: Vec<String> = serde_json::from_str(&r.confirmed)?;
     let checks: Vec<CheckText> = serde_json::from_str(&r.checks)?;
+    let offered = partners
+        .iter()
+        .filter(|p| p.offering_id == r.offering_id)
+        .map(|p| PartnerChoice {
+            id: p.id.clone(),
+            name: p.name.clone(),
+        })
+        .collect();
     Ok(DeskRequest {
         stage: Stage::parse(&r.stage)
             .ok_or_else(|| ApiError::Internal(format!("request stage {}", r.stage)))?,
@@ -224,6 +227,7 @@ fn desk_request(
         availability: r.availability,
         preferred_partner: r.preferred_partner,
         partner: r.partner_id,
+        partners: offered,
     })
 }
 
@@ -337,7 +341,27 @@ pub async fn step(req: &Request, env: &Env, request_id: &str) -> Result<Response
             )
             .await?;
         }
-        Step::Close | Step::Decline => guarded(&db, &[moved("", "", vec![])]).await?,
+        Step::Close => guarded(&db, &[moved("", "", vec![])]).await?,
+        // Before anything was booked: a pool place it took is given back.
+        Step::Decline => {
+            let ending = Ending {
+                request: &row.id,
+                organisation: &row.organisation_id,
+                from: stage,
+                to: after,
+                who: &staff.account_id,
+                at: &at,
+            };
+            ending.write(&db).await?;
+        }
+        Step::Book { .. } | Step::Record { .. } if row.programme_id.is_none() => {
+            let sessions = Sessions {
+                db: &db,
+                row: &row,
+                at: &at,
+            };
+            sessions.write(&step, stage, &mut taken).await?;
+        }
         Step::Book { .. } | Step::Record { .. } => {
             let programme = match &row.programme_id {
                 Some(id) => programme::find(&db, id).await?,
@@ -360,13 +384,57 @@ pub async fn step(req: &Request, env: &Env, request_id: &str) -> Result<Response
     Ok(http::private_json(&taken)?.with_status(200))
 }
 
+/// One try of a batch whose first statement is `request`'s change, guarded by the `stage`
+/// it was read at and by a ledger as read: whether it was written; not written while the
+/// request is still at `stage` means the ledger moved, to be read again; 409 when the
+/// request itself moved.
+pub(super) async fn written_with_ledger(
+    db: &D1Database,
+    statements: &[Statement],
+    request: &str,
+    stage: Stage,
+) -> Result<bool, ApiError> {
+    let results = db.batch(prepare_all(db, statements)?).await?;
+    let written = results
+        .first()
+        .and_then(|r| r.meta().ok().flatten())
+        .and_then(|m| m.changes)
+        .is_some_and(|n| n > 0);
+    if !written && stage_of(db, request).await? != Some(stage) {
+        return Err(ApiError::Detailed(
+            ProblemKind::Conflict,
+            "conflict-request-stage",
+        ));
+    }
+    Ok(written)
+}
+
+/// The ledger kept moving under every try.
+pub(super) fn ledger_busy() -> ApiError {
+    ApiError::Detailed(ProblemKind::Conflict, "conflict-ledger-busy")
+}
+
+/// Where a request stands now, read again after a write that did not land.
+async fn stage_of(db: &D1Database, request: &str) -> Result<Option<Stage>, ApiError> {
+    #[derive(Deserialize)]
+    struct Now {
+        stage: String,
+    }
+    let now: Option<Now> = db
+        .prepare("SELECT stage FROM coaching_request WHERE id = ?1")
+        .bind(&[request.into()])?
+        .first(None)
+        .await?;
+    Ok(now.and_then(|n| Stage::parse(&n.stage)))
+}
+
 fn field(name: &str, code: &'static str) -> ApiError {
     ApiError::Fields(ProblemKind::InvalidBody, vec![(name.to_owned(), code)])
 }
 
 /// Runs `statements` as one batch; the first one's change count says whether the request
 /// was still as it was read (409 when another step came first).
-async fn guarded(db: &D1Database, statements: &[Statement]) -> Result<(), ApiError> {
+pub(super) async fn guarded(db: &D1Database, statements: &[Statement]) -> Result<(), ApiError> {
     let results = db.batch(prepare_all(db, statements)?).await?;
     let changed = results
         .first()
@@ -380,6 +448,133 @@ async fn guarded(db: &D1Database, statements: &[Statement]) -> Result<(), ApiErr
         ));
     }
     Ok(())
+}
+
+/// The statements of one step's batch that are written only with the request's own change,
+/// which marks the request with the batch's id (`step_id`).
+pub(super) struct TiedTo<'a> {
+    pub request: &'a str,
+    pub batch: &'a str,
+}
+
+impl TiedTo<'_> {
+    /// `sql` (`?1` the request, `?2` the batch, then `more`), written only with the change.
+    pub fn statement(&self, sql: &str, more: Vec<Value>) -> Statement {
+        let mut params = vec![self.request.into(), self.batch.into()];
+        params.extend(more);
+        Statement {
+            sql: format!(
+                "{sql} AND EXISTS (SELECT 1 FROM coaching_request WHERE id = ?1 AND step_id = ?2)"
+            ),
+            params,
+        }
+    }
+
+    /// A new session `booking` of the request, booked.
+    fn booking(
+        &self,
+        booking: &str,
+        starts_at: &chrono::DateTime<chrono::Utc>,
+        minutes: u32,
+        at: &str,
+    ) -> Statement {
+        self.statement(
+            "INSERT INTO coaching_booking (id, request_id, starts_at, minutes, state, created_at) \
+             SELECT ?3, ?1, ?4, ?5, 'booked', ?6 WHERE 1",
+            vec![
+                booking.into(),
+                starts_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                    .as_str()
+                    .into(),
+                Value::Int(minutes.into()),
+                at.into(),
+            ],
+        )
+    }
+}
+
+/// A session booked or given on an offering that draws on no budget (the Hub's tailored
+/// workshops): the request's change and the session's, in one batch, with no ledger entry.
+struct Sessions<'a> {
+    db: &'a D1Database,
+    row: &'a StepRow,
+    at: &'a str,
+}
+
+impl Sessions<'_> {
+    async fn write(
+        &self,
+        step: &Step,
+        stage: Stage,
+        taken: &mut StepTaken,
+    ) -> Result<(), ApiError> {
+        let batch = crypto::random_hex(8)?;
+        // ?1 the request, ?2 the batch: the session's statement is written only with the
+        // request's change, which is guarded by the stage it was read at.
+        let moved = Statement {
+            sql: "UPDATE coaching_request SET stage = ?3, updated_at = ?4, step_id = ?2 \
+                  WHERE id = ?1 AND stage = ?5"
+                .into(),
+            params: vec![
+                self.row.id.as_str().into(),
+                batch.as_str().into(),
+                taken.stage.as_str().into(),
+                self.at.into(),
+                stage.as_str().into(),
+            ],
+        };
+        let tied = TiedTo {
+            request: &self.row.id,
+            batch: &batch,
+        };
+        let session = match step {
+            Step::Book { starts_at, minutes } => {
+                let booking = format!("seance-{}", crypto::random_hex(8)?);
+                let insert = tied.booking(&booking, starts_at, *minutes, self.at);
+                taken.booking = Some(booking);
+                insert
+            }
+            // Nothing is drawn on: the session is marked given, with the time it took.
+            Step::Record {
+                minutes,
+                booking: Some(booking),
+                ..
+            } => tied.statement(
+                "UPDATE coaching_booking SET state = 'given', minutes = ?4 \
+                 WHERE id = ?3 AND request_id = ?1 AND state = 'booked'",
+                vec![booking.as_str().into(), Value::Int((*minutes).into())],
+            ),
+            Step::Record { booking: None, .. } => return Err(field("booking", "required")),
+            _ => return Err(ApiError::Internal("a step without a session".into())),
+        };
+        if let Step::Record {
+            booking: Some(booking),
+            ..
+        } = step
+        {
+            self.still_booked(booking).await?;
+        }
+        guarded(self.db, &[moved, session]).await
+    }
+
+    /// Refuses a booking that is not this request's, or no longer booked.
+    async fn still_booked(&self, booking: &str) -> Result<(), ApiError> {
+        let held: Option<Count> = self
+            .db
+            .prepare(
+                "SELECT count(*) AS count FROM coaching_booking \
+                 WHERE id = ?1 AND request_id = ?2 AND state = 'booked'",
+            )
+            .bind(&[booking.into(), self.row.id.as_str().into()])?
+            .first(None)
+            .await?;
+        if held.is_some_and(|c| c.count > 0) {
+            Ok(())
+        } else {
+            Err(field("booking", "unknown-booking"))
+        }
+    }
 }
 
 /// A step that writes hours: a booking, or hours given.
@@ -443,16 +638,9 @@ impl Hours<'_> {
             // The periods still to open are written first, then this step's entries.
             let mut entries: Vec<Entry> = all[read.entries.len()..].to_vec();
             let batch = crypto::random_hex(8)?;
-            // ?1 the request, ?2 the batch, then each statement's own.
-            let tied = |sql: &str, more: Vec<Value>| {
-                let mut params = vec![self.row.id.as_str().into(), batch.as_str().into()];
-                params.extend(more);
-                Statement {
-                    sql: format!(
-                        "{sql} AND EXISTS (SELECT 1 FROM coaching_request WHERE id = ?1 AND step_id = ?2)"
-                    ),
-                    params,
-                }
+            let tied = TiedTo {
+                request: &self.row.id,
+                batch: &batch,
             };
             let mut more: Vec<Statement> = vec![];
             taken.used = 0;
@@ -466,19 +654,7 @@ impl Hours<'_> {
                         movement: Movement::Booked,
                         minutes: *minutes,
                     });
-                    more.push(tied(
-                        "INSERT INTO coaching_booking (id, request_id, starts_at, minutes, state, created_at) \
-                         SELECT ?3, ?1, ?4, ?5, 'booked', ?6 WHERE 1",
-                        vec![
-                            booking.as_str().into(),
-                            starts_at
-                                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-                                .as_str()
-                                .into(),
-                            Value::Int((*minutes).into()),
-                            self.at.into(),
-                        ],
-                    ));
+                    more.push(tied.booking(&booking, starts_at, *minutes, self.at));
                     taken.booking = Some(booking);
                 }
                 Step::Record {
@@ -493,7 +669,7 @@ impl Hours<'_> {
                             movement: Movement::Released,
                             minutes: self.booked(booking).await?,
                         });
-                        more.push(tied(
+                        more.push(tied.statement(
                             "UPDATE coaching_booking SET state = 'given' WHERE id = ?3 AND state = 'booked'",
                             vec![booking.as_str().into()],
                         ));
@@ -539,41 +715,11 @@ impl Hours<'_> {
             let mut statements = vec![moved];
             statements.extend(self.ledger().append(&read, &entries, writer));
             statements.extend(more);
-            let results = self.db.batch(prepare_all(self.db, &statements)?).await?;
-            let written = results
-                .first()
-                .and_then(|r| r.meta().ok().flatten())
-                .and_then(|m| m.changes)
-                .unwrap_or(0)
-                > 0;
-            if written {
+            if written_with_ledger(self.db, &statements, &self.row.id, stage).await? {
                 return Ok(());
             }
-            if self.stage_now().await? != Some(stage) {
-                return Err(ApiError::Detailed(
-                    ProblemKind::Conflict,
-                    "conflict-request-stage",
-                ));
-            }
         }
-        Err(ApiError::Detailed(
-            ProblemKind::Conflict,
-            "conflict-ledger-busy",
-        ))
-    }
-
-    async fn stage_now(&self) -> Result<Option<Stage>, ApiError> {
-        #[derive(Deserialize)]
-        struct Now {
-            stage: String,
-        }
-        let now: Option<Now> = self
-            .db
-            .prepare("SELECT stage FROM coaching_request WHERE id = ?1")
-            .bind(&[self.row.id.as_str().into()])?
-            .first(None)
-            .await?;
-        Ok(now.and_then(|n| Stage::parse(&n.stage)))
+        Err(ledger_busy())
     }
 
     /// The minutes a booking of this request still holds.

@@ -11,8 +11,10 @@
 //! domain's functions.
 
 use relais_domain::coaching::budget::{open_through, Account, Allowance, Entry, Movement, Period};
+use relais_domain::coaching::report::{year_report, ReportEntry, ReportOrganisation, YearReport};
 use serde::Deserialize;
 
+use super::programme::ProgrammeRow;
 use crate::http::ApiError;
 use crate::registration::transitions::{Statement, Value};
 use crate::rows::instant;
@@ -92,9 +94,19 @@ impl Opened {
         registered_at: &str,
         period: Period,
     ) -> Result<Opened, ApiError> {
+        let first = period_of(instant(registered_at)?);
+        Opened::from_first(rows, allowance, first, period)
+    }
+
+    /// As `of`, for an organisation whose first period is `first`.
+    pub fn from_first<'r>(
+        rows: impl IntoIterator<Item = &'r EntryRow>,
+        allowance: &Allowance,
+        first: Period,
+        period: Period,
+    ) -> Result<Opened, ApiError> {
         let read = Read::from_rows(rows)
             .ok_or_else(|| ApiError::Internal("a ledger row is no entry".into()))?;
-        let first = period_of(instant(registered_at)?);
         let opening = open_through(allowance, &read.entries, first.min(period), period);
         Ok(Opened { read, opening })
     }
@@ -104,6 +116,106 @@ impl Opened {
         let mut entries = self.read.entries.clone();
         entries.extend_from_slice(&self.opening);
         entries
+    }
+}
+
+/// A network's organisations and every entry of their ledgers, read once for a whole
+/// network's year: the coordinators' desk and their yearly report compute it the same way.
+pub struct NetworkLedgers {
+    /// Each organisation with the period it registered in.
+    organisations: Vec<(Period, OrganisationRow)>,
+    entries: Vec<NetworkEntryRow>,
+}
+
+#[derive(Deserialize)]
+pub struct OrganisationRow {
+    id: String,
+    name: String,
+    area: String,
+    created_at: String,
+}
+
+/// A ledger row with whose it is, and the partner of the request it was recorded against.
+#[derive(Deserialize)]
+pub struct NetworkEntryRow {
+    organisation_id: String,
+    programme_id: String,
+    partner_id: Option<String>,
+    #[serde(flatten)]
+    entry: EntryRow,
+}
+
+impl NetworkLedgers {
+    /// The network `?1`'s organisations; `reaches` scopes the statement to the caller's.
+    pub fn organisations_sql(reaches: &str) -> String {
+        format!(
+            "SELECT o.id, o.name, o.area, o.created_at FROM organisation o \
+             WHERE o.network_id = ?1 AND {reaches} ORDER BY o.name, o.id"
+        )
+    }
+
+    /// Every ledger entry of the network `?1`'s organisations, in the order written.
+    pub fn entries_sql(reaches: &str) -> String {
+        format!(
+            "SELECT l.organisation_id, l.programme_id, r.partner_id, l.id, l.account, l.period, \
+               l.movement, l.from_period, l.minutes FROM coaching_ledger l \
+             JOIN organisation o ON o.id = l.organisation_id \
+             LEFT JOIN coaching_request r ON r.id = l.request_id \
+             WHERE o.network_id = ?1 AND {reaches} ORDER BY l.id"
+        )
+    }
+
+    pub fn new(
+        organisations: Vec<OrganisationRow>,
+        entries: Vec<NetworkEntryRow>,
+    ) -> Result<NetworkLedgers, ApiError> {
+        let organisations = organisations
+            .into_iter()
+            .map(|o| Ok((period_of(instant(&o.created_at)?), o)))
+            .collect::<Result<_, ApiError>>()?;
+        Ok(NetworkLedgers {
+            organisations,
+            entries,
+        })
+    }
+
+    /// `programme`'s year `year`: the organisations registered by its end, each ledger
+    /// opened through it (grant, carry-over, expiry) as the organisation's own page opens it.
+    pub fn year(&self, programme: &ProgrammeRow, year: Period) -> Result<YearReport, ApiError> {
+        let allowance = programme.allowance();
+        let mut named = vec![];
+        let mut entries = vec![];
+        for (first, o) in self
+            .organisations
+            .iter()
+            .filter(|(first, _)| *first <= year)
+        {
+            let rows: Vec<&NetworkEntryRow> = self
+                .entries
+                .iter()
+                .filter(|l| l.organisation_id == o.id && l.programme_id == programme.id)
+                .collect();
+            let opened =
+                Opened::from_first(rows.iter().map(|l| &l.entry), &allowance, *first, year)?;
+            // The entries read carry their request's partner; the opening ones have none.
+            let partners = rows
+                .iter()
+                .map(|l| l.partner_id.clone())
+                .chain(std::iter::repeat(None));
+            for (entry, partner) in opened.entries().into_iter().zip(partners) {
+                entries.push(ReportEntry {
+                    organisation_id: o.id.clone(),
+                    partner,
+                    entry,
+                });
+            }
+            named.push(ReportOrganisation {
+                id: o.id.clone(),
+                name: o.name.clone(),
+                area: o.area.clone(),
+            });
+        }
+        Ok(year_report(&named, &entries, year))
     }
 }
 
@@ -294,4 +406,4 @@ impl PoolOutcome {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

@@ -9,7 +9,7 @@ use relais_domain::coaching::budget::{holds_place, Account, Balance, Period};
 use relais_domain::coaching::organisation::{
     BudgetView, ContactView, NewRequest, OfferOnRequest, OrganisationForm, OrganisationKind,
     OrganisationMessage, OrganisationPage, OrganisationReceived, PartnerChoice, PoolView,
-    RequestReceived, RequestView,
+    RequestReceived, RequestView, SessionView,
 };
 use relais_domain::coaching::request::{first_stage, Stage};
 use relais_domain::problem::ProblemKind;
@@ -123,8 +123,9 @@ pub async fn register(
         },
         Statement {
             sql: format!(
-                "INSERT INTO organisation_token (token_hash, organisation_id, created_at) \
-                 SELECT ?5, id, ?4 FROM ({same}) LIMIT 1"
+                "INSERT INTO organisation_token (token_hash, organisation_id, contact_id, created_at) \
+                 SELECT ?5, c.organisation_id, c.id, ?4 FROM organisation_contact c \
+                 WHERE c.organisation_id = ({same} LIMIT 1) AND c.email = ?3"
             ),
             params: key(vec![link.token_hash.as_str().into()]),
         },
@@ -164,17 +165,17 @@ fn is_code(s: &str) -> bool {
 }
 
 #[derive(Deserialize)]
-struct OrganisationRow {
-    id: String,
+pub(super) struct OrganisationRow {
+    pub(super) id: String,
     network_id: String,
     network_name: String,
-    name: String,
+    pub(super) name: String,
     kind: String,
     area: String,
     created_at: String,
 }
 
-async fn find(db: &D1Database, token: &str) -> Result<OrganisationRow, ApiError> {
+pub(super) async fn find(db: &D1Database, token: &str) -> Result<OrganisationRow, ApiError> {
     let token_hash = crypto::PrivateToken::digest_of(token).await?;
     db.prepare(
         "SELECT o.id, o.network_id, n.name AS network_name, o.name, o.kind, o.area, o.created_at \
@@ -269,9 +270,38 @@ async fn requests(
         .all()
         .await?
         .results()?;
+    #[derive(Deserialize)]
+    struct SessionRow {
+        request_id: String,
+        starts_at: String,
+        minutes: u32,
+        state: String,
+    }
+    let sessions: Vec<SessionRow> = db
+        .prepare(
+            "SELECT b.request_id, b.starts_at, b.minutes, b.state FROM coaching_booking b \
+             JOIN coaching_request r ON r.id = b.request_id \
+             WHERE r.organisation_id = ?1 ORDER BY b.starts_at, b.id",
+        )
+        .bind(&[organisation.into()])?
+        .all()
+        .await?
+        .results()?;
     rows.into_iter()
         .map(|r| {
+            let sessions = sessions
+                .iter()
+                .filter(|b| b.request_id == r.id)
+                .map(|b| {
+                    Ok(SessionView {
+                        starts_at: crate::rows::instant(&b.starts_at)?,
+                        minutes: b.minutes,
+                        state: b.state.clone(),
+                    })
+                })
+                .collect::<Result<_, ApiError>>()?;
             Ok(RequestView {
+                sessions,
                 stage: Stage::parse(&r.stage)
                     .ok_or_else(|| ApiError::Internal(format!("request stage {}", r.stage)))?,
                 offering_title: text(&r.title, lang)?.map(|t| t.text).unwrap_or_default(),

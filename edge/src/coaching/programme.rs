@@ -31,6 +31,13 @@ impl ProgrammeRow {
         }
     }
 
+    /// Its name in `lang`, or in the language it has.
+    pub fn name_in(&self, lang: relais_domain::Lang) -> Result<String, ApiError> {
+        Ok(crate::rows::text(&self.name, lang)?
+            .map(|t| t.text)
+            .unwrap_or_default())
+    }
+
     /// Its shared pool, if it has places.
     pub fn pool(&self) -> Option<Pool> {
         (self.pool_places > 0).then_some(Pool {

@@ -149,9 +149,10 @@ pub async fn decide(
     let db = env.d1("DB")?;
     let at = stamp(now());
     let reaches = scope::network("cm.network_id", "?2", Action::DecideMembership);
-    // The row just decided by this account, at this instant: the batch's later statements
-    // happen only if the decision applied.
-    let decided = "cm.id = ?1 AND cm.decided_at = ?3 AND cm.decided_by = ?2";
+    // The row this very decision changed, marked with its own id (?10): the batch's later
+    // statements happen only if it applied, once however fast a second one follows.
+    let decided = "cm.id = ?1 AND cm.decision_id = ?10";
+    let decision_id = crate::crypto::random_hex(8)?;
     let message = CommunityMessage::of(decision);
     let with_link = if decision == Decision::Accept {
         page_address("cm", "?5", "?6")
@@ -159,8 +160,8 @@ pub async fn decide(
         "NULL".to_owned()
     };
     // ?1 member, ?2 account, ?3 now, ?4 standing after, ?5 origin, ?6 token, ?7 digest,
-    // ?8 message kind, ?9 the decision.
-    let binds: [JsValue; 9] = [
+    // ?8 message kind, ?9 the decision, ?10 this decision's mark.
+    let binds: [JsValue; 10] = [
         member_id.into(),
         staff.account_id.as_str().into(),
         at,
@@ -174,27 +175,28 @@ pub async fn decide(
             Decision::Decline => "declined",
         }
         .into(),
+        decision_id.as_str().into(),
     ];
     let results = db
         .batch(vec![
             db.prepare(format!(
-                "UPDATE community_member AS cm SET standing = ?4, decided_at = ?3, decided_by = ?2 \
-                 WHERE cm.id = ?1 AND cm.standing IN ({}) AND {reaches}",
+                "UPDATE community_member AS cm SET standing = ?4, decided_at = ?3, decided_by = ?2, \
+                   decision_id = ?10 WHERE cm.id = ?1 AND cm.standing IN ({}) AND {reaches}",
                 from.join(", ")
             ))
-            .bind(&binds[..4])?,
+            .bind(&binds)?,
             db.prepare(format!(
                 "INSERT INTO community_token (token_hash, member_id, created_at) \
                  SELECT ?7, cm.id, ?3 FROM community_member cm WHERE {decided} AND ?8 = '{}'",
                 CommunityMessage::Accepted.as_str()
             ))
-            .bind(&binds[..8])?,
+            .bind(&binds)?,
             db.prepare(format!(
                 "INSERT INTO outbox (kind, member_id, recipient, lang, manage_url, created_at) \
                  SELECT ?8, cm.id, cm.email, cm.lang, {with_link}, ?3 FROM community_member cm \
                  WHERE {decided} RETURNING id"
             ))
-            .bind(&binds[..8])?,
+            .bind(&binds)?,
             db.prepare(format!(
                 "INSERT INTO audit (network_id, account_id, at, entity, entity_id, action, changes) \
                  SELECT cm.network_id, ?2, ?3, 'community_member', cm.id, ?9, \

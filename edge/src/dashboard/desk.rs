@@ -11,7 +11,7 @@ use serde::Deserialize;
 use worker::{Env, Request, Response};
 
 use super::editions::{EditionRow, SessionRow, EDITION_COLUMNS, SESSION_COLUMNS};
-use super::offerings::{FacilitatorRow, OfferingRow};
+use super::offerings::{FacilitatorRow, OfferingRow, OFFERING_COLUMNS};
 use super::{parsed, require_network};
 use crate::auth;
 use crate::http::{private_json, ApiError};
@@ -47,9 +47,7 @@ pub async fn get(req: &Request, env: &Env, network: &str) -> Result<Response, Ap
             db.prepare("SELECT id, name FROM network WHERE id = ?1")
                 .bind(&[network.into()])?,
             db.prepare(format!(
-                "SELECT o.id, o.network_id, o.state, o.kind, o.format, o.topics, o.languages, \
-                   o.title, o.summary, o.description, o.audience, o.cost, o.partner_id, \
-                   o.same_in_every_language FROM offering o WHERE {of_network} \
+                "SELECT {OFFERING_COLUMNS} FROM offering o WHERE {of_network} \
                  ORDER BY o.position, o.id"
             ))
             .bind(&[network.into()])?,

@@ -22,18 +22,34 @@ use crate::outbox;
 use crate::registration::transitions::{self, Statement, Value};
 use crate::scope;
 
-/// The network's messages to registrants (`?1` the network, `?2` the account, `?3` one
-/// message or NULL), newest first.
+/// Whether the message `m` is the network `network`'s: about one of its editions, or to a
+/// contact of one of its organisations.
+fn of_network(network: &str) -> String {
+    format!(
+        "(m.edition_id IN (SELECT e.id FROM edition e JOIN offering o ON o.id = e.offering_id \
+            WHERE o.network_id = {network}) \
+          OR m.contact_id IN (SELECT c.id FROM organisation_contact c \
+            JOIN organisation g ON g.id = c.organisation_id WHERE g.network_id = {network}))"
+    )
+}
+
+/// The network's messages to registrants and to its organisations' contacts (`?1` the
+/// network, `?2` the account, `?3` one message or NULL), newest first.
 pub fn list_sql() -> String {
     format!(
-        "SELECT m.id, m.kind, m.edition_id, o.title AS offering_title, r.name AS recipient_name, \
+        "SELECT m.id, m.kind, m.edition_id, o.title AS offering_title, g.name AS organisation, \
+           coalesce(r.name, c.name) AS recipient_name, \
            m.subject, a.subject AS announcement_subject, m.created_at, m.sent_at, m.failed_at, \
            m.next_attempt_at, m.attempts, m.last_error IS NOT NULL AS has_error \
-         FROM outbox m JOIN edition e ON e.id = m.edition_id JOIN offering o ON o.id = e.offering_id \
+         FROM outbox m LEFT JOIN edition e ON e.id = m.edition_id \
+         LEFT JOIN offering o ON o.id = e.offering_id \
          LEFT JOIN registration r ON r.id = m.registration_id \
          LEFT JOIN announcement a ON a.id = m.announcement_id \
-         WHERE o.network_id = ?1 AND {} AND (?3 IS NULL OR m.id = ?3) \
+         LEFT JOIN organisation_contact c ON c.id = m.contact_id \
+         LEFT JOIN organisation g ON g.id = c.organisation_id \
+         WHERE {} AND {} AND (?3 IS NULL OR m.id = ?3) \
          ORDER BY m.id DESC LIMIT 200",
+        of_network("?1"),
         scope::network("?1", "?2", Action::ReadOutbox)
     )
 }
@@ -46,9 +62,8 @@ pub fn retry_statements(message: u32, network: &str, account: &str, at: &str) ->
             "UPDATE outbox SET attempts = 0, failed_at = NULL, next_attempt_at = NULL, \
                claimed_at = NULL \
              WHERE id = ?1 AND sent_at IS NULL AND failed_at IS NOT NULL \
-               AND edition_id IN (SELECT e.id FROM edition e JOIN offering o ON o.id = e.offering_id \
-                 WHERE o.network_id = ?2) \
-               AND {}",
+               AND id IN (SELECT m.id FROM outbox m WHERE {}) AND {}",
+            of_network("?2"),
             scope::network("?2", "?3", Action::RetryMessages)
         ),
         params: vec![Value::Int(i64::from(message)), text(network), text(account)],
@@ -69,8 +84,9 @@ pub fn retry_statements(message: u32, network: &str, account: &str, at: &str) ->
 struct MessageRow {
     id: u32,
     kind: String,
-    edition_id: String,
-    offering_title: String,
+    edition_id: Option<String>,
+    offering_title: Option<String>,
+    organisation: Option<String>,
     recipient_name: Option<String>,
     subject: Option<String>,
     announcement_subject: Option<String>,
@@ -99,7 +115,8 @@ impl MessageRow {
             id: self.id,
             kind: self.kind,
             edition_id: self.edition_id,
-            offering_title: parsed(&self.offering_title),
+            offering_title: self.offering_title.as_deref().map(parsed),
+            organisation: self.organisation,
             to: self.recipient_name,
             subject: self.subject.or(announced),
             created_at: instant::parse(&self.created_at).unwrap_or_default(),
@@ -178,12 +195,12 @@ pub async fn retry(
 /// The summary's three reads (`?1` the network, `?2` the account, `?3`–`?4` the sessions'
 /// window).
 pub fn summary_sql() -> [String; 3] {
-    let of_network =
+    let network_editions =
         "FROM edition e JOIN offering o ON o.id = e.offering_id WHERE o.network_id = ?1";
     [
         format!(
             "SELECT edition_id, offering_title, waiting FROM (SELECT e.id AS edition_id, \
-               o.title AS offering_title, e.starts_at, {waiting} AS waiting {of_network} AND {scope}) \
+               o.title AS offering_title, e.starts_at, {waiting} AS waiting {network_editions} AND {scope}) \
              WHERE waiting > 0 ORDER BY starts_at, edition_id",
             waiting = transitions::applied_count("e.id"),
             scope = scope::network("?1", "?2", Action::DecideRegistrations),
@@ -199,7 +216,8 @@ pub fn summary_sql() -> [String; 3] {
         ),
         format!(
             "SELECT count(*) AS failed FROM outbox m WHERE m.sent_at IS NULL \
-               AND m.failed_at IS NOT NULL AND m.edition_id IN (SELECT e.id {of_network}) AND {}",
+               AND m.failed_at IS NOT NULL AND {} AND {}",
+            of_network("?1"),
             scope::network("?1", "?2", Action::ReadOutbox)
         ),
     ]

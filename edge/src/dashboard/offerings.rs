@@ -22,6 +22,11 @@ use crate::http::{private_json, ApiError, Caller};
 use crate::registration::transitions::{Statement, Value};
 use crate::scope;
 
+/// The columns an `OfferingRow` is read from, the offering aliased `o`.
+pub const OFFERING_COLUMNS: &str = "o.id, o.network_id, o.state, o.kind, o.format, o.topics, \
+    o.languages, o.title, o.summary, o.description, o.audience, o.cost, o.partner_id, \
+    o.same_in_every_language, o.on_behalf";
+
 #[derive(Deserialize)]
 pub struct OfferingRow {
     pub id: String,
@@ -38,6 +43,7 @@ pub struct OfferingRow {
     cost: String,
     partner_id: Option<String>,
     same_in_every_language: String,
+    on_behalf: u32,
 }
 
 #[derive(Deserialize)]
@@ -70,6 +76,7 @@ impl OfferingRow {
                 })
                 .collect(),
             same_in_every_language: parsed(&self.same_in_every_language),
+            on_behalf: self.on_behalf == 1,
         }
     }
 }
@@ -83,10 +90,7 @@ pub async fn load(
     let results = db
         .batch(vec![
             db.prepare(format!(
-                "SELECT o.id, o.network_id, o.state, o.kind, o.format, o.topics, o.languages, o.title, \
-                   o.summary, o.description, o.audience, o.cost, o.partner_id, \
-                   o.same_in_every_language \
-                 FROM offering o WHERE o.id = ?1 AND {}",
+                "SELECT {OFFERING_COLUMNS} FROM offering o WHERE o.id = ?1 AND {}",
                 scope::offering("o", "?2", Action::AuthorCatalog)
             ))
             .bind(&[id.into(), staff.account_id.as_str().into()])?,
@@ -159,7 +163,7 @@ fn write(
         sql:
             "UPDATE offering SET state = ?2, kind = ?3, format = ?4, topics = ?5, languages = ?6, \
                 title = ?7, summary = ?8, description = ?9, audience = ?10, cost = ?11, \
-                partner_id = ?12, same_in_every_language = ?13 WHERE id = ?1"
+                partner_id = ?12, same_in_every_language = ?13, on_behalf = ?14 WHERE id = ?1"
                 .to_owned(),
         params: vec![
             text(id),
@@ -175,6 +179,7 @@ fn write(
             localized(draft, "cost", &draft.cost)?,
             optional(draft.partner_id.as_deref()),
             json_text(&draft.same_in_every_language)?,
+            Value::Int(draft.on_behalf.into()),
         ],
     }];
     statements.push(Statement {

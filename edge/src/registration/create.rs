@@ -45,6 +45,7 @@ struct EditionRules {
     registration_closes_at: Option<String>,
     starts_at: Option<String>,
     confirm_within_hours: Option<u32>,
+    on_behalf: u32,
 }
 
 /// The registration with the address after the write, if any, and whether the address was
@@ -120,8 +121,9 @@ async fn answer(
         // Told the same as a registered address, and nothing is stored.
         return Ok((202, None, RegistrationAnswer::link_sent(edition_id)));
     }
-    let registrant = registration::validate(request, &edition.questions, known_zone)
-        .map_err(|refused| ApiError::Fields(ProblemKind::InvalidBody, refused))?;
+    let registrant =
+        registration::validate(request, &edition.questions, edition.on_behalf, known_zone)
+            .map_err(|refused| ApiError::Fields(ProblemKind::InvalidBody, refused))?;
     let origin = public_origin(env, req)?;
     let (code, registration_id, answer) = register(
         db,
@@ -184,6 +186,8 @@ struct OpenEdition {
     questions: Vec<Question>,
     /// Whether a place given must be confirmed by email.
     confirm_by_email: bool,
+    /// Whether people register on behalf of an organisation, named.
+    on_behalf: bool,
 }
 
 /// The edition's rules, if the reader may see it: registering for one they may not (a
@@ -199,8 +203,8 @@ fn rules_statement(
     Ok(db
         .prepare(format!(
             "SELECT e.registration_mode, e.questions, e.registration_opens_at, \
-             e.registration_closes_at, e.starts_at, e.confirm_within_hours FROM edition e \
-             WHERE e.id = ?1 AND {}",
+             e.registration_closes_at, e.starts_at, e.confirm_within_hours, o.on_behalf \
+             FROM edition e JOIN offering o ON o.id = e.offering_id WHERE e.id = ?1 AND {}",
             reader.condition("e", "?2")
         ))
         .bind(&binds)?)
@@ -238,6 +242,7 @@ fn open_edition(rules: Option<worker::D1Result>) -> Result<OpenEdition, ApiError
     Ok(OpenEdition {
         questions: serde_json::from_str(&rules.questions)?,
         confirm_by_email: rules.confirm_within_hours.is_some(),
+        on_behalf: rules.on_behalf == 1,
     })
 }
 

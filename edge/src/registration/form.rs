@@ -28,6 +28,7 @@ struct FormRow {
     capacity: Option<u32>,
     taken: u32,
     waiting: u32,
+    on_behalf: u32,
 }
 
 pub async fn get(
@@ -52,7 +53,7 @@ pub async fn get(
             db.prepare(format!(
                 "SELECT o.title AS offering_title, e.registration_mode, e.registration_url, \
                    e.questions, e.registration_opens_at, e.registration_closes_at, e.starts_at, \
-                   e.capacity, {} AS taken, {} AS waiting \
+                   e.capacity, {} AS taken, {} AS waiting, o.on_behalf \
                  FROM edition e JOIN offering o ON o.id = e.offering_id WHERE e.id = ?1",
                 transitions::places_held("e.id"),
                 transitions::waiting_count("e.id"),
@@ -96,6 +97,7 @@ pub async fn get(
             .iter()
             .filter_map(|q| FormQuestion::new(q, lang))
             .collect(),
+        on_behalf: form.on_behalf == 1,
         places_left: form.capacity.map(|c| c.saturating_sub(form.taken)),
         waiting: form.waiting,
     };

@@ -158,6 +158,52 @@ fn a_pool_place_is_held_in_the_year_its_grant_was_written() {
 }
 
 #[test]
+fn a_place_given_back_unused_frees_it_for_the_tenth_neighbourhood() {
+    // Nine neighbourhoods hold the nine places; the tenth is refused.
+    let mut ledgers: Vec<Vec<Entry>> = (0..9)
+        .map(|taken| vec![claim_place(&DYNAMO, taken, false, 2026).expect("a free place")])
+        .collect();
+    let taken =
+        |ledgers: &[Vec<Entry>]| ledgers.iter().filter(|l| holds_place(l, 2026)).count() as u32;
+    assert_eq!(
+        claim_place(&DYNAMO, taken(&ledgers), false, 2026),
+        Err(PoolRefusal::Full)
+    );
+    // The fourth's request is withdrawn before anything was booked: its 30 h go back.
+    let returned = return_place(&ledgers[3], 2026).expect("an unused place is given back");
+    assert_eq!(returned.movement, Movement::Returned);
+    assert_eq!(returned.minutes, 30 * HOUR);
+    ledgers[3].push(returned);
+    assert!(!holds_place(&ledgers[3], 2026));
+    assert_eq!(Balance::of(&ledgers[3], Account::Pool, 2026).left, 0);
+    assert_eq!(return_place(&ledgers[3], 2026), None, "given back once");
+    // The tenth now gets the place; the fourth could ask again.
+    assert!(claim_place(&DYNAMO, taken(&ledgers), false, 2026).is_ok());
+    assert!(claim_place(
+        &DYNAMO,
+        taken(&ledgers),
+        holds_place(&ledgers[3], 2026),
+        2026
+    )
+    .is_ok());
+}
+
+#[test]
+fn a_place_with_hours_booked_or_given_stays_taken() {
+    let place = claim_place(&DYNAMO, 0, false, 2026).expect("a free place");
+    let booked = Entry {
+        movement: Movement::Booked,
+        minutes: 2 * HOUR,
+        ..place
+    };
+    assert_eq!(return_place(&[place, booked], 2026), None, "booked on");
+    let mut given = vec![place];
+    given.extend(record_use(&given, Account::Pool, 2026, 3 * HOUR));
+    assert_eq!(return_place(&given, 2026), None, "drawn on");
+    assert_eq!(return_place(&[], 2026), None, "no place to give back");
+}
+
+#[test]
 fn a_period_opens_once() {
     let mut ledger = vec![];
     open(&mut ledger, 2026);
@@ -194,6 +240,7 @@ enum Step {
     Book(Minutes),
     ClaimPlace,
     UsePool(Minutes),
+    ReturnPlace,
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -202,6 +249,7 @@ fn step() -> impl Strategy<Value = Step> {
         (1..600u32).prop_map(Step::Book),
         Just(Step::ClaimPlace),
         (0..2_400u32).prop_map(Step::UsePool),
+        Just(Step::ReturnPlace),
     ]
 }
 
@@ -244,12 +292,12 @@ proptest! {
                         account: Account::Allowance, period, movement: Movement::Booked, minutes: m,
                     }),
                     Step::ClaimPlace => {
-                        let holds = ledger.iter().any(|e| e.account == Account::Pool
-                            && e.period == period && e.movement == Movement::Granted);
+                        let holds = holds_place(&ledger, period);
                         if let Ok(entry) = claim_place(&pool, u32::from(holds), holds, period) {
                             ledger.push(entry);
                         }
                     }
+                    Step::ReturnPlace => ledger.extend(return_place(&ledger, period)),
                 }
             }
             for account in [Account::Allowance, Account::Pool] {
@@ -257,15 +305,20 @@ proptest! {
                 // Every minute held is left, used, lapsed or carried out: none made up.
                 prop_assert_eq!(
                     u64::from(b.granted + b.carried_in),
-                    u64::from(b.left + b.used + b.expired + b.carried_out)
+                    u64::from(b.left + b.used + b.expired + b.carried_out + b.returned)
                 );
                 prop_assert!(b.expiring <= b.left);
             }
             let b = Balance::of(&ledger, Account::Allowance, period);
             prop_assert!(b.granted + b.carried_in <= rules.total_cap, "the cap holds: {:?}", b);
-            let pool_places = ledger.iter().filter(|e| e.account == Account::Pool
-                && e.period == period && e.movement == Movement::Granted).count();
-            prop_assert!(pool_places <= 1, "one place per organisation");
+            let pool = |movement| ledger.iter().filter(|e| e.account == Account::Pool
+                && e.period == period && e.movement == movement).count();
+            prop_assert!(pool(Movement::Granted) <= pool(Movement::Returned) + 1, "one place per organisation at a time");
+            // Only an untouched place goes back, and with everything it held.
+            for (i, e) in ledger.iter().enumerate().filter(|(_, e)| e.movement == Movement::Returned) {
+                let before = Balance::of(&ledger[..i], Account::Pool, e.period);
+                prop_assert_eq!((before.used, before.booked, before.left), (0, 0, e.minutes));
+            }
         }
         // Whatever was given is recorded in full: drawn from a budget or paid.
         let recorded: u64 = ledger.iter()
@@ -333,6 +386,7 @@ fn every_account_and_movement_has_a_name_it_is_read_back_from() {
     }
     let movements = [
         Movement::Granted,
+        Movement::Returned,
         Movement::CarriedIn { from: 2025 },
         Movement::Expired,
         Movement::Booked,

@@ -69,3 +69,24 @@ fn travel_counts_only_where_the_programme_says_so() {
     assert_eq!(Step::counted(180, 45, true), 225);
     assert_eq!(Step::counted(180, 45, false), 180);
 }
+
+#[test]
+fn hours_are_read_as_people_type_them() {
+    for (typed, minutes) in [
+        ("3", Some(180)),
+        (" 1,5 ", Some(90)),
+        ("1.5", Some(90)),
+        ("1 h 30", Some(90)),
+        ("1h", Some(60)),
+        ("1:30", Some(90)),
+        ("2 h 05 min", Some(125)),
+        ("45 min", Some(45)),
+        ("0,25", Some(15)),
+        ("", None),
+        ("trois", None),
+        ("1 h 75", None),
+        ("-2", None),
+    ] {
+        assert_eq!(typed_hours(typed), minutes, "{typed:?}");
+    }
+}

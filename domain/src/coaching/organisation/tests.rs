@@ -69,3 +69,31 @@ fn a_kind_is_read_back_from_its_name() {
         assert_eq!(OrganisationKind::parse(kind.as_str()), Some(kind));
     }
 }
+
+#[test]
+fn a_person_added_from_the_link_is_checked_as_the_first_contact_refusals_by_their_own_name() {
+    let added = check_new_contact(form().contact, "Table de quartier", zone).expect("a contact");
+    assert_eq!(added, form().check(zone).expect("checked").contact);
+    let refused = check_new_contact(
+        ContactForm {
+            email: Some("pas une adresse".into()),
+            ..ContactForm::default()
+        },
+        "Table de quartier",
+        zone,
+    )
+    .expect_err("refused");
+    let fields: Vec<&str> = refused.iter().map(|(f, _)| f.as_str()).collect();
+    for field in ["name", "email", "lang", "zone", "consent"] {
+        assert!(fields.contains(&field), "{field} in {fields:?}");
+    }
+    assert!(fields.iter().all(|f| !f.starts_with("contact.")));
+}
+
+#[test]
+fn an_organisation_keeps_one_contact_at_least() {
+    assert!(!may_remove_contact(0));
+    assert!(!may_remove_contact(1), "the last contact stays");
+    assert!(may_remove_contact(2));
+    assert!(may_remove_contact(MIN_CONTACTS + 1));
+}

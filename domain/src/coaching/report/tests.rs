@@ -131,3 +131,14 @@ fn durations_are_written_as_each_language_does() {
     assert_eq!(hours_label(90, en), "1\u{a0}h\u{a0}30\u{a0}min");
     assert_eq!(hours_label(0, en), "0\u{a0}h");
 }
+
+#[test]
+fn hours_are_numbers_a_spreadsheet_reads_in_each_language() {
+    let (fr, en) = (Lang::parse("fr").unwrap(), Lang::parse("en").unwrap());
+    assert_eq!(hours_number(31 * 60, fr), "31");
+    assert_eq!(hours_number(90, fr), "1,5");
+    assert_eq!(hours_number(90, en), "1.5");
+    assert_eq!(hours_number(20, en), "0.33");
+    assert_eq!(hours_number(45, fr), "0,75");
+    assert_eq!(hours_number(0, en), "0");
+}

@@ -24,7 +24,9 @@ const DYNAMO: Pool = Pool {
 };
 const ORGANISATIONS: usize = 20;
 
-fn programme() -> Connection {
+/// PIC's programme with a pool of nine places, and twenty neighbourhoods (shared with
+/// `ending`'s tests).
+pub(crate) fn programme() -> Connection {
     let conn = migrated();
     conn.execute_batch(
         "INSERT INTO network (id, name, created_at) VALUES ('pic', 'PIC', '2026-01-01T00:00:00Z');
@@ -51,7 +53,8 @@ fn org(i: usize) -> String {
     format!("quartier-{i}")
 }
 
-fn read(conn: &Connection, ledger: &Ledger) -> Read {
+/// `ledger` read as `Ledger::read` reads it (shared with `ending`'s tests).
+pub(crate) fn read(conn: &Connection, ledger: &Ledger) -> Read {
     let statement = ledger.read();
     let mut query = conn.prepare(&statement.sql).expect("prepare");
     let rows: Vec<EntryRow> = query
@@ -75,7 +78,7 @@ fn read(conn: &Connection, ledger: &Ledger) -> Read {
 }
 
 /// Runs `statements` in one transaction and answers how many rows the first one wrote.
-fn written(conn: &mut Connection, statements: &[Statement]) -> usize {
+pub(crate) fn written(conn: &mut Connection, statements: &[Statement]) -> usize {
     let tx = conn.transaction().expect("transaction");
     let mut first = None;
     for s in statements {

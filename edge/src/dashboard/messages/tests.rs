@@ -1,6 +1,6 @@
 //! The network's messages on real SQLite: a failed message is sent again only by its own
 //! network's coordinators, with its audit entry, and the lists and summary read only the
-//! caller's network.
+//! caller's network, its organisations' messages included.
 
 use relais_domain::registration::lifecycle::Status;
 use rusqlite::{params_from_iter, Connection};
@@ -36,7 +36,16 @@ fn world() -> Connection {
            VALUES (2, 'r1', 'ed', 'applied', 'a', 'b');
          INSERT INTO session (id, edition_id, starts_at, ends_at, zone)
            VALUES ('s1', 'ed', '2030-01-02T10:00:00Z', '2030-01-02T11:00:00Z', 'UTC'),
-                  ('s2', 'ed', '2030-03-02T10:00:00Z', '2030-03-02T11:00:00Z', 'UTC');",
+                  ('s2', 'ed', '2030-03-02T10:00:00Z', '2030-03-02T11:00:00Z', 'UTC');
+         INSERT INTO organisation (id, network_id, name, kind, created_at)
+           VALUES ('org', 'hub', 'Collectif du Hub', 'collective', 'a'),
+                  ('org2', 'ggsn', 'Collectif GGSN', 'collective', 'a');
+         INSERT INTO organisation_contact (id, organisation_id, name, email, lang, created_at)
+           VALUES ('c1', 'org', 'Harpreet', 'h@example.org', 'en', 'a'),
+                  ('c2', 'org2', 'Ngozi', 'n@example.org', 'fr', 'a');
+         INSERT INTO outbox (id, contact_id, kind, created_at, attempts, failed_at, last_error)
+           VALUES (3, 'c1', 'organisation_link', 'a', 20, 'b', 'email service answered 500'),
+                  (4, 'c2', 'organisation_link', 'a', 20, 'b', 'email service answered 500');",
     )
     .expect("messages");
     conn
@@ -83,6 +92,14 @@ fn only_the_network_s_coordinators_send_a_failed_message_again() {
     // Now queued again, it has not failed: a second retry changes nothing.
     assert_eq!(run(&mut conn, &retry_statements(1, "hub", "coord", "t")), 0);
     assert_eq!(retried(&conn), 1);
+    // An organisation's message is its network's: another network's stays as it is.
+    assert_eq!(run(&mut conn, &retry_statements(4, "hub", "coord", "t")), 0);
+    assert_eq!(
+        run(&mut conn, &retry_statements(3, "ggsn", "coord", "t")),
+        0
+    );
+    assert_eq!(run(&mut conn, &retry_statements(3, "hub", "coord", "t")), 1);
+    assert_eq!(retried(&conn), 2);
 }
 
 #[test]
@@ -97,9 +114,22 @@ fn lists_and_the_summary_read_only_the_caller_s_network() {
         .map(|r| r.expect("row"))
         .collect()
     };
-    assert_eq!(ids("hub", "coord"), [2, 1]);
+    assert_eq!(ids("hub", "coord"), [3, 2, 1]);
+    let (organisation, to): (Option<String>, Option<String>) = conn
+        .query_row(&list_sql(), rusqlite::params!["hub", "coord", 3], |r| {
+            Ok((r.get("organisation")?, r.get("recipient_name")?))
+        })
+        .expect("an organisation's message");
+    assert_eq!(
+        (organisation.as_deref(), to.as_deref()),
+        (Some("Collectif du Hub"), Some("Harpreet"))
+    );
     assert!(ids("hub", "other").is_empty());
-    assert!(ids("ggsn", "other").is_empty());
+    assert_eq!(
+        ids("ggsn", "other"),
+        [4],
+        "its own organisation's message only"
+    );
     assert!(ids("hub", "fac").is_empty());
     let [applications, sessions, failed] = summary_sql();
     let waiting = |account: &str| -> Vec<(String, u32)> {
@@ -132,6 +162,6 @@ fn lists_and_the_summary_read_only_the_caller_s_network() {
         conn.query_row(&failed, ["hub", account], |r| r.get(0))
             .expect("count")
     };
-    assert_eq!(count("coord"), 1);
+    assert_eq!(count("coord"), 2, "the registrant's and the organisation's");
     assert_eq!(count("other"), 0);
 }
