@@ -34,7 +34,10 @@ use crate::layout::{Fetched, Localized};
 use crate::registration::ConsentField;
 use crate::time::{use_reader_zone, viewer_local};
 
+mod asked_first;
 mod contacts;
+
+use asked_first::{AskedFirst, Wording};
 
 /// The languages offered for the coaching, as checkboxes.
 const LANGUAGES: [&str; 4] = ["fr", "en", "es", "pt"];
@@ -505,65 +508,23 @@ fn Withdraw(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = move |id: &str| i18n.t(id);
-    let asking = RwSignal::new(false);
-    let busy = RwSignal::new(false);
-    let problem = RwSignal::new(None::<String>);
-    let confirm_id = format!("withdraw-{request}");
     let url = format!(
         "/api/organisations/{}/requests/{}/withdraw?lang={}",
         api::encode(&token),
         api::encode(&request),
         i18n.lang.get_untracked()
     );
-    let ask = {
-        let confirm_id = confirm_id.clone();
-        move |_| {
-            asking.set(true);
-            focus(confirm_id.clone());
-        }
-    };
-    let subject = StoredValue::new(subject);
-    let withdrawn = move || {
-        i18n.with(|m| {
-            m.format(
-                "coaching-withdrawn",
-                &[("subject", subject.get_value().into())],
-            )
-        })
-    };
-    let confirm = move |_| {
-        let url = url.clone();
-        busy.set(true);
-        spawn_local(async move {
-            let answer = api::send(Method::POST, &url, None, &[]).await;
-            busy.set(false);
-            match answer {
-                Ok(_) => {
-                    notice.set(Some(withdrawn()));
-                    version.update(|v| *v += 1);
-                    focus("requests-title");
-                }
-                Err(ApiError::Refused(p)) => problem.set(Some(p.detail.unwrap_or(p.title))),
-                Err(_) => problem.set(Some(t("coaching-contact-offline"))),
-            }
-        });
+    let wording = Wording {
+        action: t("coaching-withdraw"),
+        question: t("coaching-withdraw-ask"),
+        yes: t("coaching-withdraw-yes"),
+        done: i18n.with(|m| m.format("coaching-withdrawn", &[("subject", subject.into())])),
     };
     view! {
-        <p>
-            <button type="button" class="link" on:click=ask hidden=move || asking.get()>
-                {t("coaching-withdraw")}
-            </button>
-            <span hidden=move || !asking.get()>
-                <span id=confirm_id tabindex="-1">{t("coaching-withdraw-ask")}</span> " "
-                <button type="button" class="button secondary" disabled=busy on:click=confirm>
-                    {t("coaching-withdraw-yes")}
-                </button> " "
-                <button type="button" class="button secondary" on:click=move |_| asking.set(false)>
-                    {t("coaching-contact-remove-no")}
-                </button>
-            </span>
-        </p>
-        <p class="field-error" role="alert" hidden=move || problem.with(Option::is_none)>{move || problem.get()}</p>
+        <div class="withdraw">
+            <AskedFirst id=format!("withdraw-{request}") method=Method::POST url wording
+                heading="requests-title" version notice/>
+        </div>
     }
 }
 

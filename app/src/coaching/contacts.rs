@@ -7,13 +7,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use relais_domain::coaching::organisation::{ContactForm, ContactView};
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::form::{
     focus, Control, Field, FormState, LanguageField, Submit, Summary, Values, ZoneField,
 };
 use crate::i18n::use_i18n;
 use crate::registration::ConsentField;
 use crate::time::use_reader_zone;
+
+use super::{AskedFirst, Wording};
 
 /// The list, each person with a way to remove them, and the form that adds one. `notice`
 /// outlives the page's reading again, which follows each change.
@@ -50,59 +52,25 @@ fn ContactLine(
     notice: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move |id: &str| i18n.t(id);
-    let asking = RwSignal::new(false);
-    let busy = RwSignal::new(false);
-    let problem = RwSignal::new(None::<String>);
-    let confirm_id = format!("remove-{}", contact.id);
     let url = format!(
         "/api/organisations/{}/contacts/{}?lang={}",
         api::encode(&token),
         api::encode(&contact.id),
         i18n.lang.get_untracked()
     );
-    let name = StoredValue::new(contact.name.clone());
-    let named = move |id: &str| i18n.with(|m| m.format(id, &[("name", name.get_value().into())]));
-    let ask = {
-        let confirm_id = confirm_id.clone();
-        move |_| {
-            asking.set(true);
-            focus(confirm_id.clone());
-        }
-    };
-    let remove = move |_| {
-        let url = url.clone();
-        busy.set(true);
-        spawn_local(async move {
-            let answer = api::send(Method::DELETE, &url, None, &[]).await;
-            busy.set(false);
-            match answer {
-                Ok(_) => {
-                    notice.set(Some(named("coaching-contact-removed")));
-                    version.update(|v| *v += 1);
-                    focus("contacts-title");
-                }
-                Err(ApiError::Refused(p)) => problem.set(Some(p.detail.unwrap_or(p.title))),
-                Err(_) => problem.set(Some(t("coaching-contact-offline"))),
-            }
-        });
+    let name = contact.name.clone();
+    let named = move |id: &str| i18n.with(|m| m.format(id, &[("name", name.clone().into())]));
+    let wording = Wording {
+        action: named("coaching-contact-remove"),
+        question: named("coaching-contact-remove-ask"),
+        yes: i18n.t("coaching-contact-remove-yes"),
+        done: named("coaching-contact-removed"),
     };
     view! {
         <li>
             {contact.name} " · " {contact.email} " "
-            <button type="button" class="link" on:click=ask hidden=move || asking.get()>
-                {named("coaching-contact-remove")}
-            </button>
-            <span hidden=move || !asking.get()>
-                <span id=confirm_id tabindex="-1">{named("coaching-contact-remove-ask")}</span> " "
-                <button type="button" class="button secondary" disabled=busy on:click=remove>
-                    {t("coaching-contact-remove-yes")}
-                </button> " "
-                <button type="button" class="button secondary" on:click=move |_| asking.set(false)>
-                    {t("coaching-contact-remove-no")}
-                </button>
-            </span>
-            <p class="field-error" role="alert" hidden=move || problem.with(Option::is_none)>{move || problem.get()}</p>
+            <AskedFirst id=format!("remove-{}", contact.id) method=Method::DELETE url wording
+                heading="contacts-title" version notice/>
         </li>
     }
 }
