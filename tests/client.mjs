@@ -42,6 +42,15 @@ export function isConnectionLost(error) {
   return false;
 }
 
+/**
+ * How long a repeatable request may wait for its answer's head before it is sent once more,
+ * on a connection of its own. `wrangler dev` now and then takes a request and never passes
+ * it on: the Worker never sees it, and nothing answers (the browser tests meet the same on
+ * static files: `e2e/browser.mjs`). Said in the output; `scripts/test`'s stack report lists
+ * every request the stack took 5 s or more to answer.
+ */
+export const STALL_MS = 30_000;
+
 export async function fetch(input, init = {}) {
   const method = init.method ?? input?.method ?? 'GET';
   const repeatable = isRepeatable(method, init.headers, init.body);
@@ -53,13 +62,35 @@ export async function fetch(input, init = {}) {
     : { ...init, headers: { ...Object.fromEntries(new Headers(init.headers)), connection: 'close' }, dispatcher: oneShot };
   let answer;
   try {
-    answer = await undiciFetch(input, options);
+    answer = repeatable ? await headWithin(input, options, STALL_MS) : await undiciFetch(input, options);
   } catch (error) {
+    if (error?.stalled) {
+      console.warn(`# ${method} ${input}: no answer after ${STALL_MS / 1000} s (a request the local stack holds); sending it again`);
+      return undiciFetch(input, { ...options, dispatcher: oneShot });
+    }
     if (!isConnectionLost(error) || !repeatable) throw error;
     return undiciFetch(input, options);
   }
   if (repeatable && await isProxyConnectionLost(answer)) return undiciFetch(input, options);
   return answer;
+}
+
+/** `undiciFetch`, refused with `{ stalled: true }` when no answer's head came in `ms`; the
+ * caller's own signal still aborts it, and the body, once the head is in, is not timed. */
+async function headWithin(input, options, ms) {
+  const stop = new AbortController();
+  const stalled = new Error('stalled');
+  stalled.stalled = true;
+  const timer = setTimeout(() => stop.abort(stalled), ms);
+  const signals = [stop.signal, options.signal].filter(Boolean);
+  try {
+    return await undiciFetch(input, { ...options, signal: AbortSignal.any(signals) });
+  } catch (error) {
+    if (stop.signal.aborted) throw stalled;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
