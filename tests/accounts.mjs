@@ -41,13 +41,13 @@ export function tokenIn(message, page) {
 }
 
 /**
- * Invites `email` to `role` in `network` as `inviter` (`call(method, path, options)` is the
+ * Invites `email` to `role` (for a partner's role, for `partner`) in `network` as `inviter` (`call(method, path, options)` is the
  * test's own client), then accepts the link from the message as the invitee does: the
  * session it opens, and the invitation's answer.
  */
-export async function inviteAndJoin(call, inviter, network, { email, role, name = email, password, lang = 'en' }) {
+export async function inviteAndJoin(call, inviter, network, { email, role, partner, name = email, password, lang = 'en' }) {
   const after = lastMessageId();
-  const invited = await call('POST', `/api/networks/${network}/invitations`, { session: inviter, body: { email, role, lang } });
+  const invited = await call('POST', `/api/networks/${network}/invitations`, { session: inviter, body: { email, role, partner, lang } });
   assert.equal(invited.status, 201, JSON.stringify(invited.body));
   const token = tokenIn(await sentMessage(email, 'invitation', after), 'welcome');
   return { session: await accept(call, token, { name, password }), invited };

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { afterBurst, fetch } from './client.mjs';
 import { sql, staffSql } from './state.mjs';
-import { lastMessageId, sentMessage } from './accounts.mjs';
+import { inviteAndJoin, lastMessageId, sentMessage } from './accounts.mjs';
 
 const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8799';
 const RUN = randomBytes(3).toString('hex');
@@ -24,6 +24,7 @@ const PLACES = 9;
 
 const COORDINATOR = { id: `acc-coaching-${RUN}`, email: `pic.${RUN}@${DOMAIN}`, password: 'the coaching passphrase' };
 const ELSEWHERE = { id: `acc-coaching-hub-${RUN}`, email: `hub.${RUN}@${DOMAIN}`, password: 'the other network passphrase' };
+const NISKA = { email: `niska.${RUN}@${DOMAIN}`, password: 'the partner passphrase' };
 
 async function call(method, path, { body, lang = 'en', session } = {}) {
   const res = await fetch(BASE + path, {
@@ -88,7 +89,7 @@ before(() => {
 after(() => {
   // The ledger is append-only by design: the race's network is left with its entries, as a
   // real one's would be; its contacts and links go.
-  sql(`DELETE FROM account WHERE id IN ('${COORDINATOR.id}', '${ELSEWHERE.id}');
+  sql(`DELETE FROM account WHERE id IN ('${COORDINATOR.id}', '${ELSEWHERE.id}') OR email = '${NISKA.email}';
        DELETE FROM organisation_token WHERE organisation_id LIKE '${RACE.network}-%';
        DELETE FROM organisation_contact WHERE email LIKE '%.${RUN}@${DOMAIN}';`);
 });
@@ -487,4 +488,87 @@ test('a new team takes over from the organisation’s link: a person added gets 
   assert.equal(last.status, 409);
   assert.match(last.body.detail, /dernier contact/);
   assert.equal((await call('GET', `/api/organisations/${theirs}`)).status, 200);
+});
+
+test('a partner signs in for Niska: it sees and takes on the requests assigned to Niska only, books and records hours, and takes no coordinator’s step', async () => {
+  const pic = await login(COORDINATOR);
+  const after = lastMessageId();
+  const registered = await call('POST', '/api/networks/pic/organisations', { body: organisation('rosemont') });
+  assert.equal(registered.status, 202, JSON.stringify(registered.body));
+  const token = organisationToken(await sentMessage(`rosemont.${RUN}@${DOMAIN}`, 'organisation_link', after));
+  const ask = async (subject) => {
+    const asked = await call('POST', `/api/organisations/${token}/requests`, {
+      body: { offering_id: 'pic-accompagnement-apprentissage', subject, question: 'Comment ?', languages: ['fr'] },
+    });
+    assert.equal(asked.status, 201, JSON.stringify(asked.body));
+    return asked.body.id;
+  };
+  const forNiska = await ask('Tenir une assemblée ouverte');
+  const forDynamo = await ask('Écrire notre plan d’action');
+  const step = (id, body, session = pic) =>
+    call('POST', `/api/dashboard/coaching-requests/${id}/steps`, { session, body, lang: 'fr' });
+  assert.equal((await step(forNiska, { action: 'assign', partner: 'niska' })).status, 200);
+  assert.equal((await step(forDynamo, { action: 'assign', partner: 'dynamo' })).status, 200);
+
+  // Invited for one of the network's partners, named; never for another network's.
+  const invite = (body, lang = 'fr') =>
+    call('POST', '/api/networks/pic/invitations', { session: pic, lang, body: { email: NISKA.email, lang: 'fr', ...body } });
+  const unnamed = await invite({ role: 'partner' });
+  assert.equal(unnamed.status, 400);
+  assert.deepEqual(unnamed.body.errors.map((e) => [e.field, e.code]), [['partner', 'required']]);
+  const elsewhere = await invite({ role: 'partner', partner: 'framasoft' }, 'en');
+  assert.equal(elsewhere.status, 400);
+  assert.deepEqual(elsewhere.body.errors.map((e) => [e.field, e.code]), [['partner', 'unknown-partner-of-network']]);
+  assert.match(elsewhere.body.errors[0].message, /network/);
+  assert.equal(sql(`SELECT count(*) AS n FROM account_link WHERE email = '${NISKA.email}'`)[0].n, 0, 'nothing written');
+  const { session: niska, invited } = await inviteAndJoin(call, pic, 'pic', { ...NISKA, role: 'partner', partner: 'niska', name: 'Niska' });
+  assert.deepEqual([invited.body.role, invited.body.partner], ['partner', 'Niska']);
+  const members = await call('GET', '/api/networks/pic/members', { session: pic });
+  const member = members.body.members.find((m) => m.email === NISKA.email);
+  assert.deepEqual([member.role, member.partner], ['partner', 'Niska']);
+  assert.ok(members.body.partners.some((p) => p.id === 'niska'), 'the partners a role may be offered for');
+
+  // The partner's desk: Niska's requests only, and the organisations they are for.
+  const desk = await call('GET', '/api/dashboard/networks/pic/coaching', { session: niska });
+  assert.equal(desk.status, 200, JSON.stringify(desk.body));
+  assert.equal(desk.body.as_partner, true);
+  const ids = desk.body.requests.map((r) => r.id);
+  assert.ok(ids.includes(forNiska) && !ids.includes(forDynamo), JSON.stringify(ids));
+  assert.ok(desk.body.requests.every((r) => r.partner === 'niska'), 'only requests assigned to Niska');
+  const mine = sql(`SELECT count(*) AS n FROM coaching_request WHERE partner_id = 'niska'`)[0].n;
+  assert.equal(desk.body.requests.length, mine);
+  assert.ok(desk.body.organisations.some((o) => o.name === 'Table de quartier rosemont'));
+  assert.ok(!desk.body.organisations.some((o) => o.name === 'Table de quartier Pointe-aux-Trembles'), 'Dynamo’s only');
+  const coordinators = await call('GET', '/api/dashboard/networks/pic/coaching', { session: pic });
+  assert.equal(coordinators.body.as_partner, false);
+
+  // Another partner's request is not found; a coordinator's step is refused.
+  assert.equal((await step(forDynamo, { action: 'book', starts_at: '2026-12-09T14:00:00Z', minutes: 60 }, niska)).status, 404);
+  const assign = await step(forNiska, { action: 'assign', partner: 'dynamo' }, niska);
+  assert.equal(assign.status, 403);
+  assert.match(assign.type, /^application\/problem\+json/);
+  assert.equal((await step(forNiska, { action: 'decline' }, niska)).status, 403);
+  const booked = await step(forNiska, { action: 'book', starts_at: '2026-12-09T14:00:00Z', minutes: 120 }, niska);
+  assert.equal(booked.status, 200, JSON.stringify(booked.body));
+  const recorded = await step(forNiska, { action: 'record', minutes: 120, booking: booked.body.booking }, niska);
+  assert.equal(recorded.status, 200, JSON.stringify(recorded.body));
+  assert.equal(recorded.body.used, 120);
+  const page = await call('GET', `/api/organisations/${token}`);
+  assert.equal(page.body.budgets[0].allowance.used, 120);
+  const who = sql(`SELECT DISTINCT a.email FROM coaching_ledger l JOIN account a ON a.id = l.recorded_by
+    WHERE l.request_id = '${forNiska}' AND l.movement = 'used'`);
+  assert.deepEqual(who.map((r) => r.email), [NISKA.email], 'the hours are the partner’s record');
+
+  // Nothing else of the network: its catalog desk, its registrations, its yearly report.
+  assert.equal((await call('GET', '/api/dashboard/networks/pic', { session: niska })).status, 403);
+  assert.equal((await call('GET', '/api/dashboard/networks/pic/coaching/report', { session: niska })).status, 404);
+
+  // The role names its partner: never given by a change, and given up by one.
+  const id = member.account_id;
+  const toPartner = await call('PUT', `/api/networks/pic/members/${id}`, { session: pic, body: { role: 'partner' } });
+  assert.equal(toPartner.status, 400);
+  assert.equal(toPartner.body.errors[0].code, 'partner-by-invitation');
+  const toFacilitator = await call('PUT', `/api/networks/pic/members/${id}`, { session: pic, body: { role: 'facilitator' } });
+  assert.equal(toFacilitator.status, 200, JSON.stringify(toFacilitator.body));
+  assert.deepEqual(sql(`SELECT role, partner_id FROM membership WHERE account_id = '${id}'`), [{ role: 'facilitator', partner_id: null }]);
 });

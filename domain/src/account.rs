@@ -18,10 +18,18 @@ pub enum Role {
     /// Curates the network's knowledge library: writes, translates, links and publishes its
     /// resources; reaches nothing else of the network.
     Librarian,
+    /// Gives coaching for one of the network's partners (Dynamo, Niska): sees the requests
+    /// assigned to that partner, books their sessions and records the hours given.
+    Partner,
 }
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::Coordinator, Role::Facilitator, Role::Librarian];
+    pub const ALL: [Role; 4] = [
+        Role::Coordinator,
+        Role::Facilitator,
+        Role::Librarian,
+        Role::Partner,
+    ];
 
     /// The stored name (`membership.role`, `account_link.role`).
     pub fn as_str(self) -> &'static str {
@@ -29,6 +37,7 @@ impl Role {
             Role::Coordinator => "coordinator",
             Role::Facilitator => "facilitator",
             Role::Librarian => "librarian",
+            Role::Partner => "partner",
         }
     }
 
@@ -49,7 +58,17 @@ impl Role {
                 Action::CurateLibrary => Reach::Network,
                 _ => Reach::Nothing,
             },
+            (Role::Partner, Scope::Network) => match action {
+                Action::CoordinateCoaching => Reach::Assigned,
+                _ => Reach::Nothing,
+            },
         }
+    }
+
+    /// Whether the role is held for one of the network's partners (`membership.partner_id`),
+    /// which it is only ever given by invitation.
+    pub fn for_a_partner(self) -> bool {
+        self == Role::Partner
     }
 
     /// The roles that reach `action` at least as far as `reach`, for SQL conditions.
@@ -67,6 +86,8 @@ pub enum Reach {
     Nothing,
     /// The editions of offerings the account's own public profile facilitates.
     Facilitated,
+    /// The coaching requests assigned to the partner the account gives coaching for.
+    Assigned,
     /// Everything the network owns.
     Network,
 }
@@ -260,7 +281,23 @@ mod tests {
                 Reach::Nothing
             };
             assert_eq!(librarian, expected, "{action:?}");
+            // A partner reaches the coaching requests assigned to it, and nothing else.
+            let partner = Role::Partner.reach(action);
+            let expected = if action == CoordinateCoaching {
+                Reach::Assigned
+            } else {
+                Reach::Nothing
+            };
+            assert_eq!(partner, expected, "{action:?}");
         }
+        assert!(may_try(false, &[Role::Partner], CoordinateCoaching));
+        assert!(!may_try(false, &[Role::Partner], ViewRegistrations));
+        assert_eq!(
+            Role::reaching(CoordinateCoaching, Reach::Assigned),
+            [Role::Partner]
+        );
+        assert!(Role::Partner.for_a_partner());
+        assert!(!Role::Coordinator.for_a_partner());
         assert!(may_try(false, &[Role::Librarian], CurateLibrary));
         assert!(!may_try(false, &[Role::Librarian], AuthorCatalog));
         assert!(!may_try(false, &[Role::Facilitator], CurateLibrary));

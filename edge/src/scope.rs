@@ -50,5 +50,45 @@ pub fn network(network_id: &str, account: &str, action: Action) -> String {
     )
 }
 
+/// The account reaches the coaching request aliased `r` (its organisation aliased `o`) for
+/// `action`: a role that reaches the request's whole network, or a partner's role held for
+/// the partner the request is assigned to.
+pub fn coaching_request(r: &str, o: &str, account: &str, action: Action) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM membership m WHERE m.account_id = {account} \
+           AND m.network_id = {o}.network_id \
+           AND ({network} OR ({assigned} AND m.partner_id = {r}.partner_id)))",
+        network = roles_in("m.role", action, Reach::Network),
+        assigned = roles_in("m.role", action, Reach::Assigned),
+    )
+}
+
+/// The account reaches the organisation aliased `o` for `action`: across its whole network,
+/// or as the partner one of its requests is assigned to (its balance, to book and record).
+pub fn coaching_organisation(o: &str, account: &str, action: Action) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM membership m WHERE m.account_id = {account} \
+           AND m.network_id = {o}.network_id \
+           AND ({network} OR ({assigned} AND EXISTS (SELECT 1 FROM coaching_request sr \
+             WHERE sr.organisation_id = {o}.id AND sr.partner_id = m.partner_id))))",
+        network = roles_in("m.role", action, Reach::Network),
+        assigned = roles_in("m.role", action, Reach::Assigned),
+    )
+}
+
+/// The account reaches some of the network `network_id` for `action`, however little (a
+/// partner's requests): the network's own page answers, listing what it reaches.
+pub fn network_in_part(network_id: &str, account: &str, action: Action) -> String {
+    let reaching: Vec<String> = [Reach::Network, Reach::Facilitated, Reach::Assigned]
+        .into_iter()
+        .map(|reach| roles_in("m.role", action, reach))
+        .collect();
+    format!(
+        "EXISTS (SELECT 1 FROM membership m WHERE m.account_id = {account} \
+           AND m.network_id = {network_id} AND ({}))",
+        reaching.join(" OR ")
+    )
+}
+
 #[cfg(test)]
 mod tests;

@@ -633,7 +633,8 @@ fn member() -> Member {
         account_id: "acc-0000000000000000".into(),
         name: "Ana".into(),
         email: "ana@example.org".into(),
-        role: account::Role::Coordinator,
+        role: account::Role::Partner,
+        partner: Some("Niska".into()),
         joined_at: at("2026-11-01T10:00:00Z"),
         disabled: false,
     }
@@ -642,7 +643,8 @@ fn member() -> Member {
 fn pending() -> PendingInvitation {
     PendingInvitation {
         email: "ines@example.org".into(),
-        role: account::Role::Facilitator,
+        role: account::Role::Partner,
+        partner: Some("Niska".into()),
         invited_at: at("2026-11-01T10:00:00Z"),
         expires_at: at("2026-11-08T10:00:00Z"),
         invited_by: Some("Ana".into()),
@@ -678,12 +680,22 @@ fn joining_samples() -> Vec<(&'static str, Value, Value)> {
                 ..account_link()
             }),
         ),
-        ("Member", value(&member()), value(&member())),
+        (
+            "Member",
+            value(&member()),
+            value(&Member {
+                role: account::Role::Coordinator,
+                partner: None,
+                ..member()
+            }),
+        ),
         (
             "PendingInvitation",
             value(&pending()),
             value(&PendingInvitation {
                 invited_by: None,
+                role: account::Role::Facilitator,
+                partner: None,
                 ..pending()
             }),
         ),
@@ -694,12 +706,17 @@ fn joining_samples() -> Vec<(&'static str, Value, Value)> {
                 network_name: "GGSN".into(),
                 members: vec![member()],
                 invitations: vec![pending()],
+                partners: vec![PartnerChoice {
+                    id: "niska".into(),
+                    name: "Niska".into(),
+                }],
             }),
             value(&NetworkMembers {
                 network_id: "ggsn".into(),
                 network_name: "GGSN".into(),
                 members: vec![],
                 invitations: vec![],
+                partners: vec![],
             }),
         ),
         (
@@ -725,7 +742,8 @@ fn joining_samples() -> Vec<(&'static str, Value, Value)> {
             "InvitationRequest",
             value(&InvitationRequest {
                 email: Some("ines@example.org".into()),
-                role: Some("facilitator".into()),
+                role: Some("partner".into()),
+                partner: Some("niska".into()),
                 lang: Some("en".into()),
             }),
             json!({"email": "a@b.co", "role": "coordinator"}),
@@ -2242,6 +2260,7 @@ fn coaching_samples() -> Vec<(&'static str, Value, Value)> {
             "CoachingDesk",
             value(&CoachingDesk {
                 network_id: "pic".into(),
+                as_partner: true,
                 period: 2026,
                 programmes: vec![desk_programme.clone()],
                 requests: vec![desk_request.clone()],
@@ -2249,6 +2268,7 @@ fn coaching_samples() -> Vec<(&'static str, Value, Value)> {
             }),
             value(&CoachingDesk {
                 network_id: "pic".into(),
+                as_partner: false,
                 period: 2026,
                 programmes: vec![],
                 requests: vec![],
@@ -2676,7 +2696,10 @@ fn enums() -> Vec<(&'static str, Vec<String>)> {
         | RegistrationMode::None => m,
     };
     let role = |r: account::Role| match r {
-        account::Role::Coordinator | account::Role::Facilitator | account::Role::Librarian => r,
+        account::Role::Coordinator
+        | account::Role::Facilitator
+        | account::Role::Librarian
+        | account::Role::Partner => r,
     };
     let day = |d: DayOfWeek| match d {
         DayOfWeek::Monday

@@ -150,6 +150,7 @@ role-administrator = administrator
 role-coordinator = coordinator
 role-facilitator = facilitator
 role-librarian = librarian
+role-partner = coaching partner
 
 ## A registration's whole life.
 result-held = A place is kept for you: confirm it by email.

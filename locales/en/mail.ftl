@@ -56,6 +56,7 @@ mail-inviter-unknown = The Relais team
 mail-role-coordinator = coordinator
 mail-role-facilitator = facilitator
 mail-role-librarian = librarian
+mail-role-partner = coaching partner
 mail-subject-invitation = Invitation to join "{ $network }" on Relais
 mail-body-invitation = { $inviter } invites you to join the network "{ $network }" on Relais, as a { $role }.
 mail-subject-invitation-administrator = Invitation to administer Relais

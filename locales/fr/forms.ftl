@@ -150,6 +150,7 @@ role-administrator = administration
 role-coordinator = coordination
 role-facilitator = animation
 role-librarian = bibliothécaire
+role-partner = partenaire d’accompagnement
 
 ## A registration's whole life.
 result-held = Une place vous est réservée : confirmez-la par courriel.

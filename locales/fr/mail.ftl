@@ -56,6 +56,7 @@ mail-inviter-unknown = L’équipe de Relais
 mail-role-coordinator = coordinateur·rice
 mail-role-facilitator = animateur·rice
 mail-role-librarian = bibliothécaire
+mail-role-partner = partenaire d’accompagnement
 mail-subject-invitation = Invitation à rejoindre « { $network } » sur Relais
 mail-body-invitation = { $inviter } vous invite à rejoindre le réseau « { $network } » sur Relais, comme { $role }.
 mail-subject-invitation-administrator = Invitation à administrer Relais

@@ -32,7 +32,15 @@ pub fn CoachingPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let query = use_query_map();
-    let network = Memo::new(move |_| session.chosen_network(query.read().get("network")));
+    let network = Memo::new(move |_| session.chosen_coaching_network(query.read().get("network")));
+    // The yearly report is the coordinators'; a partner reads its own requests.
+    let coordinates = Memo::new(move |_| {
+        let network = network.get();
+        session
+            .networks()
+            .iter()
+            .any(|(id, _)| Some(id) == network.as_ref())
+    });
     Effect::new(move |_| session.network.set(network.get()));
     let done = RwSignal::new(String::new());
     let url = Signal::derive(move || {
@@ -80,7 +88,7 @@ pub fn CoachingPage() -> impl IntoView {
         <article class="dashboard coaching-desk" aria-labelledby="coaching-title">
             <h1 id="coaching-title">{i18n.text("dash-coaching")}</h1>
             <p class="lead">{i18n.text("dash-coaching-lead")}</p>
-            <p><a href=report>{i18n.text("dash-coaching-report-link")}</a></p>
+            <p hidden=move || !coordinates.get()><a href=report>{i18n.text("dash-coaching-report-link")}</a></p>
             <p id="coaching-done" class="done" role="status">{move || done.get()}</p>
             {move || match network.get() {
                 None => view! { <p class="none">{i18n.t("dash-no-network")}</p> }.into_any(),
@@ -102,6 +110,11 @@ fn DeskView(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let year = desk.period;
+    let actor = if desk.as_partner {
+        Actor::Partner
+    } else {
+        Actor::Coordinator
+    };
     let programmes = desk
         .programmes
         .iter()
@@ -126,7 +139,7 @@ fn DeskView(
     let cards = |requests: Vec<DeskRequest>| {
         requests
             .into_iter()
-            .map(|request| view! { <RequestCard request done stepped/> })
+            .map(|request| view! { <RequestCard request actor done stepped/> })
             .collect_view()
     };
     let open_list = if open.is_empty() {
@@ -235,8 +248,9 @@ fn or_dash(minutes: u32, label: impl Fn(u32) -> String) -> String {
     }
 }
 
-/// Whether the coordinators may take `action` on `request` now: the domain's rules.
-fn allows(request: &DeskRequest, action: &Action) -> bool {
+/// Whether the reader (a coordinator, or the partner the request is assigned to) may take
+/// `action` on `request` now: the domain's rules.
+fn allows(request: &DeskRequest, actor: Actor, action: &Action) -> bool {
     let checks: Vec<&str> = request.checks.iter().map(|c| c.name.as_str()).collect();
     let confirmed: Vec<&str> = request
         .checks
@@ -251,13 +265,14 @@ fn allows(request: &DeskRequest, action: &Action) -> bool {
         confirmed: &confirmed,
         partners: &partners,
     };
-    next(&rules, Actor::Coordinator, action).is_ok()
+    next(&rules, actor, action).is_ok()
 }
 
 /// One request: who asks, what, where it stands, and the steps it allows now.
 #[component]
 fn RequestCard(
     request: DeskRequest,
+    actor: Actor,
     done: RwSignal<String>,
     stepped: Callback<String>,
 ) -> impl IntoView {
@@ -346,7 +361,7 @@ fn RequestCard(
         .checks
         .iter()
         .map(|c| {
-            let confirm = allows(&r, &Action::Confirm(c.name.clone())).then(|| {
+            let confirm = allows(&r, actor, &Action::Confirm(c.name.clone())).then(|| {
                 let check = c.name.clone();
                 let label = c.text.clone();
                 view! {
@@ -366,7 +381,7 @@ fn RequestCard(
         .partners
         .first()
         .map(|p| p.id.clone())
-        .filter(|first| allows(&r, &Action::Assign(first.clone())))
+        .filter(|first| allows(&r, actor, &Action::Assign(first.clone())))
         .map(|first| {
             let chosen = r.partner.clone().or(r.preferred_partner.clone()).unwrap_or(first);
             let options = r.partners.iter().map(|p| (p.id.clone(), p.name.clone())).collect();
@@ -384,7 +399,7 @@ fn RequestCard(
                 </form>
             }
         });
-    let book = allows(&r, &Action::Book).then(|| {
+    let book = allows(&r, actor, &Action::Book).then(|| {
         let (when, minutes) = (name("book", "starts_at"), name("book", "minutes"));
         let zone = zone.clone();
         let hint = i18n.with(|m| m.format("dash-coaching-on-clock", &[("zone", zone.clone().into())]));
@@ -413,7 +428,7 @@ fn RequestCard(
             </form>
         }
     });
-    let record = allows(&r, &Action::Record).then(|| {
+    let record = allows(&r, actor, &Action::Record).then(|| {
         let (given, travel, booking) = (
             name("record", "minutes"),
             name("record", "travel_minutes"),
@@ -462,7 +477,7 @@ fn RequestCard(
             </form>
         }
     });
-    let close = allows(&r, &Action::Close).then(|| {
+    let close = allows(&r, actor, &Action::Close).then(|| {
         view! {
             <button type="button" class="button secondary" disabled=move || state.sending.get()
                 on:click=move |_| send.with_value(|s| s(step("close"), "dash-coaching-closed", ""))>
@@ -470,7 +485,7 @@ fn RequestCard(
             </button>
         }
     });
-    let decline = allows(&r, &Action::Decline).then(|| view! {
+    let decline = allows(&r, actor, &Action::Decline).then(|| view! {
         <button type="button" class="button secondary" disabled=move || state.sending.get()
             on:click=move |_| send.with_value(|s| s(step("decline"), "dash-coaching-declined", ""))>
             {t("dash-coaching-decline")}

@@ -24,8 +24,9 @@ pub fn DeskPage() -> impl IntoView {
         <article class="dashboard desk" aria-labelledby="dash-title">
             <h1 id="dash-title">{i18n.text("dash-title")}</h1>
             {move || match network.get() {
-                // A librarian who coordinates nowhere: the library is theirs to curate.
-                None if session.librarian_only() => view! { <LibrarianDesk/> }.into_any(),
+                // A librarian or a partner who coordinates nowhere: the library is theirs to
+                // curate, the coaching requests assigned to them theirs to take on.
+                None if session.librarian_or_partner_only() => view! { <OwnDesk/> }.into_any(),
                 // A member who coordinates nowhere: the catalog is its coordinators' to write.
                 None if session.account.with_value(|a| !a.networks.is_empty()) => {
                     view! { <p class="none">{i18n.t("dash-facilitator-only")}</p> }.into_any()
@@ -37,24 +38,35 @@ pub fn DeskPage() -> impl IntoView {
     }
 }
 
-/// Where a librarian goes: the library of each network they curate.
+/// Where a librarian or a partner goes: the library of each network they curate, the
+/// coaching of each network they give it for.
 #[component]
-fn LibrarianDesk() -> impl IntoView {
+fn OwnDesk() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let code = i18n.code();
+    let links = |networks: Vec<(String, String)>, page: &'static str, label: &'static str| {
+        networks
+            .into_iter()
+            .map(|(id, name)| {
+                let href = format!("/{code}/dashboard/{page}?network={}", encode(&id));
+                let label = i18n.with(|m| m.format(label, &[("network", name.into())]));
+                view! { <li><a class="button primary" href=href>{label}</a></li> }
+            })
+            .collect_view()
+    };
+    let library = session.library_networks();
+    let coaching = session.coaching_networks();
+    let lead = if library.is_empty() {
+        "dash-partner-lead"
+    } else {
+        "dash-librarian-lead"
+    };
     view! {
-        <p class="lead">{i18n.text("dash-librarian-lead")}</p>
+        <p class="lead">{i18n.text(lead)}</p>
         <ul class="actions" role="list">
-            {session
-                .library_networks()
-                .into_iter()
-                .map(|(id, name)| {
-                    let href = format!("/{code}/dashboard/library?network={}", encode(&id));
-                    let label = i18n.with(|m| m.format("dash-library-of", &[("network", name.into())]));
-                    view! { <li><a class="button primary" href=href>{label}</a></li> }
-                })
-                .collect_view()}
+            {links(library, "library", "dash-library-of")}
+            {links(coaching, "coaching", "dash-coaching-of")}
         </ul>
     }
 }

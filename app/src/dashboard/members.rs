@@ -13,6 +13,7 @@ use relais_domain::account::joining::{
     InvitationRequest, Member, NetworkMembers, PendingInvitation, RoleChange, INVITATION_DAYS,
 };
 use relais_domain::account::Role;
+use relais_domain::coaching::organisation::PartnerChoice;
 use relais_domain::schedule::{format_date, format_datetime};
 use relais_domain::Lang;
 
@@ -58,11 +59,7 @@ pub fn MembersPage() -> impl IntoView {
             <p id="members-done" class="done" role="status" tabindex="-1">{move || done.get()}</p>
             {move || match network.get() {
                 None => view! { <p class="none">{i18n.t("dash-no-network")}</p> }.into_any(),
-                Some(network) => view! {
-                    <Fetched url show=Arc::new(show)/>
-                    <InviteForm network changed/>
-                }
-                .into_any(),
+                Some(_) => view! { <Fetched url show=Arc::new(show)/> }.into_any(),
             }}
         </article>
     }
@@ -71,6 +68,14 @@ pub fn MembersPage() -> impl IntoView {
 /// A role as a member's line and the choices say it: « Coordination ».
 fn role_name(i18n: I18n, role: Role) -> String {
     i18n.t(&format!("dash-role-{}", role.as_str()))
+}
+
+/// A role with the partner it is held for: « Partenaire d’accompagnement · Niska ».
+fn role_held(i18n: I18n, role: Role, partner: Option<&str>) -> String {
+    match partner {
+        Some(partner) => format!("{} · {partner}", role_name(i18n, role)),
+        None => role_name(i18n, role),
+    }
 }
 
 #[component]
@@ -84,6 +89,7 @@ fn MembersView(members: NetworkMembers, changed: Callback<String>) -> impl IntoV
     let network = StoredValue::new(members.network_id.clone());
     let network_name = StoredValue::new(members.network_name.clone());
     let invitations = members.invitations;
+    let partners = members.partners;
     let mine = members.members.iter().any(|m| m.account_id == me);
     let lines = members
         .members
@@ -103,6 +109,7 @@ fn MembersView(members: NetworkMembers, changed: Callback<String>) -> impl IntoV
         </section>
         <Invitations invitations/>
         {mine.then(|| view! { <Leave network network_name/> })}
+        <InviteForm network=network.get_value() partners changed/>
     }
 }
 
@@ -192,8 +199,10 @@ fn MemberLine(
             &[("name", member.name.clone().into())],
         )
     });
+    // A partner's role names its partner: it is offered by invitation only.
     let options = Role::ALL
         .into_iter()
+        .filter(|r| !r.for_a_partner() || *r == member.role)
         .map(|r| {
             let selected = r == member.role;
             view! { <option value=r.as_str() selected=selected>{role_name(i18n, r)}</option> }
@@ -235,7 +244,9 @@ fn MemberLine(
             </h3>
             <p class="facts-line">{member.email.clone()}</p>
             <p class="state-line">
-                <span class="badge" data-role=member.role.as_str()>{role_name(i18n, member.role)}</span>
+                <span class="badge" data-role=member.role.as_str()>
+                    {role_held(i18n, member.role, member.partner.as_deref())}
+                </span>
                 {member.disabled.then(|| view! { " " <span class="badge" data-state="archived">{i18n.t("dash-member-disabled")}</span> })}
                 " " <span class="facts-line">{since}</span>
             </p>
@@ -278,7 +289,10 @@ fn Invitations(invitations: Vec<PendingInvitation>) -> impl IntoView {
                         });
                         view! {
                             <li class="card">
-                                <p><strong>{invitation.email}</strong> " · " {role_name(i18n, invitation.role)}</p>
+                                <p>
+                                    <strong>{invitation.email}</strong> " · "
+                                    {role_held(i18n, invitation.role, invitation.partner.as_deref())}
+                                </p>
                                 <p class="facts-line">{facts}</p>
                             </li>
                         }
@@ -292,7 +306,11 @@ fn Invitations(invitations: Vec<PendingInvitation>) -> impl IntoView {
 
 /// Inviting an address to a role: the link goes by email, in the language chosen.
 #[component]
-fn InviteForm(network: String, changed: Callback<String>) -> impl IntoView {
+fn InviteForm(
+    network: String,
+    partners: Vec<PartnerChoice>,
+    changed: Callback<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let state = FormState::new();
@@ -308,6 +326,7 @@ fn InviteForm(network: String, changed: Callback<String>) -> impl IntoView {
         let request = InvitationRequest {
             email: values.text("email"),
             role: values.text("role"),
+            partner: values.text("partner"),
             lang: values.text("lang"),
         };
         let email = request.email.clone().unwrap_or_default();
@@ -337,6 +356,10 @@ fn InviteForm(network: String, changed: Callback<String>) -> impl IntoView {
         .into_iter()
         .map(|r| (r.as_str().to_owned(), role_name(i18n, r)))
         .collect();
+    // Asked of the partner role only; the others ignore it.
+    let partners = std::iter::once((String::new(), "—".to_owned()))
+        .chain(partners.into_iter().map(|p| (p.id, p.name)))
+        .collect();
     let languages = Lang::all()
         .map(|l| {
             let name = i18n.with_lang(l, |m| m.get("language-name"));
@@ -354,6 +377,8 @@ fn InviteForm(network: String, changed: Callback<String>) -> impl IntoView {
                     control=Control::Input { kind: "email", autocomplete: "off", value: String::new() } state/>
                 <Field name="role".into() label=t("dash-invite-role") required=true
                     control=Control::Select { options: roles, value: Role::Facilitator.as_str().to_owned() } state/>
+                <Field name="partner".into() label=t("dash-invite-partner") hint=t("dash-invite-partner-hint")
+                    control=Control::Select { options: partners, value: String::new() } state/>
                 <Field name="lang".into() label=t("dash-invite-lang") hint=t("dash-invite-lang-hint") required=true
                     control=Control::Select { options: languages, value: i18n.code().to_owned() } state/>
                 <Submit label=t("dash-invite-send") state/>

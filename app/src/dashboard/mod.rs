@@ -74,10 +74,17 @@ impl Session {
         self.networks_where(|role| role.reach(Action::CurateLibrary) == Reach::Network)
     }
 
-    /// Whether the account curates a library and coordinates nowhere: the library is all of
-    /// the dashboard it reaches.
-    pub fn librarian_only(&self) -> bool {
-        self.networks().is_empty() && !self.library_networks().is_empty()
+    /// The networks whose coaching requests the account takes through their steps, all of
+    /// them or (a partner) those assigned to it: the domain's reach of `CoordinateCoaching`.
+    pub fn coaching_networks(&self) -> Vec<(String, String)> {
+        self.networks_where(|role| role.reach(Action::CoordinateCoaching) != Reach::Nothing)
+    }
+
+    /// Whether the account coordinates nowhere but curates a library or gives coaching for a
+    /// partner: those are all of the dashboard it reaches.
+    pub fn librarian_or_partner_only(&self) -> bool {
+        self.networks().is_empty()
+            && !(self.library_networks().is_empty() && self.coaching_networks().is_empty())
     }
 
     /// Whether the account facilitates somewhere: the coordinators' page shows it its
@@ -101,6 +108,12 @@ impl Session {
     /// `?network=` when it names one of the account's networks, else its first.
     pub fn chosen_network(&self, asked: Option<String>) -> Option<String> {
         choose(self.networks(), asked)
+    }
+
+    /// `?network=` when it names a network whose coaching the account reaches, else the
+    /// first such.
+    pub fn chosen_coaching_network(&self, asked: Option<String>) -> Option<String> {
+        choose(self.coaching_networks(), asked)
     }
 
     /// `?network=` when it names a network whose library the account curates, else the
@@ -213,12 +226,18 @@ fn Bar(signed: SignedIn, signed_in: SignedInState) -> impl IntoView {
             </li>
         }
     };
-    // A librarian who coordinates nowhere reaches the library only (and, facilitating
-    // somewhere, the registrations of their editions).
+    // A librarian or a partner who coordinates nowhere reaches the library or the coaching
+    // only (and, facilitating somewhere, the registrations of their editions).
     let curates = !session.library_networks().is_empty();
-    let links = if session.librarian_only() {
+    let coaching_href = move || match session.chosen_coaching_network(query.read().get("network")) {
+        Some(n) => format!("/{}/dashboard/coaching?network={n}", i18n.code()),
+        None => format!("/{}/dashboard/coaching", i18n.code()),
+    };
+    let links = if session.librarian_or_partner_only() {
+        let coaches = !session.coaching_networks().is_empty();
         view! {
-            <li><a href=library_href>{i18n.text("dash-library")}</a></li>
+            {curates.then(|| view! { <li><a href=library_href>{i18n.text("dash-library")}</a></li> })}
+            {coaches.then(|| view! { <li><a href=coaching_href>{i18n.text("dash-coaching")}</a></li> })}
             {session.facilitates().then(registrations)}
         }
         .into_any()

@@ -7,6 +7,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::Role;
+use crate::coaching::organisation::PartnerChoice;
 use crate::i18n::Messages;
 use crate::registration::{has_visible, is_email, text_refusal, Composed, Lines, Refusal};
 use crate::{Lang, Localized};
@@ -69,8 +70,10 @@ impl LinkPurpose {
 #[serde(default)]
 pub struct InvitationRequest {
     pub email: Option<String>,
-    /// `coordinator` or `facilitator`.
+    /// A role's stored name (`coordinator`, `facilitator`, `librarian`, `partner`).
     pub role: Option<String>,
+    /// For the partner role: the id of the network's partner the person gives coaching for.
+    pub partner: Option<String>,
     /// The language of the message and of the page it opens; the inviter's by default.
     pub lang: Option<String>,
 }
@@ -90,6 +93,8 @@ pub struct AdministratorInvitationRequest {
 pub struct Invitation {
     pub email: String,
     pub role: Option<Role>,
+    /// The partner a partner's role is held for; `None` for every other role.
+    pub partner: Option<String>,
     pub lang: Lang,
 }
 
@@ -131,6 +136,15 @@ pub fn validate_invitation(
             None
         }),
     };
+    // Whether the partner belongs to the network is the SQL's to say, as it writes.
+    let partner = match request.partner.as_deref().map(str::trim) {
+        _ if !role.is_some_and(Role::for_a_partner) => None,
+        None | Some("") => {
+            refused.push(("partner".into(), "required"));
+            None
+        }
+        Some(id) => Some(id.to_owned()),
+    };
     let lang = checked_lang(request.lang.as_deref(), default_lang)
         .map_err(|code| refused.push(("lang".into(), code)))
         .ok();
@@ -138,6 +152,7 @@ pub fn validate_invitation(
         (Some(email), Some(role), Some(lang)) if refused.is_empty() => Ok(Invitation {
             email,
             role: Some(role),
+            partner,
             lang,
         }),
         _ => Err(refused),
@@ -162,6 +177,7 @@ pub fn validate_administrator_invitation(
         (Some(email), Some(lang)) if refused.is_empty() => Ok(Invitation {
             email,
             role: None,
+            partner: None,
             lang,
         }),
         _ => Err(refused),
@@ -296,6 +312,9 @@ pub struct Member {
     pub name: String,
     pub email: String,
     pub role: Role,
+    /// The partner a partner's role is held for, by name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<String>,
     pub joined_at: DateTime<Utc>,
     /// A disabled account keeps its membership but cannot sign in.
     pub disabled: bool,
@@ -306,6 +325,9 @@ pub struct Member {
 pub struct PendingInvitation {
     pub email: String,
     pub role: Role,
+    /// The partner a partner's role is offered for, by name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<String>,
     pub invited_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
     /// The inviter's name, if their account still exists.
@@ -329,6 +351,9 @@ pub struct NetworkMembers {
     pub members: Vec<Member>,
     /// Soonest to expire first.
     pub invitations: Vec<PendingInvitation>,
+    /// The network's partners, by name: a partner's role is offered for one of them.
+    #[serde(default)]
+    pub partners: Vec<PartnerChoice>,
 }
 
 /// `PUT /api/networks/{network}/members/{account}`.
@@ -338,10 +363,18 @@ pub struct RoleChange {
     pub role: Option<String>,
 }
 
+/// A member's new role. A partner's role names the partner, so it is given by invitation
+/// only; a member who held it and is given another one no longer stands for the partner.
 pub fn validate_role_change(change: &RoleChange) -> Result<Role, Vec<Refusal>> {
     match change.role.as_deref().map(str::trim) {
         None | Some("") => Err(vec![("role".into(), "required")]),
-        Some(name) => Role::parse(name).ok_or_else(|| vec![("role".into(), "unknown-role")]),
+        Some(name) => match Role::parse(name) {
+            None => Err(vec![("role".into(), "unknown-role")]),
+            Some(role) if role.for_a_partner() => {
+                Err(vec![("role".into(), "partner-by-invitation")])
+            }
+            Some(role) => Ok(role),
+        },
     }
 }
 

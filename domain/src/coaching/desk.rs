@@ -259,6 +259,9 @@ pub struct DeskProgramme {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoachingDesk {
     pub network_id: String,
+    /// Read by a partner: its own requests only, and only the steps a partner takes.
+    #[serde(default)]
+    pub as_partner: bool,
     pub period: Period,
     pub programmes: Vec<DeskProgramme>,
     pub requests: Vec<DeskRequest>,

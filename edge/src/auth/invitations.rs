@@ -22,7 +22,7 @@ use crate::http::{private_json, ApiError, Caller};
 use crate::outbox;
 use crate::rate_limit::{self, Limit};
 use crate::registration::create::public_origin;
-use crate::rows::instant;
+use crate::rows::{instant, Count};
 
 /// Invitations per inviter and hour: a team brought in at once, not a mailing.
 const PER_INVITER_PER_HOUR: u32 = 50;
@@ -44,7 +44,7 @@ async fn count_invitation(env: &Env, staff: &Staff) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// `POST /api/networks/{network}/invitations` {email, role, lang}: 201 with the pending
+/// `POST /api/networks/{network}/invitations` {email, role, partner, lang}: 201 with the pending
 /// invitation. Another network's id is not found (404); an address already a member is a
 /// conflict (409).
 pub async fn invite(
@@ -68,8 +68,16 @@ pub async fn invite(
     let db = env.d1("DB")?;
     let at = now();
     let role = invitation.role.map(|r| r.as_str()).unwrap_or_default();
-    // ?1 network, ?2 inviter, ?3 email, ?4 role, ?5 now, ?6 expiry, ?7 the link's digest.
-    let params: [JsValue; 7] = [
+    if let Some(partner) = &invitation.partner {
+        partner_of_network(&db, partner, network_id).await?;
+    }
+    let partner = invitation
+        .partner
+        .as_deref()
+        .map_or(JsValue::NULL, JsValue::from);
+    // ?1 network, ?2 inviter, ?3 email, ?4 role, ?5 now, ?6 expiry, ?7 the link's digest,
+    // ?8 the partner a partner's role is for.
+    let params: [JsValue; 8] = [
         network_id.into(),
         staff.account_id.as_str().into(),
         invitation.email.as_str().into(),
@@ -77,6 +85,7 @@ pub async fn invite(
         stamp(at),
         stamp(at + LinkPurpose::Invitation.lifetime()),
         link.token_hash.as_str().into(),
+        partner,
     ];
     let allowed = format!(
         "{} AND NOT EXISTS (SELECT 1 FROM membership m JOIN account a ON a.id = m.account_id \
@@ -94,9 +103,10 @@ pub async fn invite(
             .bind(&params[..5])?,
             db.prepare(format!(
                 "INSERT INTO account_link (token_hash, purpose, email, network_id, role, \
-                   administrator, created_by, created_at, expires_at) \
-                 SELECT ?7, 'invitation', ?3, n.id, ?4, 0, ?2, ?5, ?6 FROM network n \
-                 WHERE n.id = ?1 AND {allowed}"
+                   partner_id, administrator, created_by, created_at, expires_at) \
+                 SELECT ?7, 'invitation', ?3, n.id, ?4, ?8, 0, ?2, ?5, ?6 FROM network n \
+                 WHERE n.id = ?1 AND {allowed} \
+                   AND (?8 IS NULL OR EXISTS (SELECT 1 FROM partner p WHERE p.id = ?8 AND p.network_id = n.id))"
             ))
             .bind(&params)?,
             queue_message(&db, &invitation, &link, at)?,
@@ -106,7 +116,7 @@ pub async fn invite(
                    json_object('email', ?3, 'role', ?4, 'expires_at', ?6) \
                  WHERE EXISTS (SELECT 1 FROM account_link WHERE token_hash = ?7)",
             )
-            .bind(&params)?,
+            .bind(&params[..7])?,
             db.prepare(format!(
                 "SELECT {INVITATION_COLUMNS} FROM account_link l \
                  LEFT JOIN account inviter ON inviter.id = l.created_by WHERE l.token_hash = ?1"
@@ -119,6 +129,28 @@ pub async fn invite(
     };
     send_queued(env, ctx, &results, 2)?;
     Ok(private_json::<PendingInvitation>(&pending)?.with_status(201))
+}
+
+/// A partner's role is offered for one of the network's own partners only; another's, or
+/// one that does not exist, is refused by name (the network itself is checked as it writes).
+async fn partner_of_network(
+    db: &worker::D1Database,
+    partner: &str,
+    network_id: &str,
+) -> Result<(), ApiError> {
+    let found: Option<Count> = db
+        .prepare("SELECT count(*) AS count FROM partner WHERE id = ?1 AND network_id = ?2")
+        .bind(&[partner.into(), network_id.into()])?
+        .first(None)
+        .await?;
+    if found.is_some_and(|c| c.count > 0) {
+        Ok(())
+    } else {
+        Err(ApiError::Fields(
+            ProblemKind::InvalidBody,
+            vec![("partner".into(), "unknown-partner-of-network")],
+        ))
+    }
 }
 
 /// The message of an invitation whose link (its digest) was just written in the batch.

@@ -300,8 +300,8 @@ fn joined_audit() -> String {
 /// a member meanwhile keeps their role.
 fn joined_membership() -> String {
     format!(
-        "INSERT INTO membership (account_id, network_id, role, created_at) \
-         SELECT ?3, l.network_id, l.role, ?2 FROM account_link l \
+        "INSERT INTO membership (account_id, network_id, role, partner_id, created_at) \
+         SELECT ?3, l.network_id, l.role, l.partner_id, ?2 FROM account_link l \
          WHERE l.token_hash = ?1 AND {} AND l.network_id IS NOT NULL \
            AND EXISTS (SELECT 1 FROM account WHERE id = ?3) \
          ON CONFLICT (account_id, network_id) DO NOTHING",

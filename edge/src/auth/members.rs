@@ -10,6 +10,7 @@ use relais_domain::account::joining::{
     self, validate_role_change, Member, NetworkMembers, PendingInvitation, RoleChange,
 };
 use relais_domain::account::{Action, Role};
+use relais_domain::coaching::organisation::PartnerChoice;
 use relais_domain::problem::ProblemKind;
 use serde::Deserialize;
 use worker::{D1Result, Env, Request, Response};
@@ -68,7 +69,8 @@ pub fn role_change_statements() -> [String; 2] {
                json_object('role', json_object('before', m.role, 'after', ?4)) \
              FROM membership m WHERE {allowed} AND m.role != ?4"
         ),
-        format!("UPDATE membership AS m SET role = ?4 WHERE {allowed}"),
+        // The new role is never a partner's (`validate_role_change`): no partner is named.
+        format!("UPDATE membership AS m SET role = ?4, partner_id = NULL WHERE {allowed}"),
     ]
 }
 
@@ -124,6 +126,7 @@ struct MemberRow {
     name: String,
     email: String,
     role: String,
+    partner: Option<String>,
     joined_at: String,
     disabled: u32,
 }
@@ -135,6 +138,7 @@ impl MemberRow {
                 .ok_or_else(|| ApiError::Internal(format!("role {}", self.role)))?,
             joined_at: instant(&self.joined_at)?,
             disabled: self.disabled == 1,
+            partner: self.partner,
             account_id: self.account_id,
             name: self.name,
             email: self.email,
@@ -143,12 +147,14 @@ impl MemberRow {
 }
 
 const MEMBER_COLUMNS: &str = "a.id AS account_id, a.name, a.email, m.role, \
+     (SELECT p.name FROM partner p WHERE p.id = m.partner_id) AS partner, \
      m.created_at AS joined_at, a.disabled_at IS NOT NULL AS disabled";
 
 #[derive(Deserialize)]
 struct InvitationRow {
     email: String,
     role: String,
+    partner: Option<String>,
     invited_at: String,
     expires_at: String,
     invited_by: Option<String>,
@@ -162,13 +168,15 @@ impl InvitationRow {
             invited_at: instant(&self.invited_at)?,
             expires_at: instant(&self.expires_at)?,
             email: self.email,
+            partner: self.partner,
             invited_by: self.invited_by,
         })
     }
 }
 
 /// Columns of an invitation `l` as `InvitationRow` reads them, its inviter joined as `inviter`.
-pub(super) const INVITATION_COLUMNS: &str = "l.email, l.role, l.created_at AS invited_at, \
+pub(super) const INVITATION_COLUMNS: &str = "l.email, l.role, \
+     (SELECT p.name FROM partner p WHERE p.id = l.partner_id) AS partner, l.created_at AS invited_at, \
      l.expires_at, inviter.name AS invited_by";
 
 /// An invitation row, read from a batch's statement `i`.
@@ -215,6 +223,11 @@ pub async fn list(req: &Request, env: &Env, network_id: &str) -> Result<Response
                  ORDER BY l.expires_at, l.email"
             ))
             .bind(&params)?,
+            db.prepare(format!(
+                "SELECT p.id, p.name FROM network n JOIN partner p ON p.network_id = n.id \
+                 WHERE n.id = ?1 AND {manages} AND p.state != 'archived' ORDER BY p.name, p.id"
+            ))
+            .bind(&params[..2])?,
         ])
         .await?;
     let Some(network) = rows::<NetworkRow>(&results, 0)?.into_iter().next() else {
@@ -233,6 +246,7 @@ pub async fn list(req: &Request, env: &Env, network_id: &str) -> Result<Response
         network_name: network.name,
         members,
         invitations,
+        partners: rows::<PartnerChoice>(&results, 3)?,
     })
 }
 

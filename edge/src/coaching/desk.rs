@@ -90,13 +90,21 @@ pub async fn desk(
 ) -> Result<Response, ApiError> {
     let staff = require(req, env, COORDINATE, false).await?;
     let db = env.d1("DB")?;
-    let reaches = scope::network("?1", "?2", COORDINATE);
+    // A coordinator reaches the network's whole desk; a partner, its own requests and the
+    // organisations they are for.
+    let in_part = scope::network_in_part("?1", "?2", COORDINATE);
+    let reaches = scope::coaching_request("r", "o", "?2", COORDINATE);
+    let organisations_reached = scope::coaching_organisation("o", "?2", COORDINATE);
     let binds: [JsValue; 2] = [network_id.into(), staff.account_id.as_str().into()];
     let query = |sql: String| db.prepare(sql).bind(&binds);
     let results = db
         .batch(vec![
             query(format!(
-                "SELECT count(*) AS count FROM network WHERE id = ?1 AND {reaches}"
+                "SELECT count(*) AS count FROM network WHERE id = ?1 AND {in_part}"
+            ))?,
+            query(format!(
+                "SELECT count(*) AS count FROM network WHERE id = ?1 AND {}",
+                scope::network("?1", "?2", COORDINATE)
             ))?,
             // Open requests first, by stage, then the oldest first.
             query(format!(
@@ -114,25 +122,33 @@ pub async fn desk(
                  JOIN coaching_request r ON r.id = b.request_id JOIN organisation o ON o.id = r.organisation_id \
                  WHERE o.network_id = ?1 AND {reaches} ORDER BY b.starts_at, b.id"
             ))?,
-            query(NetworkLedgers::organisations_sql(&reaches))?,
-            query(NetworkLedgers::entries_sql(&reaches))?,
+            query(NetworkLedgers::organisations_sql(&organisations_reached))?,
+            query(NetworkLedgers::entries_sql(&organisations_reached))?,
             query(format!(
                 "SELECT cp.offering_id, p.id, p.name FROM coaching_partner cp \
                  JOIN partner p ON p.id = cp.partner_id JOIN offering f ON f.id = cp.offering_id \
-                 WHERE f.network_id = ?1 AND {reaches} ORDER BY cp.position, p.name"
+                 WHERE f.network_id = ?1 AND {in_part} ORDER BY cp.position, p.name"
             ))?,
         ])
         .await?;
-    let [network, requests, bookings, organisations, ledger, partners] = results.as_slice() else {
+    let [network, whole, requests, bookings, organisations, ledger, partners] = results.as_slice()
+    else {
         return Err(ApiError::Internal("batch results".into()));
     };
-    if network
-        .results::<Count>()?
-        .first()
-        .is_none_or(|c| c.count == 0)
-    {
+    let counted = |result: &worker::D1Result| -> Result<bool, ApiError> {
+        Ok(result
+            .results::<Count>()?
+            .first()
+            .is_some_and(|c| c.count > 0))
+    };
+    if !counted(network)? {
         return Err(ApiError::Problem(ProblemKind::NotFound, vec![]));
     }
+    let actor = if counted(whole)? {
+        Actor::Coordinator
+    } else {
+        Actor::Partner
+    };
     let bookings: Vec<BookingRow> = bookings.results()?;
     let partners: Vec<PartnerRow> = partners.results()?;
     let period = period_of(now());
@@ -167,6 +183,7 @@ pub async fn desk(
     }
     http::private_json(&CoachingDesk {
         network_id: network_id.to_owned(),
+        as_partner: actor == Actor::Partner,
         period,
         programmes: listed,
         requests,
@@ -244,6 +261,8 @@ struct StepRow {
     programme_id: Option<String>,
     account: String,
     period: i64,
+    /// 1 when the account reaches the request's whole network, not as its partner only.
+    coordinates: u32,
 }
 
 /// `POST /api/dashboard/coaching-requests/{id}/steps`: read, checked, decided by
@@ -255,11 +274,13 @@ pub async fn step(req: &Request, env: &Env, request_id: &str) -> Result<Response
         .check()
         .map_err(|refused| ApiError::Fields(ProblemKind::InvalidBody, refused))?;
     let db = env.d1("DB")?;
-    let reaches = scope::network("o.network_id", "?2", COORDINATE);
+    // Reached across its network (a coordinator) or as the partner it is assigned to.
+    let reaches = scope::coaching_request("r", "o", "?2", COORDINATE);
+    let coordinates = scope::network("o.network_id", "?2", COORDINATE);
     let row: StepRow = db
         .prepare(format!(
             "SELECT r.id, r.stage, r.offering_id, r.organisation_id, o.created_at AS organisation_created_at, \
-               r.confirmed, c.checks, c.programme_id, c.account, r.period \
+               r.confirmed, c.checks, c.programme_id, c.account, r.period, {coordinates} AS coordinates \
              FROM coaching_request r JOIN organisation o ON o.id = r.organisation_id \
              JOIN coaching_offer c ON c.offering_id = r.offering_id WHERE r.id = ?1 AND {reaches}"
         ))
@@ -281,16 +302,19 @@ pub async fn step(req: &Request, env: &Env, request_id: &str) -> Result<Response
         confirmed: &confirmed_names,
         partners: &partner_ids,
     };
-    let after =
-        next(&rules, Actor::Coordinator, &step.action()).map_err(|refused| match refused {
-            Refused::Unknown => match step {
-                Step::Confirm(_) => field("check", "unknown-check"),
-                _ => field("partner", "unknown-partner"),
-            },
-            Refused::NotNow | Refused::NotYours => {
-                ApiError::Detailed(ProblemKind::Conflict, "conflict-request-stage")
-            }
-        })?;
+    let actor = if row.coordinates == 1 {
+        Actor::Coordinator
+    } else {
+        Actor::Partner
+    };
+    let after = next(&rules, actor, &step.action()).map_err(|refused| match refused {
+        Refused::Unknown => match step {
+            Step::Confirm(_) => field("check", "unknown-check"),
+            _ => field("partner", "unknown-partner"),
+        },
+        Refused::NotNow => ApiError::Detailed(ProblemKind::Conflict, "conflict-request-stage"),
+        Refused::NotYours => ApiError::Problem(ProblemKind::Forbidden, vec![]),
+    })?;
     let at = crate::dashboard::at();
     // The request's own change, guarded by the stage it was read at.
     let moved = |set: &str, also: &str, mut more: Vec<Value>| {

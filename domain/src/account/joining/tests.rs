@@ -18,6 +18,7 @@ fn an_invitation_names_an_address_and_a_role_in_a_language() {
         &InvitationRequest {
             email: Some("  Ana@Example.ORG ".into()),
             role: Some("facilitator".into()),
+            partner: Some("ignored for this role".into()),
             lang: None,
         },
         fr(),
@@ -25,11 +26,13 @@ fn an_invitation_names_an_address_and_a_role_in_a_language() {
     .unwrap();
     assert_eq!(ok.email, "ana@example.org");
     assert_eq!(ok.role, Some(Role::Facilitator));
+    assert_eq!(ok.partner, None, "only a partner's role names a partner");
     assert_eq!(ok.lang, fr(), "the inviter's language by default");
     let refused = validate_invitation(
         &InvitationRequest {
             email: Some("not an address".into()),
             role: Some("administrator".into()),
+            partner: None,
             lang: Some("xx".into()),
         },
         fr(),
@@ -48,6 +51,35 @@ fn an_invitation_names_an_address_and_a_role_in_a_language() {
         fields(&missing),
         [("email", "required"), ("role", "required")]
     );
+}
+
+#[test]
+fn a_partner_is_invited_for_one_partner_and_only_by_invitation() {
+    let asked = |partner: Option<&str>| InvitationRequest {
+        email: Some("niska@example.org".into()),
+        role: Some("partner".into()),
+        partner: partner.map(str::to_owned),
+        lang: None,
+    };
+    let ok = validate_invitation(&asked(Some(" niska ")), fr()).unwrap();
+    assert_eq!(ok.role, Some(Role::Partner));
+    assert_eq!(ok.partner.as_deref(), Some("niska"));
+    for missing in [None, Some("  ")] {
+        let refused = validate_invitation(&asked(missing), fr()).unwrap_err();
+        assert_eq!(fields(&refused), [("partner", "required")]);
+    }
+    // Another role cannot become a partner's: it would not say which partner.
+    let change = RoleChange {
+        role: Some("partner".into()),
+    };
+    assert_eq!(
+        fields(&validate_role_change(&change).unwrap_err()),
+        [("role", "partner-by-invitation")]
+    );
+    let change = RoleChange {
+        role: Some("coordinator".into()),
+    };
+    assert_eq!(validate_role_change(&change), Ok(Role::Coordinator));
 }
 
 #[test]
