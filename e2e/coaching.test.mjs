@@ -9,14 +9,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { AxeBuilder } from '@axe-core/playwright';
 import { BASE, appReady, artifact, launch, phone } from './browser.mjs';
 import { sql, staffSql } from '../tests/state.mjs';
-import { lastMessageId, sentMessage } from '../tests/accounts.mjs';
+import { lastMessageId, sentMessage, tokenIn } from '../tests/accounts.mjs';
 
 const RUN = randomBytes(3).toString('hex');
 const DOMAIN = 'e2e-coaching.example.org';
 const OFFERING = 'pic-accompagnement-apprentissage';
 const COORDINATOR = { id: `acc-coaching-e2e-${RUN}`, email: `pic.${RUN}@${DOMAIN}`, password: 'a coaching e2e passphrase' };
+const PARTNER = { email: `niska.${RUN}@${DOMAIN}`, name: 'Niska Accompagnement', password: 'a partner e2e passphrase' };
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 /** A week from now at 18:00, as a `datetime-local` control takes it. */
 function weekAhead() {
   const day = new Date(Date.now() + 7 * 86_400_000);
@@ -67,7 +70,7 @@ before(async () => {
 });
 after(async () => {
   await browser?.close();
-  sql(`DELETE FROM membership WHERE account_id = '${COORDINATOR.id}'; DELETE FROM account WHERE id = '${COORDINATOR.id}';`);
+  sql(`DELETE FROM membership WHERE account_id = '${COORDINATOR.id}'; DELETE FROM account WHERE id = '${COORDINATOR.id}' OR email = '${PARTNER.email}';`);
 });
 
 /**
@@ -209,10 +212,80 @@ for (const lang of ['fr', 'en']) {
     const second = page.locator('li.request', { hasText: 'Un atelier de plus' });
     await second.getByRole('button', { name: w.withdraw }).click();
     await second.getByRole('button', { name: w.withdrawYes }).click();
-    await second.filter({ hasText: w.withdrawn }).waitFor();
+    // Its stage, once the page is read again (the question itself names the stage).
+    await second.locator('span.status', { hasText: w.withdrawn }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Un atelier de plus' }).waitFor();
     assert.equal(await second.getByRole('button', { name: w.withdraw }).count(), 0, 'withdrawn once');
+    assert.equal(await page.getByRole('status').filter({ hasText: w.contactAdded }).count(), 0, 'only the last change is said');
     await page.screenshot({ path: artifact(`coaching-organisation-${lang}.png`), fullPage: true });
     assert.deepEqual(errors, []);
     await context.close();
   });
 }
+
+test('FR: a partner invited for Niska from the members page joins, and on a phone sees only Niska’s requests, with booking and recording and no coordinator’s step', async () => {
+  const coordinator = await phone(browser, { locale: 'fr-CA', timezoneId: 'America/Toronto' });
+  const page = coordinator.page;
+  await page.goto(`${BASE}/fr/dashboard/members?network=pic`);
+  await appReady(page);
+  await page.getByLabel('Courriel').fill(COORDINATOR.email);
+  await page.getByLabel('Mot de passe').fill(COORDINATOR.password);
+  await page.getByRole('button', { name: 'Me connecter' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Membres' }).waitFor();
+  await page.getByRole('button', { name: 'Envoyer l’invitation' }).waitFor();
+  await appReady(page);
+
+  // Asked for which partner, refused by name without one, then sent for Niska.
+  const before = lastMessageId();
+  await page.getByLabel('Son adresse courriel').fill(PARTNER.email);
+  await page.getByRole('combobox', { name: 'Rôle', exact: true }).selectOption('partner');
+  await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+  await page.locator('#f-partner-error', { hasText: 'obligatoire' }).waitFor();
+  await page.getByRole('combobox', { name: 'Pour quel partenaire' }).selectOption({ label: 'Niska' });
+  await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+  await page.locator('#members-done', { hasText: `Invitation envoyée à ${PARTNER.email}.` }).waitFor();
+  const invitation = page.locator('.invitations li', { hasText: PARTNER.email });
+  assert.match(await invitation.textContent(), /Partenaire d’accompagnement · Niska/);
+  assert.deepEqual(coordinator.errors, []);
+  await coordinator.context.close();
+
+  // The partner, from the link in their message: the dashboard offers PIC's coaching only.
+  const token = tokenIn(await sentMessage(PARTNER.email, 'invitation', before), 'welcome');
+  const partner = await phone(browser, { locale: 'fr-CA', timezoneId: 'America/Montreal' });
+  const welcome = partner.page;
+  await welcome.goto(`${BASE}/fr/welcome/${token}`);
+  await appReady(welcome);
+  await welcome.getByLabel('Votre nom').fill(PARTNER.name);
+  await welcome.getByLabel('Choisissez un mot de passe').fill(PARTNER.password);
+  await welcome.getByLabel('Le même mot de passe, à nouveau').fill(PARTNER.password);
+  await welcome.getByRole('button', { name: 'Créer mon compte et rejoindre le réseau' }).click();
+  await welcome.waitForURL(/\/fr\/dashboard/);
+  await welcome.getByText('Vous accompagnez pour un partenaire du réseau').waitFor();
+  const bar = welcome.locator('.dash-bar nav');
+  assert.deepEqual((await bar.getByRole('link').allTextContents()).map((t) => t.trim()), ['Accompagnement']);
+  await welcome.getByRole('link', { name: /^Accompagnement\s:\s«/ }).click();
+  await welcome.getByRole('heading', { level: 1, name: 'Accompagnement' }).waitFor();
+  const cards = welcome.locator('li.coaching-request');
+  await cards.first().waitFor();
+  await appReady(welcome);
+
+  // Niska's requests only; booking and recording, and none of the coordinators' steps.
+  const partners = await cards.evaluateAll((items) => items.map((li) => {
+    const terms = [...li.querySelectorAll('dt')];
+    const term = terms.find((dt) => dt.textContent.trim() === 'Partenaire');
+    return term?.nextElementSibling?.textContent.trim();
+  }));
+  assert.ok(partners.length > 0 && partners.every((p) => p === 'Niska'), JSON.stringify(partners));
+  assert.equal(await welcome.getByText('Mobiliser autour du transport collectif').count(), 0, 'Dynamo’s request is not shown');
+  assert.ok(await welcome.getByRole('button', { name: 'Réserver la séance' }).count() > 0);
+  for (const coordinators of ['Désigner', 'Terminer l’accompagnement', 'Refuser la demande']) {
+    assert.equal(await welcome.getByRole('button', { name: coordinators }).count(), 0, coordinators);
+  }
+  assert.equal(await welcome.getByRole('link', { name: 'Le rapport annuel, par quartier et par partenaire' }).count(), 0);
+  const result = await new AxeBuilder({ page: welcome }).withTags(WCAG).analyze();
+  assert.ok(result.passes.length > 10, 'axe ran real checks');
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  await welcome.screenshot({ path: artifact('coaching-partner-fr.png'), fullPage: true });
+  assert.deepEqual(partner.errors, []);
+  await partner.context.close();
+});

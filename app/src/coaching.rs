@@ -314,6 +314,18 @@ pub fn OrganisationLinkPage() -> impl IntoView {
     // page is read again.
     let notice = RwSignal::new(None::<String>);
     let requests_notice = RwSignal::new(None::<String>);
+    // Only the last change is said: one to the contacts ends what was said of the requests,
+    // and the other way round.
+    Effect::new(move |_| {
+        if notice.with(Option::is_some) {
+            requests_notice.set(None);
+        }
+    });
+    Effect::new(move |_| {
+        if requests_notice.with(Option::is_some) {
+            notice.set(None);
+        }
+    });
     let url = Signal::derive(move || {
         let again = match version.get() {
             0 => String::new(),
