@@ -223,7 +223,7 @@ for (const lang of ['fr', 'en']) {
   });
 }
 
-test('FR: a partner invited for Niska from the members page joins, and on a phone sees only Niska’s requests, with booking and recording and no coordinator’s step', async () => {
+test('FR: a partner invited for Niska from the members page joins, and on a phone sees only Niska’s requests, with booking and recording and no coordinator’s step, and its own year’s report', async () => {
   const coordinator = await phone(browser, { locale: 'fr-CA', timezoneId: 'America/Toronto' });
   const page = coordinator.page;
   await page.goto(`${BASE}/fr/dashboard/members?network=pic`);
@@ -255,6 +255,7 @@ test('FR: a partner invited for Niska from the members page joins, and on a phon
   const welcome = partner.page;
   await welcome.goto(`${BASE}/fr/welcome/${token}`);
   await appReady(welcome);
+  await welcome.getByText(/rôle\s:\spartenaire d’accompagnement pour Niska\./).waitFor();
   await welcome.getByLabel('Votre nom').fill(PARTNER.name);
   await welcome.getByLabel('Choisissez un mot de passe').fill(PARTNER.password);
   await welcome.getByLabel('Le même mot de passe, à nouveau').fill(PARTNER.password);
@@ -281,11 +282,23 @@ test('FR: a partner invited for Niska from the members page joins, and on a phon
   for (const coordinators of ['Désigner', 'Terminer l’accompagnement', 'Refuser la demande']) {
     assert.equal(await welcome.getByRole('button', { name: coordinators }).count(), 0, coordinators);
   }
-  assert.equal(await welcome.getByRole('link', { name: 'Le rapport annuel, par quartier et par partenaire' }).count(), 0);
-  const result = await new AxeBuilder({ page: welcome }).withTags(WCAG).analyze();
-  assert.ok(result.passes.length > 10, 'axe ran real checks');
-  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  const axe = async () => {
+    const result = await new AxeBuilder({ page: welcome }).withTags(WCAG).analyze();
+    assert.ok(result.passes.length > 10, 'axe ran real checks');
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  };
+  await axe();
   await welcome.screenshot({ path: artifact('coaching-partner-fr.png'), fullPage: true });
+
+  // Its yearly report: its own hours, and the organisations it coaches.
+  await welcome.getByRole('link', { name: 'Le rapport annuel, par quartier et par partenaire' }).click();
+  await welcome.getByRole('heading', { level: 1, name: `Le rapport de l’accompagnement en ${new Date().getUTCFullYear()}` }).waitFor();
+  await welcome.getByText('Les heures que vous avez données pendant l’année').waitFor();
+  await appReady(welcome);
+  const named = (await welcome.locator('table.coaching-partners tbody th').allTextContents()).map((t) => t.trim());
+  assert.ok(named.length > 0 && named.every((name) => name === 'Niska'), JSON.stringify(named));
+  await axe();
+  await welcome.screenshot({ path: artifact('coaching-partner-report-fr.png'), fullPage: true });
   assert.deepEqual(partner.errors, []);
   await partner.context.close();
 });

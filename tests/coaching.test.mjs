@@ -559,9 +559,38 @@ test('a partner signs in for Niska: it sees and takes on the requests assigned t
     WHERE l.request_id = '${forNiska}' AND l.movement = 'used'`);
   assert.deepEqual(who.map((r) => r.email), [NISKA.email], 'the hours are the partner’s record');
 
-  // Nothing else of the network: its catalog desk, its registrations, its yearly report.
+  // Its yearly report: the organisations it coaches, with their whole balances, and its own
+  // hours only; the pool's places are the programme's, as the coordinators read them.
+  const report = await call('GET', '/api/dashboard/networks/pic/coaching/report', { session: niska });
+  assert.equal(report.status, 200, JSON.stringify(report.body));
+  assert.equal(report.body.as_partner, true);
+  const whole = await call('GET', '/api/dashboard/networks/pic/coaching/report', { session: pic });
+  assert.equal(whole.body.as_partner, false);
+  for (const programme of report.body.programmes) {
+    assert.deepEqual(programme.partners.map((p) => p.id), ['niska'], 'no other partner named');
+    assert.ok(programme.report.partners.every((line) => line.partner === 'niska'), 'its own hours only');
+    const names = programme.report.neighbourhoods.map((n) => n.organisation.name);
+    assert.ok(!names.includes('Table de quartier Pointe-aux-Trembles'), 'Dynamo’s only');
+    const coordinators = whole.body.programmes.find((p) => p.id === programme.id);
+    assert.equal(programme.report.pool_places_taken, coordinators.report.pool_places_taken);
+  }
+  const coached = report.body.programmes.flatMap((p) => p.report.neighbourhoods)
+    .find((n) => n.organisation.name === 'Table de quartier rosemont');
+  assert.equal(coached.allowance.used, page.body.budgets[0].allowance.used, 'the balance its own page shows');
+  const given = report.body.programmes.flatMap((p) => p.report.partners).find((line) => line.partner === 'niska');
+  assert.ok(given.given >= 120, JSON.stringify(given));
+  assert.ok(whole.body.programmes.some((p) => p.partners.some((c) => c.id === 'dynamo')),
+    'the coordinators read every partner');
+  const sheet = await fetch(`${BASE}/api/dashboard/networks/pic/coaching/report.csv?by=partners&lang=en&separator=comma`, {
+    headers: { Cookie: `__Host-relais_session=${niska.token}` },
+  });
+  assert.equal(sheet.status, 200);
+  const text = await sheet.text();
+  const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+  assert.ok(lines.length > 0 && lines.every((line) => line.split(',')[2] === 'Niska'), text);
+
+  // Nothing else of the network: its catalog desk, its registrations.
   assert.equal((await call('GET', '/api/dashboard/networks/pic', { session: niska })).status, 403);
-  assert.equal((await call('GET', '/api/dashboard/networks/pic/coaching/report', { session: niska })).status, 404);
 
   // The role names its partner: never given by a change, and given up by one.
   const id = member.account_id;

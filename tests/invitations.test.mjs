@@ -131,7 +131,7 @@ test('an invitation becomes an account with its role, signed in, from a link tha
   assert.equal(link.status, 200);
   assert.deepEqual({ ...link.body, expires_at: undefined }, {
     purpose: 'invitation', email: email('new.facilitator'), network_id: A, network_name: 'Réseau A', role: 'facilitator',
-    invited_by: 'coordinator.a', administrator: false, account_exists: false, expires_at: undefined,
+    partner: null, invited_by: 'coordinator.a', administrator: false, account_exists: false, expires_at: undefined,
   });
   assert.equal(link.headers.get('cache-control'), 'private, no-store');
 

@@ -71,11 +71,19 @@ impl Role {
         self == Role::Partner
     }
 
-    /// The roles that reach `action` at least as far as `reach`, for SQL conditions.
+    /// The roles that reach `action` exactly as far as `reach`, for SQL conditions.
     pub fn reaching(action: Action, reach: Reach) -> Vec<Role> {
         Role::ALL
             .into_iter()
             .filter(|r| r.reach(action) == reach)
+            .collect()
+    }
+
+    /// The roles that reach any of a network for `action`, however little.
+    pub fn reaching_at_all(action: Action) -> Vec<Role> {
+        Role::ALL
+            .into_iter()
+            .filter(|r| r.reach(action) != Reach::Nothing)
             .collect()
     }
 }
@@ -295,6 +303,14 @@ mod tests {
         assert_eq!(
             Role::reaching(CoordinateCoaching, Reach::Assigned),
             [Role::Partner]
+        );
+        assert_eq!(
+            Role::reaching_at_all(CoordinateCoaching),
+            [Role::Coordinator, Role::Partner]
+        );
+        assert_eq!(
+            Role::reaching_at_all(ViewRegistrations),
+            [Role::Coordinator, Role::Facilitator]
         );
         assert!(Role::Partner.for_a_partner());
         assert!(!Role::Coordinator.for_a_partner());

@@ -8,7 +8,11 @@ use relais_domain::account::{Action, Reach, Role};
 /// `role IN ('coordinator', …)` for the roles that reach `action` exactly as far as `reach`;
 /// `0` when none does.
 fn roles_in(column: &str, action: Action, reach: Reach) -> String {
-    let roles = Role::reaching(action, reach);
+    role_among(column, &Role::reaching(action, reach))
+}
+
+/// `role IN ('coordinator', …)` for `roles`; `0` when there are none.
+fn role_among(column: &str, roles: &[Role]) -> String {
     if roles.is_empty() {
         return "0".to_owned();
     }
@@ -76,17 +80,25 @@ pub fn coaching_organisation(o: &str, account: &str, action: Action) -> String {
     )
 }
 
+/// The account reaches the partner aliased `p` (its hours in the yearly report) for
+/// `action`: across the partner's whole network, or as the partner it gives coaching for.
+pub fn coaching_partner(p: &str, account: &str, action: Action) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM membership m WHERE m.account_id = {account} \
+           AND m.network_id = {p}.network_id \
+           AND ({network} OR ({assigned} AND m.partner_id = {p}.id)))",
+        network = roles_in("m.role", action, Reach::Network),
+        assigned = roles_in("m.role", action, Reach::Assigned),
+    )
+}
+
 /// The account reaches some of the network `network_id` for `action`, however little (a
 /// partner's requests): the network's own page answers, listing what it reaches.
 pub fn network_in_part(network_id: &str, account: &str, action: Action) -> String {
-    let reaching: Vec<String> = [Reach::Network, Reach::Facilitated, Reach::Assigned]
-        .into_iter()
-        .map(|reach| roles_in("m.role", action, reach))
-        .collect();
     format!(
         "EXISTS (SELECT 1 FROM membership m WHERE m.account_id = {account} \
-           AND m.network_id = {network_id} AND ({}))",
-        reaching.join(" OR ")
+           AND m.network_id = {network_id} AND {})",
+        role_among("m.role", &Role::reaching_at_all(action))
     )
 }
 

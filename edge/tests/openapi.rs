@@ -601,7 +601,8 @@ fn account_link() -> AccountLink {
         email: "ana@example.org".into(),
         network_id: Some("ggsn".into()),
         network_name: Some("GGSN".into()),
-        role: Some(account::Role::Facilitator),
+        role: Some(account::Role::Partner),
+        partner: Some("Niska".into()),
         invited_by: Some("Ana".into()),
         administrator: false,
         account_exists: true,
@@ -675,6 +676,7 @@ fn joining_samples() -> Vec<(&'static str, Value, Value)> {
                 network_id: None,
                 network_name: None,
                 role: None,
+                partner: None,
                 invited_by: None,
                 account_exists: false,
                 ..account_link()
@@ -2324,11 +2326,13 @@ fn coaching_samples() -> Vec<(&'static str, Value, Value)> {
             "CoachingReport",
             value(&CoachingReport {
                 network_id: "pic".into(),
+                as_partner: false,
                 period: 2026,
                 programmes: vec![programme_year.clone()],
             }),
             value(&CoachingReport {
                 network_id: "pic".into(),
+                as_partner: true,
                 period: 2026,
                 programmes: vec![],
             }),

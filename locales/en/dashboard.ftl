@@ -677,6 +677,7 @@ dash-coaching-closed = { $organisation }’s coaching is closed.
 dash-coaching-declined = { $organisation }’s request is declined.
 dash-coaching-report = Coaching report for { $year }
 dash-coaching-report-lead = Each organisation’s and each partner’s hours over the year, computed from the ledger of hours, as the organisations see them.
+dash-coaching-report-partner-lead = The hours you gave over the year, and the balances of the organisations you coach, computed from the ledger of hours, as the organisations see them.
 dash-coaching-back = Back to the requests
 dash-coaching-years = Years
 dash-coaching-csv-neighbourhoods = Download by neighbourhood (CSV)

@@ -151,6 +151,7 @@ role-coordinator = coordinator
 role-facilitator = facilitator
 role-librarian = librarian
 role-partner = coaching partner
+role-partner-for = coaching partner for { $partner }
 
 ## A registration's whole life.
 result-held = A place is kept for you: confirm it by email.

@@ -692,6 +692,7 @@ dash-coaching-closed = L’accompagnement de { $organisation } est terminé.
 dash-coaching-declined = La demande de { $organisation } est refusée.
 dash-coaching-report = Le rapport de l’accompagnement en { $year }
 dash-coaching-report-lead = Les heures de chaque organisation et de chaque partenaire pendant l’année, calculées du registre des heures, comme les organisations les voient.
+dash-coaching-report-partner-lead = Les heures que vous avez données pendant l’année et les soldes des organisations que vous accompagnez, calculés du registre des heures, comme les organisations les voient.
 dash-coaching-back = Retour aux demandes
 dash-coaching-years = Années
 dash-coaching-csv-neighbourhoods = Télécharger par quartier (CSV)

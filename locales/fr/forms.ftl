@@ -151,6 +151,7 @@ role-coordinator = coordination
 role-facilitator = animation
 role-librarian = bibliothécaire
 role-partner = partenaire d’accompagnement
+role-partner-for = partenaire d’accompagnement pour { $partner }
 
 ## A registration's whole life.
 result-held = Une place vous est réservée : confirmez-la par courriel.

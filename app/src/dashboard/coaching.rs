@@ -33,14 +33,6 @@ pub fn CoachingPage() -> impl IntoView {
     let session = use_session();
     let query = use_query_map();
     let network = Memo::new(move |_| session.chosen_coaching_network(query.read().get("network")));
-    // The yearly report is the coordinators'; a partner reads its own requests.
-    let coordinates = Memo::new(move |_| {
-        let network = network.get();
-        session
-            .networks()
-            .iter()
-            .any(|(id, _)| Some(id) == network.as_ref())
-    });
     Effect::new(move |_| session.network.set(network.get()));
     let done = RwSignal::new(String::new());
     let url = Signal::derive(move || {
@@ -88,7 +80,7 @@ pub fn CoachingPage() -> impl IntoView {
         <article class="dashboard coaching-desk" aria-labelledby="coaching-title">
             <h1 id="coaching-title">{i18n.text("dash-coaching")}</h1>
             <p class="lead">{i18n.text("dash-coaching-lead")}</p>
-            <p hidden=move || !coordinates.get()><a href=report>{i18n.text("dash-coaching-report-link")}</a></p>
+            <p><a href=report>{i18n.text("dash-coaching-report-link")}</a></p>
             <p id="coaching-done" class="done" role="status">{move || done.get()}</p>
             {move || match network.get() {
                 None => view! { <p class="none">{i18n.t("dash-no-network")}</p> }.into_any(),
@@ -540,8 +532,10 @@ pub fn ReportPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let query = use_query_map();
-    let network = Memo::new(move |_| session.chosen_network(query.read().get("network")));
+    let network = Memo::new(move |_| session.chosen_coaching_network(query.read().get("network")));
     Effect::new(move |_| session.network.set(network.get()));
+    // A partner reads the organisations it coaches and its own hours: the lead says so.
+    let as_partner = RwSignal::new(false);
     let this_year = chrono::Datelike::year(&now());
     let year = Memo::new(move |_| {
         query
@@ -570,15 +564,19 @@ pub fn ReportPage() -> impl IntoView {
             view! { <p class="none">{i18n.t("dash-coaching-none")}</p> }.into_any()
         }
         Some(result) => match result.and_then(api::typed::<CoachingReport>) {
-            Ok(report) if report.programmes.is_empty() => {
-                view! { <p class="none">{i18n.t("dash-coaching-none")}</p> }.into_any()
+            Ok(report) => {
+                as_partner.set(report.as_partner);
+                if report.programmes.is_empty() {
+                    view! { <p class="none">{i18n.t("dash-coaching-none")}</p> }.into_any()
+                } else {
+                    report
+                        .programmes
+                        .into_iter()
+                        .map(|programme| view! { <ProgrammeReport programme/> })
+                        .collect_view()
+                        .into_any()
+                }
             }
-            Ok(report) => report
-                .programmes
-                .into_iter()
-                .map(|programme| view! { <ProgrammeReport programme/> })
-                .collect_view()
-                .into_any(),
             Err(error) => view! { <LoadError error retry/> }.into_any(),
         },
     };
@@ -609,7 +607,9 @@ pub fn ReportPage() -> impl IntoView {
             <h1 id="report-title">
                 {move || i18n.with(|m| m.format("dash-coaching-report", &[("year", year.get().into())]))}
             </h1>
-            <p class="lead">{i18n.text("dash-coaching-report-lead")}</p>
+            <p class="lead">
+                {move || i18n.t(if as_partner.get() { "dash-coaching-report-partner-lead" } else { "dash-coaching-report-lead" })}
+            </p>
             <p><a href=desk>{i18n.text("dash-coaching-back")}</a></p>
             <nav aria-label=move || i18n.t("dash-coaching-years")>
                 <ul class="coaching-years" role="list">{years}</ul>

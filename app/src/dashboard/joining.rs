@@ -214,10 +214,13 @@ fn LinkForm(link: AccountLink, token: String, gone: RwSignal<bool>) -> impl Into
 /// "Ana invites you to join « Hub » on Relais, as a coordinator", or to administer it.
 fn invitation_lead(i18n: I18n, link: &AccountLink) -> String {
     i18n.with(|m| {
-        let role = link
-            .role
-            .map(|r| m.get(&format!("role-{}", r.as_str())))
-            .unwrap_or_default();
+        let role = match (link.role, &link.partner) {
+            (Some(_), Some(partner)) => {
+                m.format("role-partner-for", &[("partner", partner.clone().into())])
+            }
+            (Some(r), None) => m.get(&format!("role-{}", r.as_str())),
+            (None, _) => String::new(),
+        };
         let args = [
             (
                 "inviter",

@@ -220,6 +220,9 @@ pub struct AccountLink {
     pub network_id: Option<String>,
     pub network_name: Option<String>,
     pub role: Option<Role>,
+    /// A partner's role's partner, by name (`Role::for_a_partner`).
+    #[serde(default)]
+    pub partner: Option<String>,
     /// An invitation's inviter, by name, if their account still exists.
     #[serde(default)]
     pub invited_by: Option<String>,

@@ -59,7 +59,7 @@ pub struct YearReport {
     pub pool_places_taken: u32,
 }
 
-/// One programme's year in the coordinators' report, with the names of its partners.
+/// One programme's year in the yearly report, with the names of its partners.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgrammeYear {
     pub id: String,
@@ -75,6 +75,9 @@ pub struct ProgrammeYear {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoachingReport {
     pub network_id: String,
+    /// Read by a partner: its organisations' balances and its own hours only.
+    #[serde(default)]
+    pub as_partner: bool,
     pub period: Period,
     pub programmes: Vec<ProgrammeYear>,
 }

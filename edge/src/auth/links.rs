@@ -84,6 +84,7 @@ struct LinkRow {
     network_id: Option<String>,
     network_name: Option<String>,
     role: Option<String>,
+    partner: Option<String>,
     invited_by: Option<String>,
     administrator: u32,
     expires_at: String,
@@ -96,6 +97,7 @@ impl LinkRow {
             purpose: LinkPurpose::parse(&self.purpose)
                 .ok_or_else(|| ApiError::Internal(format!("purpose {}", self.purpose)))?,
             role: self.role.as_deref().and_then(Role::parse),
+            partner: self.partner,
             invited_by: self.invited_by,
             administrator: self.administrator == 1,
             account_exists: self.account_exists == 1,
@@ -112,9 +114,10 @@ fn find_link(db: &D1Database, hash: &str) -> Result<D1PreparedStatement, ApiErro
     Ok(db
         .prepare(format!(
             "SELECT l.purpose, l.email, l.network_id, n.name AS network_name, l.role, \
-               inviter.name AS invited_by, l.administrator, l.expires_at, \
+               p.name AS partner, inviter.name AS invited_by, l.administrator, l.expires_at, \
                EXISTS (SELECT 1 FROM account a WHERE a.email = l.email) AS account_exists \
              FROM account_link l LEFT JOIN network n ON n.id = l.network_id \
+               LEFT JOIN partner p ON p.id = l.partner_id \
                LEFT JOIN account inviter ON inviter.id = l.created_by \
              WHERE l.token_hash = ?1 AND {} \
                AND (l.purpose != 'password_reset' OR EXISTS (SELECT 1 FROM account a \

@@ -1,9 +1,9 @@
-//! The coordinators' yearly report of a network's coaching, on screen
+//! The yearly report of a network's coaching, on screen
 //! (`GET /api/dashboard/networks/{id}/coaching/report?year=`) and as a spreadsheet
 //! (`…/coaching/report.csv?year=&by=&separator=`): each programme's neighbourhoods and
 //! partners in the year, computed by `relais_domain::coaching::report` from the ledger alone,
-//! as the organisations' own pages are. Scoped inside every statement to the networks the
-//! account coordinates coaching for.
+//! as the organisations' own pages are. Scoped inside every statement: a coordinator reads
+//! the network's whole year; a partner, the organisations it coaches and its own hours.
 
 use relais_domain::account::Action as StaffAction;
 use relais_domain::coaching::budget::Period;
@@ -125,55 +125,77 @@ async fn read(
     year: Period,
     lang: Lang,
 ) -> Result<CoachingReport, ApiError> {
-    let reaches = scope::network("?1", "?2", COORDINATE);
+    let organisations_reached = scope::coaching_organisation("o", "?2", COORDINATE);
     let binds: [JsValue; 2] = [network_id.into(), account.into()];
     let query = |sql: String| db.prepare(sql).bind(&binds);
     let results = db
         .batch(vec![
             query(format!(
-                "SELECT count(*) AS count FROM network WHERE id = ?1 AND {reaches}"
+                "SELECT count(*) AS count FROM network WHERE id = ?1 AND {}",
+                scope::network_in_part("?1", "?2", COORDINATE)
             ))?,
-            query(NetworkLedgers::organisations_sql(&reaches))?,
-            query(NetworkLedgers::entries_sql(&reaches))?,
+            query(format!(
+                "SELECT count(*) AS count FROM network WHERE id = ?1 AND {}",
+                scope::network("?1", "?2", COORDINATE)
+            ))?,
+            query(NetworkLedgers::organisations_sql(&organisations_reached))?,
+            query(NetworkLedgers::entries_sql(&organisations_reached))?,
             query(format!(
                 "SELECT DISTINCT c.programme_id, p.id, p.name FROM coaching_partner cp \
                  JOIN partner p ON p.id = cp.partner_id JOIN coaching_offer c ON c.offering_id = cp.offering_id \
                  JOIN offering f ON f.id = cp.offering_id \
-                 WHERE f.network_id = ?1 AND c.programme_id IS NOT NULL AND {reaches} ORDER BY p.name, p.id"
+                 WHERE f.network_id = ?1 AND c.programme_id IS NOT NULL AND {} ORDER BY p.name, p.id",
+                scope::coaching_partner("p", "?2", COORDINATE)
             ))?,
         ])
         .await?;
-    let [network, organisations, ledger, partners] = results.as_slice() else {
+    let [network, whole, organisations, ledger, partners] = results.as_slice() else {
         return Err(ApiError::Internal("batch results".into()));
     };
-    if network
-        .results::<Count>()?
-        .first()
-        .is_none_or(|c| c.count == 0)
-    {
+    let counted = |result: &worker::D1Result| -> Result<bool, ApiError> {
+        Ok(result
+            .results::<Count>()?
+            .first()
+            .is_some_and(|c| c.count > 0))
+    };
+    if !counted(network)? {
         return Err(ApiError::Problem(ProblemKind::NotFound, vec![]));
     }
+    let as_partner = !counted(whole)?;
     let ledgers = NetworkLedgers::new(organisations.results()?, ledger.results()?)?;
     let partners: Vec<PartnerRow> = partners.results()?;
     let mut programmes = vec![];
     for p in programme::of_network(db, network_id).await? {
+        let named: Vec<PartnerChoice> = partners
+            .iter()
+            .filter(|r| r.programme_id == p.id)
+            .map(|r| PartnerChoice {
+                id: r.id.clone(),
+                name: r.name.clone(),
+            })
+            .collect();
+        let mut report = ledgers.year(&p, year)?;
+        if as_partner {
+            // The organisations it coaches may also have been coached by others: a partner
+            // reads only its own line, the one partner the statement above names for it.
+            report
+                .partners
+                .retain(|line| named.iter().any(|n| n.id == line.partner));
+        }
+        // The pool's places are the programme's, whoever reads and however many of its
+        // organisations they reach.
+        report.pool_places_taken = programme::places_taken(db, &p.id, year).await?;
         programmes.push(ProgrammeYear {
             name: p.name_in(lang)?,
             pool_places: p.pool_places,
-            partners: partners
-                .iter()
-                .filter(|r| r.programme_id == p.id)
-                .map(|r| PartnerChoice {
-                    id: r.id.clone(),
-                    name: r.name.clone(),
-                })
-                .collect(),
-            report: ledgers.year(&p, year)?,
+            partners: named,
+            report,
             id: p.id,
         });
     }
     Ok(CoachingReport {
         network_id: network_id.to_owned(),
+        as_partner,
         period: year,
         programmes,
     })

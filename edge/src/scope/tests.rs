@@ -334,6 +334,28 @@ mod coaching {
                     "SELECT o.id FROM organisation o WHERE {} ORDER BY o.id",
                     coaching_organisation("o", "?1", action)), &account);
                 prop_assert_eq!(&by_organisation, &organisations, "organisations of {}", account);
+                // A partner: its whole network's, or the one the account gives coaching for.
+                let mut partners: Vec<String> = vec![];
+                for (n, _) in NETWORKS.iter().enumerate() {
+                    for p in 0..2 {
+                        let reached = match world.accounts[a][n] {
+                            Some((role, held)) => match role.reach(action) {
+                                Reach::Network => true,
+                                Reach::Assigned => held == p,
+                                Reach::Facilitated | Reach::Nothing => false,
+                            },
+                            None => false,
+                        };
+                        if reached {
+                            partners.push(partner(n, p));
+                        }
+                    }
+                }
+                partners.sort();
+                let by_partner = selected(&conn, &format!(
+                    "SELECT p.id FROM partner p WHERE {} ORDER BY p.id",
+                    coaching_partner("p", "?1", action)), &account);
+                prop_assert_eq!(&by_partner, &partners, "partners of {}", account);
                 let mut networks: Vec<String> = NETWORKS.iter().enumerate()
                     .filter(|(n, _)| world.accounts[a][*n]
                         .is_some_and(|(role, _)| role.reach(action) != Reach::Nothing))
