@@ -315,6 +315,8 @@ fn InviteForm(
     let session = use_session();
     let state = FormState::new();
     let path = StoredValue::new(format!("/api/networks/{}/invitations", encode(&network)));
+    // The role chosen: the partner field is shown for a partner's role only.
+    let role = RwSignal::new(Role::Facilitator.as_str().to_owned());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(values) = Values::of(&ev) else {
@@ -344,6 +346,7 @@ fn InviteForm(
                     if let Some(form) = form {
                         form.reset();
                     }
+                    role.set(Role::Facilitator.as_str().to_owned());
                     changed.run(
                         i18n.with(|m| m.format("dash-invitation-sent", &[("email", email.into())])),
                     );
@@ -356,7 +359,18 @@ fn InviteForm(
         .into_iter()
         .map(|r| (r.as_str().to_owned(), role_name(i18n, r)))
         .collect();
-    // Asked of the partner role only; the others ignore it.
+    // Asked of the partner role only, and shown once that role is chosen; the others ignore it.
+    let role_changed = move |ev: leptos::ev::Event| {
+        let Some(select) = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok())
+        else {
+            return;
+        };
+        if select.name() == "role" {
+            role.set(select.value());
+        }
+    };
     let partners = std::iter::once((String::new(), "—".to_owned()))
         .chain(partners.into_iter().map(|p| (p.id, p.name)))
         .collect();
@@ -371,14 +385,16 @@ fn InviteForm(
         <section class="invite" aria-labelledby="invite-title">
             <h2 id="invite-title">{t("dash-invite")}</h2>
             <p class="hint">{i18n.with(|m| m.format("dash-invite-hint", &[("days", INVITATION_DAYS.into())]))}</p>
-            <form class="dash-form" on:submit=submit novalidate>
+            <form class="dash-form" on:submit=submit on:change=role_changed novalidate>
                 <Problems state id="invite-summary"/>
                 <Field name="email".into() label=t("dash-invite-email") required=true
                     control=Control::Input { kind: "email", autocomplete: "off", value: String::new() } state/>
                 <Field name="role".into() label=t("dash-invite-role") required=true
                     control=Control::Select { options: roles, value: Role::Facilitator.as_str().to_owned() } state/>
-                <Field name="partner".into() label=t("dash-invite-partner") hint=t("dash-invite-partner-hint")
-                    control=Control::Select { options: partners, value: String::new() } state/>
+                <div hidden=move || !Role::parse(&role.get()).is_some_and(Role::for_a_partner)>
+                    <Field name="partner".into() label=t("dash-invite-partner") hint=t("dash-invite-partner-hint")
+                        control=Control::Select { options: partners, value: String::new() } state/>
+                </div>
                 <Field name="lang".into() label=t("dash-invite-lang") hint=t("dash-invite-lang-hint") required=true
                     control=Control::Select { options: languages, value: i18n.code().to_owned() } state/>
                 <Submit label=t("dash-invite-send") state/>
