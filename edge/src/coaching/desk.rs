@@ -24,6 +24,7 @@ use worker::{D1Database, Env, Request, Response};
 use super::ending::Ending;
 use super::ledger::{period_of, EntryRow, Ledger, NetworkLedgers, Opened, Read, Writer};
 use super::programme::{self, ProgrammeRow};
+use super::reach;
 use crate::auth::{read_json, require};
 use crate::catalog::now;
 use crate::crypto;
@@ -97,15 +98,11 @@ pub async fn desk(
     let organisations_reached = scope::coaching_organisation("o", "?2", COORDINATE);
     let binds: [JsValue; 2] = [network_id.into(), staff.account_id.as_str().into()];
     let query = |sql: String| db.prepare(sql).bind(&binds);
+    let [reached_in_part, reached_whole] = reach::statements();
     let results = db
         .batch(vec![
-            query(format!(
-                "SELECT count(*) AS count FROM network WHERE id = ?1 AND {in_part}"
-            ))?,
-            query(format!(
-                "SELECT count(*) AS count FROM network WHERE id = ?1 AND {}",
-                scope::network("?1", "?2", COORDINATE)
-            ))?,
+            query(reached_in_part)?,
+            query(reached_whole)?,
             // Open requests first, by stage, then the oldest first.
             query(format!(
                 "SELECT r.id, r.organisation_id, o.name AS organisation, o.area, r.offering_id, \
@@ -135,20 +132,7 @@ pub async fn desk(
     else {
         return Err(ApiError::Internal("batch results".into()));
     };
-    let counted = |result: &worker::D1Result| -> Result<bool, ApiError> {
-        Ok(result
-            .results::<Count>()?
-            .first()
-            .is_some_and(|c| c.count > 0))
-    };
-    if !counted(network)? {
-        return Err(ApiError::Problem(ProblemKind::NotFound, vec![]));
-    }
-    let actor = if counted(whole)? {
-        Actor::Coordinator
-    } else {
-        Actor::Partner
-    };
+    let actor = reach::reader(network, whole)?;
     let bookings: Vec<BookingRow> = bookings.results()?;
     let partners: Vec<PartnerRow> = partners.results()?;
     let period = period_of(now());

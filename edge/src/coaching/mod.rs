@@ -9,5 +9,6 @@ pub mod ledger;
 pub mod organisation;
 pub mod poster;
 pub mod programme;
+pub mod reach;
 pub mod report;
 pub mod withdraw;

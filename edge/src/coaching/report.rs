@@ -9,6 +9,7 @@ use relais_domain::account::Action as StaffAction;
 use relais_domain::coaching::budget::Period;
 use relais_domain::coaching::organisation::PartnerChoice;
 use relais_domain::coaching::report::{hours_number, CoachingReport, ProgrammeYear};
+use relais_domain::coaching::request::Actor;
 use relais_domain::people::Separator;
 use relais_domain::problem::ProblemKind;
 use relais_domain::Lang;
@@ -18,10 +19,10 @@ use worker::{D1Database, Env, Headers, Request, Response};
 
 use super::ledger::{period_of, NetworkLedgers};
 use super::programme;
+use super::reach;
 use crate::auth::require;
 use crate::catalog::now;
 use crate::http::{self, ApiError, Caller};
-use crate::rows::Count;
 use crate::scope;
 
 const COORDINATE: StaffAction = StaffAction::CoordinateCoaching;
@@ -128,16 +129,11 @@ async fn read(
     let organisations_reached = scope::coaching_organisation("o", "?2", COORDINATE);
     let binds: [JsValue; 2] = [network_id.into(), account.into()];
     let query = |sql: String| db.prepare(sql).bind(&binds);
+    let [reached_in_part, reached_whole] = reach::statements();
     let results = db
         .batch(vec![
-            query(format!(
-                "SELECT count(*) AS count FROM network WHERE id = ?1 AND {}",
-                scope::network_in_part("?1", "?2", COORDINATE)
-            ))?,
-            query(format!(
-                "SELECT count(*) AS count FROM network WHERE id = ?1 AND {}",
-                scope::network("?1", "?2", COORDINATE)
-            ))?,
+            query(reached_in_part)?,
+            query(reached_whole)?,
             query(NetworkLedgers::organisations_sql(&organisations_reached))?,
             query(NetworkLedgers::entries_sql(&organisations_reached))?,
             query(format!(
@@ -152,16 +148,7 @@ async fn read(
     let [network, whole, organisations, ledger, partners] = results.as_slice() else {
         return Err(ApiError::Internal("batch results".into()));
     };
-    let counted = |result: &worker::D1Result| -> Result<bool, ApiError> {
-        Ok(result
-            .results::<Count>()?
-            .first()
-            .is_some_and(|c| c.count > 0))
-    };
-    if !counted(network)? {
-        return Err(ApiError::Problem(ProblemKind::NotFound, vec![]));
-    }
-    let as_partner = !counted(whole)?;
+    let as_partner = reach::reader(network, whole)? == Actor::Partner;
     let ledgers = NetworkLedgers::new(organisations.results()?, ledger.results()?)?;
     let partners: Vec<PartnerRow> = partners.results()?;
     let mut programmes = vec![];
