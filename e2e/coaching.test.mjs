@@ -8,7 +8,7 @@
 // added from it, and a second request is withdrawn from it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { AxeBuilder } from '@axe-core/playwright';
 import { BASE, appReady, artifact, launch, phone } from './browser.mjs';
 import { sql, staffSql } from '../tests/state.mjs';
@@ -304,4 +304,59 @@ test('FR: a partner invited for Niska from the members page joins, and on a phon
   await welcome.screenshot({ path: artifact('coaching-partner-report-fr.png'), fullPage: true });
   assert.deepEqual(partner.errors, []);
   await partner.context.close();
+});
+
+test('FR: from its page on a phone, an organisation registers a person for a training on its behalf; the page then lists her and where she stands', async () => {
+  const token = randomBytes(24).toString('hex');
+  const id = `e2e-behalf-${RUN}`;
+  const email = `awa.${RUN}@${DOMAIN}`;
+  sql(`INSERT INTO organisation (id, network_id, name, kind, area, created_at)
+         VALUES ('${id}', 'pic', 'Collectif E2E ${RUN}', 'collective', 'Villeray', '2026-01-01T00:00:00Z');
+       INSERT INTO organisation_token (token_hash, organisation_id, created_at)
+         VALUES ('${createHash('sha256').update(token).digest('hex')}', '${id}', '2026-01-01T00:00:00Z');`);
+  const { context, page, errors } = await phone(browser, {
+    locale: 'fr-CA', timezoneId: 'Europe/Paris',
+    extraHTTPHeaders: { 'CF-Connecting-IP': `10.74.${randomBytes(1)[0]}.${randomBytes(1)[0]}` },
+  });
+  await page.goto(`${BASE}/fr/organisations/${token}`);
+  await appReady(page);
+  const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Inscriptions au nom de l’organisation' }) });
+  await section.getByText('Personne ne s’est encore inscrit·e').waitFor();
+  await section.getByRole('link', { name: /^Développer une offre de services/ }).click();
+
+  // The form names the organisation and says what its page will show; it asks for no other.
+  await page.getByRole('heading', { level: 1, name: /^Développer une offre de services/ }).waitFor();
+  await appReady(page);
+  await page.getByText(`Collectif E2E ${RUN}`, { exact: true }).waitFor();
+  await page.getByText(/votre nom et où en est votre inscription figureront sur sa page/).waitFor();
+  assert.equal(await page.getByLabel('Structure au nom de laquelle vous vous inscrivez').count(), 0);
+  await page.getByLabel('Nom').fill('Awa Diop');
+  await page.getByLabel('Courriel').fill(email);
+  const questions = page.locator('fieldset', { has: page.getByText('Votre candidature', { exact: true }) });
+  for (const box of await questions.locator('textarea').all()) await box.fill('Une association qui héberge des services libres.');
+  await questions.getByRole('radio', { name: 'Non' }).check();
+  await page.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Envoyer ma candidature' }).click();
+  await page.locator('#result-title').getByText('Candidature reçue.').waitFor();
+  assert.deepEqual(sql(`SELECT organisation, organisation_id, status FROM registration WHERE email = '${email}'`),
+    [{ organisation: `Collectif E2E ${RUN}`, organisation_id: id, status: 'applied' }]);
+  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+
+  // Back on the organisation's page: Awa, the training and where she stands.
+  await page.getByRole('link', { name: 'Retour à la page de l’organisation' }).click();
+  const listed = page.locator('ul.registrations li', { has: page.getByRole('heading', { name: 'Awa Diop' }) });
+  await listed.waitFor();
+  assert.match(await listed.textContent(), /Développer une offre de services.*Candidature en attente de décision/s);
+  const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  assert.ok(axe.passes.length > 10, 'axe ran real checks');
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  await page.screenshot({ path: artifact('coaching-on-behalf-fr.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+  sql(`DELETE FROM outbox WHERE registration_id IN (SELECT id FROM registration WHERE email = '${email}');
+       DELETE FROM registration_event WHERE registration_id IN (SELECT id FROM registration WHERE email = '${email}');
+       DELETE FROM manage_token WHERE registration_id IN (SELECT id FROM registration WHERE email = '${email}');
+       DELETE FROM registration WHERE email = '${email}';
+       DELETE FROM organisation WHERE id = '${id}';`);
 });

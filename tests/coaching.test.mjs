@@ -601,3 +601,61 @@ test('a partner signs in for Niska: it sees and takes on the requests assigned t
   assert.equal(toFacilitator.status, 200, JSON.stringify(toFacilitator.body));
   assert.deepEqual(sql(`SELECT role, partner_id FROM membership WHERE account_id = '${id}'`), [{ role: 'facilitator', partner_id: null }]);
 });
+
+test('an organisation registers its people for a training on its behalf from its link: the form names it, the registration is tied to it under its name, and its page lists it; nothing else is reached that way', async () => {
+  const token = raceToken(0);
+  const named = `Quartier 0`;
+  const upcoming = async (offering) =>
+    (await (await fetch(`${BASE}/api/offerings/${offering}?lang=fr`)).json()).upcoming_editions[0].id;
+  const behalf = await upcoming('emancipasso-formation');
+  const elsewhere = await upcoming('hub-mouvements-decentralises');
+
+  // Its page offers the editions whose people register on behalf of an organisation.
+  const before = await call('GET', `/api/organisations/${token}`, { lang: 'fr' });
+  assert.equal(before.status, 200, JSON.stringify(before.body));
+  assert.ok(before.body.on_behalf_editions.some((e) => e.edition_id === behalf), JSON.stringify(before.body.on_behalf_editions));
+  assert.ok(!before.body.on_behalf_editions.some((e) => e.edition_id === elsewhere), 'not on behalf of an organisation');
+  assert.deepEqual(before.body.registrations, []);
+
+  // The form, through its link, names the organisation.
+  const form = await call('GET', `/api/organisations/${token}/editions/${behalf}/registration-form?tz=Europe/Paris`, { lang: 'fr' });
+  assert.equal(form.status, 200, JSON.stringify(form.body));
+  assert.deepEqual([form.body.on_behalf, form.body.organisation], [true, named]);
+  const publicForm = await call('GET', `/api/editions/${behalf}/registration-form`);
+  assert.equal(publicForm.body.organisation, undefined, 'the public form names nobody');
+
+  // Registered through the link: tied to it, under its own name whatever is sent.
+  const email = `awa.${RUN}@${DOMAIN}`;
+  const person = (address) => ({
+    name: 'Awa Diop', email: address, lang: 'fr', zone: 'Europe/Paris', organisation: 'Un autre nom', consent: true,
+    answers: { structure: 'Une association qui héberge un Nextcloud', motivation: 'Accompagner les associations du quartier', chatons: 'no' },
+  });
+  const registered = await call('POST', `/api/organisations/${token}/editions/${behalf}/registrations`, { lang: 'fr', body: person(email) });
+  assert.equal(registered.status, 201, JSON.stringify(registered.body));
+  assert.deepEqual(sql(`SELECT organisation, organisation_id FROM registration WHERE email = '${email}'`),
+    [{ organisation: named, organisation_id: `${RACE.network}-0` }]);
+  const after = await call('GET', `/api/organisations/${token}`, { lang: 'fr' });
+  assert.deepEqual(after.body.registrations.map((r) => [r.edition_id, r.name, r.status]), [[behalf, 'Awa Diop', 'applied']]);
+  assert.ok(after.body.registrations[0].offering_title.length > 0);
+
+  // The same edition registered for publicly is tied to no organisation.
+  const alone = `alone.${RUN}@${DOMAIN}`;
+  const publicly = await call('POST', `/api/editions/${behalf}/registrations`, { lang: 'fr', body: { ...person(alone), organisation: 'Chatons du Lot' } });
+  assert.equal(publicly.status, 201, JSON.stringify(publicly.body));
+  assert.deepEqual(sql(`SELECT organisation, organisation_id FROM registration WHERE email = '${alone}'`),
+    [{ organisation: 'Chatons du Lot', organisation_id: null }]);
+
+  // An edition whose people register for themselves, or a link that opens nothing: not found.
+  for (const [link, edition] of [[token, elsewhere], ['0'.repeat(48), behalf], ['short', behalf]]) {
+    const refusedForm = await call('GET', `/api/organisations/${link}/editions/${edition}/registration-form`);
+    assert.equal(refusedForm.status, 404, `${link} ${edition}`);
+    assert.match(refusedForm.type, /^application\/problem\+json/);
+    const refused = await call('POST', `/api/organisations/${link}/editions/${edition}/registrations`, { body: person(`no.${RUN}@${DOMAIN}`) });
+    assert.equal(refused.status, 404, `${link} ${edition}`);
+  }
+  assert.equal(sql(`SELECT count(*) AS n FROM registration WHERE email = 'no.${RUN}@${DOMAIN}'`)[0].n, 0, 'nothing written');
+  sql(`DELETE FROM outbox WHERE registration_id IN (SELECT id FROM registration WHERE email IN ('${email}', '${alone}'));
+       DELETE FROM registration_event WHERE registration_id IN (SELECT id FROM registration WHERE email IN ('${email}', '${alone}'));
+       DELETE FROM manage_token WHERE registration_id IN (SELECT id FROM registration WHERE email IN ('${email}', '${alone}'));
+       DELETE FROM registration WHERE email IN ('${email}', '${alone}');`);
+});

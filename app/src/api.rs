@@ -270,13 +270,27 @@ pub fn archive_url(lang: Lang, cursor: Option<&str>, zone: &str) -> String {
     url
 }
 
-/// Where an edition is registered for: publicly, or through a community member's link
-/// (which may also take their network's members-only editions).
+/// Whose private link an edition is registered for through, if any.
 #[cfg(feature = "forms")]
-fn edition_base(edition: &str, member: Option<&str>) -> String {
-    match member {
-        Some(token) => format!(
+#[derive(Clone, Debug, PartialEq)]
+pub enum Through {
+    /// A community member's (which may also take their network's members-only editions).
+    Member(String),
+    /// An organisation's, on its behalf (editions whose people register for one).
+    Organisation(String),
+}
+
+/// Where an edition is registered for: publicly, or through a private link.
+#[cfg(feature = "forms")]
+fn edition_base(edition: &str, through: Option<&Through>) -> String {
+    match through {
+        Some(Through::Member(token)) => format!(
             "/api/members/{}/editions/{}",
+            encode(token),
+            encode(edition)
+        ),
+        Some(Through::Organisation(token)) => format!(
+            "/api/organisations/{}/editions/{}",
             encode(token),
             encode(edition)
         ),
@@ -289,22 +303,22 @@ fn edition_base(edition: &str, member: Option<&str>) -> String {
 pub fn registration_form_url(
     lang: Lang,
     edition: &str,
-    member: Option<&str>,
+    through: Option<&Through>,
     zone: &str,
 ) -> String {
     format!(
         "{}/registration-form?lang={lang}&tz={}",
-        edition_base(edition, member),
+        edition_base(edition, through),
         encode(zone)
     )
 }
 
 /// Where a registration for `edition` is sent; problems come back in `lang`.
 #[cfg(feature = "forms")]
-pub fn registrations_url(lang: Lang, edition: &str, member: Option<&str>) -> String {
+pub fn registrations_url(lang: Lang, edition: &str, through: Option<&Through>) -> String {
     format!(
         "{}/registrations?lang={lang}",
-        edition_base(edition, member)
+        edition_base(edition, through)
     )
 }
 

@@ -36,6 +36,7 @@ use crate::time::{use_reader_zone, viewer_local};
 
 mod asked_first;
 mod contacts;
+mod on_behalf;
 
 use asked_first::{AskedFirst, Wording};
 
@@ -375,6 +376,7 @@ fn OrganisationView(
             <Requests requests=page.requests token=token.clone() version notice=requests_notice/>
             {(!page.offers.is_empty())
                 .then(|| view! { <AskForm offers=page.offers token=token.clone() version/> })}
+            <on_behalf::OnBehalf registrations=page.registrations editions=page.on_behalf_editions token=token.clone()/>
             <contacts::Contacts contacts=page.contacts token version notice/>
         </article>
     }

@@ -139,6 +139,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("coaching/:network") view=coaching::AskPage/>
                     <Route path=path!("coaching/:network/poster") view=coaching::PosterPage/>
                     <Route path=path!("organisations/:token") view=coaching::OrganisationLinkPage/>
+                    <Route path=path!("organisations/:token/register/:edition") view=registration::OrganisationRegisterPage/>
                 </ParentRoute>
             </Routes>
         </Router>

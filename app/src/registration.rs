@@ -18,7 +18,7 @@ use relais_domain::registration::{
 use relais_domain::schedule::{format_date, format_time};
 use wasm_bindgen::JsCast;
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, Through};
 use crate::edition::EditionView;
 use crate::form::{
     focus, Control, Field, FormState, LanguageField, LinkOnItsWay, RobotTrap, Submit, Summary,
@@ -32,29 +32,41 @@ use crate::time::{use_reader_zone, viewer_local};
 /// community member's link (their network's members-only editions too).
 #[component]
 pub fn RegisterPage() -> impl IntoView {
+    register_page(Through::Member)
+}
+
+/// `/{lang}/organisations/{token}/register/{edition}`: on behalf of the organisation whose
+/// link it is, for an edition whose people register on behalf of one.
+#[component]
+pub fn OrganisationRegisterPage() -> impl IntoView {
+    register_page(Through::Organisation)
+}
+
+/// The form of the address's edition, through the link its `token` names (`through`).
+fn register_page(through: fn(String) -> Through) -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let edition = Memo::new(move |_| params.read().get("edition").unwrap_or_default());
-    let member = Memo::new(move |_| params.read().get("token"));
+    let link = Memo::new(move |_| params.read().get("token").map(through));
     let reader = use_reader_zone();
     let url = Signal::derive(move || {
         api::registration_form_url(
             i18n.lang.get(),
             &edition.get(),
-            member.get().as_deref(),
+            link.get().as_ref(),
             &reader.zone.get(),
         )
     });
     let show = move |answer| -> Result<AnyView, ApiError> {
         let form: RegistrationForm = api::typed(answer)?;
-        let member = member.get_untracked();
-        Ok(view! { <RegisterView form member/> }.into_any())
+        let through = link.get_untracked();
+        Ok(view! { <RegisterView form through/> }.into_any())
     };
     view! { <Fetched url show=Arc::new(show)/> }
 }
 
 #[component]
-fn RegisterView(form: RegistrationForm, member: Option<String>) -> impl IntoView {
+fn RegisterView(form: RegistrationForm, through: Option<Through>) -> impl IntoView {
     let i18n = use_i18n();
     let t = move |id: &str| i18n.t(id);
     let application = form.edition.registration_mode == RegistrationMode::Application;
@@ -63,10 +75,15 @@ fn RegisterView(form: RegistrationForm, member: Option<String>) -> impl IntoView
     let pending = RwSignal::new(None::<PendingRegistration>);
     kept_registration(form.edition.id.clone(), pending, result);
     // Through a member's link, a members-only edition: no public calendar file to offer.
-    let members_only = member.is_some();
-    // Back where the person came from: the offering's page, or their member page.
-    let (back, back_label) = match &member {
-        Some(token) => (format!("/{}/member/{token}", i18n.code()), "member-back"),
+    let members_only = matches!(through, Some(Through::Member(_)));
+    // Back where the person came from: the offering's page, their member page or the
+    // organisation's.
+    let (back, back_label) = match &through {
+        Some(Through::Member(token)) => (format!("/{}/member/{token}", i18n.code()), "member-back"),
+        Some(Through::Organisation(token)) => (
+            format!("/{}/organisations/{token}", i18n.code()),
+            "coaching-on-behalf-back",
+        ),
         None => (
             format!("/{}/offerings/{}", i18n.code(), form.offering_id),
             "back-to-offering",
@@ -102,6 +119,7 @@ fn RegisterView(form: RegistrationForm, member: Option<String>) -> impl IntoView
             let questions = form.questions.clone();
             let edition_id = form.edition.id.clone();
             let on_behalf = form.on_behalf;
+            let organisation = form.organisation.clone();
             view! {
                 {closes}
                 {places}
@@ -117,10 +135,11 @@ fn RegisterView(form: RegistrationForm, member: Option<String>) -> impl IntoView
                 >
                     <RegistrationFields
                         edition_id=edition_id.clone()
-                        member=member.clone()
+                        through=through.clone()
                         questions=questions.clone()
                         application
                         on_behalf
+                        organisation=organisation.clone()
                         result
                         pending
                     />
@@ -170,11 +189,13 @@ fn idempotency_key() -> String {
 #[component]
 fn RegistrationFields(
     edition_id: String,
-    member: Option<String>,
+    through: Option<Through>,
     questions: Vec<FormQuestion>,
     application: bool,
     /// The offering's people register on behalf of an organisation, whose name is required.
     on_behalf: bool,
+    /// Through an organisation's link: that organisation, by name, asked of nobody.
+    organisation: Option<String>,
     result: RwSignal<Option<(RegistrationAnswer, String)>>,
     pending: RwSignal<Option<PendingRegistration>>,
 ) -> impl IntoView {
@@ -183,7 +204,7 @@ fn RegistrationFields(
     let state = FormState::new();
     let reader = use_reader_zone();
     let key = idempotency_key();
-    let url = api::registrations_url(i18n.lang.get_untracked(), &edition_id, member.as_deref());
+    let url = api::registrations_url(i18n.lang.get_untracked(), &edition_id, through.as_ref());
     let asked = questions.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -271,7 +292,15 @@ fn RegistrationFields(
                 <LanguageField value=i18n.code().to_owned() state/>
                 <ZoneField value=reader.zone.get_untracked() state/>
                 <Field name="region".into() label=t("form-region") control=text("text", "country-name") state/>
-                {if on_behalf {
+                {if let Some(name) = organisation {
+                    view! {
+                        <div class="field fixed">
+                            <p class="label">{t("form-organisation-on-behalf")}</p>
+                            <p class="value">{name}</p>
+                            <p class="hint">{t("coaching-on-behalf-form-hint")}</p>
+                        </div>
+                    }.into_any()
+                } else if on_behalf {
                     view! {
                         <Field name="organisation".into() label=t("form-organisation-on-behalf")
                             hint=t("form-organisation-on-behalf-hint") required=true

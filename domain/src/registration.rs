@@ -466,6 +466,10 @@ pub struct RegistrationForm {
     /// People register on behalf of an organisation (a structure), whose name is asked.
     #[serde(default)]
     pub on_behalf: bool,
+    /// Through an organisation's link: the organisation the registration is made on behalf
+    /// of, by name (the form shows it, and asks for no other).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
     /// Places not yet held, when the edition has a capacity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub places_left: Option<u32>,

@@ -148,6 +148,14 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/organisations/{token}/requests/{id}/withdraw"),
     ("POST", "/api/organisations/{token}/contacts"),
     ("DELETE", "/api/organisations/{token}/contacts/{id}"),
+    (
+        "GET",
+        "/api/organisations/{token}/editions/{id}/registration-form",
+    ),
+    (
+        "POST",
+        "/api/organisations/{token}/editions/{id}/registrations",
+    ),
     ("GET", "/api/members/{token}"),
     ("DELETE", "/api/members/{token}"),
     ("GET", "/api/members/{token}/library/{id}"),
@@ -307,6 +315,12 @@ async fn route(
         }
         ("/api/organisations/{token}/contacts/{id}", [token, id]) => {
             coaching::contacts::remove(env, token, id).await
+        }
+        ("/api/organisations/{token}/editions/{id}/registration-form", [token, id]) => {
+            coaching::on_behalf::registration_form(env, caller, token, id).await
+        }
+        ("/api/organisations/{token}/editions/{id}/registrations", [token, id]) => {
+            coaching::on_behalf::register(req, env, ctx, token, id).await
         }
         ("/api/members/{token}", [token]) => match req.method() {
             Method::Delete => community::member::leave(env, token).await,

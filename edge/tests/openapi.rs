@@ -37,9 +37,9 @@ use relais_domain::coaching::desk::{
     StepRequest, StepTaken,
 };
 use relais_domain::coaching::organisation::{
-    BudgetView, ContactForm, ContactView, NewRequest, OfferOnRequest, OrganisationForm,
-    OrganisationKind, OrganisationPage, OrganisationReceived, PartnerChoice, PoolView,
-    RequestReceived, RequestView, SessionView,
+    BudgetView, ContactForm, ContactView, NewRequest, OfferOnRequest, OnBehalfEdition,
+    OrganisationForm, OrganisationKind, OrganisationPage, OrganisationReceived,
+    OrganisationRegistration, PartnerChoice, PoolView, RequestReceived, RequestView, SessionView,
 };
 use relais_domain::coaching::report::{
     CoachingReport, NeighbourhoodLine, PartnerLine, ProgrammeYear, ReportOrganisation, YearReport,
@@ -312,6 +312,7 @@ fn form() -> RegistrationForm {
             priority: false,
         }],
         on_behalf: true,
+        organisation: Some("Chatons du Lot".into()),
         places_left: Some(3),
         waiting: 0,
     }
@@ -1430,6 +1431,7 @@ fn samples() -> Vec<(&'static str, Value, Value)> {
                 closes_at: None,
                 registration_url: None,
                 questions: vec![],
+                organisation: None,
                 places_left: None,
                 ..form()
             }),
@@ -2134,6 +2136,20 @@ fn coaching_samples() -> Vec<(&'static str, Value, Value)> {
         email: "aminata@example.org".into(),
         lang: "fr".into(),
     };
+    let on_behalf_registration = OrganisationRegistration {
+        edition_id: "emancipasso-2023-upcoming".into(),
+        offering_title: "Développer une offre de services".into(),
+        network_name: "Framasoft – Emancip’Asso".into(),
+        starts_at: Some(at("2027-01-18T12:30:00Z")),
+        name: "Awa Diop".into(),
+        status: Status::Applied,
+    };
+    let on_behalf_edition = OnBehalfEdition {
+        edition_id: "emancipasso-2023-upcoming".into(),
+        offering_title: "Développer une offre de services".into(),
+        network_name: "Framasoft – Emancip’Asso".into(),
+        starts_at: Some(at("2027-01-18T12:30:00Z")),
+    };
     let page = OrganisationPage {
         id: "0a1b2c3d4e5f".into(),
         name: "Table de quartier Hochelaga".into(),
@@ -2145,6 +2161,8 @@ fn coaching_samples() -> Vec<(&'static str, Value, Value)> {
         budgets: vec![budget.clone()],
         requests: vec![request.clone()],
         offers: vec![offer.clone()],
+        registrations: vec![on_behalf_registration.clone()],
+        on_behalf_editions: vec![on_behalf_edition.clone()],
     };
     let check = DeskCheck {
         name: "centraide-adviser".into(),
@@ -2421,7 +2439,26 @@ fn coaching_samples() -> Vec<(&'static str, Value, Value)> {
                 budgets: vec![],
                 requests: vec![],
                 offers: vec![],
+                registrations: vec![],
+                on_behalf_editions: vec![],
                 ..page.clone()
+            }),
+        ),
+        (
+            "OrganisationRegistration",
+            value(&on_behalf_registration),
+            value(&OrganisationRegistration {
+                starts_at: None,
+                status: Status::Confirmed,
+                ..on_behalf_registration.clone()
+            }),
+        ),
+        (
+            "OnBehalfEdition",
+            value(&on_behalf_edition),
+            value(&OnBehalfEdition {
+                starts_at: None,
+                ..on_behalf_edition.clone()
             }),
         ),
         (

@@ -307,6 +307,31 @@ pub struct PartnerChoice {
     pub name: String,
 }
 
+/// A registration made on behalf of the organisation through its link, as its page lists
+/// it to its contacts (the registration form says so to the person registering).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationRegistration {
+    pub edition_id: String,
+    pub offering_title: String,
+    /// The network that runs the offering.
+    pub network_name: String,
+    /// The edition's first session, if it has one.
+    pub starts_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The person registered, by name.
+    pub name: String,
+    pub status: registration::Status,
+}
+
+/// An edition whose people register on behalf of an organisation and that takes
+/// registrations now: the organisation's people may register for it through its link.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OnBehalfEdition {
+    pub edition_id: String,
+    pub offering_title: String,
+    pub network_name: String,
+    pub starts_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
 /// `GET /api/organisations/{token}`: the organisation's own page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrganisationPage {
@@ -320,6 +345,12 @@ pub struct OrganisationPage {
     pub budgets: Vec<BudgetView>,
     pub requests: Vec<RequestView>,
     pub offers: Vec<OfferOnRequest>,
+    /// The registrations made on its behalf through its link, the soonest edition first.
+    #[serde(default)]
+    pub registrations: Vec<OrganisationRegistration>,
+    /// The editions its people may register for on its behalf now.
+    #[serde(default)]
+    pub on_behalf_editions: Vec<OnBehalfEdition>,
 }
 
 /// `POST /api/organisations/{token}/requests` answers this (201).

@@ -99,28 +99,63 @@ pub fn edition_for_member(edition: &str, token: &str) -> String {
     )
 }
 
-/// Who asks for an edition's form or registers for it: anyone, or a community member through
-/// their private link (its digest), who may also take their network's members-only editions.
+/// An edition anyone may see whose offering's people register on behalf of an organisation,
+/// read through the link of an organisation whose digest is bound at `token`.
+pub fn edition_for_organisation(edition: &str, token: &str) -> String {
+    format!(
+        "{} AND EXISTS (SELECT 1 FROM offering behalf_o WHERE behalf_o.id = {edition}.offering_id \
+           AND behalf_o.on_behalf = 1) \
+         AND EXISTS (SELECT 1 FROM organisation_token behalf_t WHERE behalf_t.token_hash = {token})",
+        edition_shown_alone(edition)
+    )
+}
+
+/// The id of the organisation whose link's digest is bound at `token` (none for another
+/// link), and its name: what a registration through that link is tied to.
+pub fn organisation_of(token: &str) -> [String; 2] {
+    ["g.id", "g.name"].map(|column| {
+        format!(
+            "(SELECT {column} FROM organisation_token gt JOIN organisation g ON g.id = gt.organisation_id \
+               WHERE gt.token_hash = {token})"
+        )
+    })
+}
+
+/// Who asks for an edition's form or registers for it: anyone; a community member through
+/// their private link (its digest), who may also take their network's members-only editions;
+/// or an organisation through its own link (its digest), for the editions whose people
+/// register on behalf of an organisation, the registration then tied to it.
 #[derive(Clone, Copy)]
 pub enum EditionReader<'a> {
     Public,
     Member(&'a str),
+    Organisation(&'a str),
 }
 
 impl<'a> EditionReader<'a> {
-    /// The condition on the edition aliased `alias`; a member's digest is bound at `token`.
+    /// The condition on the edition aliased `alias`; a link's digest is bound at `token`.
     pub fn condition(self, alias: &str, token: &str) -> String {
         match self {
             EditionReader::Public => edition_shown_alone(alias),
             EditionReader::Member(_) => edition_for_member(alias, token),
+            EditionReader::Organisation(_) => edition_for_organisation(alias, token),
         }
     }
 
-    /// The member's link digest to bind, if any.
+    /// The link's digest to bind, if any.
     pub fn token(self) -> Option<&'a str> {
         match self {
             EditionReader::Public => None,
-            EditionReader::Member(digest) => Some(digest),
+            EditionReader::Member(digest) | EditionReader::Organisation(digest) => Some(digest),
+        }
+    }
+
+    /// The organisation's id and name (SQL expressions, `NULL` for other readers), with its
+    /// digest bound at `token`.
+    pub fn organisation(self, token: &str) -> [String; 2] {
+        match self {
+            EditionReader::Organisation(_) => organisation_of(token),
+            _ => ["NULL".to_owned(), "NULL".to_owned()],
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod contacts;
 pub mod desk;
 pub mod ending;
 pub mod ledger;
+pub mod on_behalf;
 pub mod organisation;
 pub mod poster;
 pub mod programme;

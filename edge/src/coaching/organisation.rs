@@ -1,7 +1,7 @@
 //! An organisation registering with a network that offers coaching on request
 //! (`POST /api/networks/{id}/organisations`), and its private link: `GET
 //! /api/organisations/{token}` (its contacts, its hours in each programme, its requests and
-//! what it can ask for) and `POST /api/organisations/{token}/requests` (asking). Whoever the
+//! what it can ask for, the registrations made on its behalf and the editions open to them) and `POST /api/organisations/{token}/requests` (asking). Whoever the
 //! address belongs to, registering answers the same 202 and the link goes by email. Never
 //! cached.
 
@@ -20,6 +20,7 @@ use worker::{Context, D1Database, Env, Request, Response};
 use super::ledger::{
     period_of, place_free, EntryRow, Ledger, Opened, PoolClaim, PoolOutcome, Writer,
 };
+use super::on_behalf;
 use super::programme::{self, OfferRow, ProgrammeRow};
 use crate::auth::read_json;
 use crate::catalog::now;
@@ -203,6 +204,8 @@ pub async fn view(env: &Env, caller: &Caller, token: &str) -> Result<Response, A
         contacts: contacts(&db, &row.id).await?,
         requests: requests(&db, &row.id, caller.lang).await?,
         offers: offers(&db, &row.network_id, caller.lang).await?,
+        registrations: on_behalf::registrations(&db, &row.id, caller.lang).await?,
+        on_behalf_editions: on_behalf::open_editions(&db, caller.lang).await?,
         budgets,
         id: row.id,
         name: row.name,

@@ -46,6 +46,8 @@ struct EditionRules {
     starts_at: Option<String>,
     confirm_within_hours: Option<u32>,
     on_behalf: u32,
+    organisation_id: Option<String>,
+    organisation_name: Option<String>,
 }
 
 /// The registration with the address after the write, if any, and whether the address was
@@ -115,8 +117,12 @@ async fn answer(
     body: &str,
     claim: Option<&Claim>,
 ) -> Result<(u16, Option<String>, RegistrationAnswer), ApiError> {
-    let request: RegistrationRequest = http::json_object(body)?;
+    let mut request: RegistrationRequest = http::json_object(body)?;
     let edition = open_edition(rules)?;
+    // Through an organisation's link, the registration is on its behalf, under its name.
+    if let Some(organisation) = &edition.organisation {
+        request.organisation = Some(organisation.name.clone());
+    }
     if request.is_robot() {
         // Told the same as a registered address, and nothing is stored.
         return Ok((202, None, RegistrationAnswer::link_sent(edition_id)));
@@ -129,6 +135,7 @@ async fn answer(
         db,
         edition_id,
         &registrant,
+        edition.organisation.as_ref().map(|o| o.id.as_str()),
         &origin,
         edition.confirm_by_email,
         claim,
@@ -188,11 +195,19 @@ struct OpenEdition {
     confirm_by_email: bool,
     /// Whether people register on behalf of an organisation, named.
     on_behalf: bool,
+    /// The organisation whose link the registration comes through.
+    organisation: Option<ThroughOrganisation>,
+}
+
+struct ThroughOrganisation {
+    id: String,
+    name: String,
 }
 
 /// The edition's rules, if the reader may see it: registering for one they may not (a
 /// draft, an archived edition, an edition of a draft offering, a members-only one but
-/// through a member's link) is not found, as a missing one.
+/// through a member's link, one not on behalf of an organisation through an organisation's
+/// link) is not found, as a missing one. With them, the organisation of such a link.
 fn rules_statement(
     db: &D1Database,
     edition_id: &str,
@@ -200,10 +215,12 @@ fn rules_statement(
 ) -> Result<D1PreparedStatement, ApiError> {
     let mut binds = vec![edition_id.into()];
     binds.extend(reader.token().map(Into::into));
+    let [organisation_id, organisation_name] = reader.organisation("?2");
     Ok(db
         .prepare(format!(
             "SELECT e.registration_mode, e.questions, e.registration_opens_at, \
-             e.registration_closes_at, e.starts_at, e.confirm_within_hours, o.on_behalf \
+             e.registration_closes_at, e.starts_at, e.confirm_within_hours, o.on_behalf, \
+             {organisation_id} AS organisation_id, {organisation_name} AS organisation_name \
              FROM edition e JOIN offering o ON o.id = e.offering_id WHERE e.id = ?1 AND {}",
             reader.condition("e", "?2")
         ))
@@ -243,6 +260,10 @@ fn open_edition(rules: Option<worker::D1Result>) -> Result<OpenEdition, ApiError
         questions: serde_json::from_str(&rules.questions)?,
         confirm_by_email: rules.confirm_within_hours.is_some(),
         on_behalf: rules.on_behalf == 1,
+        organisation: rules
+            .organisation_id
+            .zip(rules.organisation_name)
+            .map(|(id, name)| ThroughOrganisation { id, name }),
     })
 }
 
@@ -252,6 +273,7 @@ async fn register(
     db: &D1Database,
     edition_id: &str,
     registrant: &Registrant,
+    organisation_id: Option<&str>,
     origin: &str,
     confirm_by_email: bool,
     claim: Option<&Claim>,
@@ -271,6 +293,7 @@ async fn register(
         zone: &registrant.zone,
         region: &registrant.region,
         organisation: &registrant.organisation,
+        organisation_id,
         answers: &answers,
         accessibility: &registrant.accessibility,
         priority: registrant.priority,

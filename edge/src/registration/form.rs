@@ -1,6 +1,7 @@
 //! `GET /api/editions/{id}/registration-form`: what the registration form of an edition
 //! shows: the edition on the reader's clock, whether it takes registrations now (and until
-//! when), its questions in the reader's language, and how many places are left.
+//! when), its questions in the reader's language, and how many places are left; through an
+//! organisation's link, the organisation the registration will be made on behalf of.
 //!
 //! Never cached: places left change with every registration.
 
@@ -29,6 +30,7 @@ struct FormRow {
     taken: u32,
     waiting: u32,
     on_behalf: u32,
+    organisation: Option<String>,
 }
 
 pub async fn get(
@@ -42,6 +44,12 @@ pub async fn get(
     let db = env.d1("DB")?;
     let mut binds = vec![edition_id.into()];
     binds.extend(reader.token().map(Into::into));
+    // The organisation's name, through its link only (its digest bound at `?2` then).
+    let [_, organisation] = reader.organisation("?2");
+    let form_binds = match reader {
+        EditionReader::Organisation(_) => binds.clone(),
+        _ => vec![edition_id.into()],
+    };
     let results = db
         .batch(vec![
             // An edition the reader may not see has no form: not found, as a missing one.
@@ -53,12 +61,12 @@ pub async fn get(
             db.prepare(format!(
                 "SELECT o.title AS offering_title, e.registration_mode, e.registration_url, \
                    e.questions, e.registration_opens_at, e.registration_closes_at, e.starts_at, \
-                   e.capacity, {} AS taken, {} AS waiting, o.on_behalf \
+                   e.capacity, {} AS taken, {} AS waiting, o.on_behalf, {organisation} AS organisation \
                  FROM edition e JOIN offering o ON o.id = e.offering_id WHERE e.id = ?1",
                 transitions::places_held("e.id"),
                 transitions::waiting_count("e.id"),
             ))
-            .bind(&[edition_id.into()])?,
+            .bind(&form_binds)?,
         ])
         .await?;
     let [edition, form] = results.as_slice() else {
@@ -98,6 +106,7 @@ pub async fn get(
             .filter_map(|q| FormQuestion::new(q, lang))
             .collect(),
         on_behalf: form.on_behalf == 1,
+        organisation: form.organisation,
         places_left: form.capacity.map(|c| c.saturating_sub(form.taken)),
         waiting: form.waiting,
     };

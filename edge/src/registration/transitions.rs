@@ -265,6 +265,8 @@ pub struct Arrival<'a> {
     pub zone: &'a str,
     pub region: &'a str,
     pub organisation: &'a str,
+    /// The organisation it is made on behalf of, through that organisation's link.
+    pub organisation_id: Option<&'a str>,
     pub answers: &'a str,
     pub accessibility: &'a str,
     pub priority: bool,
@@ -278,12 +280,12 @@ pub struct Arrival<'a> {
     /// the insert.
     pub confirm_by_email: bool,
     /// A condition the insert also needs (a limit counted earlier in the same batch), with
-    /// its values numbered from `?15`.
+    /// its values numbered from `?16`.
     pub guard: Option<(String, Vec<Value>)>,
 }
 
 /// The first placeholder a guard of `arrive`'s insert may use.
-pub const ARRIVAL_GUARD_FIRST: usize = 15;
+pub const ARRIVAL_GUARD_FIRST: usize = 16;
 
 /// Registering: the place decided inside the insert by `PLACEMENT`, so registrations
 /// arriving together each count the ones before them; a second registration with an
@@ -293,13 +295,15 @@ pub fn arrive(a: &Arrival, change_id: &str) -> Vec<Statement> {
     let rule = Transition::Register.rule();
     let insert = format!(
         "INSERT INTO registration (id, edition_id, email, name, lang, zone, region, organisation, \
-           answers, accessibility, priority, status, arrival, consented_at, created_at, change_id, origin) \
+           answers, accessibility, priority, status, arrival, consented_at, created_at, change_id, origin, \
+           organisation_id) \
          SELECT ?1, e.id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, {placement}, \
            coalesce((SELECT max(arrival) FROM registration m WHERE m.edition_id = e.id), 0) + 1, \
-           ?12, ?12, ?13, ?14 \
+           ?12, ?12, ?13, ?14, ?15 \
          FROM edition e WHERE e.id = ?2 AND e.registration_mode IN {modes}{guard} \
          ON CONFLICT (edition_id, email) DO UPDATE SET name = excluded.name, lang = excluded.lang, \
            zone = excluded.zone, region = excluded.region, organisation = excluded.organisation, \
+           organisation_id = excluded.organisation_id, \
            answers = excluded.answers, accessibility = excluded.accessibility, \
            priority = excluded.priority, status = excluded.status, arrival = excluded.arrival, \
            hold_until = NULL, consented_at = excluded.consented_at, created_at = excluded.created_at, \
@@ -329,6 +333,7 @@ pub fn arrive(a: &Arrival, change_id: &str) -> Vec<Statement> {
         a.at.into(),
         change_id.into(),
         a.origin.into(),
+        a.organisation_id.into(),
     ];
     debug_assert_eq!(values.len() + 1, ARRIVAL_GUARD_FIRST);
     values.extend(a.guard.iter().flat_map(|(_, v)| v.iter().cloned()));

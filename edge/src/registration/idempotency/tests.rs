@@ -89,6 +89,7 @@ fn arrival<'a>(id: &'a str, email: &'a str) -> Arrival<'a> {
         zone: "UTC",
         region: "",
         organisation: "",
+        organisation_id: None,
         answers: "{}",
         accessibility: "",
         priority: false,

@@ -181,6 +181,7 @@ fn arrival<'a>(
         zone: "UTC",
         region: "",
         organisation: "",
+        organisation_id: None,
         answers: "{}",
         accessibility: "",
         priority: false,
