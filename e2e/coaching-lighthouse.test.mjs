@@ -1,7 +1,8 @@
 // Lighthouse's accessibility and best-practices gates on coaching on request's pages — the
 // form an organisation registers with to ask (reached from an offering's page or its QR
 // code), the poster with that QR code, and the organisation's own page from its link, with
-// its hours and the request form — at a phone's and a desktop's size, in both languages,
+// its hours and the request form, and a training's form reached from it to register on the
+// organisation's behalf — at a phone's and a desktop's size, in both languages,
 // with no Content-Security-Policy violation.
 import { test, before, after } from 'node:test';
 import { createHash, randomBytes } from 'node:crypto';
@@ -26,6 +27,7 @@ const PAGES = {
   'coaching request': '/coaching/pic?offering=pic-accompagnement-apprentissage',
   'coaching poster': '/coaching/pic/poster?offering=pic-accompagnement-apprentissage',
   organisation: `/organisations/${TOKEN}`,
+  'on-behalf registration': `/organisations/${TOKEN}/register/emancipasso-2023-upcoming`,
 };
 for (const [name, path] of Object.entries(PAGES)) {
   for (const [form, lang] of [['mobile', 'fr'], ['mobile', 'en'], ['desktop', 'fr'], ['desktop', 'en']]) {
