@@ -345,7 +345,7 @@ pub struct OrganisationPage {
     pub budgets: Vec<BudgetView>,
     pub requests: Vec<RequestView>,
     pub offers: Vec<OfferOnRequest>,
-    /// The registrations made on its behalf through its link, the soonest edition first.
+    /// The registrations made on its behalf through its link, the latest edition first.
     #[serde(default)]
     pub registrations: Vec<OrganisationRegistration>,
     /// The editions its people may register for on its behalf now.

@@ -1,9 +1,9 @@
 //! An organisation registering with a network that offers coaching on request
 //! (`POST /api/networks/{id}/organisations`), and its private link: `GET
 //! /api/organisations/{token}` (its contacts, its hours in each programme, its requests and
-//! what it can ask for, the registrations made on its behalf and the editions open to them) and `POST /api/organisations/{token}/requests` (asking). Whoever the
-//! address belongs to, registering answers the same 202 and the link goes by email. Never
-//! cached.
+//! what it can ask for, the registrations made on its behalf and the editions open to them)
+//! and `POST /api/organisations/{token}/requests` (asking). Whoever the address belongs
+//! to, registering answers the same 202 and the link goes by email. Never cached.
 
 use relais_domain::coaching::budget::{holds_place, Account, Balance, Period};
 use relais_domain::coaching::organisation::{
